@@ -1,0 +1,1 @@
+"""Database access: Tortoise ORM configuration, start-up and shutdown."""

@@ -1,0 +1,172 @@
+"""Tortoise ORM models: users, their dreams and analyses, embeddings, subscriptions, transactions.
+
+Every dream and analysis is intimate personal data: deleting a user cascades to all of it.
+Keys are UUIDs (not guessable, safe in URLs); timestamps are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class DreamSource(StrEnum):
+    TEXT = "text"
+    VOICE = "voice"
+    WEB = "web"
+    CLI = "cli"
+
+
+class DreamStatus(StrEnum):
+    RECEIVED = "received"  # saved, analysis not started
+    ANALYZING = "analyzing"
+    ANALYZED = "analyzed"
+    FAILED = "failed"  # kept: the user's dream is never lost, they may retry
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    UNSPECIFIED = "unspecified"
+
+
+class SubscriptionStatus(StrEnum):
+    ACTIVE = "active"
+    CANCELED = "canceled"
+    EXPIRED = "expired"
+
+
+class TransactionKind(StrEnum):
+    PURCHASE = "purchase"  # credits bought
+    CONSUME = "consume"  # a credit spent on an analysis
+    REFUND = "refund"
+    GRANT = "grant"  # free credits given by us
+
+
+class User(Model):
+    id = fields.UUIDField(primary_key=True)
+    telegram_id = fields.BigIntField(null=True, unique=True)
+    email = fields.CharField(max_length=320, null=True, unique=True)
+    first_name = fields.CharField(max_length=128, default="")
+    language = fields.CharField(max_length=8, default="en")
+    language_chosen = fields.BooleanField(default=False)
+    timezone = fields.CharField(max_length=64, default="UTC")
+    latitude = fields.FloatField(null=True)
+    longitude = fields.FloatField(null=True)
+    place_name = fields.CharField(max_length=128, default="")
+    sex = fields.CharEnumField(Sex, max_length=16, default=Sex.UNSPECIFIED)
+    free_dream_used = fields.BooleanField(default=False)
+    dream_balance = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    dreams: fields.ReverseRelation[Dream]
+
+    class Meta:
+        table = "users"
+
+    def __str__(self) -> str:  # never the name or the Telegram id: logs must not carry PII
+        return f"User({self.id})"
+
+
+class Dream(Model):
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="dreams", on_delete=fields.CASCADE
+    )
+    text = fields.TextField()
+    language = fields.CharField(max_length=8, default="en")
+    source = fields.CharEnumField(DreamSource, max_length=16, default=DreamSource.TEXT)
+    status = fields.CharEnumField(DreamStatus, max_length=16, default=DreamStatus.RECEIVED)
+    audio_ref = fields.CharField(max_length=512, null=True)
+    #: Where the dream came from, e.g. "tg:<update_id>", so a redelivered update makes no twin.
+    origin_key = fields.CharField(max_length=128, null=True, unique=True)
+    dreamt_on = fields.DateField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    analyses: fields.ReverseRelation[DreamAnalysis]
+
+    class Meta:
+        table = "dreams"
+        ordering = ["-created_at"]
+
+
+class DreamAnalysis(Model):
+    id = fields.UUIDField(primary_key=True)
+    dream: fields.ForeignKeyRelation[Dream] = fields.ForeignKeyField(
+        "models.Dream", related_name="analyses", on_delete=fields.CASCADE
+    )
+    summary = fields.TextField(default="")
+    interpretation = fields.TextField()
+    archetypes = fields.JSONField(default=list)
+    symbols = fields.JSONField(default=list)
+    hvdc = fields.JSONField(default=dict)  # the coding card with spans
+    mood = fields.CharField(max_length=16, default="neutral")
+    lunar_day = fields.IntField(null=True)
+    lunar_effect = fields.TextField(default="")
+    confidence = fields.FloatField(default=0.0)
+    sources = fields.JSONField(default=list)
+    model_used = fields.CharField(max_length=64, default="offline")
+    tokens_used = fields.IntField(default=0)
+    cost_usd = fields.FloatField(default=0.0)
+    latency_ms = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "dream_analyses"
+
+
+class DreamEmbedding(Model):
+    id = fields.UUIDField(primary_key=True)
+    dream: fields.OneToOneRelation[Dream] = fields.OneToOneField(
+        "models.Dream", related_name="embedding", on_delete=fields.CASCADE
+    )
+    model = fields.CharField(max_length=64)
+    dim = fields.IntField()
+    #: float32 little-endian bytes: portable across PostgreSQL and SQLite, ranked with numpy.
+    vector = fields.BinaryField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "dream_embeddings"
+
+
+class Subscription(Model):
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="subscriptions", on_delete=fields.CASCADE
+    )
+    plan = fields.CharField(max_length=32)
+    provider = fields.CharField(max_length=16)  # stars | stripe | yookassa
+    provider_ref = fields.CharField(max_length=255, null=True, unique=True)
+    status = fields.CharEnumField(SubscriptionStatus, max_length=16, default=SubscriptionStatus.ACTIVE)
+    current_period_end = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "subscriptions"
+
+
+class Transaction(Model):
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="transactions", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(TransactionKind, max_length=16)
+    credits = fields.IntField()  # signed: + bought/granted/refunded, - consumed
+    amount_minor = fields.IntField(default=0)  # price in minor units (cents, kopecks, stars)
+    currency = fields.CharField(max_length=8, default="")
+    provider = fields.CharField(max_length=16, default="")
+    #: Unique per real-world event (payment charge id, "consume:<dream id>") — charged once.
+    idempotency_key = fields.CharField(max_length=255, unique=True)
+    dream: fields.ForeignKeyNullableRelation[Dream] = fields.ForeignKeyField(
+        "models.Dream", related_name="transactions", null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "transactions"
