@@ -74,7 +74,7 @@ class User(Model):
 class Dream(Model):
     id = fields.UUIDField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="dreams", on_delete=fields.CASCADE
+        "models.User", related_name="dreams", on_delete=fields.CASCADE, db_index=True
     )
     text = fields.TextField()
     language = fields.CharField(max_length=8, default="en")
@@ -91,13 +91,13 @@ class Dream(Model):
 
     class Meta:
         table = "dreams"
-        ordering = ["-created_at"]
+        ordering = ("-created_at",)
 
 
 class DreamAnalysis(Model):
     id = fields.UUIDField(primary_key=True)
     dream: fields.ForeignKeyRelation[Dream] = fields.ForeignKeyField(
-        "models.Dream", related_name="analyses", on_delete=fields.CASCADE
+        "models.Dream", related_name="analyses", on_delete=fields.CASCADE, db_index=True
     )
     summary = fields.TextField(default="")
     interpretation = fields.TextField()
@@ -137,12 +137,14 @@ class DreamEmbedding(Model):
 class Subscription(Model):
     id = fields.UUIDField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="subscriptions", on_delete=fields.CASCADE
+        "models.User", related_name="subscriptions", on_delete=fields.CASCADE, db_index=True
     )
     plan = fields.CharField(max_length=32)
     provider = fields.CharField(max_length=16)  # stars | stripe | yookassa
     provider_ref = fields.CharField(max_length=255, null=True, unique=True)
-    status = fields.CharEnumField(SubscriptionStatus, max_length=16, default=SubscriptionStatus.ACTIVE)
+    status = fields.CharEnumField(
+        SubscriptionStatus, max_length=16, default=SubscriptionStatus.ACTIVE
+    )
     current_period_end = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -154,7 +156,7 @@ class Subscription(Model):
 class Transaction(Model):
     id = fields.UUIDField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="transactions", on_delete=fields.CASCADE
+        "models.User", related_name="transactions", on_delete=fields.CASCADE, db_index=True
     )
     kind = fields.CharEnumField(TransactionKind, max_length=16)
     credits = fields.IntField()  # signed: + bought/granted/refunded, - consumed
@@ -164,7 +166,11 @@ class Transaction(Model):
     #: Unique per real-world event (payment charge id, "consume:<dream id>") — charged once.
     idempotency_key = fields.CharField(max_length=255, unique=True)
     dream: fields.ForeignKeyNullableRelation[Dream] = fields.ForeignKeyField(
-        "models.Dream", related_name="transactions", null=True, on_delete=fields.SET_NULL
+        "models.Dream",
+        related_name="transactions",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
     )
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -1,0 +1,73 @@
+"""The Tortoise ORM configuration of the product, and how its ``migrations/`` folder is found.
+
+``migrations/`` sits at the project root (beside ``core/``), but the project root is not on
+``sys.path`` when the installed ``oneiroscope`` script runs from another directory, and a
+top-level package called ``migrations`` could clash with another distribution's. So the folder
+is imported under the private name :data:`MIGRATIONS_MODULE` by a tiny meta-path finder that
+loads it from :data:`MIGRATIONS_DIR` — whatever the working directory.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import core
+from core.db.urls import normalize_db_url
+
+APP_LABEL = "models"
+CONNECTION = "default"
+MODELS_MODULE = "core.db.models"
+MIGRATIONS_MODULE = "oneiroscope_migrations"
+MIGRATIONS_DIR = Path(core.__file__).resolve().parent.parent / "migrations"
+
+
+class _MigrationsFinder(importlib.abc.MetaPathFinder):
+    """Finds :data:`MIGRATIONS_MODULE` in :data:`MIGRATIONS_DIR`; submodules load normally."""
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,
+        target: ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != MIGRATIONS_MODULE:
+            return None
+        return importlib.util.spec_from_file_location(
+            fullname,
+            MIGRATIONS_DIR / "__init__.py",
+            submodule_search_locations=[str(MIGRATIONS_DIR)],
+        )
+
+
+def install_migrations_finder() -> None:
+    """Make ``import oneiroscope_migrations`` load the project's ``migrations/`` (idempotent)."""
+    if not any(isinstance(finder, _MigrationsFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _MigrationsFinder())
+
+
+def tortoise_config(db_url: str) -> dict[str, Any]:
+    """The Tortoise config for ``db_url``: one connection, one app, UTC-aware timestamps.
+
+    The app carries its migrations module so that both our :func:`core.db.migrate.migrate`
+    and the ``tortoise`` CLI (``makemigrations``, ``sqlmigrate``) find the same history.
+    """
+    install_migrations_finder()
+    return {
+        "connections": {CONNECTION: normalize_db_url(db_url)},
+        "apps": {
+            APP_LABEL: {
+                "models": [MODELS_MODULE],
+                "default_connection": CONNECTION,
+                "migrations": MIGRATIONS_MODULE,
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
