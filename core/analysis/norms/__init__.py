@@ -1,0 +1,1 @@
+"""HVdC indicators, the Hall/Van de Castle norms and h-profiles (placeholder, filled below)."""
