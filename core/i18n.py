@@ -76,6 +76,6 @@ def ngettext(singular: str, plural: str, n: int, locale: str | None) -> str:
     return translator(locale).ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+def N_(message: str) -> str:
     """Mark a message for extraction without translating it now (translated at render time)."""
     return message

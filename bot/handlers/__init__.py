@@ -1,0 +1,18 @@
+"""The bot's routers, one per feature, built fresh for each dispatcher (tests build many)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from bot.handlers import common, errors, help, settings, start
+
+
+def get_routers() -> list[Router]:
+    """Routers in the order they are tried; ``common`` catches whatever nobody else handled."""
+    return [
+        errors.create_router(),
+        start.create_router(),
+        help.create_router(),
+        settings.create_router(),
+        common.create_router(),
+    ]

@@ -1,0 +1,1 @@
+"""Middlewares: update de-duplication, user loading, language, throttling."""

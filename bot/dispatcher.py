@@ -1,0 +1,35 @@
+"""Builds the dispatcher: storage, middlewares and routers, with the services injected."""
+
+from __future__ import annotations
+
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.utils.chat_action import ChatActionMiddleware
+
+from bot.handlers import get_routers
+from bot.i18n import CatalogI18n, UserI18nMiddleware
+from bot.middlewares.dedup import DeduplicateUpdatesMiddleware
+from bot.middlewares.throttling import ThrottlingMiddleware
+from bot.middlewares.user import UserMiddleware
+from core.services import Services
+
+
+def _storage(services: Services) -> BaseStorage:
+    if services.redis is None:
+        return MemoryStorage()
+    # Conversation state outlives a restart and is shared by all bot processes.
+    return RedisStorage(redis=services.redis, state_ttl=86400, data_ttl=86400)
+
+
+def create_dispatcher(services: Services) -> Dispatcher:
+    """A fresh dispatcher; handlers receive ``services``, ``settings``, ``user`` and ``i18n``."""
+    dp = Dispatcher(storage=_storage(services), services=services, settings=services.settings)
+    dp.update.outer_middleware(DeduplicateUpdatesMiddleware(services.cache))
+    dp.update.outer_middleware(UserMiddleware())
+    UserI18nMiddleware(CatalogI18n()).setup(dp)
+    dp.message.outer_middleware(ThrottlingMiddleware(services.rate_limiter, services.cache))
+    dp.message.middleware(ChatActionMiddleware())
+    dp.include_routers(*get_routers())
+    return dp

@@ -1,0 +1,29 @@
+"""The last router: unknown commands and content the bot cannot read get a clear reply."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+
+def create_router() -> Router:
+    router = Router(name="common")
+    router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(unsupported_content)
+    router.callback_query.register(stale_button)
+    return router
+
+
+async def unknown_command(message: Message) -> None:
+    await message.answer(_("I don't know this command. Send /help to see what I can do."))
+
+
+async def unsupported_content(message: Message) -> None:
+    await message.answer(
+        _("I can read dreams written as text or sent as voice notes. Please tell me your dream.")
+    )
+
+
+async def stale_button(query: CallbackQuery) -> None:
+    await query.answer(_("This button is no longer active."), show_alert=False)

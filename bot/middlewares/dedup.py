@@ -1,0 +1,36 @@
+"""Drops an update whose ``update_id`` was already handled (webhook retries, redeliveries)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update
+
+from core.cache import Cache
+
+log = logging.getLogger(__name__)
+
+#: Telegram keeps undelivered updates for 24 hours; remembering ids that long covers retries.
+SEEN_TTL_SECONDS = 24 * 3600
+
+
+class DeduplicateUpdatesMiddleware(BaseMiddleware):
+    def __init__(self, cache: Cache, bot_id: int | None = None) -> None:
+        self._cache = cache
+        self._scope = bot_id or 0
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if isinstance(event, Update):
+            key = f"tg:update:{self._scope}:{event.update_id}"
+            if not await self._cache.add(key, "1", SEEN_TTL_SECONDS):
+                log.info("duplicate update %s ignored", event.update_id)
+                return None
+        return await handler(event, data)

@@ -1,0 +1,64 @@
+"""Longer bot messages composed from translated parts (the parts live in ``locales/``)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram.utils.i18n import gettext as _
+
+from core.db.models import User
+
+
+def welcome_text(user: User) -> str:
+    name = escape(user.first_name) if user.first_name else _("dreamer")
+    return "\n\n".join(
+        [
+            _("🌙 Welcome to OneiroScope, {name}!").format(name=name),
+            _(
+                "Tell me a dream — type it or send a voice note — and I will analyse it the way "
+                "dream researchers do (the Hall/Van de Castle system, compared with thousands of "
+                "recorded dreams), add the lunar calendar of that night and keep it in your "
+                "private journal."
+            ),
+            _("Your first analysis is free."),
+            privacy_note(),
+        ]
+    )
+
+
+def privacy_note() -> str:
+    return _(
+        "🔒 Your dreams are personal. They are stored only to build your journal, are never "
+        "shown to anyone else, and you can delete them or your whole account at any time in "
+        "/settings."
+    )
+
+
+def help_text() -> str:
+    return "\n".join(
+        [
+            _("<b>How to use OneiroScope</b>"),
+            "",
+            _("Just write your dream in a message (or send a voice note), in English or Russian."),
+            "",
+            _("/journal — your dreams and their analyses"),
+            _("/lunar — the lunar day today, for your place"),
+            _("/calendar — the lunar calendar of the month"),
+            _("/settings — language, place, sex for the norms, deleting your data"),
+            _("/help — this message"),
+        ]
+    )
+
+
+def settings_text(user: User) -> str:
+    sex_names = {"female": _("female"), "male": _("male"), "unspecified": _("not set")}
+    place = escape(user.place_name) if user.place_name else _("not set")
+    return "\n".join(
+        [
+            _("<b>Settings</b>"),
+            _("Language: {language}").format(language=user.language),
+            _("Place: {place}").format(place=place),
+            _("Time zone: {timezone}").format(timezone=escape(user.timezone)),
+            _("Sex for the norms: {sex}").format(sex=sex_names.get(str(user.sex), user.sex)),
+        ]
+    )

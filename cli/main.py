@@ -1,0 +1,103 @@
+"""The ``oneiroscope`` console script: processes (run, bot, web, worker, migrate) and research tools."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import signal
+import sys
+from collections.abc import Sequence
+
+from core.config import Settings
+from core.logs import configure_logging, configure_sentry
+
+#: Modules adding their own subcommands through ``register(subparsers)``.
+TOOL_MODULES: tuple[str, ...] = ()
+
+
+def _run_until_signal(settings: Settings, parts_name: str) -> int:
+    from cli.serve import Parts, announce_off_parts, serve
+
+    parts = {
+        "run": Parts(),
+        "bot": Parts(bot=True, web=False, worker=False),
+        "web": Parts(bot=False, web=True, worker=False),
+    }[parts_name]
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
+                loop.add_signal_handler(sig, stop.set)
+        announce_off_parts(settings)
+        await serve(settings, parts, stop=stop)
+
+    asyncio.run(main())
+    return 0
+
+
+def _cmd_process(args: argparse.Namespace) -> int:
+    settings = Settings()
+    configure_logging(settings)
+    configure_sentry(settings)
+    if args.command == "worker":
+        return _run_worker(settings)
+    return _run_until_signal(settings, args.command)
+
+
+def _run_worker(settings: Settings) -> int:
+    if settings.redis_url is None:
+        print(
+            "The worker needs REDIS_URL. Without it, `oneiroscope run` executes jobs in-process.",
+            file=sys.stderr,
+        )
+        return 2
+    from arq.worker import run_worker
+
+    from workers.settings import worker_settings
+
+    run_worker(worker_settings(settings))  # type: ignore[arg-type]
+    return 0
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    from core.db.migrate import migrate
+
+    settings = Settings()
+    configure_logging(settings)
+    applied = asyncio.run(migrate(settings.database_url))
+    print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oneiroscope",
+        description="OneiroScope (СоноГраф): dream analysis in Telegram, and research tools.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    helps = {
+        "run": "bot + web + worker in one process (the embedded default)",
+        "bot": "the Telegram bot only",
+        "web": "the web app only (Mini App, dashboard, API, webhooks)",
+        "worker": "an arq worker (needs REDIS_URL)",
+    }
+    for name, help_text in helps.items():
+        sub.add_parser(name, help=help_text).set_defaults(func=_cmd_process)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=_cmd_migrate)
+    for module_name in TOOL_MODULES:
+        importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,191 @@
+"""The composition root: builds every part from ``Settings`` and runs bot, web and worker.
+
+``serve`` is what ``oneiroscope run|bot|web|worker`` call, and what the end-to-end tests call too,
+so tests drive exactly the product's start-up path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+from arq.worker import Worker
+
+from bot.commands import set_bot_commands
+from bot.dispatcher import create_dispatcher
+from bot.session import create_bot
+from core.config import Settings
+from core.db import close_db, describe_db_url, init_db
+from core.jobs import InProcessJobQueue
+from core.services import Services, build_services
+from miniapp.app import create_app
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
+from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
+from workers.settings import cron_jobs
+
+log = logging.getLogger("oneiroscope")
+
+WEBHOOK_PATH = "/telegram/webhook"
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """Which processes run here: ``run`` is all three."""
+
+    bot: bool = True
+    web: bool = True
+    worker: bool = True
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What ``serve`` built, exposed to tests through the ``on_ready`` callback."""
+
+    settings: Settings
+    services: Services
+    bot: Bot | None = None
+    dispatcher: Dispatcher | None = None
+    app: web.Application | None = None
+    site_url: str | None = None
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+
+def announce_off_parts(settings: Settings, extra: list[str] | None = None) -> None:
+    """Say clearly which real parts are off, one readable line each."""
+    for line in settings.off_parts() + (extra or []):
+        log.warning(line)
+
+
+async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool) -> None:
+    services, settings = runtime.services, runtime.settings
+    if settings.redis_url is None:
+        services.jobs = InProcessJobQueue(JOBS, services, MAX_TRIES, JOB_TIMEOUT_SECONDS)
+        return
+    queue = await ArqJobQueue.connect(settings.redis_url, JOBS)
+    services.jobs = queue
+    if not run_worker:
+        return
+    functions = [
+        as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
+        for name, job in JOBS.items()
+    ]
+    worker = Worker(
+        functions=functions,
+        cron_jobs=cron_jobs(),
+        redis_pool=queue.pool,
+        handle_signals=False,
+        ctx={SERVICES_CTX_KEY: services},
+        max_jobs=50,
+        poll_delay=0.05,
+    )
+    _spawn(runtime, worker.async_run(), "arq-worker")
+    stack.push_async_callback(worker.close)
+
+
+def _spawn(runtime: Runtime, coro: Awaitable[None], name: str) -> None:
+    task = asyncio.ensure_future(coro)
+    task.set_name(name)
+    runtime.tasks.add(task)
+    task.add_done_callback(runtime.tasks.discard)
+
+
+async def _start_bot(runtime: Runtime, stack: AsyncExitStack) -> None:
+    settings = runtime.settings
+    bot = create_bot(settings)
+    stack.push_async_callback(bot.session.close)
+    dp = create_dispatcher(runtime.services)
+    runtime.bot, runtime.dispatcher = bot, dp
+    runtime.services.extras["bot"] = bot
+    await set_bot_commands(bot)
+    if settings.webhook_mode:
+        return  # the web app serves the webhook; see _start_web
+    await bot.delete_webhook(drop_pending_updates=False)
+    _spawn(
+        runtime,
+        dp.start_polling(
+            bot,
+            handle_signals=False,
+            close_bot_session=False,
+            allowed_updates=dp.resolve_used_update_types(),
+        ),
+        "bot-polling",
+    )
+
+    async def stop_polling() -> None:
+        if dp._running_lock.locked():
+            await dp.stop_polling()
+
+    stack.push_async_callback(stop_polling)
+
+
+async def _start_web(runtime: Runtime, stack: AsyncExitStack) -> None:
+    settings = runtime.settings
+    app = create_app(runtime.services)
+    if runtime.bot is not None and runtime.dispatcher is not None and settings.webhook_mode:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        SimpleRequestHandler(runtime.dispatcher, runtime.bot, secret_token=secret).register(
+            app, path=WEBHOOK_PATH
+        )
+        await runtime.bot.set_webhook(
+            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",  # type: ignore[union-attr]
+            secret_token=secret,
+            allowed_updates=runtime.dispatcher.resolve_used_update_types(),
+        )
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    stack.push_async_callback(runner.cleanup)
+    site = web.TCPSite(runner, settings.web_host, settings.web_port)
+    await site.start()
+    runtime.app = app
+    sockets = site._server.sockets if site._server else []
+    port = sockets[0].getsockname()[1] if sockets else settings.web_port
+    runtime.site_url = f"http://{settings.web_host}:{port}"
+    log.info("web app listening on %s", runtime.site_url)
+
+
+async def serve(
+    settings: Settings,
+    parts: Parts = Parts(),
+    *,
+    stop: asyncio.Event | None = None,
+    on_ready: Callable[[Runtime], Awaitable[None] | None] | None = None,
+) -> None:
+    """Run the selected parts until ``stop`` is set, then shut them down in reverse order."""
+    stop = stop or asyncio.Event()
+    log.info("database: %s", describe_db_url(settings.database_url))
+    # Tortoise's connections are bound to the task context: initialise before spawning tasks.
+    await init_db(settings.database_url, migrate=True)
+    services = build_services(settings)
+    runtime = Runtime(settings=settings, services=services)
+    async with AsyncExitStack() as stack:
+        stack.push_async_callback(close_db)
+        stack.push_async_callback(services.close)
+        await _start_jobs(runtime, stack, run_worker=parts.worker)
+        if parts.bot and settings.bot_token is not None:
+            await _start_bot(runtime, stack)
+        if parts.web:
+            await _start_web(runtime, stack)
+        if on_ready is not None:
+            result = on_ready(runtime)
+            if result is not None:
+                await result
+        await _wait_until_stopped(runtime, stop)
+
+
+async def _wait_until_stopped(runtime: Runtime, stop: asyncio.Event) -> None:
+    stopper = asyncio.ensure_future(stop.wait())
+    try:
+        while not stop.is_set():
+            watched = {stopper, *runtime.tasks}
+            done, _ = await asyncio.wait(watched, return_when=asyncio.FIRST_COMPLETED)
+            for task in done - {stopper}:
+                if task.exception() is not None:
+                    raise task.exception()  # type: ignore[misc]
+    finally:
+        stopper.cancel()

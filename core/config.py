@@ -1,0 +1,73 @@
+"""Typed settings from the environment and an optional ``.env`` file.
+
+One ``Settings`` instance is built in ``main()`` and passed down; nothing else reads the
+environment. Secrets are ``SecretStr`` so they never appear in logs or reprs.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
+
+
+class Settings(BaseSettings):
+    """Everything the processes need; every field is documented in ``.env.example``."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(DEFAULT_DATABASE_URL, alias="DATABASE_URL")
+    redis_url: str | None = Field(None, alias="REDIS_URL")
+    bot_token: SecretStr | None = Field(None, alias="BOT_TOKEN")
+    telegram_api_url: str | None = Field(None, alias="TELEGRAM_API_URL")
+    web_host: str = Field("127.0.0.1", alias="WEB_HOST")
+    web_port: int = Field(8080, alias="WEB_PORT", ge=0, le=65535)
+    public_url: str | None = Field(None, alias="PUBLIC_URL")
+    webhook_secret: SecretStr | None = Field(None, alias="WEBHOOK_SECRET")
+    sentry_dsn: SecretStr | None = Field(None, alias="SENTRY_DSN")
+    log_level: str = Field("INFO", alias="LOG_LEVEL")
+    log_format: str = Field("json", alias="LOG_FORMAT")  # json | text
+
+    # Dream flow limits (bad input gets a clear reply, never a crash).
+    max_dream_chars: int = Field(8000, alias="MAX_DREAM_CHARS", ge=100)
+    min_dream_chars: int = Field(20, alias="MIN_DREAM_CHARS", ge=1)
+    throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
+    throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)
+
+    model_config["populate_by_name"] = True
+
+    @field_validator("redis_url", "public_url", "telegram_api_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("bot_token", "sentry_dsn", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_secret_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def embedded(self) -> bool:
+        """True when jobs, caches and rate limits live in this process (no Redis)."""
+        return self.redis_url is None
+
+    @property
+    def webhook_mode(self) -> bool:
+        return self.public_url is not None
+
+    def off_parts(self) -> list[str]:
+        """One readable line for each real part that is switched off, for the start-up log."""
+        lines: list[str] = []
+        if self.bot_token is None:
+            lines.append("Telegram: off (BOT_TOKEN is not set) - the web app runs without the bot")
+        if self.redis_url is None:
+            lines.append(
+                "Redis: off (REDIS_URL is not set) - jobs run in-process; caches, "
+                "conversation state and rate limits live in memory"
+            )
+        if self.database_url.startswith("sqlite"):
+            lines.append(f"PostgreSQL: off (DATABASE_URL is not set) - using {self.database_url}")
+        if self.sentry_dsn is None:
+            lines.append("Sentry: off (SENTRY_DSN is not set)")
+        return lines

@@ -1,0 +1,97 @@
+"""Users: created on first contact, with the preferences the analysis depends on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tortoise.exceptions import IntegrityError
+
+from core.db.models import Sex, User
+from core.i18n import SUPPORTED_LOCALES, normalize_locale
+
+
+class UserError(Exception):
+    """Root of user-settings errors; ``message`` is a msgid to translate for the user."""
+
+    message = "That setting could not be saved."
+
+
+class UnsupportedLanguage(UserError):
+    message = "This language is not supported yet."
+
+
+class UnknownTimezone(UserError):
+    message = "I don't know this time zone. Try a city name instead."
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramProfile:
+    """The parts of a Telegram user we keep: the id and how to greet and address them."""
+
+    telegram_id: int
+    first_name: str = ""
+    language_code: str | None = None
+
+
+async def get_or_create_telegram_user(profile: TelegramProfile) -> tuple[User, bool]:
+    """Load the user for a Telegram account, creating it on first contact (race-safe)."""
+    user = await User.get_or_none(telegram_id=profile.telegram_id)
+    if user is not None:
+        return user, False
+    try:
+        user = await User.create(
+            telegram_id=profile.telegram_id,
+            first_name=profile.first_name[:128],
+            language=normalize_locale(profile.language_code),
+        )
+    except IntegrityError:
+        # Two updates of a new user raced; the other one created it.
+        return await User.get(telegram_id=profile.telegram_id), False
+    return user, True
+
+
+async def set_language(user: User, language: str) -> User:
+    if language not in SUPPORTED_LOCALES:
+        raise UnsupportedLanguage(language)
+    user.language = language
+    user.language_chosen = True
+    await user.save(update_fields=["language", "language_chosen", "updated_at"])
+    return user
+
+
+async def set_sex(user: User, sex: Sex) -> User:
+    user.sex = sex
+    await user.save(update_fields=["sex", "updated_at"])
+    return user
+
+
+def validate_timezone(name: str) -> str:
+    """Return the canonical IANA zone name, or raise :class:`UnknownTimezone`."""
+    try:
+        return ZoneInfo(name.strip()).key
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UnknownTimezone(name) from exc
+
+
+async def set_place(
+    user: User, *, latitude: float, longitude: float, timezone: str, place_name: str = ""
+) -> User:
+    """Save where the user sleeps: the lunar day depends on the place, display on the zone."""
+    user.latitude = latitude
+    user.longitude = longitude
+    user.timezone = validate_timezone(timezone)
+    user.place_name = place_name[:128]
+    await user.save(update_fields=["latitude", "longitude", "timezone", "place_name", "updated_at"])
+    return user
+
+
+async def set_timezone(user: User, timezone: str) -> User:
+    user.timezone = validate_timezone(timezone)
+    await user.save(update_fields=["timezone", "updated_at"])
+    return user
+
+
+async def delete_user(user: User) -> None:
+    """Forget the user and, by cascade, every dream, analysis and payment record of theirs."""
+    await user.delete()

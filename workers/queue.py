@@ -1,0 +1,55 @@
+"""The arq side of the job interface: enqueue into Redis, and adapt arq's ``ctx`` to ours."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+from arq import ArqRedis, create_pool
+from arq.connections import RedisSettings
+from arq.worker import Function, func
+
+from core.jobs import JobContext, JobFunction, UnknownJob
+
+#: Where the worker keeps the services object in arq's context (one typed object, not a bag).
+SERVICES_CTX_KEY = "services"
+
+
+class ArqJobQueue:
+    """``core.jobs.JobQueue`` on arq: same names, same ``job_id`` de-duplication."""
+
+    def __init__(self, pool: ArqRedis, known: Mapping[str, JobFunction]) -> None:
+        self._pool = pool
+        self._known = known
+
+    @classmethod
+    async def connect(cls, redis_url: str, known: Mapping[str, JobFunction]) -> ArqJobQueue:
+        pool = await create_pool(RedisSettings.from_dsn(redis_url))
+        return cls(pool, known)
+
+    @property
+    def pool(self) -> ArqRedis:
+        return self._pool
+
+    async def enqueue(self, function: str, *args: Any, job_id: str | None = None) -> bool:
+        if function not in self._known:
+            raise UnknownJob(f"no job named {function!r}; known: {sorted(self._known)}")
+        job = await self._pool.enqueue_job(function, *args, _job_id=job_id)
+        return job is not None
+
+    async def close(self) -> None:
+        await self._pool.aclose()
+
+
+def as_arq_function(name: str, job: JobFunction, *, timeout: float, max_tries: int) -> Function:
+    """Wrap a core job so arq calls it with our typed :class:`JobContext`."""
+
+    @functools.wraps(job)
+    async def run(ctx: dict[str, Any], *args: Any) -> Any:
+        context = JobContext(
+            services=ctx[SERVICES_CTX_KEY], job_id=ctx.get("job_id"), job_try=ctx.get("job_try", 1)
+        )
+        return await job(context, *args)
+
+    return func(run, name=name, timeout=timeout, max_tries=max_tries)

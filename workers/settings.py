@@ -1,0 +1,49 @@
+"""arq ``WorkerSettings`` for ``oneiroscope worker`` (a separate worker process on Redis)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq.connections import RedisSettings
+from arq.cron import CronJob
+
+from core.config import Settings
+from core.db import close_db, init_db
+from core.services import build_services
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
+from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
+
+
+def cron_jobs() -> list[CronJob]:
+    """Scheduled jobs (none yet; later features add theirs here)."""
+    return []
+
+
+async def on_startup(ctx: dict[str, Any]) -> None:
+    settings = Settings()
+    await init_db(settings.database_url, migrate=False)
+    services = build_services(settings)
+    services.jobs = ArqJobQueue(ctx["redis"], JOBS)
+    ctx[SERVICES_CTX_KEY] = services
+
+
+async def on_shutdown(ctx: dict[str, Any]) -> None:
+    services = ctx.get(SERVICES_CTX_KEY)
+    if services is not None and services.redis is not None:
+        await services.redis.aclose()
+    await close_db()
+
+
+def worker_settings(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for ``arq.worker.Worker`` / ``run_worker``."""
+    return {
+        "functions": [
+            as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
+            for name, job in JOBS.items()
+        ],
+        "cron_jobs": cron_jobs(),
+        "on_startup": on_startup,
+        "on_shutdown": on_shutdown,
+        "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379"),
+        "max_jobs": 50,
+    }
