@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from tortoise import Tortoise
+from tortoise.backends.base import executor as tortoise_executor
 from tortoise.context import TortoiseContext
 
 from core.db.config import CONNECTION, tortoise_config
@@ -53,12 +54,23 @@ async def init_db(db_url: str, *, migrate: bool = True) -> None:
     else:
         prepare_storage(db_url)
     await close_db()
+    _forget_compiled_queries()
     try:
         context = await Tortoise.init(config=tortoise_config(db_url), _enable_global_fallback=True)
     except UNREACHABLE_ERRORS as exc:
         raise unavailable(db_url, exc) from exc
     _active = _ActiveDatabase(context=context, url=db_url)
     log.info("database ready: %s", describe_db_url(db_url))
+
+
+def _forget_compiled_queries() -> None:
+    """Drop Tortoise's process-wide cache of compiled INSERT/DELETE statements.
+
+    The cache is keyed by connection *name*, not dialect: after switching the "default"
+    connection from SQLite to PostgreSQL (tests do; ``init_db`` again with another URL may),
+    stale ``?`` placeholders would reach PostgreSQL. Rebuilding costs microseconds.
+    """
+    tortoise_executor.EXECUTOR_CACHE.clear()
 
 
 async def close_db() -> None:
