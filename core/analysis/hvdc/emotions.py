@@ -1,0 +1,103 @@
+"""Emotions (AN, AP, SD, CO, HA) stated in words, with who feels them.
+
+HVdC codes an emotion only when the report names it; a negated feeling ("I was not afraid")
+is not coded, and an emotion ascribed to another character (``she said she was scared``) is
+coded for that character, not for the dreamer.
+"""
+
+from __future__ import annotations
+
+from .cast import DREAMER, Cast
+from .lexicon import lookup, table
+from .participants import companions, object_after, subject_before
+from .text import Document
+from .types import Code
+
+_NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "nothing", "neither"})
+_CAUSATIVE = frozenset({
+    "frighten", "scare", "surprise", "upset", "worry", "annoy", "disgust", "puzzle", "confuse",
+    "shock", "amaze", "astonish", "please", "amuse", "delight", "horrify", "terrify", "embarrass",
+    "disturb", "bewilder", "sadden", "depress", "relieve", "startle", "anger", "irritate",
+    "perplex", "alarm", "frightened", "scared", "surprised", "upset", "worried", "annoyed",
+    "disgusted", "puzzled", "confused", "shocked", "amazed", "astonished", "pleased", "amused",
+    "delighted", "horrified", "terrified", "embarrassed", "disturbed", "bewildered",
+    "depressed", "relieved", "startled", "perplexed", "alarmed", "irritated",
+})
+_COPULA_BEFORE = frozenset({"was", "were", "felt", "feel", "feeling", "very", "quite", "so",
+                            "more", "perfectly", "be", "been", "am", "is", "seemed", "looked"})
+_BLOCKED_NEXT = {"surprise": {"party"}, "horror": {"movie", "film", "story", "picture"},
+                 "cry": {"out", "for"}, "cried": {"out", "for"}, "crying": {"out", "for"}}
+
+
+def _negated(doc: Document, i: int) -> bool:
+    sent = doc.sentences[doc.tokens[i].sentence]
+    for j in range(i - 1, max(sent.first, i - 5) - 1, -1):
+        w = doc.tokens[j].low
+        if w in _NEGATORS or w.endswith("n't"):
+            return True
+        if w in {",", "but", "and", "because", "when"}:
+            return False
+    return False
+
+
+def _blocked(doc: Document, i: int, cls: str) -> bool:
+    w = doc.tokens[i].low
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    prev = doc.tokens[i - 1].low if i > 0 else ""
+    if nxt in _BLOCKED_NEXT.get(w, ()):
+        return True
+    if w in {"content", "concerned"} and prev not in _COPULA_BEFORE:
+        return True
+    if w in {"shock", "shocks"} and prev == "electric":
+        return True
+    if w == "wonder" and prev == "no":
+        return True
+    # "I'm afraid I don't remember": a figure of speech, not a dream feeling.
+    return w == "afraid" and prev in {"i'm", "am"} and nxt == "i"
+
+
+def _experiencer(doc: Document, cast: Cast, i: int) -> tuple[int, int | None]:
+    """(referent, token of the referring word or None) of who feels the emotion at i."""
+    w = doc.tokens[i].low
+    prev = doc.tokens[i - 1].low if i > 0 else ""
+    if w in _CAUSATIVE and prev not in _COPULA_BEFORE and prev not in {"got", "became", "get"}:
+        obj = object_after(doc, cast, i, reach=2)
+        if obj is not None:
+            return obj, None
+    sent = doc.sentences[doc.tokens[i].sentence]
+    for j in range(i - 1, max(sent.first, i - 12) - 1, -1):
+        ref = cast.refs.get(j)
+        if ref is not None:
+            return ref, j
+    return DREAMER, None
+
+
+def _who(doc: Document, cast: Cast, ref: int, tok: int | None) -> str:
+    label = cast.code_of(ref)
+    if ref == DREAMER and tok is not None and tok in cast.we_tokens:
+        others = companions(doc, cast, tok)
+        if others:
+            label += " + " + " + ".join(cast.code_of(o) for o in others)
+    return label
+
+
+def code_emotions(doc: Document, cast: Cast) -> list[Code]:
+    """One code per emotion class and experiencer per sentence, in text order."""
+    words = table("emotions").words
+    seen: set[tuple[int, str, str]] = set()
+    codes: list[Code] = []
+    for i, tok in enumerate(doc.tokens):
+        if not tok.is_word:
+            continue
+        cls = lookup(words, tok.low)
+        if cls is None or _blocked(doc, i, cls) or _negated(doc, i):
+            continue
+        ref, ref_tok = _experiencer(doc, cast, i)
+        who = _who(doc, cast, ref, ref_tok)
+        key = (tok.sentence, cls, who)
+        if key in seen:
+            continue
+        seen.add(key)
+        (start, end), text = doc.span_text(i, i)
+        codes.append(Code("emotions", f"{cls}, {who}", (start, end), text))
+    return codes

@@ -1,0 +1,85 @@
+"""Who does or undergoes what: the subject and object of a word, read off the cast's references.
+
+Without a parser, the nearest referring word before a predicate in its clause is its subject
+(``she said she was scared`` -> the second ``she``), and the nearest after it is its object;
+a passive (``was chased by a man``) swaps them.
+"""
+
+from __future__ import annotations
+
+from .cast import DREAMER, Cast
+from .text import Document
+
+_BE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got", "get", "became"})
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
+
+
+def clause_of(doc: Document, i: int) -> tuple[int, int]:
+    """Token range of the clause holding token i."""
+    sent = doc.sentences[doc.tokens[i].sentence]
+    for first, last in sent.clauses:
+        if first <= i < last:
+            return first, last
+    return sent.first, sent.last
+
+
+def subject_before(doc: Document, cast: Cast, i: int, reach: int = 12) -> int | None:
+    """Nearest referent before token i in its sentence (clause first, then the sentence)."""
+    sent = doc.sentences[doc.tokens[i].sentence]
+    low = max(sent.first, i - reach)
+    for j in range(i - 1, low - 1, -1):
+        ref = cast.refs.get(j)
+        if ref is not None:
+            return ref
+    return None
+
+
+def object_after(doc: Document, cast: Cast, i: int, reach: int = 6) -> int | None:
+    """Nearest referent after token i within the clause and a few words."""
+    first, last = clause_of(doc, i)
+    sent = doc.sentences[doc.tokens[i].sentence]
+    stop = min(sent.last, i + 1 + reach)
+    for j in range(i + 1, stop):
+        tok = doc.tokens[j]
+        if tok.low in {".", ";", "!", "?"}:
+            break
+        ref = cast.refs.get(j)
+        if ref is not None:
+            return ref
+    return None
+
+
+def is_passive(doc: Document, i: int) -> bool:
+    """``was chased``, ``got hit``: a be/get verb right before the participle at i."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and doc.tokens[j].low in _BE:
+            return True
+        if j >= 0 and doc.tokens[j].low not in {"being", "almost", "nearly", "not", "just"}:
+            break
+    return False
+
+
+def agent_after(doc: Document, cast: Cast, i: int) -> int | None:
+    """The ``by X`` agent of a passive verb at token i."""
+    sent = doc.sentences[doc.tokens[i].sentence]
+    for j in range(i + 1, min(sent.last, i + 5)):
+        if doc.tokens[j].low == "by":
+            for k in range(j + 1, min(sent.last, j + 5)):
+                ref = cast.refs.get(k)
+                if ref is not None:
+                    return ref
+            return None
+    return None
+
+
+def companions(doc: Document, cast: Cast, i: int) -> list[int]:
+    """Who "we" at token i includes besides the dreamer: characters of the last two sentences."""
+    sent = doc.tokens[i].sentence
+    out: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if doc.tokens[j].sentence < sent - 1:
+            break
+        ref = cast.refs.get(j)
+        if ref is not None and ref != DREAMER and ref not in out:
+            out.append(ref)
+    return out[:1]
