@@ -26,6 +26,8 @@ class IndicatorSpec:
     numerator: str
     denominator: str
     kind: str = PROPORTION
+    #: False for variants shown in tables only (not in readings and charts, to avoid repeats).
+    headline: bool = True
 
 
 def _pct_dreams(category: str, label: str) -> IndicatorSpec:
@@ -133,6 +135,7 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
         "alt Familiar setting % ((F+D)/(F+D+U))",
         "familiar_or_distorted_settings",
         "known_quality_settings",
+        headline=False,
     ),
     _pct_dreams("aggression", N_("Dreams with at least one aggression %")),
     _pct_dreams("friendliness", N_("Dreams with at least one friendliness %")),
