@@ -1,0 +1,102 @@
+"""A real aiogram Dispatcher long-polling the fake: updates in, recorded replies out."""
+
+from __future__ import annotations
+
+import pytest
+from aiogram import Bot, Dispatcher, F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from tests.fakes.telegram import FakeTelegramServer
+from tests.fakes.telegram_aiogram import polling
+
+CHAT = 4242
+
+
+def echo_router() -> Router:
+    """A tiny bot: /start greets with a button, the button edits the greeting, text echoes."""
+    router = Router()
+
+    @router.message(Command("start"))
+    async def start(message: Message) -> None:
+        button = InlineKeyboardButton(text="Go", callback_data="go")
+        await message.answer(
+            f"Hello, {message.from_user.first_name}!" if message.from_user else "Hello!",
+            reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
+        )
+
+    @router.callback_query(F.data == "go")
+    async def go(query: CallbackQuery) -> None:
+        assert isinstance(query.message, Message)
+        await query.message.edit_text("Going.")
+        await query.answer()
+
+    @router.message(F.text)
+    async def echo(message: Message) -> None:
+        await message.answer(f"echo {message.text}")
+
+    return router
+
+
+def dispatcher() -> Dispatcher:
+    dp = Dispatcher()
+    dp.include_router(echo_router())
+    return dp
+
+
+async def test_start_command_reaches_command_handler_and_reply_is_recorded(
+    tg: FakeTelegramServer, bot: Bot
+) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        tg.push_command(CHAT, "start")
+        call = await tg.wait_for("sendMessage")
+    assert call.params["chat_id"] == CHAT
+    assert call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "go"
+    assert tg.sent_messages(CHAT) == ["Hello, Test!"]
+
+
+async def test_button_press_edit_replaces_text_in_sent_messages(
+    tg: FakeTelegramServer, bot: Bot
+) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        tg.push_command(CHAT, "start")
+        greeting = await tg.wait_for("sendMessage")
+        mark = tg.mark()
+        tg.push_callback(CHAT, greeting.result["message_id"], "go")
+        await tg.wait_for("answerCallbackQuery", after=mark)
+    assert tg.sent_messages(CHAT) == ["Going."]
+    assert "reply_markup" not in tg.last_message(CHAT)
+    assert tg.calls("editMessageText")[0].ok
+
+
+async def test_duplicate_update_id_is_delivered_as_queued(tg: FakeTelegramServer, bot: Bot) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        first = tg.push_message(CHAT, "one")
+        await tg.wait_for("sendMessage")
+        mark = tg.mark()
+        tg.push_raw(first)
+        await tg.wait_for("sendMessage", after=mark)
+    assert tg.sent_messages(CHAT) == ["echo one", "echo one"]
+
+
+async def test_idle_long_polling_does_not_busy_loop(tg: FakeTelegramServer, bot: Bot) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        polls_before = tg.polls_received
+        with pytest.raises(AssertionError, match="no matching sendMessage"):
+            await tg.wait_for("sendMessage", timeout=0.5)
+        new_polls = tg.polls_received - polls_before
+    # The waiting poll is held up to max_poll_wait (1 s): at most a re-poll, never hundreds.
+    assert new_polls <= 1
+
+
+async def test_stop_polling_ends_the_polling_task_cleanly(tg: FakeTelegramServer, bot: Bot) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg) as task:
+        tg.push_message(CHAT, "hi")
+        await tg.wait_for("sendMessage")
+    assert task.done()
+    assert task.exception() is None
