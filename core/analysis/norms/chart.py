@@ -117,7 +117,9 @@ def render_h_profile(profile: HProfile, locale: str | None = "en") -> bytes:
     _draw_grid(draw, axis, bottom)
     for index, row in enumerate(rows):
         _draw_row(draw, axis, row, TOP + index * ROW_HEIGHT, locale)
-    note = gettext("Bars: Cohen's h (right = more than the norm); lines: 95% interval.", locale)
+    note = gettext(
+        "Bars: Cohen's h (right = more than the norm); lines: confidence interval, 95%.", locale
+    )
     draw.text((MARGIN, bottom + 26), note, fill=INK, font=_font(12))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")

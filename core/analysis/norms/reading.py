@@ -138,11 +138,24 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
 }
 
+VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.TOO_FEW_DREAMS: N_("too few dreams"),
+    Verdict.NO_DATA: N_("no data"),
+    Verdict.SIMILAR: N_("similar to the norm"),
+    Verdict.HIGHER: N_("higher than the norm"),
+    Verdict.LOWER: N_("lower than the norm"),
+}
+
 _INTRO: dict[str, str] = {
     FEMALE: N_("Compared with the Hall/Van de Castle norms for women."),
     MALE: N_("Compared with the Hall/Van de Castle norms for men."),
 }
 _INTRO_POOLED = N_("Compared with the Hall/Van de Castle norms for men and women together.")
+
+
+def verdict_label(verdict: Verdict, locale: str | None) -> str:
+    """The verdict in words, for tables (``too few dreams``, ``higher than the norm`` ...)."""
+    return gettext(VERDICT_LABELS[verdict], locale)
 
 
 def _sample_sentence(profile: HProfile, locale: str | None) -> str | None:
