@@ -378,6 +378,8 @@ class CastBuilder:
         ):
             return lemma in _GROUP_HEADS
         prev = self._prev_words(i, 3)
+        if self._not_a_person(i, lemma, prev):
+            return True
         if self._is_predicate(prev) or self._is_apposition(i, prev):
             return True
         number, sex, identity, age = parse_code(code)
@@ -387,6 +389,10 @@ class CastBuilder:
             number = "1"
         if prev and prev[0] in _ETHNIC_ADJ:
             identity = "E"
+        if lemma == "people" and prev and prev[0] in {"other", "many", "several"}:
+            identity = "U"
+        if prev and prev[0] in {"sorority", "fraternity", "dorm", "dormitory"}:
+            identity = "K"
         identity = self._identity(i, lemma, identity, prev, family)
         age = self._age(i, lemma, age, prev)
         stated_age, stated_sex = self._stated_age(i)
@@ -402,6 +408,17 @@ class CastBuilder:
             self._new(code, key, i, plural_noun=number != "1")
         self._attach_name(i)
         return True
+
+    def _not_a_person(self, i: int, lemma: str, prev: list[str]) -> bool:
+        """Uses of character nouns that name no one: ``a date with``, ``we were friends``."""
+        nxt = self._word(i + 1)
+        if lemma == "date":
+            return nxt in {"with", "of", "for", "and"} or (bool(prev) and prev[0] in {"this", "that"})
+        if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
+            return True
+        if prev and prev[0] in {"were", "are", "be", "make", "made", "become", "became"}:
+            return True
+        return nxt in {"'s"} and False
 
     def _is_predicate(self, prev: list[str]) -> bool:
         """``he was a stranger``: a noun after a copula describes, it does not introduce."""
@@ -460,9 +477,7 @@ class CastBuilder:
         det = prev[0] if prev else ""
         if det == "other" and len(prev) > 1 and prev[1] == "the":
             det = "the"
-        force_new = (det in _NEW_DET and identity not in _FAMILY_IDENTITIES) or (
-            lemma in _UNCERTAIN_SELF
-        )
+        force_new = det in _NEW_DET and identity not in _FAMILY_IDENTITIES and number == "1"
         return f"{lemma}:{number}", force_new
 
     # -- names ---------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""Settings: indoor/outdoor and how familiar each scene's place is (``IF``, ``OQ``, ``AQ``...).
+
+A dream usually has one setting; a new one is coded when the report marks a change of scene.
+The first place word of a scene decides indoor or outdoor; nearby words decide familiarity:
+the dreamer's own places (``my room``, ``home``) are familiar, places said to be strange are
+unfamiliar, known places that look different are distorted, named cities or countries are
+geographical, and anything else is questionable.
+"""
+
+from __future__ import annotations
+
+from .lexicon import table
+from .text import Document
+from .types import Code
+
+_PLACE_PREPS = frozenset({"in", "at", "into", "inside", "on", "through", "to", "toward", "towards",
+                          "across", "along", "down", "up", "outside", "near", "by", "from", "onto",
+                          "around", "under", "over", "entered", "reached", "left"})
+_UNFAMILIAR = frozenset({"strange", "unfamiliar", "unknown", "foreign", "unrecognized",
+                         "never", "recognize", "recognized", "somewhere"})
+_DISTORTED = frozenset({"different", "distorted", "changed", "resembled", "unlike", "instead"})
+_OWN = frozenset({"my", "our", "home", "dorm", "dormitory", "campus", "school", "sorority",
+                  "aunt's", "grandmother's", "friend's", "mother's", "parents'"})
+_SCENE_MARKERS = (("scene", "changed"), ("scene", "shifted"), ("complete", "change"),
+                  ("next", "scene"), ("then", "i", "was", "in"), ("then", "i", "was", "at"),
+                  ("later", "i", "was"), ("next", "i", "was"), ("then", "we", "were"),
+                  ("suddenly", "i", "was", "in"), ("i", "was", "then", "in"))
+_FAMILIAR_ANYWHERE = frozenset({"home", "dorm", "dormitory", "campus", "school", "class", "classroom",
+                                "sorority", "my room", "our house", "college", "university"})
+_SHIFT_WORDS = frozenset({"then", "later", "next", "suddenly", "afterwards", "soon"})
+_GEO = frozenset({
+    "europe", "asia", "africa", "america", "canada", "mexico", "england", "france", "germany",
+    "italy", "spain", "russia", "china", "japan", "india", "siberia", "arctic", "alaska",
+    "california", "texas", "florida", "ohio", "michigan", "york", "chicago", "angeles",
+    "hollywood", "detroit", "pittsburgh", "miami", "washington", "boston", "paris", "london",
+    "rome", "berlin", "moscow", "albuquerque", "hampshire", "ontario", "pennsylvania",
+    "virginia", "carolina", "georgia", "colorado", "arizona", "nevada", "oregon", "hawaii",
+    "philadelphia", "baltimore", "toronto", "montreal", "vienna", "switzerland", "holland",
+    "ireland", "scotland", "australia", "brazil", "egypt", "israel", "korea", "cuba",
+})
+
+
+def _scene_starts(doc: Document) -> list[int]:
+    """Token indexes where a new scene begins (always 0 first)."""
+    starts = [0]
+    toks = doc.tokens
+    for sent in doc.sentences[1:]:
+        words = [toks[j].low for j in range(sent.first, min(sent.last, sent.first + 6))]
+        if words and (words[0] in _SHIFT_WORDS or words[:2] in (["i", "was"], ["we", "were"])):
+            if _first_place(doc, sent.first, sent.last):
+                starts.append(sent.first)
+                continue
+        for marker in _SCENE_MARKERS:
+            if tuple(words[: len(marker)]) == marker or (
+                len(words) > len(marker) and tuple(words[1 : len(marker) + 1]) == marker
+            ):
+                starts.append(sent.first)
+                break
+    return starts
+
+
+def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None:
+    places = table("settings").words
+    for i in range(first, last):
+        tok = doc.tokens[i]
+        kind = places.get(tok.low)
+        if kind is None:
+            continue
+        prev = [doc.tokens[j].low for j in range(max(first, i - 4), i)]
+        if tok.low in {"inside", "outside", "outdoors", "indoors", "upstairs", "downstairs"}:
+            return i, kind
+        if any(w in _PLACE_PREPS for w in prev) or (kind.endswith("F") and tok.low == "home"):
+            return i, kind
+    return None
+
+
+def _familiarity(doc: Document, i: int, kind: str, first: int, last: int) -> str:
+    toks = doc.tokens
+    sent = doc.sentences[toks[i].sentence]
+    window = [t.low for t in toks[max(first, sent.first - 1) : min(last, sent.last + 25)]]
+    near = [toks[j].low for j in range(max(sent.first, i - 3), i)]
+    if any(w in _UNFAMILIAR for w in window):
+        return "U"
+    if any(w in _DISTORTED for w in window) or ("not" in window and "our" in window):
+        return "D"
+    if kind.endswith("F") or any(w in _OWN for w in near):
+        return "F"
+    scene = [t.low for t in toks[first : min(last, sent.last + 30)]]
+    if any(w in _FAMILIAR_ANYWHERE for w in scene):
+        return "F"
+    for j in range(first, min(last, sent.last + 30) - 1):
+        if toks[j].low in _PLACE_PREPS and toks[j + 1].capitalized and toks[j + 1].low not in _GEO:
+            if toks[j + 1].low not in {"i", "the", "a"}:
+                return "F"
+    for j in range(i - 3, min(len(toks), i + 4)):
+        if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
+            return "G"
+    return "Q"
+
+
+def code_settings(doc: Document) -> list[Code]:
+    """One setting per scene; ``AQ`` when no place is named at all."""
+    codes: list[Code] = []
+    starts = _scene_starts(doc)
+    bounds = list(zip(starts, [*starts[1:], len(doc.tokens)], strict=True))
+    for first, last in bounds:
+        found = _first_place(doc, first, last)
+        if found is None:
+            continue
+        i, kind = found
+        fam = _familiarity(doc, i, kind, first, last)
+        (start, end), text = doc.span_text(i, i)
+        if codes and codes[-1].code == kind[0] + fam:
+            continue
+        codes.append(Code("settings", kind[0] + fam, (start, end), text))
+    if not codes:
+        codes.append(Code("settings", "AQ", None, ""))
+    return codes
