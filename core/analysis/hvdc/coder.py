@@ -6,6 +6,7 @@ import re
 
 from .cast_builder import build_cast
 from .emotions import code_emotions
+from .interactions import code_interactions
 from .settings import code_settings
 from .text import segment
 from .types import CATEGORIES, Code, Coding
@@ -48,6 +49,7 @@ def code_dream(text: str, lang: str = "en") -> Coding:
         codes.append(Code("characters", char.code, (tok.start, tok.end), tok.text))
     codes.extend(code_emotions(doc, cast))
     codes.extend(code_settings(doc))
+    codes.extend(code_interactions(doc, cast))
     order = {cat: n for n, cat in enumerate(CATEGORIES)}
     codes.sort(key=lambda c: (order[c.category], c.span[0] if c.span else -1))
     return Coding(codes=codes, language="en")

@@ -11,7 +11,7 @@ from .cast import DREAMER, Cast
 from .text import Document
 
 _BE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got", "get", "became"})
-_RELATIVE = frozenset({"who", "whom", "that", "which"})
+_POSSESSIVES = frozenset({"my", "our", "his", "her", "their"})
 
 
 def clause_of(doc: Document, i: int) -> tuple[int, int]:
@@ -45,8 +45,15 @@ def object_after(doc: Document, cast: Cast, i: int, reach: int = 6) -> int | Non
             break
         ref = cast.refs.get(j)
         if ref is not None:
+            if tok.low in _POSSESSIVES and _noun_ref_follows(cast, j):
+                continue
             return ref
     return None
+
+
+def _noun_ref_follows(cast: Cast, j: int) -> bool:
+    """``my boyfriend``: the possessive is not the object, the noun after it is."""
+    return (j + 1) in cast.refs or (j + 2) in cast.refs
 
 
 def is_passive(doc: Document, i: int) -> bool:
