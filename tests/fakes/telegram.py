@@ -296,7 +296,12 @@ class FakeTelegramServer(UpdateBuilders):
         self, url: str, update: dict[str, Any], secret_token: str | None = None
     ) -> WebhookReply:
         """POST ``update`` to an app's webhook as Telegram does; a method call the app returns
-        in the response body is executed and recorded like any other call."""
+        in the response body is executed and recorded like any other call.
+
+        ``update`` usually comes from a ``push_*`` builder; it is taken out of the getUpdates
+        queue, since Telegram delivers an update one way only.
+        """
+        self.world.updates.discard(update)
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret_token} if secret_token else {}
         async with (
             ClientSession() as session,

@@ -15,9 +15,19 @@ from aiogram.client.telegram import TelegramAPIServer
 from tests.fakes.telegram import FakeTelegramServer
 
 
+class LocalAiohttpSession(AiohttpSession):
+    """aiogram's session without the 250 ms pause its ``close()`` takes for TLS connections
+    to wind down: the fake speaks plain HTTP on loopback, and every test closes a session."""
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+
 def make_bot(tg: FakeTelegramServer, **kwargs: Any) -> Bot:
-    """A real aiogram Bot talking to ``tg``; the caller closes ``bot.session`` in teardown."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(tg.base_url))
+    """A real aiogram Bot talking to ``tg``; the caller closes ``bot.session`` in teardown.
+    Keyword arguments go to ``Bot`` (e.g. ``default=DefaultBotProperties(parse_mode="HTML")``)."""
+    session = LocalAiohttpSession(api=TelegramAPIServer.from_base(tg.base_url))
     return Bot(tg.token, session=session, **kwargs)
 
 

@@ -54,6 +54,13 @@ class UpdateQueue:
         self._arrived.set()
         return queued
 
+    def discard(self, update: dict[str, Any]) -> None:
+        """Take the first queued copy of ``update`` out (it went to a webhook instead)."""
+        for index, item in enumerate(self._items):
+            if item.update == update:
+                del self._items[index]
+                return
+
     def clear(self) -> None:
         """Drop every pending update (``drop_pending_updates``)."""
         self._items.clear()
