@@ -6,6 +6,7 @@ import re
 
 from .cast_builder import build_cast
 from .emotions import code_emotions
+from .fortune import code_fortunes, code_striving
 from .interactions import code_interactions
 from .settings import code_settings
 from .text import segment
@@ -50,6 +51,8 @@ def code_dream(text: str, lang: str = "en") -> Coding:
     codes.extend(code_emotions(doc, cast))
     codes.extend(code_settings(doc))
     codes.extend(code_interactions(doc, cast))
+    codes.extend(code_fortunes(doc, cast))
+    codes.extend(code_striving(doc, cast))
     order = {cat: n for n, cat in enumerate(CATEGORIES)}
     codes.sort(key=lambda c: (order[c.category], c.span[0] if c.span else -1))
     return Coding(codes=codes, language="en")
