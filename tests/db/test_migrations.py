@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from tortoise.migrations.autodetector import MigrationAutodetector
 from core.db import DatabaseUnavailable, close_db, init_db, migrate
 from core.db.config import tortoise_config
 from core.db.models import Dream, User
-from tests.dbutil import DB_KINDS, temp_database
+from tests import services
+from tests.dbutil import DB_KINDS, temp_database, with_database
 
 
 @pytest.mark.parametrize("kind", DB_KINDS)
@@ -59,6 +61,20 @@ async def test_unreachable_postgres_is_reported_without_its_password(unused_tcp_
 
     assert "hunter2" not in str(caught.value)
     assert f"127.0.0.1:{unused_tcp_port}" in str(caught.value)
+
+
+async def test_missing_postgres_database_is_reported_as_unavailable() -> None:
+    url = with_database(services.postgres_url(), "oneiroscope_no_such_database")
+
+    with pytest.raises(DatabaseUnavailable, match="oneiroscope_no_such_database"):
+        await migrate(url)
+
+
+async def test_processes_starting_together_apply_each_migration_once() -> None:
+    async with temp_database("postgres") as url:
+        results = await asyncio.gather(migrate(url), migrate(url), migrate(url))
+
+    assert sorted(results) == [[], [], ["0001_initial"]]
 
 
 async def test_models_and_migrations_agree() -> None:
