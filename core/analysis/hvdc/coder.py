@@ -10,6 +10,7 @@ from .fortune import code_fortunes, code_striving
 from .interactions import code_interactions
 from .settings import code_settings
 from .text import segment
+from .things import code_activities, code_modifiers, code_objects
 from .types import CATEGORIES, Code, Coding
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -53,6 +54,9 @@ def code_dream(text: str, lang: str = "en") -> Coding:
     codes.extend(code_interactions(doc, cast))
     codes.extend(code_fortunes(doc, cast))
     codes.extend(code_striving(doc, cast))
+    codes.extend(code_objects(doc))
+    codes.extend(code_activities(doc, cast))
+    codes.extend(code_modifiers(doc))
     order = {cat: n for n, cat in enumerate(CATEGORIES)}
     codes.sort(key=lambda c: (order[c.category], c.span[0] if c.span else -1))
     return Coding(codes=codes, language="en")
