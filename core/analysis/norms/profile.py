@@ -94,6 +94,16 @@ class HProfile:
         """Rows for readings and charts (without variants of another row)."""
         return tuple(r for r in self.rows if r.headline)
 
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready form (verdicts as their string values, intervals as lists)."""
+        return {
+            "norm_group": self.norm_group,
+            "n_dreams": self.n_dreams,
+            "enough_dreams": self.enough_dreams,
+            "tentative": self.tentative,
+            "rows": [_row_dict(row) for row in self.rows],
+        }
+
     def differences(self) -> list[HRow]:
         """Headline rows with a verdict of higher or lower, largest |h| first."""
         found = [
@@ -102,15 +112,39 @@ class HProfile:
         return sorted(found, key=lambda r: -abs(r.h or 0.0))
 
 
+def _row_dict(row: HRow) -> dict[str, object]:
+    return {
+        "key": row.key,
+        "label": row.label,
+        "kind": row.kind,
+        "value": row.value,
+        "norm": row.norm,
+        "h": row.h,
+        "ci": list(row.ci) if row.ci else None,
+        "h_ci": list(row.h_ci) if row.h_ci else None,
+        "numerator": row.numerator,
+        "denominator": row.denominator,
+        "verdict": row.verdict.value,
+    }
+
+
 def value_interval(item: IndicatorValue, indicators: Indicators) -> Interval | None:
-    """95 % interval: Wilson for proportions, cluster delta method for rates."""
+    """95 % interval: Wilson for proportions; for rates the wider of Wilson and the cluster
+    delta method (codes of one dream are correlated, and rare events need Wilson's floor)."""
     if not item.denominator:
         return None
-    if item.spec.kind == RATE:
+    if item.numerator > item.denominator:
         nums = [t[item.spec.numerator] for t in indicators.per_dream]
         dens = [t[item.spec.denominator] for t in indicators.per_dream]
         return ratio_interval(nums, dens)
-    return wilson_interval(item.numerator, item.denominator)
+    wilson = wilson_interval(item.numerator, item.denominator)
+    if item.spec.kind != RATE:
+        return wilson
+    # A rate of rare events (S/C) can have a zero-width delta interval; take the wider one.
+    nums = [t[item.spec.numerator] for t in indicators.per_dream]
+    dens = [t[item.spec.denominator] for t in indicators.per_dream]
+    delta = ratio_interval(nums, dens) or wilson
+    return min(wilson[0], delta[0]), max(wilson[1], delta[1])
 
 
 def _verdict(n_dreams: int, h: float | None, ci: Interval | None, norm: float | None) -> Verdict:
