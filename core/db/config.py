@@ -17,9 +17,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from tortoise.backends.base.config_generator import expand_db_url
 
 import core
-from core.db.urls import normalize_db_url
+from core.db.urls import is_postgres, normalize_db_url
 
 APP_LABEL = "models"
 CONNECTION = "default"
@@ -60,7 +63,7 @@ def tortoise_config(db_url: str) -> dict[str, Any]:
     """
     install_migrations_finder()
     return {
-        "connections": {CONNECTION: normalize_db_url(db_url)},
+        "connections": {CONNECTION: connection_config(db_url)},
         "apps": {
             APP_LABEL: {
                 "models": [MODELS_MODULE],
@@ -71,3 +74,22 @@ def tortoise_config(db_url: str) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def connection_config(db_url: str) -> dict[str, Any]:
+    """Tortoise's engine + credentials for ``db_url``.
+
+    Hosted PostgreSQL URLs carry libpq's ``?sslmode=require``; Tortoise would hand ``sslmode``
+    to asyncpg as an unknown argument (and casts ``ssl`` to a bool, losing the mode), so the
+    mode is passed to asyncpg as its ``ssl`` string, which accepts libpq's mode names.
+    """
+    url = normalize_db_url(db_url)
+    if not is_postgres(url):
+        return expand_db_url(url)
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    ssl_mode = query.pop("sslmode", None) or query.pop("ssl", None)
+    config = expand_db_url(parts._replace(query=urlencode(query)).geturl())
+    if ssl_mode:
+        config["credentials"]["ssl"] = ssl_mode
+    return config

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.db import DatabaseUrlError, describe_db_url, normalize_db_url, tortoise_config
+from core.db.config import connection_config
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,23 @@ def test_config_is_timezone_aware_utc_and_knows_its_migrations() -> None:
     config = tortoise_config("postgresql://app@db/oneiroscope")
     assert config["use_tz"] is True
     assert config["timezone"] == "UTC"
-    assert config["connections"]["default"] == "postgres://app@db/oneiroscope"
+    assert config["connections"]["default"]["credentials"]["database"] == "oneiroscope"
     app = config["apps"]["models"]
     assert app["models"] == ["core.db.models"]
     assert app["migrations"]
+
+
+def test_hosted_postgres_sslmode_reaches_asyncpg_as_its_ssl_mode() -> None:
+    connection = connection_config("postgresql://app:pw@db.example:5432/app?sslmode=require")
+
+    assert connection["engine"] == "tortoise.backends.asyncpg"
+    assert connection["credentials"]["ssl"] == "require"
+    assert "sslmode" not in connection["credentials"]
+    assert connection["credentials"]["host"] == "db.example"
+
+
+def test_sqlite_connection_points_at_the_resolved_file(tmp_path: Path) -> None:
+    connection = connection_config(f"sqlite://{tmp_path}/x.db")
+
+    assert connection["engine"] == "tortoise.backends.sqlite"
+    assert connection["credentials"]["file_path"] == f"{tmp_path.resolve()}/x.db"
