@@ -17,6 +17,8 @@ from aiogram.types import (
     BotCommand,
     BotCommandScopeDefault,
     BufferedInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     InputMediaPhoto,
     MenuButtonWebApp,
     WebAppInfo,
@@ -113,6 +115,22 @@ async def test_edit_and_delete_change_what_the_user_sees(tg: FakeTelegramServer,
         await bot.edit_message_text("x", chat_id=CHAT, message_id=999)
     with pytest.raises(TelegramBadRequest, match="message to delete not found"):
         await bot.delete_message(CHAT, first.message_id)
+
+
+async def test_reply_markup_edit_replaces_or_removes_the_keyboard(
+    tg: FakeTelegramServer, bot: Bot
+) -> None:
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="A", callback_data="a")]]
+    )
+    sent = await bot.send_message(CHAT, "pick", reply_markup=keyboard)
+    assert sent.reply_markup is not None
+    assert sent.reply_markup.inline_keyboard[0][0].callback_data == "a"
+    await bot.edit_message_reply_markup(chat_id=CHAT, message_id=sent.message_id)
+    assert "reply_markup" not in tg.last_message(CHAT)
+    with pytest.raises(TelegramBadRequest, match="not modified"):
+        await bot.edit_message_reply_markup(chat_id=CHAT, message_id=sent.message_id)
+    assert tg.sent_messages(CHAT) == ["pick"]
 
 
 async def test_edit_media_swaps_the_photo(tg: FakeTelegramServer, bot: Bot) -> None:

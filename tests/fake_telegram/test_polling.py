@@ -31,6 +31,22 @@ def echo_router() -> Router:
         await query.message.edit_text("Going.")
         await query.answer()
 
+    @router.message(F.voice)
+    async def voice(message: Message, bot: Bot) -> None:
+        assert message.voice is not None
+        audio = await bot.download(message.voice)
+        size = len(audio.read()) if audio else 0
+        await message.answer(f"voice {message.voice.duration}s {size} bytes")
+
+    @router.message(F.location)
+    async def location(message: Message) -> None:
+        assert message.location is not None
+        await message.answer(f"at {message.location.latitude:.2f},{message.location.longitude:.2f}")
+
+    @router.message(F.sticker)
+    async def sticker(message: Message) -> None:
+        await message.answer(f"sticker {message.sticker.emoji if message.sticker else ''}")
+
     @router.message(F.text)
     async def echo(message: Message) -> None:
         await message.answer(f"echo {message.text}")
@@ -100,3 +116,29 @@ async def test_stop_polling_ends_the_polling_task_cleanly(tg: FakeTelegramServer
         await tg.wait_for("sendMessage")
     assert task.done()
     assert task.exception() is None
+
+
+async def test_voice_location_and_sticker_updates_reach_their_handlers(
+    tg: FakeTelegramServer, bot: Bot
+) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        tg.push_voice(CHAT, "voice-7", 3, data=b"OggS" + bytes(96))
+        await tg.wait_for("sendMessage")
+        mark = tg.mark()
+        tg.push_location(CHAT, 55.751, 37.618)
+        tg.push_sticker(CHAT, "🌙")
+        await tg.wait_for("sendMessage", lambda call: "sticker" in call.params["text"], after=mark)
+        await tg.wait_for("sendMessage", lambda call: "at " in call.params["text"], after=mark)
+    assert sorted(tg.sent_messages(CHAT)) == ["at 55.75,37.62", "sticker 🌙", "voice 3s 100 bytes"]
+
+
+async def test_command_with_bot_username_and_arguments_is_recognised(
+    tg: FakeTelegramServer, bot: Bot
+) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        update = tg.push_command(CHAT, "start@oneiroscope_test_bot", "ref42")
+        await tg.wait_for("sendMessage")
+    assert update["message"]["entities"] == [{"type": "bot_command", "offset": 0, "length": 27}]
+    assert tg.sent_messages(CHAT) == ["Hello, Test!"]
