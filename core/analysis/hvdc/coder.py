@@ -49,9 +49,10 @@ def code_dream(text: str, lang: str = "en") -> Coding:
     for char in cast.characters:
         tok = doc.tokens[char.token]
         codes.append(Code("characters", char.code, (tok.start, tok.end), tok.text))
-    codes.extend(code_emotions(doc, cast))
+    emotions = code_emotions(doc, cast)
+    codes.extend(emotions)
     codes.extend(code_settings(doc))
-    codes.extend(code_interactions(doc, cast))
+    codes.extend(code_interactions(doc, cast, emotions))
     codes.extend(code_fortunes(doc, cast))
     codes.extend(code_striving(doc, cast))
     codes.extend(code_objects(doc))

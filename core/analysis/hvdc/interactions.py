@@ -19,6 +19,8 @@ _MUTUAL_STEMS = frozenset({"argu", "argument", "quarrel", "fight", "fought", "ma
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "don't", "wouldn't", "couldn't", "won't",
                        "wasn't", "weren't", "hadn't", "nor"})
 _OWNER = {"my": DREAMER, "our": DREAMER}
+_WITHHELD = frozenset({"let", "believe", "listen", "answer", "speak", "talk", "help", "return",
+                       "invite", "care", "notice", "recognize", "pay", "wait"})
 _SEX_LEVEL = {"kiss": 3, "pet": 4, "neck": 4, "seduce": 2, "intercourse": 5, "rape": 5}
 
 
@@ -141,6 +143,48 @@ def _scan(doc: Document, cast: Cast, name: str, category: str) -> list[Code]:
     return codes
 
 
-def code_interactions(doc: Document, cast: Cast) -> list[Code]:
+def _refusals(doc: Document, cast: Cast) -> list[Code]:
+    """``she wouldn't let me``, ``he didn't answer``: a withheld kindness is rejection (A3)."""
+    codes: list[Code] = []
+    for i, tok in enumerate(doc.tokens):
+        if tok.low not in _WITHHELD or not _negated(doc, i):
+            continue
+        subj = _subject_token(doc, cast, i)
+        if subj is None or cast.refs[subj] == DREAMER:
+            continue
+        recipient = object_after(doc, cast, i, reach=3)
+        if recipient is None and _dreamer_near(doc, cast, i):
+            recipient = DREAMER
+        if recipient is None or recipient == cast.refs[subj]:
+            continue
+        (start, end), text = doc.span_text(i, i)
+        code = f"{cast.code_of(cast.refs[subj])} 3> {cast.code_of(recipient)}"
+        codes.append(Code("aggression", code, (start, end), text))
+    return codes
+
+
+def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:
+    """The dreamer angry at someone named in the same sentence: covert hostility (A1)."""
+    codes: list[Code] = []
+    angry = [e for e in emotions if e.code.startswith("AN, D") and e.span is not None]
+    starts = {t.start: t.index for t in doc.tokens} if angry else {}
+    for emo in angry:
+        assert emo.span is not None
+        i = starts.get(emo.span[0])
+        if i is None:
+            continue
+        sent = doc.sentences[doc.tokens[i].sentence]
+        target = next((cast.refs[j] for j in range(i + 1, sent.last)
+                       if cast.refs.get(j, DREAMER) != DREAMER), None)
+        if target is None:
+            continue
+        codes.append(Code("aggression", f"D 1> {cast.code_of(target)}", emo.span, emo.evidence))
+    return codes
+
+
+def code_interactions(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
-    return _scan(doc, cast, "aggression", "aggression") + _scan(doc, cast, "friendliness", "friendliness")
+    aggression = _scan(doc, cast, "aggression", "aggression") + _refusals(doc, cast)
+    aggression += _covert_anger(doc, cast, emotions)
+    aggression.sort(key=lambda c: c.span[0] if c.span else -1)
+    return aggression + _scan(doc, cast, "friendliness", "friendliness")

@@ -1,0 +1,133 @@
+"""Specifications of the offline HVdC coder on the hard cases of real reports."""
+
+from __future__ import annotations
+
+import time
+
+from core.analysis.hvdc import CATEGORIES, Coding, code_dream
+
+
+def _codes(text: str, category: str) -> list[str]:
+    return code_dream(text).card()[category]
+
+
+def test_negated_emotion_is_not_coded() -> None:
+    assert _codes("I was not afraid of the dark hallway.", "emotions") == []
+    assert _codes("I wasn't scared at all.", "emotions") == []
+
+
+def test_stated_emotion_of_the_dreamer_is_coded() -> None:
+    assert _codes("I was very frightened when the door opened.", "emotions") == ["AP, D"]
+
+
+def test_reported_speech_emotion_belongs_to_the_speaker() -> None:
+    codes = _codes("My sister came in. She said she was scared.", "emotions")
+    assert codes == ["AP, 1FTA"]
+
+
+def test_emotion_caused_in_the_dreamer_is_the_dreamers() -> None:
+    assert _codes("The noise frightened me.", "emotions") == ["AP, D"]
+
+
+def test_friends_dog_is_an_animal_that_bites_the_dreamer() -> None:
+    coding = code_dream("My friend's dog bit me on the leg.")
+    assert "1ANI" in coding.card()["characters"]
+    assert coding.card()["aggression"] == ["1ANI 7> D"]
+
+
+def test_group_of_people_is_one_plural_character() -> None:
+    assert _codes("A group of people were standing on the corner.", "characters") == ["2JSA"]
+
+
+def test_character_mentioned_twice_is_coded_once() -> None:
+    text = "A man came into the room. The man sat down and he smiled."
+    assert _codes(text, "characters") == ["1MSA"]
+
+
+def test_another_man_is_a_second_character() -> None:
+    text = "A man came into the room. Then another man came in."
+    assert _codes(text, "characters") == ["1MSA", "1MSA"]
+
+
+def test_family_members_are_familiar_and_strangers_are_not() -> None:
+    codes = _codes("My mother and a strange woman were talking in the kitchen.", "characters")
+    assert codes == ["1FMA", "1FSA"]
+
+
+def test_someone_elses_mother_is_known_not_the_dreamers() -> None:
+    assert _codes("I met my boyfriend's mother.", "characters") == ["1MKA", "1FKA"]
+
+
+def test_stated_age_sets_the_age_class() -> None:
+    assert _codes("My sister (16) was with me.", "characters") == ["1FTT"]
+
+
+def test_we_is_the_dreamer_not_a_new_character() -> None:
+    assert _codes("We walked home together.", "characters") == []
+
+
+def test_chased_by_is_aggression_against_the_dreamer() -> None:
+    assert _codes("I was chased by a policeman.", "aggression") == ["1MOA 6> D"]
+
+
+def test_gift_to_the_dreamer_is_friendliness() -> None:
+    assert _codes("My father gave me a watch.", "friendliness") == ["1MFA 5> D"]
+
+
+def test_own_room_is_a_familiar_indoor_setting() -> None:
+    assert _codes("I was sitting in my room reading.", "settings") == ["IF"]
+
+
+def test_strange_outdoor_place_is_unfamiliar() -> None:
+    assert _codes("I was walking along a road in a strange town.", "settings") == ["OU"]
+
+
+def test_every_code_points_at_its_evidence() -> None:
+    text = "I was afraid because a big dog chased me down the street."
+    coding = code_dream(text)
+    assert coding.supported
+    for code in coding.codes:
+        if code.span is not None:
+            start, end = code.span
+            assert text[start:end] == code.evidence
+
+
+def test_empty_and_whitespace_reports_are_unsupported() -> None:
+    for text in ("", "   \n\t "):
+        coding = code_dream(text)
+        assert (coding.supported, coding.reason) == (False, "empty")
+        assert coding.codes == []
+
+
+def test_russian_report_is_unsupported_language() -> None:
+    coding = code_dream("Мне снилось, что я летаю над городом и мне страшно.")
+    assert (coding.supported, coding.reason, coding.language) == (
+        False,
+        "unsupported_language",
+        "ru",
+    )
+
+
+def test_non_english_lang_argument_is_unsupported() -> None:
+    coding = code_dream("I was in my room.", lang="ru")
+    assert (coding.supported, coding.reason) == (False, "unsupported_language")
+
+
+def test_very_long_report_codes_in_bounded_time() -> None:
+    text = ("I was afraid when my mother said she saw a man with a dog in our house. " * 1400)[
+        :100_000
+    ]
+    started = time.perf_counter()
+    coding = code_dream(text)
+    assert coding.supported
+    assert time.perf_counter() - started < 20  # a guard against quadratic blow-ups only
+
+
+def test_odd_strings_never_raise() -> None:
+    for text in ("...", "I", "(((", "\x00\x01", "she he they it we", "'s 's", "1234 5678",
+                 "I was (", "Mr. . Mrs.", "\u2019s \u201chello\u201d"):
+        assert isinstance(code_dream(text), Coding)
+
+
+def test_card_has_all_thirteen_categories() -> None:
+    assert set(code_dream("I was at home.").card()) == set(CATEGORIES)
