@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import socket
 import struct
@@ -130,10 +131,8 @@ class FakeLLMServer:
     async def _wait(self, reply: Reply) -> None:
         if reply.delay_s > 0:
             # Ends early when the server closes, so a stalled reply never holds up teardown.
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._closing.wait(), reply.delay_s)
-            except TimeoutError:
-                pass
 
     @staticmethod
     def _error(reply: Reply, kind: str) -> web.Response:

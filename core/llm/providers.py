@@ -1,0 +1,171 @@
+"""Provider backends over the official SDKs: one call that returns the model's structured answer.
+
+* OpenAI and any OpenAI-compatible server (Ollama, vLLM, LM Studio via ``OPENAI_BASE_URL``):
+  chat completions with ``response_format={"type": "json_schema", strict}``.
+* Anthropic: messages with one tool whose ``input_schema`` is the answer schema and
+  ``tool_choice`` forcing that tool, so the answer arrives as the tool's JSON input.
+
+SDK exceptions become :class:`ProviderError` (``transient`` for timeouts, connection errors,
+408/409/429/5xx) so that the retry loop and the chain see one error family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import anthropic
+import openai
+
+from core.llm.config import LLMSettings
+from core.llm.errors import MalformedAnswerError, ProviderError
+from core.llm.prompting import Prompt
+from core.llm.schema import answer_json_schema
+
+ANSWER_TOOL = "record_interpretation"
+_TRANSIENT_STATUS = frozenset({408, 409, 429})
+
+
+@dataclass(frozen=True, slots=True)
+class RawAnswer:
+    """The model's answer before validation, with the tokens it cost."""
+
+    payload: str | dict[str, Any]
+    input_tokens: int
+    output_tokens: int
+
+
+class Backend(Protocol):
+    """One provider and model."""
+
+    provider: str
+    model: str
+
+    async def complete(self, prompt: Prompt, *, max_tokens: int, temperature: float) -> RawAnswer:
+        """Send the prompt; raise :class:`ProviderError` on any failure."""
+        ...
+
+
+def _is_transient(status: int) -> bool:
+    return status >= 500 or status in _TRANSIENT_STATUS
+
+
+class OpenAIBackend:
+    """Chat completions with strict JSON-schema structured output."""
+
+    provider = "openai"
+
+    def __init__(self, client: openai.AsyncOpenAI, model: str) -> None:
+        self._client = client
+        self.model = model
+
+    async def complete(self, prompt: Prompt, *, max_tokens: int, temperature: float) -> RawAnswer:
+        try:
+            response = await self._client.chat.completions.create(
+                model=self.model,
+                messages=[
+                    {"role": "system", "content": prompt.system},
+                    {"role": "user", "content": prompt.user},
+                ],
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {
+                        "name": "dream_interpretation",
+                        "strict": True,
+                        "schema": answer_json_schema(),
+                    },
+                },
+                max_tokens=max_tokens,
+                temperature=temperature,
+            )
+        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+            raise ProviderError(
+                f"openai unreachable: {type(exc).__name__}", transient=True
+            ) from exc
+        except openai.APIStatusError as exc:
+            raise ProviderError(
+                f"openai HTTP {exc.status_code}", transient=_is_transient(exc.status_code)
+            ) from exc
+        except (openai.APIResponseValidationError, ValueError) as exc:
+            raise MalformedAnswerError(f"openai response unreadable: {type(exc).__name__}") from exc
+        usage = response.usage
+        raw_in, raw_out = (usage.prompt_tokens, usage.completion_tokens) if usage else (0, 0)
+        if not response.choices:
+            raise MalformedAnswerError("openai answered without choices")
+        message = response.choices[0].message
+        if message.refusal:
+            raise ProviderError("openai refused the request", transient=False)
+        return RawAnswer(message.content or "", raw_in, raw_out)
+
+
+class AnthropicBackend:
+    """Messages with a forced tool whose input schema is the answer schema."""
+
+    provider = "anthropic"
+
+    def __init__(self, client: anthropic.AsyncAnthropic, model: str) -> None:
+        self._client = client
+        self.model = model
+
+    async def complete(self, prompt: Prompt, *, max_tokens: int, temperature: float) -> RawAnswer:
+        try:
+            message = await self._client.messages.create(
+                model=self.model,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                system=prompt.system,
+                messages=[{"role": "user", "content": prompt.user}],
+                tools=[
+                    {
+                        "name": ANSWER_TOOL,
+                        "description": "Record the interpretation of the dream.",
+                        "input_schema": answer_json_schema(),
+                    }
+                ],
+                tool_choice={"type": "tool", "name": ANSWER_TOOL},
+            )
+        except (anthropic.APITimeoutError, anthropic.APIConnectionError) as exc:
+            raise ProviderError(
+                f"anthropic unreachable: {type(exc).__name__}", transient=True
+            ) from exc
+        except anthropic.APIStatusError as exc:
+            raise ProviderError(
+                f"anthropic HTTP {exc.status_code}", transient=_is_transient(exc.status_code)
+            ) from exc
+        except (anthropic.APIResponseValidationError, ValueError) as exc:
+            raise MalformedAnswerError(
+                f"anthropic response unreadable: {type(exc).__name__}"
+            ) from exc
+        tokens = (message.usage.input_tokens, message.usage.output_tokens)
+        for block in message.content:
+            if block.type == "tool_use" and block.name == ANSWER_TOOL:
+                # A non-object input fails the schema check downstream, as malformed.
+                payload = block.input if isinstance(block.input, dict) else str(block.input)
+                return RawAnswer(payload, *tokens)
+        return RawAnswer("", *tokens)  # no tool call: the schema check reports it as malformed
+
+
+def openai_client(settings: LLMSettings) -> openai.AsyncOpenAI | None:
+    """A client for OpenAI or a compatible server, or None when neither key nor URL is set."""
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
+    if not key and not settings.openai_base_url:
+        return None
+    return openai.AsyncOpenAI(
+        # Local servers (Ollama, vLLM) ignore the key, but the SDK insists on one.
+        api_key=key or "not-needed",
+        base_url=settings.openai_base_url or None,
+        timeout=openai.Timeout(settings.request_timeout_s, connect=settings.connect_timeout_s),
+        max_retries=0,
+    )
+
+
+def anthropic_client(settings: LLMSettings) -> anthropic.AsyncAnthropic | None:
+    """A client for Anthropic, or None without a key."""
+    if settings.anthropic_api_key is None:
+        return None
+    return anthropic.AsyncAnthropic(
+        api_key=settings.anthropic_api_key.get_secret_value(),
+        base_url=settings.anthropic_base_url or None,
+        timeout=anthropic.Timeout(settings.request_timeout_s, connect=settings.connect_timeout_s),
+        max_retries=0,
+    )
