@@ -9,7 +9,7 @@ from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.utils.chat_action import ChatActionMiddleware
 
 from bot.handlers import get_routers
-from bot.i18n import CatalogI18n, UserI18nMiddleware
+from bot.i18n import UserI18nMiddleware, create_i18n
 from bot.middlewares.dedup import DeduplicateUpdatesMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.user import UserMiddleware
@@ -28,7 +28,7 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dp = Dispatcher(storage=_storage(services), services=services, settings=services.settings)
     dp.update.outer_middleware(DeduplicateUpdatesMiddleware(services.cache))
     dp.update.outer_middleware(UserMiddleware())
-    UserI18nMiddleware(CatalogI18n()).setup(dp)
+    UserI18nMiddleware(create_i18n()).setup(dp)
     dp.message.outer_middleware(ThrottlingMiddleware(services.rate_limiter, services.cache))
     dp.message.middleware(ChatActionMiddleware())
     dp.include_routers(*get_routers())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
 from typing import Any
 
 from aiogram.types import TelegramObject
@@ -12,14 +11,15 @@ from core.db.models import User
 from core.i18n import DEFAULT_LOCALE, LOCALES_DIR, load_translations, normalize_locale
 
 
-class CatalogI18n(I18n):
-    """Uses ``core.i18n``'s in-memory compiled catalogues instead of ``.mo`` files on disk."""
+def create_i18n() -> I18n:
+    """aiogram's ``I18n`` with ``core.i18n``'s in-memory catalogues instead of ``.mo`` files.
 
-    def __init__(self) -> None:
-        super().__init__(path=LOCALES_DIR, default_locale=DEFAULT_LOCALE, domain="messages")
-
-    def find_locales(self) -> dict[str, gettext.GNUTranslations]:
-        return dict(load_translations(LOCALES_DIR))  # type: ignore[arg-type]
+    Not a subclass: aiogram keeps the "current I18n" in a context variable per class, and
+    ``gettext`` looks it up on ``I18n`` itself.
+    """
+    i18n = I18n(path=LOCALES_DIR, default_locale=DEFAULT_LOCALE, domain="messages")
+    i18n.locales = dict(load_translations(LOCALES_DIR))  # type: ignore[arg-type]
+    return i18n
 
 
 class UserI18nMiddleware(I18nMiddleware):

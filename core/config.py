@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(None, alias="WEBHOOK_SECRET")
     sentry_dsn: SecretStr | None = Field(None, alias="SENTRY_DSN")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
-    log_format: str = Field("json", alias="LOG_FORMAT")  # json | text
+    log_format: str = Field("auto", alias="LOG_FORMAT")  # auto | json | text
 
     # Dream flow limits (bad input gets a clear reply, never a crash).
     max_dream_chars: int = Field(8000, alias="MAX_DREAM_CHARS", ge=100)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
 
@@ -12,6 +12,10 @@ from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
 from core.jobs import JobQueue
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+
+if TYPE_CHECKING:
+    from core.dreams.analyzer import Analyzer
+    from core.dreams.report import Notifier
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +30,9 @@ class Services:
     redis: Redis | None = None
     #: Set by the composition root once the runner (in-process or arq) exists.
     jobs: JobQueue | None = None
-    #: Optional parts added by later features (interpretation chain, embedder, notifier...).
-    extras: dict[str, Any] = field(default_factory=dict)
+    #: The dream analysis (built from the LLM settings) and how its results reach the user.
+    analyzer: Analyzer | None = None
+    notifier: Notifier | None = None
 
     async def close(self) -> None:
         if self.jobs is not None:

@@ -8,21 +8,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tortoise.exceptions import IntegrityError
 
 from core.db.models import Sex, User
-from core.i18n import SUPPORTED_LOCALES, normalize_locale
+from core.i18n import N_, SUPPORTED_LOCALES, normalize_locale
 
 
 class UserError(Exception):
     """Root of user-settings errors; ``message`` is a msgid to translate for the user."""
 
-    message = "That setting could not be saved."
+    message = N_("That setting could not be saved.")
 
 
 class UnsupportedLanguage(UserError):
-    message = "This language is not supported yet."
+    message = N_("This language is not supported yet.")
 
 
 class UnknownTimezone(UserError):
-    message = "I don't know this time zone. Try a city name instead."
+    message = N_("I don't know this time zone. Try a city name instead.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, errors, help, settings, start
+from bot.handlers import common, dreams, errors, help, journal, settings, start
 
 
 def get_routers() -> list[Router]:
@@ -14,5 +14,7 @@ def get_routers() -> list[Router]:
         start.create_router(),
         help.create_router(),
         settings.create_router(),
+        journal.create_router(),
+        dreams.create_router(),
         common.create_router(),
     ]

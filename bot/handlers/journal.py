@@ -1,0 +1,110 @@
+"""/journal and the buttons under an analysis: details, similar dreams, delete, analyse again."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.keyboards.dreams import (
+    DreamAction,
+    JournalPage,
+    analysis_keyboard,
+    delete_dream_keyboard,
+    journal_keyboard,
+    retry_keyboard,
+)
+from bot.rendering.analysis import render_report
+from bot.rendering.journal import details_text, journal_text, similar_text
+from core.billing.credits import balance_of
+from core.db.models import Dream, User
+from core.dreams.journal import (
+    delete_user_dream,
+    enqueue_analysis,
+    get_user_dream,
+    journal_page,
+    latest_analysis,
+)
+from core.dreams.report import Delivery
+from core.dreams.stored import report_from_row
+from core.services import Services
+
+
+def create_router() -> Router:
+    router = Router(name="journal")
+    router.message.register(show_journal, Command("journal"))
+    router.callback_query.register(turn_page, JournalPage.filter())
+    router.callback_query.register(dream_button, DreamAction.filter())
+    return router
+
+
+async def _send_page(target: Message, user: User, page: int, edit: bool) -> None:
+    journal = await journal_page(user, page)
+    text = journal_text(journal, user)
+    entries = [(e.dream_id, f"{e.created_at:%d.%m} · {e.excerpt}") for e in journal.entries]
+    markup = journal_keyboard(entries, journal.page, journal.has_next, user.language)
+    if edit:
+        await target.edit_text(text, reply_markup=markup)
+    else:
+        await target.answer(text, reply_markup=markup)
+
+
+async def show_journal(message: Message, user: User) -> None:
+    await _send_page(message, user, 0, edit=False)
+
+
+async def turn_page(query: CallbackQuery, callback_data: JournalPage, user: User) -> None:
+    await query.answer()
+    if isinstance(query.message, Message):
+        await _send_page(query.message, user, callback_data.page, edit=True)
+
+
+async def dream_button(
+    query: CallbackQuery, callback_data: DreamAction, user: User, services: Services
+) -> None:
+    dream = await get_user_dream(user, callback_data.dream_id)
+    if dream is None or not isinstance(query.message, Message):
+        await query.answer(_("This dream is no longer in your journal."), show_alert=True)
+        return
+    await query.answer()
+    action, message = callback_data.action, query.message
+    if action == "delete":
+        await message.answer(
+            _("Delete this dream and its analysis? This cannot be undone."),
+            reply_markup=delete_dream_keyboard(str(dream.id), user.language),
+        )
+    elif action == "delete_yes":
+        await delete_user_dream(user, str(dream.id))
+        await message.edit_text(_("The dream has been deleted."))
+    elif action == "analyze":
+        status = await message.answer(_("🌙 Dream received. Analysing…"))
+        delivery = Delivery(message.chat.id, status.message_id, user.language)
+        assert services.jobs is not None
+        await enqueue_analysis(services.jobs, dream, delivery, request_key=query.id)
+    else:
+        await _show_analysis(message, user, dream, action)
+
+
+async def _show_analysis(message: Message, user: User, dream: Dream, action: str) -> None:
+    row = await latest_analysis(dream)
+    dream_id = str(dream.id)
+    if row is None:
+        await message.answer(
+            _("<b>Your dream</b>\n{text}\n\nIt has not been analysed yet.").format(
+                text=escape(dream.text[:3000])
+            ),
+            reply_markup=retry_keyboard(dream_id, user.language),
+        )
+    elif action == "details":
+        await message.answer(details_text(dream, row, user.language))
+    elif action == "similar":
+        await message.answer(await similar_text(user, row, user.language))
+    else:
+        report = report_from_row(row, dream, balance_of(user))
+        await message.answer(
+            render_report(report, user.language),
+            reply_markup=analysis_keyboard(dream_id, user.language),
+        )

@@ -1,0 +1,1 @@
+"""Credits: the first dream is free, each further analysis costs one credit."""

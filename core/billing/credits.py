@@ -1,0 +1,89 @@
+"""Checking and consuming analysis credits, exactly once per dream.
+
+The consume is idempotent by ``Transaction.idempotency_key = "consume:<dream id>"`` (unique in
+the database) and atomic: a conditional UPDATE takes the free dream or one credit, inside the
+same database transaction that records the consume, so concurrent jobs cannot both take it.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from core.db.models import Transaction, TransactionKind, User
+from core.metrics import METRICS
+
+log = logging.getLogger(__name__)
+
+
+class ConsumeOutcome(StrEnum):
+    FREE = "free"  # the first, free dream
+    CREDIT = "credit"  # one credit taken from the balance
+    ALREADY = "already"  # this dream was already paid for (a retry): nothing taken
+    NO_CREDIT = "no_credit"  # nothing left to take
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    free_dream_available: bool
+    credits: int
+
+    @property
+    def can_analyze(self) -> bool:
+        return self.free_dream_available or self.credits > 0
+
+
+def balance_of(user: User) -> Balance:
+    return Balance(free_dream_available=not user.free_dream_used, credits=user.dream_balance)
+
+
+def consume_key(dream_id: uuid.UUID | str) -> str:
+    return f"consume:{dream_id}"
+
+
+async def consume_for_dream(user_id: uuid.UUID, dream_id: uuid.UUID) -> ConsumeOutcome:
+    """Pay for one delivered analysis of ``dream_id``; safe to call again for the same dream."""
+    key = consume_key(dream_id)
+    if await Transaction.exists(idempotency_key=key):
+        return ConsumeOutcome.ALREADY
+    try:
+        async with in_transaction() as conn:
+            outcome = await _take_one(user_id, conn)
+            if outcome is ConsumeOutcome.NO_CREDIT:
+                return outcome
+            await Transaction.create(
+                user_id=user_id,
+                kind=TransactionKind.CONSUME,
+                credits=0 if outcome is ConsumeOutcome.FREE else -1,
+                idempotency_key=key,
+                dream_id=dream_id,
+                using_db=conn,
+            )
+    except IntegrityError:
+        # A concurrent call recorded the same consume first; its transaction took the credit
+        # and ours rolled back, so nothing was taken twice.
+        return ConsumeOutcome.ALREADY
+    METRICS.inc("credits_consumed_total", outcome=outcome.value)
+    return outcome
+
+
+async def _take_one(user_id: uuid.UUID, conn: object) -> ConsumeOutcome:
+    took_free = await (
+        User.filter(id=user_id, free_dream_used=False)
+        .using_db(conn)  # type: ignore[arg-type]
+        .update(free_dream_used=True)
+    )
+    if took_free:
+        return ConsumeOutcome.FREE
+    took_credit = await (
+        User.filter(id=user_id, dream_balance__gt=0)
+        .using_db(conn)  # type: ignore[arg-type]
+        .update(dream_balance=F("dream_balance") - 1)
+    )
+    return ConsumeOutcome.CREDIT if took_credit else ConsumeOutcome.NO_CREDIT

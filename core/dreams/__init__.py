@@ -1,0 +1,1 @@
+"""Dreams: intake and validation, the analysis pipeline, and the journal."""

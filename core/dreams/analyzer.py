@@ -1,0 +1,90 @@
+"""Builds a dream's context (HVdC coding, symbols, mood, lunar night, similar past dreams) and
+asks the interpretation chain for a reading. Pure orchestration over injected parts."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from core.analysis.highlights import highlights
+from core.analysis.hvdc import code_dream
+from core.analysis.mood import mood_from_coding
+from core.analysis.symbols import find_symbols
+from core.db.models import Dream, User
+from core.dreams.report import Stage
+from core.embeddings import Embedder, recurring_symbols, save_embedding, similar_dreams
+from core.interpret.types import DreamContext, Interpretation, Interpreter, LunarContext
+
+log = logging.getLogger(__name__)
+
+LunarLookup = Callable[[datetime, User], LunarContext | None]
+Progress = Callable[[Stage], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class AnalysisResult:
+    context: DreamContext
+    interpretation: Interpretation
+
+
+def pseudonymous_key(user: User) -> str:
+    """A stable key for budgets and caches that does not reveal the user's Telegram id."""
+    return hashlib.sha256(f"oneiroscope-user:{user.id}".encode()).hexdigest()[:24]
+
+
+@dataclass(slots=True)
+class Analyzer:
+    interpreter: Interpreter
+    embedder: Embedder | None = None
+    lunar: LunarLookup | None = None
+    similar_limit: int = 3
+
+    async def analyze(self, user: User, dream: Dream, progress: Progress) -> AnalysisResult:
+        locale = user.language
+        await progress(Stage.READING)
+        coding = code_dream(dream.text, lang=dream.language)
+        symbols = tuple(
+            find_symbols(dream.text, dream.language if dream.language in ("en", "ru") else locale)
+        )
+        await progress(Stage.CONTEXT)
+        lunar = self._lunar_context(dream, user)
+        similar, recurring = await self._memory(user, dream, [s.key for s in symbols])
+        context = DreamContext(
+            text=dream.text,
+            locale=locale,
+            coding=coding,
+            highlights=tuple(highlights(coding, locale)),
+            symbols=symbols,
+            mood=mood_from_coding(coding),
+            lunar=lunar,
+            similar=tuple(similar),
+            recurring_symbols=tuple(recurring),
+            user_key=pseudonymous_key(user),
+        )
+        await progress(Stage.INTERPRETING)
+        interpretation = await self.interpreter.interpret(context)
+        return AnalysisResult(context=context, interpretation=interpretation)
+
+    def _lunar_context(self, dream: Dream, user: User) -> LunarContext | None:
+        if self.lunar is None:
+            return None
+        return self.lunar(dream.created_at, user)
+
+    async def _memory(self, user: User, dream: Dream, symbol_keys: list[str]) -> tuple[list, list]:
+        """Similar past dreams (by embedding) and symbols that keep coming back."""
+        recurring = await recurring_symbols(user.id, symbol_keys, exclude_dream_id=dream.id)
+        if self.embedder is None:
+            return [], recurring
+        vectors = await self.embedder.embed([dream.text])
+        await save_embedding(dream, vectors[0], self.embedder.name)
+        similar = await similar_dreams(
+            user.id,
+            vectors[0],
+            limit=self.similar_limit,
+            exclude_dream_id=dream.id,
+            model=self.embedder.name,
+        )
+        return similar, recurring

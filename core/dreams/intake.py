@@ -1,0 +1,113 @@
+"""Deciding whether a message is a dream we can analyse, and saving it without twins.
+
+Rejections carry a msgid (``DreamRejected.message``) for a clear, localized reply; nothing is
+charged for them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tortoise.exceptions import IntegrityError
+
+from core.analysis.hvdc import detect_language
+from core.db.models import Dream, DreamSource, User
+from core.i18n import N_
+
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Instructions addressed to a model rather than a dream narrative (en, ru).
+_INJECTION = re.compile(
+    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompt|rules|above)\b"
+    r"|\bsystem prompt\b|\byou are now\b|\bact as\b.{0,30}\b(assistant|ai|model)\b"
+    r"|игнорир\w*.{0,40}(инструкц|промпт|правил)|системн\w* промпт|забудь\w*.{0,30}инструкц",
+    re.IGNORECASE | re.DOTALL,
+)
+MIN_WORDS = 3
+
+
+class DreamRejected(Exception):
+    """The message is not something we analyse; ``message`` is the msgid of the reply."""
+
+    def __init__(self, reason: str, message: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.message = message
+        self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class DreamText:
+    text: str
+    language: str  # "en" | "ru" | other ISO code we could not analyse fully
+
+
+def clean_text(raw: str) -> str:
+    """Unicode-normalised text without control characters, trimmed."""
+    text = unicodedata.normalize("NFC", raw)
+    return _CONTROL.sub("", text).strip()
+
+
+def validate_dream(raw: str | None, *, min_chars: int, max_chars: int) -> DreamText:
+    """Return the cleaned dream, or raise :class:`DreamRejected` with the reason."""
+    text = clean_text(raw or "")
+    if not text:
+        raise DreamRejected(
+            "empty", N_("Your message is empty. Tell me your dream in a few sentences.")
+        )
+    if len(text) > max_chars:
+        raise DreamRejected(
+            "too_long",
+            N_(
+                "This is longer than one dream can be ({length} characters; the limit is "
+                "{limit}). Please shorten it or send it as separate dreams."
+            ),
+            length=len(text),
+            limit=max_chars,
+        )
+    words = _WORD.findall(text)
+    if not words:
+        raise DreamRejected(
+            "no_words",
+            N_("I could not find any words in your message. Please describe your dream in words."),
+        )
+    if _INJECTION.search(text):
+        raise DreamRejected(
+            "instructions",
+            N_(
+                "This looks like instructions for me rather than a dream, so I won't analyse "
+                "it. Tell me a dream and I'll gladly look at it."
+            ),
+        )
+    if len(text) < min_chars or len(words) < MIN_WORDS:
+        raise DreamRejected(
+            "too_short",
+            N_(
+                "That is a bit short for a dream. Tell me more: where you were, who was there, "
+                "what happened and how you felt."
+            ),
+        )
+    return DreamText(text=text, language=detect_language(text))
+
+
+async def save_dream(
+    user: User, dream: DreamText, *, source: DreamSource, origin_key: str | None = None
+) -> tuple[Dream, bool]:
+    """Save the dream; a redelivered message (same ``origin_key``) returns the first copy."""
+    if origin_key is not None:
+        existing = await Dream.get_or_none(origin_key=origin_key)
+        if existing is not None:
+            return existing, False
+    try:
+        saved = await Dream.create(
+            user=user,
+            text=dream.text,
+            language=dream.language,
+            source=source,
+            origin_key=origin_key,
+        )
+    except IntegrityError:
+        return await Dream.get(origin_key=origin_key), False
+    return saved, True

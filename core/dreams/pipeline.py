@@ -1,0 +1,114 @@
+"""The analysis job: credit check → analysis → save → deliver → consume exactly once.
+
+Idempotent by dream: a retried job re-delivers the saved analysis instead of analysing again, and
+the consume is keyed by the dream, so no retry or redelivery charges twice. A failure before
+delivery charges nothing and keeps the dream (status ``failed``) for a retry.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import asdict
+
+from core.billing.credits import Balance, ConsumeOutcome, balance_of, consume_for_dream
+from core.db.models import Dream, DreamAnalysis, DreamStatus, User
+from core.dreams.analyzer import AnalysisResult, Analyzer
+from core.dreams.report import AnalysisReport, Delivery, FailureReason, Notifier, Stage
+from core.dreams.stored import report_from_row, row_values
+from core.metrics import METRICS
+
+log = logging.getLogger(__name__)
+
+
+class AnalysisOutcome:
+    DELIVERED = "delivered"
+    NO_CREDIT = "no_credit"
+    FAILED = "failed"
+    GONE = "gone"
+
+
+def balance_after_consume(balance: Balance) -> Balance:
+    """What the user will have once this analysis is paid (shown with the result)."""
+    if balance.free_dream_available:
+        return Balance(free_dream_available=False, credits=balance.credits)
+    return Balance(free_dream_available=False, credits=max(0, balance.credits - 1))
+
+
+async def run_analysis(
+    analyzer: Analyzer, notifier: Notifier, dream_id: uuid.UUID, delivery: Delivery
+) -> str:
+    dream = await Dream.get_or_none(id=dream_id).prefetch_related("user")
+    if dream is None:
+        return AnalysisOutcome.GONE  # deleted by the user meanwhile
+    user: User = dream.user
+    row = await DreamAnalysis.filter(dream_id=dream.id).first()
+    if row is None:
+        if not balance_of(user).can_analyze:
+            await _mark(dream, DreamStatus.RECEIVED)
+            await notifier.fail(delivery, FailureReason.NO_CREDIT)
+            return AnalysisOutcome.NO_CREDIT
+        row = await _analyse_and_save(analyzer, notifier, user, dream, delivery)
+        if row is None:
+            return AnalysisOutcome.FAILED
+    report = report_from_row(row, dream, balance_after_consume(balance_of(user)))
+    await notifier.deliver(delivery, report)  # raises on a transport failure: retried, unpaid
+    outcome = await consume_for_dream(user.id, dream.id)
+    if outcome is ConsumeOutcome.NO_CREDIT:
+        # Two dreams analysed at once with one credit left: the user got this one free.
+        log.warning("analysis delivered without a credit to take (concurrent dreams)")
+    await _mark(dream, DreamStatus.ANALYZED)
+    METRICS.inc("dreams_analyzed_total", model=row.model_used.split(":", 1)[0])
+    return AnalysisOutcome.DELIVERED
+
+
+async def _analyse_and_save(
+    analyzer: Analyzer, notifier: Notifier, user: User, dream: Dream, delivery: Delivery
+) -> DreamAnalysis | None:
+    await _mark(dream, DreamStatus.ANALYZING)
+
+    async def progress(stage: Stage) -> None:
+        await notifier.progress(delivery, stage)
+
+    started = time.perf_counter()
+    try:
+        result: AnalysisResult = await analyzer.analyze(user, dream, progress)
+    except Exception:
+        # Whatever broke, the user hears it and keeps the dream; nothing is charged.
+        log.exception("analysis of a dream failed")
+        METRICS.inc("dream_analysis_failures_total")
+        await _mark(dream, DreamStatus.FAILED)
+        await notifier.fail(delivery, FailureReason.ERROR)
+        return None
+    METRICS.observe("dream_analysis_seconds", time.perf_counter() - started)
+    return await DreamAnalysis.create(dream=dream, **row_values(result))
+
+
+async def _mark(dream: Dream, status: DreamStatus) -> None:
+    dream.status = status
+    await dream.save(update_fields=["status", "updated_at"])
+
+
+def delivery_to_job(delivery: Delivery) -> dict[str, object]:
+    """Job arguments are plain data (arq pickles them; a dict survives version changes)."""
+    return asdict(delivery)
+
+
+def delivery_from_job(data: dict[str, object]) -> Delivery:
+    return Delivery(
+        chat_id=int(data["chat_id"]),  # type: ignore[arg-type]
+        status_message_id=(
+            int(data["status_message_id"]) if data.get("status_message_id") is not None else None  # type: ignore[arg-type]
+        ),
+        locale=str(data.get("locale") or "en"),
+    )
+
+
+__all__ = [
+    "AnalysisOutcome",
+    "AnalysisReport",
+    "delivery_from_job",
+    "delivery_to_job",
+    "run_analysis",
+]

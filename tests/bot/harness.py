@@ -1,0 +1,84 @@
+"""Runs the real product (``cli.serve.serve``) against the fake Bot API server.
+
+The bot long-polls the fake server exactly as it would poll Telegram; tests push updates and
+await the bot's calls. ``backend="redis"`` sets ``REDIS_URL`` (arq worker, Redis caches, FSM and
+rate limits); ``"embedded"`` leaves it unset (in-process jobs, memory).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redis.asyncio import Redis
+
+from cli.serve import Parts, Runtime, serve
+from core.config import Settings
+from tests.fakes.telegram import FakeTelegramServer
+
+STARTUP_TIMEOUT = 30.0
+
+
+@dataclass
+class Product:
+    tg: FakeTelegramServer
+    runtime: Runtime
+    settings: Settings
+
+
+async def flush_redis(url: str) -> None:
+    redis = Redis.from_url(url)
+    try:
+        await redis.flushdb()
+    finally:
+        await redis.aclose()
+
+
+def product_settings(
+    tmp_path: Path, tg: FakeTelegramServer, redis_url: str | None, **extra: Any
+) -> Settings:
+    values: dict[str, Any] = {
+        "DATABASE_URL": f"sqlite://{tmp_path / 'oneiroscope.db'}",
+        "REDIS_URL": redis_url,
+        "BOT_TOKEN": tg.token,
+        "TELEGRAM_API_URL": tg.base_url,
+        "WEB_HOST": "127.0.0.1",
+        "WEB_PORT": 0,
+        "LOG_FORMAT": "text",
+    }
+    values.update(extra)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@asynccontextmanager
+async def running_product(
+    tmp_path: Path,
+    redis_url: str | None = None,
+    parts: Parts = Parts(),
+    **extra: Any,
+) -> AsyncIterator[Product]:
+    """Start bot + web + worker as ``oneiroscope run`` does; stop them cleanly afterwards."""
+    if redis_url is not None:
+        await flush_redis(redis_url)
+    async with FakeTelegramServer() as tg:
+        settings = product_settings(tmp_path, tg, redis_url, **extra)
+        stop = asyncio.Event()
+        ready: asyncio.Future[Runtime] = asyncio.get_running_loop().create_future()
+        task = asyncio.create_task(serve(settings, parts, stop=stop, on_ready=ready.set_result))
+        done, _ = await asyncio.wait(
+            {task, ready}, timeout=STARTUP_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+        )
+        if task in done:
+            task.result()  # start-up failed: raise its error here
+        if ready not in done:
+            task.cancel()
+            raise AssertionError("the product did not start in time")
+        try:
+            yield Product(tg=tg, runtime=ready.result(), settings=settings)
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, STARTUP_TIMEOUT)
