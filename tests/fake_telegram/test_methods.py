@@ -249,3 +249,13 @@ async def test_wait_for_timeout_lists_the_calls_seen(tg: FakeTelegramServer, bot
         await tg.wait_for("sendPhoto", timeout=0.1, after=mark)
     call = await tg.wait_for("sendMessage", lambda c: c.params["text"] == "hello", after=mark)
     assert call.result["from"]["id"] == tg.bot_id
+
+
+async def test_malformed_parameters_are_a_bad_request(tg: FakeTelegramServer) -> None:
+    async with ClientSession() as session:
+        url = f"{tg.base_url}/bot{tg.token}/deleteMessage"
+        async with session.post(url, data={"chat_id": "1", "message_id": "abc"}) as response:
+            body = await response.json()
+    assert response.status == 400
+    assert body["description"].startswith("Bad Request: ")
+    assert tg.calls("deleteMessage")[0].error_code == 400

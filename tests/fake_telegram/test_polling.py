@@ -142,3 +142,21 @@ async def test_command_with_bot_username_and_arguments_is_recognised(
         await tg.wait_for("sendMessage")
     assert update["message"]["entities"] == [{"type": "bot_command", "offset": 0, "length": 27}]
     assert tg.sent_messages(CHAT) == ["Hello, Test!"]
+
+
+async def test_hand_built_callback_update_can_be_answered(tg: FakeTelegramServer, bot: Bot) -> None:
+    dp = dispatcher()
+    async with polling(dp, bot, tg):
+        greeting = await bot.send_message(CHAT, "pick")
+        query = {
+            "id": "raw-cb-1",
+            "from": {"id": CHAT, "is_bot": False, "first_name": "Raw"},
+            "chat_instance": "x",
+            "message": tg.last_message(CHAT),
+            "data": "go",
+        }
+        tg.push_raw({"callback_query": query})
+        answer = await tg.wait_for("answerCallbackQuery")
+    assert answer.ok
+    assert greeting.message_id == tg.last_message(CHAT)["message_id"]
+    assert tg.sent_messages(CHAT) == ["Going."]

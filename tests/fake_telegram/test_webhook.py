@@ -78,3 +78,13 @@ async def test_webhook_with_a_wrong_secret_is_refused(tg: FakeTelegramServer, bo
         reply = await tg.deliver_webhook(url, tg.push_message(CHAT, "reply"), "wrong")
     assert reply.status == 401
     assert tg.calls("sendMessage") == []
+
+
+async def test_webhook_secret_defaults_to_the_one_set_with_set_webhook(
+    tg: FakeTelegramServer, bot: Bot
+) -> None:
+    await bot.set_webhook("https://bot.example/telegram", secret_token=SECRET)
+    async with webhook_app(bot, in_background=False) as url:
+        reply = await tg.deliver_webhook(url, tg.push_message(CHAT, "reply"))
+        refused = await tg.deliver_webhook(url, tg.push_message(CHAT, "reply"), "")
+    assert (reply.status, refused.status) == (200, 401)

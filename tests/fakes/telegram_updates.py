@@ -55,8 +55,23 @@ class UpdateBuilders:
     _payment_serial = itertools.count(1)
 
     def push_raw(self, update: dict[str, Any], update_id: int | None = None) -> dict[str, Any]:
-        """Queue ``update`` as given (an ``update_id`` in it is kept: duplicates are allowed)."""
+        """Queue ``update`` as given (an ``update_id`` in it is kept: duplicates are allowed).
+
+        Callback and pre-checkout query ids and payment charge ids in it become answerable
+        and refundable, so hand-built updates behave like the builders' ones.
+        """
+        self._register_ids(update)
         return self.world.updates.push(copy.deepcopy(update), update_id)
+
+    def _register_ids(self, update: dict[str, Any]) -> None:
+        if "callback_query" in update:
+            self.world.callback_ids.add(str(update["callback_query"]["id"]))
+        if "pre_checkout_query" in update:
+            self.world.payments.open_queries.add(str(update["pre_checkout_query"]["id"]))
+        message = update.get("message") or {}
+        if "successful_payment" in message:
+            charge_id = message["successful_payment"]["telegram_payment_charge_id"]
+            self.world.payments.charges[charge_id] = message["from"]["id"]
 
     def _user_for(self, chat_id: int, user: dict[str, Any] | None, language: str | None) -> Any:
         if user is not None:
@@ -160,7 +175,6 @@ class UpdateBuilders:
         """A press on an inline button of message ``message_id`` (the stored message is
         attached; an unknown one arrives as an inaccessible message)."""
         callback_id = callback_id or f"cbq-{next(self._callback_serial)}"
-        self.world.callback_ids.add(callback_id)
         message = self.world.chats.get(chat_id, message_id)
         if message is None:
             message = {"chat": self.world.chat(chat_id), "message_id": message_id, "date": 0}
@@ -187,7 +201,6 @@ class UpdateBuilders:
     ) -> dict[str, Any]:
         """A pre-checkout query the bot must answer with answerPreCheckoutQuery."""
         query_id = query_id or f"pcq-{next(self._payment_serial)}"
-        self.world.payments.open_queries.add(query_id)
         query = {
             "id": query_id,
             "from": self._user_for(user_id, user, language_code),
@@ -223,6 +236,4 @@ class UpdateBuilders:
             "is_first_recurring": is_first_recurring,
         }
         payment = {key: value for key, value in payment.items() if value is not None}
-        update = self.push_message(chat_id, successful_payment=payment, **kwargs)
-        self.world.payments.charges[charge_id] = update["message"]["from"]["id"]
-        return update
+        return self.push_message(chat_id, successful_payment=payment, **kwargs)
