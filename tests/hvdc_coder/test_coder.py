@@ -124,8 +124,18 @@ def test_very_long_report_codes_in_bounded_time() -> None:
 
 
 def test_odd_strings_never_raise() -> None:
-    for text in ("...", "I", "(((", "\x00\x01", "she he they it we", "'s 's", "1234 5678",
-                 "I was (", "Mr. . Mrs.", "\u2019s \u201chello\u201d"):
+    for text in (
+        "...",
+        "I",
+        "(((",
+        "\x00\x01",
+        "she he they it we",
+        "'s 's",
+        "1234 5678",
+        "I was (",
+        "Mr. . Mrs.",
+        "\u2019s \u201chello\u201d",
+    ):
         assert isinstance(code_dream(text), Coding)
 
 

@@ -271,12 +271,57 @@ _PROMINENT = frozenset(
     }
 )
 _FAMILY_IDENTITIES = frozenset("MFXBTHWADCIYR")
-_ETHNIC_ADJ = frozenset({"negro", "chinese", "japanese", "indian", "mexican", "italian", "jewish",
-                         "german", "french", "russian", "irish", "colored", "spanish", "african",
-                         "korean", "puerto", "swedish", "polish", "greek", "arab", "oriental"})
-_PERSON_HEADS = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "lady",
-                           "ladies", "people", "fellow", "soldier", "soldiers", "student",
-                           "students", "family", "child", "children", "couple", "guy", "guys"})
+_ETHNIC_ADJ = frozenset(
+    {
+        "negro",
+        "chinese",
+        "japanese",
+        "indian",
+        "mexican",
+        "italian",
+        "jewish",
+        "german",
+        "french",
+        "russian",
+        "irish",
+        "colored",
+        "spanish",
+        "african",
+        "korean",
+        "puerto",
+        "swedish",
+        "polish",
+        "greek",
+        "arab",
+        "oriental",
+    }
+)
+_PERSON_HEADS = frozenset(
+    {
+        "man",
+        "men",
+        "woman",
+        "women",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "lady",
+        "ladies",
+        "people",
+        "fellow",
+        "soldier",
+        "soldiers",
+        "student",
+        "students",
+        "family",
+        "child",
+        "children",
+        "couple",
+        "guy",
+        "guys",
+    }
+)
 
 
 class CastBuilder:
@@ -413,7 +458,9 @@ class CastBuilder:
         """Uses of character nouns that name no one: ``a date with``, ``we were friends``."""
         nxt = self._word(i + 1)
         if lemma == "date":
-            return nxt in {"with", "of", "for", "and"} or (bool(prev) and prev[0] in {"this", "that"})
+            return nxt in {"with", "of", "for", "and"} or (
+                bool(prev) and prev[0] in {"this", "that"}
+            )
         if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
             return True
         if prev and prev[0] in {"were", "are", "be", "make", "made", "become", "became"}:

@@ -9,24 +9,95 @@ from __future__ import annotations
 
 from .cast import DREAMER, Cast
 from .lexicon import lookup, table
-from .participants import companions, object_after, subject_before
+from .participants import companions, object_after
 from .text import Document
 from .types import Code
 
 _NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "nothing", "neither"})
-_CAUSATIVE = frozenset({
-    "frighten", "scare", "surprise", "upset", "worry", "annoy", "disgust", "puzzle", "confuse",
-    "shock", "amaze", "astonish", "please", "amuse", "delight", "horrify", "terrify", "embarrass",
-    "disturb", "bewilder", "sadden", "depress", "relieve", "startle", "anger", "irritate",
-    "perplex", "alarm", "frightened", "scared", "surprised", "upset", "worried", "annoyed",
-    "disgusted", "puzzled", "confused", "shocked", "amazed", "astonished", "pleased", "amused",
-    "delighted", "horrified", "terrified", "embarrassed", "disturbed", "bewildered",
-    "depressed", "relieved", "startled", "perplexed", "alarmed", "irritated",
-})
-_COPULA_BEFORE = frozenset({"was", "were", "felt", "feel", "feeling", "very", "quite", "so",
-                            "more", "perfectly", "be", "been", "am", "is", "seemed", "looked"})
-_BLOCKED_NEXT = {"surprise": {"party"}, "horror": {"movie", "film", "story", "picture"},
-                 "cry": {"out", "for"}, "cried": {"out", "for"}, "crying": {"out", "for"}}
+_CAUSATIVE = frozenset(
+    {
+        "frighten",
+        "scare",
+        "surprise",
+        "upset",
+        "worry",
+        "annoy",
+        "disgust",
+        "puzzle",
+        "confuse",
+        "shock",
+        "amaze",
+        "astonish",
+        "please",
+        "amuse",
+        "delight",
+        "horrify",
+        "terrify",
+        "embarrass",
+        "disturb",
+        "bewilder",
+        "sadden",
+        "depress",
+        "relieve",
+        "startle",
+        "anger",
+        "irritate",
+        "perplex",
+        "alarm",
+        "frightened",
+        "scared",
+        "surprised",
+        "worried",
+        "annoyed",
+        "disgusted",
+        "puzzled",
+        "confused",
+        "shocked",
+        "amazed",
+        "astonished",
+        "pleased",
+        "amused",
+        "delighted",
+        "horrified",
+        "terrified",
+        "embarrassed",
+        "disturbed",
+        "bewildered",
+        "depressed",
+        "relieved",
+        "startled",
+        "perplexed",
+        "alarmed",
+        "irritated",
+    }
+)
+_COPULA_BEFORE = frozenset(
+    {
+        "was",
+        "were",
+        "felt",
+        "feel",
+        "feeling",
+        "very",
+        "quite",
+        "so",
+        "more",
+        "perfectly",
+        "be",
+        "been",
+        "am",
+        "is",
+        "seemed",
+        "looked",
+    }
+)
+_BLOCKED_NEXT = {
+    "surprise": {"party"},
+    "horror": {"movie", "film", "story", "picture"},
+    "cry": {"out", "for"},
+    "cried": {"out", "for"},
+    "crying": {"out", "for"},
+}
 
 
 def _negated(doc: Document, i: int) -> bool:

@@ -14,14 +14,43 @@ from .text import Document
 from .types import Code
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
-_STRIVE = frozenset({"tried", "try", "trying", "tries", "attempted", "struggled", "struggling",
-                     "desperately", "effort", "worked"})
-_FAIL = frozenset({"couldn't", "can't", "cannot", "unable", "failed", "fail", "vain", "useless",
-                   "impossible", "wouldn't"})
-_NOT_MISFORTUNE_NEXT = {"fell": {"asleep", "in", "for"}, "fall": {"asleep", "in", "for"},
-                        "late": {"afternoon", "evening", "at", "in", "that", "one", "summer"},
-                        "lost": {"interest"}, "fire": {"place", "places", "escape"},
-                        "missed": {"him", "her", "them", "you"}, "sick": {"of"}}
+_STRIVE = frozenset(
+    {
+        "tried",
+        "try",
+        "trying",
+        "tries",
+        "attempted",
+        "struggled",
+        "struggling",
+        "desperately",
+        "effort",
+        "worked",
+    }
+)
+_FAIL = frozenset(
+    {
+        "couldn't",
+        "can't",
+        "cannot",
+        "unable",
+        "failed",
+        "fail",
+        "vain",
+        "useless",
+        "impossible",
+        "wouldn't",
+    }
+)
+_NOT_MISFORTUNE_NEXT = {
+    "fell": {"asleep", "in", "for"},
+    "fall": {"asleep", "in", "for"},
+    "late": {"afternoon", "evening", "at", "in", "that", "one", "summer"},
+    "lost": {"interest"},
+    "fire": {"place", "places", "escape"},
+    "missed": {"him", "her", "them", "you"},
+    "sick": {"of"},
+}
 
 
 def _negated(doc: Document, i: int) -> bool:
@@ -41,7 +70,9 @@ def _who(doc: Document, cast: Cast, i: int) -> str:
 def _match(doc: Document, i: int, lex) -> str | None:  # type: ignore[no-untyped-def]
     w = doc.tokens[i].low
     for rest, value in lex.phrases.get(w, ()):
-        words = tuple(doc.tokens[j].low for j in range(i + 1, min(len(doc.tokens), i + 1 + len(rest))))
+        words = tuple(
+            doc.tokens[j].low for j in range(i + 1, min(len(doc.tokens), i + 1 + len(rest)))
+        )
         if words == rest:
             return value
     value = lex.words.get(w)

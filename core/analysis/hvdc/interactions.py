@@ -14,13 +14,59 @@ from .participants import agent_after, companions, is_passive, object_after, sub
 from .text import Document
 from .types import Code
 
-_MUTUAL_STEMS = frozenset({"argu", "argument", "quarrel", "fight", "fought", "marri", "marry", "kiss",
-                           "hug", "embrac", "danc", "shooting", "engag", "wedding"})
-_NEGATORS = frozenset({"not", "never", "no", "didn't", "don't", "wouldn't", "couldn't", "won't",
-                       "wasn't", "weren't", "hadn't", "nor"})
+_MUTUAL_STEMS = frozenset(
+    {
+        "argu",
+        "argument",
+        "quarrel",
+        "fight",
+        "fought",
+        "marri",
+        "marry",
+        "kiss",
+        "hug",
+        "embrac",
+        "danc",
+        "shooting",
+        "engag",
+        "wedding",
+    }
+)
+_NEGATORS = frozenset(
+    {
+        "not",
+        "never",
+        "no",
+        "didn't",
+        "don't",
+        "wouldn't",
+        "couldn't",
+        "won't",
+        "wasn't",
+        "weren't",
+        "hadn't",
+        "nor",
+    }
+)
 _OWNER = {"my": DREAMER, "our": DREAMER}
-_WITHHELD = frozenset({"let", "believe", "listen", "answer", "speak", "talk", "help", "return",
-                       "invite", "care", "notice", "recognize", "pay", "wait"})
+_WITHHELD = frozenset(
+    {
+        "let",
+        "believe",
+        "listen",
+        "answer",
+        "speak",
+        "talk",
+        "help",
+        "return",
+        "invite",
+        "care",
+        "notice",
+        "recognize",
+        "pay",
+        "wait",
+    }
+)
 _SEX_LEVEL = {"kiss": 3, "pet": 4, "neck": 4, "seduce": 2, "intercourse": 5, "rape": 5}
 
 
@@ -29,7 +75,9 @@ def _verb(doc: Document, i: int, lex) -> tuple[str, int] | None:  # type: ignore
     tok = doc.tokens[i]
     for cand in lemma_candidates(tok.low):
         for rest, value in lex.phrases.get(cand, ()):
-            words = tuple(doc.tokens[j].low for j in range(i + 1, min(len(doc.tokens), i + 1 + len(rest))))
+            words = tuple(
+                doc.tokens[j].low for j in range(i + 1, min(len(doc.tokens), i + 1 + len(rest)))
+            )
             if words == rest:
                 return cand + " " + " ".join(rest), int(value)
         value = lex.words.get(cand)
@@ -124,7 +172,7 @@ def _scan(doc: Document, cast: Cast, name: str, category: str) -> list[Code]:
         found = _verb(doc, i, lex)
         if found is None or _negated(doc, i):
             continue
-        lemma, level = found
+        _lemma, level = found
         found_pair = _participants(doc, cast, i, level)
         if found_pair is None:
             continue
@@ -174,8 +222,10 @@ def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]
         if i is None:
             continue
         sent = doc.sentences[doc.tokens[i].sentence]
-        target = next((cast.refs[j] for j in range(i + 1, sent.last)
-                       if cast.refs.get(j, DREAMER) != DREAMER), None)
+        target = next(
+            (cast.refs[j] for j in range(i + 1, sent.last) if cast.refs.get(j, DREAMER) != DREAMER),
+            None,
+        )
         if target is None:
             continue
         codes.append(Code("aggression", f"D 1> {cast.code_of(target)}", emo.span, emo.evidence))

@@ -36,7 +36,7 @@ def subject_before(doc: Document, cast: Cast, i: int, reach: int = 12) -> int | 
 
 def object_after(doc: Document, cast: Cast, i: int, reach: int = 6) -> int | None:
     """Nearest referent after token i within the clause and a few words."""
-    first, last = clause_of(doc, i)
+    _first, _last = clause_of(doc, i)
     sent = doc.sentences[doc.tokens[i].sentence]
     stop = min(sent.last, i + 1 + reach)
     for j in range(i + 1, stop):

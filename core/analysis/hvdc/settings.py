@@ -13,31 +13,164 @@ from .lexicon import table
 from .text import Document
 from .types import Code
 
-_PLACE_PREPS = frozenset({"in", "at", "into", "inside", "on", "through", "to", "toward", "towards",
-                          "across", "along", "down", "up", "outside", "near", "by", "from", "onto",
-                          "around", "under", "over", "entered", "reached", "left"})
-_UNFAMILIAR = frozenset({"strange", "unfamiliar", "unknown", "foreign", "unrecognized",
-                         "never", "recognize", "recognized", "somewhere"})
+_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "into",
+        "inside",
+        "on",
+        "through",
+        "to",
+        "toward",
+        "towards",
+        "across",
+        "along",
+        "down",
+        "up",
+        "outside",
+        "near",
+        "by",
+        "from",
+        "onto",
+        "around",
+        "under",
+        "over",
+        "entered",
+        "reached",
+        "left",
+    }
+)
+_UNFAMILIAR = frozenset(
+    {
+        "strange",
+        "unfamiliar",
+        "unknown",
+        "foreign",
+        "unrecognized",
+        "never",
+        "recognize",
+        "recognized",
+        "somewhere",
+    }
+)
 _DISTORTED = frozenset({"different", "distorted", "changed", "resembled", "unlike", "instead"})
-_OWN = frozenset({"my", "our", "home", "dorm", "dormitory", "campus", "school", "sorority",
-                  "aunt's", "grandmother's", "friend's", "mother's", "parents'"})
-_SCENE_MARKERS = (("scene", "changed"), ("scene", "shifted"), ("complete", "change"),
-                  ("next", "scene"), ("then", "i", "was", "in"), ("then", "i", "was", "at"),
-                  ("later", "i", "was"), ("next", "i", "was"), ("then", "we", "were"),
-                  ("suddenly", "i", "was", "in"), ("i", "was", "then", "in"))
-_FAMILIAR_ANYWHERE = frozenset({"home", "dorm", "dormitory", "campus", "school", "class", "classroom",
-                                "sorority", "my room", "our house", "college", "university"})
+_OWN = frozenset(
+    {
+        "my",
+        "our",
+        "home",
+        "dorm",
+        "dormitory",
+        "campus",
+        "school",
+        "sorority",
+        "aunt's",
+        "grandmother's",
+        "friend's",
+        "mother's",
+        "parents'",
+    }
+)
+_SCENE_MARKERS = (
+    ("scene", "changed"),
+    ("scene", "shifted"),
+    ("complete", "change"),
+    ("next", "scene"),
+    ("then", "i", "was", "in"),
+    ("then", "i", "was", "at"),
+    ("later", "i", "was"),
+    ("next", "i", "was"),
+    ("then", "we", "were"),
+    ("suddenly", "i", "was", "in"),
+    ("i", "was", "then", "in"),
+)
+_FAMILIAR_ANYWHERE = frozenset(
+    {
+        "home",
+        "dorm",
+        "dormitory",
+        "campus",
+        "school",
+        "class",
+        "classroom",
+        "sorority",
+        "my room",
+        "our house",
+        "college",
+        "university",
+    }
+)
+_NOT_NAMES = frozenset({"i", "the", "a", "an", "my", "our"})
 _SHIFT_WORDS = frozenset({"then", "later", "next", "suddenly", "afterwards", "soon"})
-_GEO = frozenset({
-    "europe", "asia", "africa", "america", "canada", "mexico", "england", "france", "germany",
-    "italy", "spain", "russia", "china", "japan", "india", "siberia", "arctic", "alaska",
-    "california", "texas", "florida", "ohio", "michigan", "york", "chicago", "angeles",
-    "hollywood", "detroit", "pittsburgh", "miami", "washington", "boston", "paris", "london",
-    "rome", "berlin", "moscow", "albuquerque", "hampshire", "ontario", "pennsylvania",
-    "virginia", "carolina", "georgia", "colorado", "arizona", "nevada", "oregon", "hawaii",
-    "philadelphia", "baltimore", "toronto", "montreal", "vienna", "switzerland", "holland",
-    "ireland", "scotland", "australia", "brazil", "egypt", "israel", "korea", "cuba",
-})
+_GEO = frozenset(
+    {
+        "europe",
+        "asia",
+        "africa",
+        "america",
+        "canada",
+        "mexico",
+        "england",
+        "france",
+        "germany",
+        "italy",
+        "spain",
+        "russia",
+        "china",
+        "japan",
+        "india",
+        "siberia",
+        "arctic",
+        "alaska",
+        "california",
+        "texas",
+        "florida",
+        "ohio",
+        "michigan",
+        "york",
+        "chicago",
+        "angeles",
+        "hollywood",
+        "detroit",
+        "pittsburgh",
+        "miami",
+        "washington",
+        "boston",
+        "paris",
+        "london",
+        "rome",
+        "berlin",
+        "moscow",
+        "albuquerque",
+        "hampshire",
+        "ontario",
+        "pennsylvania",
+        "virginia",
+        "carolina",
+        "georgia",
+        "colorado",
+        "arizona",
+        "nevada",
+        "oregon",
+        "hawaii",
+        "philadelphia",
+        "baltimore",
+        "toronto",
+        "montreal",
+        "vienna",
+        "switzerland",
+        "holland",
+        "ireland",
+        "scotland",
+        "australia",
+        "brazil",
+        "egypt",
+        "israel",
+        "korea",
+        "cuba",
+    }
+)
 
 
 def _scene_starts(doc: Document) -> list[int]:
@@ -46,10 +179,12 @@ def _scene_starts(doc: Document) -> list[int]:
     toks = doc.tokens
     for sent in doc.sentences[1:]:
         words = [toks[j].low for j in range(sent.first, min(sent.last, sent.first + 6))]
-        if words and (words[0] in _SHIFT_WORDS or words[:2] in (["i", "was"], ["we", "were"])):
-            if _first_place(doc, sent.first, sent.last):
-                starts.append(sent.first)
-                continue
+        shifted = bool(words) and (
+            words[0] in _SHIFT_WORDS or words[:2] in (["i", "was"], ["we", "were"])
+        )
+        if shifted and _first_place(doc, sent.first, sent.last):
+            starts.append(sent.first)
+            continue
         for marker in _SCENE_MARKERS:
             if tuple(words[: len(marker)]) == marker or (
                 len(words) > len(marker) and tuple(words[1 : len(marker) + 1]) == marker
@@ -89,9 +224,9 @@ def _familiarity(doc: Document, i: int, kind: str, first: int, last: int) -> str
     if any(w in _FAMILIAR_ANYWHERE for w in scene):
         return "F"
     for j in range(first, min(last, sent.last + 30) - 1):
-        if toks[j].low in _PLACE_PREPS and toks[j + 1].capitalized and toks[j + 1].low not in _GEO:
-            if toks[j + 1].low not in {"i", "the", "a"}:
-                return "F"
+        name = toks[j + 1]
+        if toks[j].low in _PLACE_PREPS and name.capitalized and name.low not in _GEO | _NOT_NAMES:
+            return "F"
     for j in range(i - 3, min(len(toks), i + 4)):
         if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
             return "G"

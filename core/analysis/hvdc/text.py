@@ -100,9 +100,10 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
         return False
     if tok.low == "." and i > 0 and tokens[i - 1].low in _ABBREVIATIONS:
         return False
-    if tok.low == "." and i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].capitalized:
-        return False  # an initial such as "Jimmy L."
-    return True
+    # an initial such as "Jimmy L." does not end the sentence
+    return not (
+        tok.low == "." and i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].capitalized
+    )
 
 
 def segment(text: str) -> Document:

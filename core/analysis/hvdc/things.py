@@ -13,8 +13,28 @@ from .participants import object_after, subject_before
 from .text import Document
 from .types import Code
 
-_PREDICATE_BEFORE = frozenset({"was", "were", "is", "are", "be", "been", "felt", "looked", "seemed",
-                               "very", "so", "too", "quite", "rather", "a", "an", "the", "and"})
+_PREDICATE_BEFORE = frozenset(
+    {
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "felt",
+        "looked",
+        "seemed",
+        "very",
+        "so",
+        "too",
+        "quite",
+        "rather",
+        "a",
+        "an",
+        "the",
+        "and",
+    }
+)
 _AUXILIARY_NEXT = frozenset({"to"})
 _DIRECTED = frozenset({"V", "P"})
 

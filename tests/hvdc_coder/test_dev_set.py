@@ -1,0 +1,48 @@
+"""The coder's quality floors on the women's norm cards (the development set in ../shared).
+
+Floors sit a little below the figures measured when they were set, so a change that makes a
+category clearly worse fails here; the full report is ``python bench/hvdc_eval.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.analysis.hvdc import code_dream
+
+evaluation = pytest.importorskip("core.analysis.evaluation")
+
+FLOORS = {
+    "characters": 0.72,
+    "emotions": 0.68,
+    "settings": 0.58,
+    "aggression": 0.26,
+    "friendliness": 0.25,
+    "modifiers": 0.68,
+    "objects": 0.58,
+}
+
+
+@pytest.fixture(scope="module")
+def coded(shared_dir: Path) -> tuple[list[dict[str, list[str]]], list[dict[str, Any]]]:
+    path = shared_dir / "data" / "hvdc" / "norms_female_coded.jsonl"
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [code_dream(row["report"]).card() for row in gold], gold
+
+
+@pytest.mark.parametrize("category", sorted(FLOORS))
+def test_category_f1_stays_above_its_floor(coded, category: str) -> None:  # type: ignore[no-untyped-def]
+    predicted, gold = coded
+    assert evaluation.category_f1(category, predicted, gold).f1 >= FLOORS[category]
+
+
+def test_emotion_presence_meets_the_published_keyword_level(coded) -> None:  # type: ignore[no-untyped-def]
+    predicted, gold = coded
+    pairs = list(zip(predicted, gold, strict=True))
+    bearing = [(p, g) for p, g in pairs if g["emotions"]]
+    assert evaluation.emotion_presence("all", pairs).f1 >= 0.79
+    assert evaluation.emotion_presence("bearing", bearing).f1 >= 0.83
