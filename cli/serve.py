@@ -44,6 +44,9 @@ class Parts:
     worker: bool = True
 
 
+ALL_PARTS = Parts()
+
+
 @dataclass(slots=True)
 class Runtime:
     """What ``serve`` built, exposed to tests through the ``on_ready`` callback."""
@@ -152,7 +155,7 @@ async def _start_web(runtime: Runtime, stack: AsyncExitStack) -> None:
 
 async def serve(
     settings: Settings,
-    parts: Parts = Parts(),
+    parts: Parts = ALL_PARTS,
     *,
     stop: asyncio.Event | None = None,
     on_ready: Callable[[Runtime], Awaitable[None] | None] | None = None,

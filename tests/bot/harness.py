@@ -16,7 +16,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from cli.serve import Parts, Runtime, serve
+from cli.serve import ALL_PARTS, Parts, Runtime, serve
 from core.config import Settings
 from tests.fakes.telegram import FakeTelegramServer
 
@@ -58,7 +58,7 @@ def product_settings(
 async def running_product(
     tmp_path: Path,
     redis_url: str | None = None,
-    parts: Parts = Parts(),
+    parts: Parts = ALL_PARTS,
     **extra: Any,
 ) -> AsyncIterator[Product]:
     """Start bot + web + worker as ``oneiroscope run`` does; stop them cleanly afterwards."""
