@@ -108,11 +108,12 @@ class AnthropicBackend:
         self.model = model
 
     async def complete(self, prompt: Prompt, *, max_tokens: int, temperature: float) -> RawAnswer:
+        # ``temperature`` is not sent: the installed SDK (2.x) no longer accepts it and the
+        # models' default suits a reflective text.
         try:
             message = await self._client.messages.create(
                 model=self.model,
                 max_tokens=max_tokens,
-                temperature=temperature,
                 system=prompt.system,
                 messages=[{"role": "user", "content": prompt.user}],
                 tools=[
