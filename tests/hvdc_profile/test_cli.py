@@ -78,7 +78,7 @@ def test_profile_uses_existing_codes_and_prints_table_and_reading(
     assert run(["profile", str(source), "--sex", "female", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "Male/Female %" in out and "too few dreams" in out
-    assert "3 dreams are too few to compare with the norms" in out
+    assert "Dreams: 3. That is too few to compare with the norms" in out
 
 
 def test_profile_json_and_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,7 +97,7 @@ def test_unspecified_sex_uses_the_pooled_norms() -> None:
 def test_reading_says_too_few_dreams_and_claims_nothing() -> None:
     profile = h_profile(compute_indicators([AGGRESSIVE] * 3), "female")
     sentences = plain_reading(profile, "en")
-    assert any("3 dreams are too few" in s for s in sentences)
+    assert any("Dreams: 3. That is too few" in s for s in sentences)
     assert not any("h =" in s for s in sentences)
 
 

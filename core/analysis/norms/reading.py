@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.analysis.norms.profile import MIN_DREAMS, RECOMMENDED_DREAMS, HProfile, HRow, Verdict
 from core.analysis.norms.reference import FEMALE, MALE
-from core.i18n import N_, gettext, ngettext
+from core.i18n import N_, gettext
 
 #: Indicator key -> (sentence when higher than the norm, sentence when lower).
 PHRASES: dict[str, tuple[str, str]] = {
@@ -161,12 +161,10 @@ def verdict_label(verdict: Verdict, locale: str | None) -> str:
 def _sample_sentence(profile: HProfile, locale: str | None) -> str | None:
     n = profile.n_dreams
     if not profile.enough_dreams:
-        return ngettext(
-            "{n} dream is too few to compare with the norms: at least {min} are needed, "
-            "and about {good} give a reliable profile. The figures are descriptive only.",
-            "{n} dreams are too few to compare with the norms: at least {min} are needed, "
-            "and about {good} give a reliable profile. The figures are descriptive only.",
-            n,
+        # No ngettext: "dreams: {n}" reads well for every n in both languages.
+        return gettext(
+            "Dreams: {n}. That is too few to compare with the norms: at least {min} are "
+            "needed, and about {good} give a reliable profile. The figures are descriptive only.",
             locale,
         ).format(n=n, min=MIN_DREAMS, good=RECOMMENDED_DREAMS)
     if profile.tentative:
