@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+import ephem
+
 from core.lunar.astro import REFERENCE_NEW_MOON, SYNODIC_MONTH, new_moon_of_lunation, to_datetime
 from core.lunar.errors import InvalidCoordinates, PolarLatitude
 from core.lunar.riseset import events_between
@@ -121,6 +123,18 @@ def lunation_number_at(t: float) -> int:
     while t >= new_moon(number + 1):
         number += 1
     return number
+
+
+@lru_cache(maxsize=1024)
+def principal_phases(number: int) -> tuple[tuple[str, float], ...]:
+    """The four principal phases of lunation ``number``: (kind, ephem date), cached."""
+    start = new_moon(number)
+    return (
+        ("new", start),
+        ("first_quarter", float(ephem.next_first_quarter_moon(start))),
+        ("full", float(ephem.next_full_moon(start))),
+        ("last_quarter", float(ephem.next_last_quarter_moon(start))),
+    )
 
 
 @lru_cache(maxsize=64)
