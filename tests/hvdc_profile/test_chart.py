@@ -13,7 +13,7 @@ from core.analysis.norms.profile import Verdict
 AGGRESSIVE = {"characters": ["1MSA", "1MSA"], "aggression": ["1MSA 7> D", "1MSA 7> D"]}
 
 
-def colours_of(png: bytes) -> set[tuple[int, int, int]]:
+def colours_of(png: bytes) -> set[object]:
     image = Image.open(io.BytesIO(png)).convert("RGB")
     return {colour for _, colour in image.getcolors(maxcolors=1 << 16) or []}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -109,7 +110,9 @@ def test_reading_names_the_largest_difference_first_in_russian() -> None:
     assert all("norm" not in s for s in sentences)  # everything translated
 
 
-def test_gold_profile_against_mens_norms_lowers_male_female(gold_cards: list[dict]) -> None:
+def test_gold_profile_against_mens_norms_lowers_male_female(
+    gold_cards: list[dict[str, Any]],
+) -> None:
     profile = h_profile(compute_indicators(gold_cards), "male")
     row = profile.row("male_female")
     assert row.verdict is Verdict.LOWER and row.h == pytest.approx(-0.41, abs=0.01)

@@ -42,7 +42,7 @@ Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 @lru_cache(maxsize=4)
 def _font(size: int) -> Font:
     try:
-        import font_roboto  # optional: a Cyrillic-capable TrueType font
+        import font_roboto  # type: ignore[import-untyped]  # Cyrillic-capable TrueType font
 
         return ImageFont.truetype(font_roboto.Roboto, size)
     except (ImportError, OSError):
