@@ -39,7 +39,7 @@ _IDIOMS = re.compile(
 
 _NEGATION = re.compile(
     r"(?:\b(?:not|no|never|without|nor|neither)\b|n[’']t\b|\b(?:не|нет|ни|без|никогда)\b)"
-    r"[^.!?;:]{0,24}$",
+    r"[^.!?;:,]{0,24}$",
     re.IGNORECASE,
 )
 
