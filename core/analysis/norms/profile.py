@@ -129,22 +129,25 @@ def _row_dict(row: HRow) -> dict[str, object]:
 
 
 def value_interval(item: IndicatorValue, indicators: Indicators) -> Interval | None:
-    """95 % interval: Wilson for proportions; for rates the wider of Wilson and the cluster
-    delta method (codes of one dream are correlated, and rare events need Wilson's floor)."""
+    """95 % interval of an indicator, with the dream as the sampling unit.
+
+    The wider of the Wilson interval (exact enough for dream-level proportions, and never
+    zero-width for rare events) and the cluster delta-method interval (codes of one dream are
+    correlated: Wilson alone covered Familiarity % only ~88 % of the time at 50 dreams when
+    subsampling the gold cards). Rates above 1 get the delta interval only.
+    """
     if not item.denominator:
         return None
-    if item.numerator > item.denominator:
-        nums = [t[item.spec.numerator] for t in indicators.per_dream]
-        dens = [t[item.spec.denominator] for t in indicators.per_dream]
-        return ratio_interval(nums, dens)
-    wilson = wilson_interval(item.numerator, item.denominator)
-    if item.spec.kind != RATE:
-        return wilson
-    # A rate of rare events (S/C) can have a zero-width delta interval; take the wider one.
     nums = [t[item.spec.numerator] for t in indicators.per_dream]
     dens = [t[item.spec.denominator] for t in indicators.per_dream]
-    delta = ratio_interval(nums, dens) or wilson
-    return min(wilson[0], delta[0]), max(wilson[1], delta[1])
+    delta = ratio_interval(nums, dens)
+    if item.numerator > item.denominator:
+        return delta
+    wilson = wilson_interval(item.numerator, item.denominator)
+    if delta is None:
+        return wilson
+    high = max(wilson[1], delta[1])
+    return min(wilson[0], delta[0]), high if item.spec.kind == RATE else min(1.0, high)
 
 
 def _verdict(n_dreams: int, h: float | None, ci: Interval | None, norm: float | None) -> Verdict:
