@@ -1,0 +1,74 @@
+"""Closed word classes the character finder relies on (kept apart so rules stay readable)."""
+
+from __future__ import annotations
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+DREAMER_WORDS = _words("i me my myself mine i'm i'd i've i'll")
+WE_WORDS = _words("we us our ourselves we're we'd we've we'll")
+MALE = _words("he him his himself he's he'd")
+FEMALE = _words("she her hers herself she's she'd")
+PLURAL = _words("they them their themselves they're they'd")
+NEW_DET = _words("a an another one some other second several two three four few many new any")
+OTHER_POSS = _words("his her their your")
+DETERMINERS = _words(
+    "a an the this that these those my our his her their your one another some every each other "
+    "two three several many few no any"
+)
+#: Nouns that are also common verbs or object words: they need a determiner to be characters.
+AMBIGUOUS = _words(
+    "cook guard judge coach pop ma date bear fish duck bug worm seal host general kid band team "
+    "pilot usher crowd mob escort nurse rat fox angel devil family group couple audience lover "
+    "operator players student students indian bull lamb"
+)
+GROUP_HEADS = _words("group crowd bunch lot couple number band team gang mob family pair lots dozen "
+                     "hundreds dozens")
+CHILD_ADJ = _words("little small young younger baby kid")
+CHILD_NOUNS = _words("boy girl brother sister cousin boys girls brothers sisters son daughter niece "
+                     "nephew")
+KNOW_VERBS = _words("know knew go went date dated dating going work worked met used had like liked "
+                    "love loved room roomed live lived grew")
+STRANGE = _words("strange unknown unfamiliar unidentified mysterious")
+UNCERTAIN_SELF = _words("someone somebody anybody anyone")
+NON_PERSON = _words(
+    "god christmas easter sunday monday tuesday wednesday thursday friday saturday january "
+    "february march april may june july august september october november december english "
+    "french i spanish german latin ok okay then the thanksgiving lord"
+)
+PLACE_PREPS = _words("in at to from on near into of toward towards through across via around st "
+                     "street")
+PLACE_SUFFIXES = _words(
+    "school hall street avenue ave park hotel theatre theater hospital college university church "
+    "building road lake elementary high store company co station island river county city"
+)
+#: First names that are ordinary words too; at a sentence start they are read as words.
+WORDLIKE_NAMES = _words("will may mark grant rose joy hope june art bill pat ray jack bud dean sue "
+                        "guy frank faith carol gene")
+TITLES = {"mr": "M", "mrs": "F", "miss": "F", "ms": "F", "dr": "?", "prof": "?", "professor": "?",
+          "aunt": "F", "uncle": "M", "sister": "F", "brother": "M"}
+PROMINENT = _words(
+    "truman roosevelt eisenhower churchill stalin hitler lincoln gable sinatra crosby einstein "
+    "shakespeare napoleon kennedy nixon reagan clinton obama bush elvis presley beatles jesus "
+    "christ goldwyn mayer"
+)
+GEO_NAMES = _words(
+    "washington virginia georgia carolina cleveland chicago detroit europe america canada paris "
+    "london florida california texas ohio"
+)
+FAMILY_IDENTITIES = frozenset("MFXBTHWADCIYR")
+ETHNIC_ADJ = _words(
+    "negro chinese japanese indian mexican italian jewish german french russian irish colored "
+    "spanish african korean puerto swedish polish greek arab oriental"
+)
+PERSON_HEADS = _words("man men woman women boy boys girl girls lady ladies people fellow soldier "
+                      "soldiers student students family child children couple guy guys")
+#: Person nouns that may stand before another person noun and lend it sex or age.
+MODIFIER_PERSONS = _words("woman man lady girl boy kid baby women men ladies girls boys")
+BE_VERBS = _words("was is were be been became seemed am are")
+PREDICATE_FILLERS = _words(
+    "a an the my our his her their just only really also actually not no but rather probably "
+    "obviously old good dear close best former very new young")
+SKIP_TO_NAME = _words("( ) , of mine named called whose name")
