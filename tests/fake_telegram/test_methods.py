@@ -259,3 +259,26 @@ async def test_malformed_parameters_are_a_bad_request(tg: FakeTelegramServer) ->
     assert response.status == 400
     assert body["description"].startswith("Bad Request: ")
     assert tg.calls("deleteMessage")[0].error_code == 400
+
+
+async def test_caption_edit_and_bulk_delete(tg: FakeTelegramServer, bot: Bot) -> None:
+    photo = await bot.send_photo(CHAT, BufferedInputFile(png(4, 4), "p.png"), caption="old")
+    edited = await bot.edit_message_caption(
+        chat_id=CHAT, message_id=photo.message_id, caption="new"
+    )
+    assert not isinstance(edited, bool)
+    assert edited.caption == "new"
+    with pytest.raises(TelegramBadRequest, match="not modified"):
+        await bot.edit_message_caption(chat_id=CHAT, message_id=photo.message_id, caption="new")
+    text = await bot.send_message(CHAT, "bye")
+    assert await bot.delete_messages(CHAT, [photo.message_id, text.message_id, 999])
+    assert tg.bot_messages(CHAT) == []
+
+
+async def test_profile_texts_answer_at_start_up(tg: FakeTelegramServer, bot: Bot) -> None:
+    await bot.set_my_description("Dream analysis", language_code="en")
+    await bot.set_my_short_description("Dreams")
+    await bot.set_my_name("OneiroScope")
+    assert (await bot.get_my_description(language_code="en")).description == "Dream analysis"
+    assert (await bot.get_my_short_description()).short_description == "Dreams"
+    assert (await bot.get_my_name()).name == "OneiroScope"

@@ -105,8 +105,9 @@ async def test_idle_long_polling_does_not_busy_loop(tg: FakeTelegramServer, bot:
         with pytest.raises(AssertionError, match="no matching sendMessage"):
             await tg.wait_for("sendMessage", timeout=0.5)
         new_polls = tg.polls_received - polls_before
-    # The waiting poll is held up to max_poll_wait (1 s): at most a re-poll, never hundreds.
-    assert new_polls <= 1
+    # The waiting poll is held up to max_poll_wait (1 s): a re-poll or two under load, never
+    # the hundreds a poll answered at once would make.
+    assert new_polls <= 3
 
 
 async def test_stop_polling_ends_the_polling_task_cleanly(tg: FakeTelegramServer, bot: Bot) -> None:

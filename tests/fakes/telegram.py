@@ -28,6 +28,7 @@ from tests.fakes.telegram_forms import ApiRequest, read_api_request, read_webhoo
 from tests.fakes.telegram_media import MEDIA_METHODS
 from tests.fakes.telegram_methods import MESSAGE_METHODS, Handler
 from tests.fakes.telegram_payments import PAYMENT_METHODS
+from tests.fakes.telegram_profile import PROFILE_METHODS
 from tests.fakes.telegram_state import ApiError, Call, World, bad_request
 from tests.fakes.telegram_updates import UpdateBuilders, command_entities, tg_user
 
@@ -36,7 +37,12 @@ __all__ = ["Call", "FakeTelegramServer", "WebhookReply", "command_entities", "tg
 log = logging.getLogger(__name__)
 
 DEFAULT_TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
-HANDLERS: dict[str, Handler] = {**MESSAGE_METHODS, **MEDIA_METHODS, **PAYMENT_METHODS}
+HANDLERS: dict[str, Handler] = {
+    **MESSAGE_METHODS,
+    **MEDIA_METHODS,
+    **PAYMENT_METHODS,
+    **PROFILE_METHODS,
+}
 _CANONICAL = {name.lower(): name for name in [*HANDLERS, "getUpdates"]}
 
 

@@ -117,8 +117,18 @@ def edit_message_media(world: World, req: ApiRequest) -> dict[str, Any] | bool:
         return True
     content = media_object(kind, stored, media) | caption_fields(media)
     dropped = (*_MEDIA_KEYS, "caption", "caption_entities")
-    stripped = {k: v for k, v in message.items() if k not in dropped}
-    return replace_message(world, stripped, content | inline_markup(req.params))
+    return replace_message(world, message, content | inline_markup(req.params), drop=dropped)
+
+
+def edit_message_caption(world: World, req: ApiRequest) -> dict[str, Any] | bool:
+    """editMessageCaption: only messages with media have a caption to edit."""
+    message = editable_message(world, req.params, "edit")
+    if message is None:
+        return True
+    if not any(key in message for key in _MEDIA_KEYS):
+        raise bad_request("there is no caption in the message to edit")
+    content = caption_fields(req.params) | inline_markup(req.params)
+    return replace_message(world, message, content, drop=("caption", "caption_entities"))
 
 
 def get_file(world: World, req: ApiRequest) -> dict[str, Any]:
@@ -135,4 +145,5 @@ MEDIA_METHODS: dict[str, Handler] = {
     "sendDocument": send_document,
     "sendVoice": send_voice,
     "editMessageMedia": edit_message_media,
+    "editMessageCaption": edit_message_caption,
 }

@@ -1,4 +1,4 @@
-"""Bot API methods of the fake for messages, webhooks, commands and menus.
+"""Bot API methods of the fake for messages, webhooks and callback answers.
 
 Each handler takes the fake's ``World`` and the decoded request and returns the ``result`` of
 the Telegram response, or raises ``ApiError`` with Telegram's wording where it matters to a
@@ -7,14 +7,12 @@ product (``message is not modified``, ``message to edit not found``…).
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from typing import Any
 
 from tests.fakes.telegram_forms import ApiRequest
 from tests.fakes.telegram_html import formatted
-from tests.fakes.telegram_state import ApiError, World, bad_request
+from tests.fakes.telegram_state import World, bad_request
 
 Handler = Callable[[World, ApiRequest], Any]
 
@@ -22,7 +20,6 @@ NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
 )
-_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 
 
 def require(params: dict[str, Any], name: str) -> Any:
@@ -55,6 +52,8 @@ def reply_fields(world: World, chat_id: int, params: dict[str, Any]) -> dict[str
     if not isinstance(reply, dict) or "message_id" not in reply:
         return {}
     original = world.chats.get(int(reply.get("chat_id", chat_id)), int(reply["message_id"]))
+    if original is None and reply.get("allow_sending_without_reply"):
+        return {}
     if original is None:
         raise bad_request("message to be replied not found")
     return {"reply_to_message": {k: v for k, v in original.items() if k != "reply_to_message"}}
@@ -73,14 +72,14 @@ def editable_message(world: World, params: dict[str, Any], verb: str) -> dict[st
     return message
 
 
-def replace_message(world: World, old: dict[str, Any], content: dict[str, Any]) -> dict[str, Any]:
-    """Store ``old`` with ``content`` swapped in; refuse a no-op edit like Telegram does."""
-    kept = {k: v for k, v in old.items() if k not in content and k != "edit_date"}
-    kept.pop("reply_markup", None)
-    new = {**kept, **content}
-    if {k: v for k, v in new.items() if k != "edit_date"} == {
-        k: v for k, v in old.items() if k != "edit_date"
-    }:
+def replace_message(
+    world: World, old: dict[str, Any], content: dict[str, Any], drop: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Store ``old`` with ``drop`` keys and the keyboard removed and ``content`` swapped in;
+    refuse an edit that changes nothing, like Telegram does."""
+    removed = {*drop, "edit_date", "reply_markup"}
+    new = {k: v for k, v in old.items() if k not in removed} | content
+    if new == {k: v for k, v in old.items() if k != "edit_date"}:
         raise bad_request(NOT_MODIFIED)
     new["edit_date"] = max(int(old["date"]), int(old.get("edit_date", 0))) + 1
     world.chats.save(new, from_bot=True)
@@ -113,9 +112,7 @@ def edit_message_text(world: World, req: ApiRequest) -> dict[str, Any] | bool:
     if "text" not in message:
         raise bad_request("there is no text in the message to edit")
     content = formatted(str(text), params.get("parse_mode"), params.get("entities"))
-    if "entities" not in content:
-        message = {k: v for k, v in message.items() if k != "entities"}
-    return replace_message(world, message, content | inline_markup(params))
+    return replace_message(world, message, content | inline_markup(params), drop=("entities",))
 
 
 def edit_message_reply_markup(world: World, req: ApiRequest) -> dict[str, Any] | bool:
@@ -124,6 +121,15 @@ def edit_message_reply_markup(world: World, req: ApiRequest) -> dict[str, Any] |
     if message is None:
         return True
     return replace_message(world, message, inline_markup(req.params))
+
+
+def delete_messages(world: World, req: ApiRequest) -> bool:
+    """deleteMessages: deletes those that exist; Telegram fails only when none could be."""
+    chat_id = chat_id_of(req.params)
+    deleted = [world.chats.delete(chat_id, int(i)) for i in require(req.params, "message_ids")]
+    if not any(deleted):
+        raise bad_request("message to delete not found")
+    return True
 
 
 def delete_message(world: World, req: ApiRequest) -> bool:
@@ -188,51 +194,6 @@ def get_webhook_info(world: World, req: ApiRequest) -> dict[str, Any]:
     return info
 
 
-def _commands_key(params: dict[str, Any]) -> tuple[str, str]:
-    scope = params.get("scope") or {"type": "default"}
-    return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
-
-
-def set_my_commands(world: World, req: ApiRequest) -> bool:
-    """setMyCommands: validates names and descriptions as Telegram does, per scope+language."""
-    commands = require(req.params, "commands")
-    for command in commands:
-        if not _COMMAND.match(str(command.get("command", ""))):
-            raise bad_request("BOT_COMMAND_INVALID")
-        if not 1 <= len(str(command.get("description", ""))) <= 256:
-            raise bad_request("command description is empty or too long")
-    world.settings.commands[_commands_key(req.params)] = commands
-    return True
-
-
-def get_my_commands(world: World, req: ApiRequest) -> list[dict[str, Any]]:
-    """getMyCommands: what setMyCommands stored for that scope and language."""
-    return world.settings.commands.get(_commands_key(req.params), [])
-
-
-def delete_my_commands(world: World, req: ApiRequest) -> bool:
-    """deleteMyCommands."""
-    world.settings.commands.pop(_commands_key(req.params), None)
-    return True
-
-
-def set_chat_menu_button(world: World, req: ApiRequest) -> bool:
-    """setChatMenuButton: stored per chat (None = the default for all chats)."""
-    chat_id = req.params.get("chat_id")
-    button = req.params.get("menu_button") or {"type": "default"}
-    if button.get("type") == "web_app" and not str(button.get("web_app", {}).get("url", "")):
-        raise bad_request("web app URL is empty")
-    world.settings.menu_buttons[chat_id if isinstance(chat_id, int) else None] = button
-    return True
-
-
-def get_chat_menu_button(world: World, req: ApiRequest) -> dict[str, Any]:
-    """getChatMenuButton."""
-    chat_id = req.params.get("chat_id")
-    buttons = world.settings.menu_buttons
-    return buttons.get(chat_id, buttons.get(None, {"type": "default"}))
-
-
 MESSAGE_METHODS: dict[str, Handler] = {
     "getMe": get_me,
     "setWebhook": set_webhook,
@@ -242,13 +203,7 @@ MESSAGE_METHODS: dict[str, Handler] = {
     "editMessageText": edit_message_text,
     "editMessageReplyMarkup": edit_message_reply_markup,
     "deleteMessage": delete_message,
+    "deleteMessages": delete_messages,
     "sendChatAction": send_chat_action,
     "answerCallbackQuery": answer_callback_query,
-    "setMyCommands": set_my_commands,
-    "getMyCommands": get_my_commands,
-    "deleteMyCommands": delete_my_commands,
-    "setChatMenuButton": set_chat_menu_button,
-    "getChatMenuButton": get_chat_menu_button,
 }
-
-__all__ = ["MESSAGE_METHODS", "ApiError", "Handler"]

@@ -202,6 +202,7 @@ class BotSettings:
     webhook_allowed_updates: list[str] | None = None
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     menu_buttons: dict[int | None, dict[str, Any]] = field(default_factory=dict)
+    texts: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
