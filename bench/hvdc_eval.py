@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from core.analysis.evaluation import evaluate, format_report  # noqa: E402
 from core.analysis.hvdc.types import CATEGORIES  # noqa: E402
+from core.analysis.norms.indicators import (  # noqa: E402
+    compute_indicators,
+    indicators_from_tallies,
+)
+from core.analysis.norms.profile import value_interval  # noqa: E402
 
 DEFAULT_PATH = ROOT.parent / "shared" / "data" / "hvdc" / "norms_female_coded.jsonl"
 
@@ -49,12 +55,41 @@ def code_all(rows: list[dict[str, Any]], lang: str) -> tuple[list[dict[str, list
     return cards, time.perf_counter() - started
 
 
+def interval_coverage(rows: list[dict[str, Any]], sizes: tuple[int, ...] = (50, 100)) -> str:
+    """How often the profile's 95 % intervals of random subsets contain the full-set value.
+
+    Subsets are drawn without replacement from a finite set, so coverage here reads slightly
+    high, more so for larger subsets.
+    """
+    full = compute_indicators(rows)
+    rng = random.Random(20260)
+    lines = []
+    for size in sizes:
+        hits: dict[str, list[bool]] = {}
+        for _ in range(300):
+            subset = indicators_from_tallies(rng.sample(list(full.per_dream), size))
+            for item in subset.values:
+                interval, truth = value_interval(item, subset), full.value(item.spec.key)
+                if interval is not None and truth is not None:
+                    hits.setdefault(item.spec.key, []).append(interval[0] <= truth <= interval[1])
+        shares = {key: sum(v) / len(v) for key, v in hits.items()}
+        worst = min(shares, key=shares.__getitem__)
+        lines.append(
+            f"interval coverage at {size} dreams: mean {sum(shares.values()) / len(shares):.3f}, "
+            f"lowest {shares[worst]:.3f} ({worst})"
+        )
+    return "\n".join(lines)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N dreams")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--self-check", action="store_true", help="score gold against gold")
+    parser.add_argument(
+        "--calibration", action="store_true", help="coverage of the h-profile intervals"
+    )
     return parser.parse_args(argv)
 
 
@@ -76,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             f"({seconds:.2f} s for {len(gold)} dreams)"
         )
     print(format_report(evaluate(predicted, gold)))
+    if args.calibration:
+        print(interval_coverage(gold))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 import pytest
@@ -17,6 +18,8 @@ from core.analysis.norms import (
     plain_reading,
     wilson_interval,
 )
+from core.analysis.norms.indicators import indicators_from_tallies
+from core.analysis.norms.profile import value_interval
 from core.analysis.norms.stats import ratio_interval
 
 #: A dream with only men and one-way aggression against the dreamer (far from every norm).
@@ -117,3 +120,21 @@ def test_gold_profile_against_mens_norms_lowers_male_female(
     row = profile.row("male_female")
     assert row.verdict is Verdict.LOWER and row.h == pytest.approx(-0.41, abs=0.01)
     assert not profile.tentative
+
+
+def test_intervals_of_fifty_dream_subsets_cover_the_full_set_value(
+    gold_cards: list[dict[str, Any]],
+) -> None:
+    """Characters of one dream are correlated; the interval must still hold ~95 %."""
+    full = compute_indicators(gold_cards)
+    rng = random.Random(3)
+    for key in ("familiarity", "male_female", "ac_index", "victimization"):
+        truth = full.value(key)
+        assert truth is not None
+        hits = 0
+        for _ in range(200):
+            subset = indicators_from_tallies(rng.sample(list(full.per_dream), MIN_DREAMS))
+            interval = value_interval(subset.get(key), subset)
+            assert interval is not None
+            hits += interval[0] <= truth <= interval[1]
+        assert hits / 200 >= 0.88, key
