@@ -241,7 +241,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     profile = subparsers.add_parser(
         "profile", help="HVdC indicators of a set of dreams compared with the norms (h-profile)"
     )
-    profile.add_argument("file", help="JSON lines: coded cards, or reports to code first")
+    profile.add_argument(
+        "file", help="JSON lines: lines with category lists are used as coded, others are coded"
+    )
     profile.add_argument(
         "--sex",
         choices=("female", "male", "unspecified"),
