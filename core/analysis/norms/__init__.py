@@ -19,7 +19,7 @@ from core.analysis.norms.profile import (
     Verdict,
     h_profile,
 )
-from core.analysis.norms.reading import plain_reading
+from core.analysis.norms.reading import plain_reading, verdict_label
 from core.analysis.norms.reference import NormSet, load_norms, norm_group
 from core.analysis.norms.specs import INDICATORS, IndicatorSpec
 from core.analysis.norms.stats import cohens_h, wilson_interval
@@ -43,5 +43,6 @@ __all__ = [
     "norm_group",
     "plain_reading",
     "render_h_profile",
+    "verdict_label",
     "wilson_interval",
 ]
