@@ -1,15 +1,27 @@
 """A local fake Telegram Bot API server for tests that drive a real aiogram ``Bot``.
 
-Usage::
+Fixture pattern (see ``tests/fake_telegram/conftest.py``)::
 
-    async with FakeTelegramServer() as tg:
-        bot = Bot(tg.token, session=AiohttpSession(api=TelegramAPIServer.from_base(tg.base_url)))
-        tg.push_command(42, "start")
-        call = await tg.wait_for("sendMessage")
+    @pytest.fixture
+    async def tg() -> AsyncIterator[FakeTelegramServer]:
+        async with FakeTelegramServer() as server:
+            yield server
 
-It answers Bot API calls from an in-memory world (see ``telegram_state``), records every call,
-serves getUpdates by long polling and can inject Telegram errors. Tests await events
-(``wait_for``) instead of sleeping.
+    @pytest.fixture
+    async def bot(tg: FakeTelegramServer) -> AsyncIterator[Bot]:
+        bot = make_bot(tg)  # tests.fakes.telegram_aiogram
+        yield bot
+        await bot.session.close()
+
+    async def test_start_greets(tg, bot):
+        async with polling(dp, bot, tg):  # start_polling ... stop_polling
+            tg.push_command(42, "start")
+            call = await tg.wait_for("sendMessage")
+        assert tg.sent_messages(42) == [...]
+
+The server answers calls from an in-memory world (``telegram_state``), records every call as a
+``Call``, serves getUpdates by long polling (held at most ``max_poll_wait`` seconds) and can
+inject Telegram errors (``fail_next``). Tests await events (``wait_for``) instead of sleeping.
 """
 
 from __future__ import annotations
