@@ -191,7 +191,8 @@ def _group_phrase(association: Association, group: str, locale: str | None) -> s
 
 def _category_phrase(association: Association, category: str, locale: str | None) -> str:
     if association.outcome == "negative_emotion":
-        return gettext(_NEGATIVE if category == "yes" else _NOT_NEGATIVE, locale)
+        phrase = _NEGATIVE if category == "yes" else _NOT_NEGATIVE
+        return gettext(phrase, locale)
     return gettext(_MOOD, locale).format(mood=gettext(category, locale))
 
 
