@@ -1,0 +1,89 @@
+"""Scrubbing personal data from dream texts, and putting it back into answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.privacy import restore, scrub
+
+
+def test_name_email_phone_url_and_address_become_placeholders() -> None:
+    text = (
+        "I met Anna Petrova, she wrote anna.p@example.com, call +1 (555) 123-4567, "
+        "see https://example.org/x and come to 221B Baker Street, apt 4."
+    )
+
+    result = scrub(text)
+
+    assert result.text == (
+        "I met [PERSON_1], she wrote [EMAIL_1], call [PHONE_1], see [URL_1] and come to [ADDRESS_1]."
+    )
+    assert result.mapping["[ADDRESS_1]"] == "221B Baker Street, apt 4"
+    assert restore(result.text, result.mapping) == text
+
+
+def test_russian_name_in_any_case_keeps_one_placeholder() -> None:
+    result = scrub("Мне снилась Маша. Потом я пришёл к Маше, и Маша улыбнулась.")
+
+    assert (
+        result.text
+        == "Мне снилась [PERSON_1]. Потом я пришёл к [PERSON_1], и [PERSON_1] улыбнулась."
+    )
+    assert result.mapping == {"[PERSON_1]": "Маша"}
+
+
+def test_russian_phone_and_street_address_are_scrubbed() -> None:
+    result = scrub("Звонил на 8 912 345-67-89, жил на улице Ленина, д. 5, кв. 12.")
+
+    assert result.text == "Звонил на [PHONE_1], жил на [ADDRESS_1]."
+
+
+def test_known_name_at_sentence_start_is_scrubbed_but_ordinary_words_are_not() -> None:
+    result = scrub("Kevin ran. Suddenly the Moon rose over London on Monday, and Mom called.")
+
+    assert (
+        result.text
+        == "[PERSON_1] ran. Suddenly the Moon rose over London on Monday, and Mom called."
+    )
+
+
+def test_unknown_capitalized_word_mid_sentence_is_treated_as_a_name() -> None:
+    assert (
+        scrub("I danced with Zoltar and Mr Quibble.").text
+        == "I danced with [PERSON_1] and Mr [PERSON_2]."
+    )
+
+
+def test_name_that_is_also_a_word_is_kept_at_sentence_start() -> None:
+    assert (
+        scrub("Rose petals fell on me. I saw Rose there.").text
+        == "Rose petals fell on me. I saw [PERSON_1] there."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["On 2024-05-01 it rained.", "From 1990-2000 we lived there.", "I was 25, she was 7."]
+)
+def test_dates_years_and_small_numbers_are_not_phones(text: str) -> None:
+    assert scrub(text).text == text
+
+
+def test_continuing_a_mapping_reuses_placeholders_and_numbering() -> None:
+    first = scrub("Anna came with Kevin.")
+
+    second = scrub("Later, Kevin and Olga left.", first.mapping)
+
+    assert second.text == "Later, [PERSON_2] and [PERSON_3] left."
+
+
+def test_existing_placeholders_are_left_alone() -> None:
+    assert scrub("I saw [PERSON_1] there.").text == "I saw [PERSON_1] there."
+
+
+def test_restore_accepts_bare_placeholders_and_leaves_unknown_ones() -> None:
+    mapping = {"[PERSON_1]": "Anna"}
+
+    assert (
+        restore("PERSON_1 and [PERSON_1] met [PERSON_9].", mapping)
+        == "Anna and Anna met [PERSON_9]."
+    )
