@@ -73,13 +73,19 @@ class UpdateBuilders:
             charge_id = message["successful_payment"]["telegram_payment_charge_id"]
             self.world.payments.charges[charge_id] = message["from"]["id"]
 
-    def _user_for(self, chat_id: int, user: dict[str, Any] | None, language: str | None) -> Any:
+    def _user_for(
+        self, chat_id: int, user: dict[str, Any] | None, language: str | None
+    ) -> dict[str, Any]:
         if user is not None:
             return user
         return tg_user(chat_id if chat_id > 0 else 1, language_code=language)
 
     def _message(
-        self, chat_id: int, user: dict[str, Any] | None, language: str | None, fields: Any
+        self,
+        chat_id: int,
+        user: dict[str, Any] | None,
+        language: str | None,
+        fields: dict[str, Any],
     ) -> dict[str, Any]:
         message = {
             "message_id": self.world.chats.next_message_id(chat_id),
