@@ -80,10 +80,23 @@ class CastBuilder(NameRules):
             return True
         if lemma in W.GROUP_HEADS and nxt == "of":
             return True
+        if self._classifier_possessive(i, code):
+            return True
         if lemma in W.MODIFIER_PERSONS and self._noun_code_word(nxt) and not self.toks[i].low.endswith("'s"):
             self.pending = (code[1], "C" if lemma in {"kid", "baby"} else "")
             return True
         return self._needs_determiner(i, lemma)
+
+    def _classifier_possessive(self, i: int, code: str) -> bool:
+        """``a doctor's office``, ``the young people's group``: the possessive only says what
+        kind of thing follows; ``my father's store`` still names the father."""
+        if not self.toks[i].low.endswith("'s") or code.endswith("*"):
+            return False
+        prev = self._prev_words(i, 2)
+        det = prev[0] if prev else ""
+        if det in {"young", "old", "little"} and len(prev) > 1:
+            det = prev[1]
+        return det in {"", "a", "an", "some", "young"} or (det == "the" and code[0] == "2")
 
     def _noun_code_word(self, word: str) -> bool:
         code = self.nouns.get(word)
@@ -100,6 +113,12 @@ class CastBuilder(NameRules):
         if self._not_a_person(i, lemma, prev) or self._restates(i, prev):
             self.pending = None
             return True
+        generic_animal = lemma in {"animal", "animals", "creature", "creatures", "beast", "beasts"}
+        if generic_animal and prev and prev[0] in {"the", "this", "that"}:
+            animal = self._recent(i, lambda c: c.is_animal and c.number == code[0])
+            if animal is not None:
+                self.cast.refs[i] = animal
+                return True
         code, key_lemma = self._coded(i, lemma, code, prev)
         key, force_new = self._key(key_lemma, code[0], code[2], prev)
         if key in self.by_key and not force_new:
@@ -181,10 +200,18 @@ class CastBuilder(NameRules):
             return None
         return self.cast.refs[last]
 
+    def _possessor(self, i: int) -> str:
+        """The word that owns the noun at i, looking past ``(20)``-style asides."""
+        j = i - 1
+        while j >= 0 and (self.toks[j].low in {"(", ")", ","} or self.toks[j].low.isdigit()):
+            j -= 1
+        return self._word(j)
+
     def _identity(self, i: int, lemma: str, identity: str, prev: list[str], family: bool) -> str:
         poss = prev[0] if prev else ""
         if family:
-            return "K" if poss.endswith("'s") or poss in W.OTHER_POSS else identity
+            owner = self._possessor(i)
+            return "K" if owner.endswith("'s") or owner in W.OTHER_POSS else identity
         if prev and prev[0] in W.ETHNIC_ADJ:
             return "E"
         if lemma == "people" and poss in {"other", "many", "several"}:
@@ -193,6 +220,8 @@ class CastBuilder(NameRules):
             return "K"
         if identity == "S" and any(w in W.STRANGE for w in prev[:2]):
             return "S"
+        if identity in {"S", "K"} and self._uncertain_clause(i):
+            return "U"
         if identity in {"S", "O"} and (poss in {"my", "our"} or self._known_clause(i)):
             return "K"
         if identity == "O" and lemma in {"teacher", "professor", "instructor", "dean", "principal",
@@ -207,6 +236,17 @@ class CastBuilder(NameRules):
             words = words[1:]
         return len(words) >= 2 and words[0] == "i" and words[1] in W.KNOW_VERBS
 
+    def _uncertain_clause(self, i: int) -> bool:
+        """``a girl, I'm not sure who``, ``a man who seemed familiar``: identity uncertain."""
+        sent = self.toks[i].sentence
+        words = []
+        for j in range(i + 1, min(len(self.toks), i + 12)):
+            if self.toks[j].sentence != sent:
+                break
+            words.append(self.toks[j].low)
+        text = " ".join(words)
+        return any(cue in text for cue in W.UNCERTAIN_CUES)
+
     def _age(self, lemma: str, age: str, prev: list[str]) -> str:
         if lemma in W.CHILD_NOUNS and any(w in W.CHILD_ADJ for w in prev[:2]):
             return "C"
@@ -219,8 +259,8 @@ class CastBuilder(NameRules):
         det = prev[0] if prev else ""
         if det == "other" and len(prev) > 1 and prev[1] == "the":
             det = "the"
-        force_new = det in W.NEW_DET and identity not in W.FAMILY_IDENTITIES and number == "1"
-        return f"{lemma}:{number}", force_new or lemma in W.UNCERTAIN_SELF
+        force_new = det in {"another", "other", "second", "new"} and identity not in W.FAMILY_IDENTITIES and number == "1"
+        return f"{lemma}:{number}", force_new
 
     # -- pronouns ------------------------------------------------------------------------
     def _recent(self, i: int, want: Callable[[Character], bool]) -> int | None:
@@ -266,7 +306,31 @@ class CastBuilder(NameRules):
                 continue
             self.pending = None
             self._handle_name(i)
+        self._default_sexes()
         return self.cast
+
+    def _default_sexes(self) -> None:
+        """Friends of unstated sex take the dreamer's sex when the report reveals it: dreamers'
+        friends are mostly of their own sex (Hall & Van de Castle's norms)."""
+        dreamer = _dreamer_sex(self.cast, self.toks)
+        if dreamer is None:
+            return
+        for char in self.cast.characters:
+            if char.sex == "?" and char.identity == "K" and char.number == "1":
+                char.sex = dreamer
+
+
+_PARTNER_SEX = {"boyfriend": "F", "husband": "F", "fiance": "F", "wife": "M", "fiancee": "M",
+                "date": "F"}
+
+
+def _dreamer_sex(cast: Cast, toks: list) -> str | None:  # type: ignore[type-arg]
+    """The dreamer's sex as told by ``my husband`` / ``my wife``, else None."""
+    for char in cast.characters:
+        word = toks[char.token].low.removesuffix("'s")
+        if word in _PARTNER_SEX:
+            return _PARTNER_SEX[word]
+    return None
 
 
 def build_cast(doc: Document) -> Cast:

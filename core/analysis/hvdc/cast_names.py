@@ -129,6 +129,8 @@ class NameRules:
     def _compatible(self, cid: int, j: int) -> bool:
         char = self.cast.characters[cid]
         sex = self.names.get(self._name_key(j), "?")
+        if char.is_animal:
+            return not char.plural
         return not char.plural and (char.sex in "?I" or sex == "?" or sex == char.sex)
 
     def _claim_name(self, j: int, cid: int) -> None:
@@ -142,7 +144,7 @@ class NameRules:
         char = self.cast.characters[cid]
         char.name = char.name or name
         self.by_key.setdefault("name:" + name, cid)
-        if char.sex in "?I":
+        if char.sex in "?I" and not char.is_animal:
             char.sex = self.names.get(name, char.sex)
         self.cast.refs[j] = cid
 

@@ -42,7 +42,8 @@ PLACE_PREPS = _words("in at to from on near into of toward towards through acros
                      "street")
 PLACE_SUFFIXES = _words(
     "school hall street avenue ave park hotel theatre theater hospital college university church "
-    "building road lake elementary high store company co station island river county city"
+    "building road lake elementary high store company co station island river county city library "
+    "auditorium gym museum chapel club shop restaurant bar field"
 )
 #: First names that are ordinary words too; at a sentence start they are read as words.
 WORDLIKE_NAMES = _words("will may mark grant rose joy hope june art bill pat ray jack bud dean sue "
@@ -72,3 +73,10 @@ PREDICATE_FILLERS = _words(
     "a an the my our his her their just only really also actually not no but rather probably "
     "obviously old good dear close best former very new young")
 SKIP_TO_NAME = _words("( ) , of mine named called whose name")
+#: Phrases after a person noun that leave the person's identity uncertain.
+UNCERTAIN_CUES = (
+    "not sure who", "don't know who", "didn't know who", "can't remember who", "can't place",
+    "couldn't place", "seemed familiar", "looked familiar", "seemed to know", "whose name i",
+    "don't remember who", "didn't recognize", "couldn't recognize", "can't recall who",
+    "i'm not sure", "not sure whether", "familiar to me", "don't know whether",
+)
