@@ -78,8 +78,13 @@ def new_moon_of_lunation(number: int) -> float:
 
 
 def phases_between(start: datetime, end: datetime) -> list[PhaseEvent]:
-    """Every principal phase in ``[start, end)``, in time order."""
-    t0, t1 = check_moment(start), check_moment(end)
+    """Every principal phase in ``[start, end)``, in time order (1900-2100 only)."""
+    return phase_events(check_moment(start), check_moment(end))
+
+
+def phase_events(t0: float, t1: float) -> list[PhaseEvent]:
+    """:func:`phases_between` on ephem dates, unchecked (callers have checked the civil date,
+    whose local midnight may lie a few hours outside the range)."""
     events: list[tuple[float, str]] = []
     for kind, finder in _NEXT_PHASE.items():
         t = float(finder(t0 - 1e-6))

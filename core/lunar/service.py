@@ -18,7 +18,7 @@ from core.lunar.astro import (
     elongation,
     illumination,
     moon_longitude,
-    phases_between,
+    phase_events,
     sign_index,
     to_datetime,
     to_ephem,
@@ -120,7 +120,7 @@ def day_report(day: date, place: Place, *, clamp_polar: bool = True) -> DayRepor
     # boundaries) unless that place was clamped, then at the real one.
     lat, lon = (place.lat, place.lon) if at.latitude_clamped else (at.lat, at.lon)
     track = MoonTrack(t0, t1 + 2.0)
-    events = phases_between(start, end)
+    events = phase_events(t0, t1)
     noon = t0 + (t1 - t0) / 2.0
     return DayReport(
         date=day,
