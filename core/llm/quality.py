@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.llm.errors import QualityRejectedError
 from core.llm.pricing import Usage
@@ -60,12 +61,19 @@ _FORBIDDEN_UNLESS_IN_DREAM = [
         r"\bшизофрени\w*",
     )
 ]
+#: One pass to rule out the common case (no medical word at all) before the per-word checks.
+_ANY_MEDICAL_WORD = re.compile(
+    "|".join(p.pattern for p in _FORBIDDEN_UNLESS_IN_DREAM), re.IGNORECASE
+)
 _EN_ENDINGS = ("'s", "ing", "ed", "es", "ly", "s")
 _RU_ENDING_WORDS = (
     "ами ями ого его ому ему ыми ими ой ей ий ый ая яя ое ее ую юю ом ем ам ям ах ях ов ев "
     "ться ть ла ли ло ал ил ел а я о е ы и у ю ь й"
 )
 _RU_ENDINGS = tuple(sorted(_RU_ENDING_WORDS.split(), key=len, reverse=True))
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LATIN = re.compile(r"[a-zA-Z]")
 _WORD = re.compile(r"[a-zа-яё]+(?:'[a-z]+)?", re.IGNORECASE)
 
 
@@ -107,7 +115,9 @@ def medical_reasons(text: str, dream_text: str) -> list[str]:
     not mention, or tells the dreamer they have a condition."""
     if any(p.search(text) for p in _ALWAYS_FORBIDDEN):
         return ["medical_claim"]
-    if any(p.search(text) and not p.search(dream_text) for p in _FORBIDDEN_UNLESS_IN_DREAM):
+    if _ANY_MEDICAL_WORD.search(text) and any(
+        p.search(text) and not p.search(dream_text) for p in _FORBIDDEN_UNLESS_IN_DREAM
+    ):
         return ["medical_claim"]
     return []
 
@@ -116,16 +126,19 @@ def leaks_system_prompt(text: str, system_prompt: str) -> bool:
     """True when the answer carries the canary or any 8-word run of the system prompt."""
     if CANARY.casefold() in text.casefold():
         return True
-    prompt_words = _words(system_prompt)
-    shingles = {
-        tuple(prompt_words[i : i + _LEAK_SHINGLE_WORDS])
-        for i in range(len(prompt_words) - _LEAK_SHINGLE_WORDS + 1)
-    }
+    shingles = _shingles(system_prompt)
     answer_words = _words(text)
     return any(
         tuple(answer_words[i : i + _LEAK_SHINGLE_WORDS]) in shingles
         for i in range(len(answer_words) - _LEAK_SHINGLE_WORDS + 1)
     )
+
+
+@lru_cache(maxsize=8)
+def _shingles(system_prompt: str) -> frozenset[tuple[str, ...]]:
+    words = _words(system_prompt)
+    n = _LEAK_SHINGLE_WORDS
+    return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
 def length_reasons(answer: LLMAnswer) -> list[str]:
@@ -140,12 +153,12 @@ def length_reasons(answer: LLMAnswer) -> list[str]:
 def script_share(text: str, locale: str) -> float:
     """The share of letters in the locale's script (Cyrillic for ru, Latin otherwise);
     placeholders such as ``[PERSON_1]`` do not count."""
-    letters = [ch for ch in PLACEHOLDER.sub(" ", text) if ch.isalpha()]
+    text = PLACEHOLDER.sub(" ", text)
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0.0
-    cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters)
-    latin = sum(ch.isascii() for ch in letters)
-    return (cyrillic if locale == "ru" else latin) / len(letters)
+    script = _CYRILLIC if locale == "ru" else _LATIN
+    return len(script.findall(text)) / letters
 
 
 def ground_symbols(
@@ -192,6 +205,7 @@ def _same_stem(a: str, b: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter)
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     """A crude stem: enough for 'rivers'~'river', 'реке'~'река' without a morphology library."""
     word = word.casefold().replace("ё", "е")

@@ -71,6 +71,8 @@ class FakeLLMServer:
 
     default_answer: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_ANSWER))
     embedding_dim: int = 8
+    #: Delay of unscripted replies (a provider's latency, for benchmarks).
+    default_delay_s: float = 0.0
     requests: list[RecordedRequest] = field(default_factory=list)
     _scripts: dict[str, deque[Reply]] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
@@ -126,7 +128,7 @@ class FakeLLMServer:
 
     def _next(self, endpoint: Endpoint) -> Reply:
         queue = self._scripts.get(endpoint)
-        return queue.popleft() if queue else Reply()
+        return queue.popleft() if queue else Reply(delay_s=self.default_delay_s)
 
     async def _wait(self, reply: Reply) -> None:
         if reply.delay_s > 0:
