@@ -55,9 +55,7 @@ class NameRules:
         while k + 1 < len(self.toks):
             nxt = self.toks[k + 1]
             if (nxt.is_word and nxt.capitalized and nxt.low not in W.NON_PERSON
-                    and nxt.low not in self.nouns and nxt.low not in W.PLACE_SUFFIXES):
-                k += 1
-            elif nxt.low == "." and len(self.toks[k].text) == 1:
+                    and nxt.low not in self.nouns and nxt.low not in W.PLACE_SUFFIXES) or (nxt.low == "." and len(self.toks[k].text) == 1):
                 k += 1
             else:
                 break

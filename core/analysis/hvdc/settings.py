@@ -9,10 +9,11 @@ geographical, and anything else is questionable.
 
 from __future__ import annotations
 
-from .lexicon import first_names, table
-from .text import Document
-from .types import Code
+import itertools
 
+from .lexicon import first_names, table
+from .text import Document, Token
+from .types import Code
 
 
 def _words(blob: str) -> frozenset[str]:
@@ -33,9 +34,14 @@ _SCENE_MARKERS = (("scene", "changed"), ("scene", "shifted"), ("complete", "chan
                   ("next", "scene"), ("then", "i", "was", "in"), ("then", "i", "was", "at"),
                   ("later", "i", "was"), ("next", "i", "was"), ("then", "we", "were"),
                   ("suddenly", "i", "was", "in"), ("i", "was", "then", "in"))
-_FAMILIAR_ANYWHERE = _words("home dorm dormitory campus school class classroom sorority college "
-                            "university")
+_FAMILIAR_ANYWHERE = _words("home campus")
 _NOT_NAMES = _words("i the a an my our")
+_VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
+_NAMED_PLACE_SUFFIXES = _words("avenue ave street st road rd hall building store theatre theater "
+                               "hotel park school college church hospital library drive boulevard")
+_FAMILIAR_CUES = ("where i live", "where we live", "i was living", "used to", "where i work",
+                  "where i worked", "i was back", "ours", "where i go", "i attend")
+_WEAK_PLACES = _words("class party dance movie movies show home stage")
 _MOVES = _words("went go going came walked ran drove rode entered left arrived got moved returned "
                 "hurried rushed stepped climbed found outside inside into")
 _GEO = _words(
@@ -63,56 +69,94 @@ def _scene_starts(doc: Document) -> list[int]:
     return starts
 
 
+def _place_at(doc: Document, i: int, first: int) -> tuple[str, bool] | None:
+    """(kind, weak) when token i names where someone is; weak places (events, ``home``,
+    destinations after ``to``) yield to a stronger place in the same stretch of text."""
+    tok = doc.tokens[i]
+    kind = table("settings").words.get(tok.low)
+    if kind is None:
+        return None
+    if tok.low in {"inside", "outside", "outdoors", "indoors", "upstairs", "downstairs"}:
+        return kind, False
+    prev = [doc.tokens[j].low for j in range(max(first, i - 6), i)]
+    preps = [w for w in prev if w in _PLACE_PREPS]
+    if not preps and tok.low != "home":
+        return None
+    destination = bool(preps) and preps[-1] in {"to", "toward", "towards", "from"}
+    return kind, destination or tok.low in _WEAK_PLACES
+
+
 def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None:
-    places = table("settings").words
+    """The first strong place in ``[first, last)``, else the first weak one."""
+    weak: tuple[int, str] | None = None
     for i in range(first, last):
-        tok = doc.tokens[i]
-        kind = places.get(tok.low)
-        if kind is None:
+        found = _place_at(doc, i, first)
+        if found is None:
             continue
-        prev = [doc.tokens[j].low for j in range(max(first, i - 6), i)]
-        if tok.low in {"inside", "outside", "outdoors", "indoors", "upstairs", "downstairs"}:
+        kind, is_weak = found
+        if not is_weak:
+            if weak is not None and weak[1].endswith("F"):
+                return i, kind[0] + "F"
             return i, kind
-        if any(w in _PLACE_PREPS for w in prev) or (kind.endswith("F") and tok.low == "home"):
-            return i, kind
-    return None
+        weak = weak or (i, kind)
+    return weak
 
 
 def _familiarity(doc: Document, i: int, kind: str, first: int, last: int) -> str:
+    """F, D, U, G or Q for the place at token i, read from the words around it."""
     toks = doc.tokens
     sent = doc.sentences[toks[i].sentence]
     window = [t.low for t in toks[max(first, sent.first - 1) : min(last, sent.last + 25)]]
-    near = [toks[j].low for j in range(max(sent.first, i - 3), i)]
+    joined = " ".join(window)
     if any(w in _UNFAMILIAR for w in window):
         return "U"
-    joined = " ".join(window)
     if any(w in _DISTORTED for w in window) or any(cue in joined for cue in _DISTORTED_CUES):
         return "D"
+    near = [toks[j].low for j in range(max(sent.first, i - 5), min(sent.last, i + 3))]
+    if toks[i].low in _VEHICLES:
+        near = []
     if kind.endswith("F") or any(w in _OWN for w in near):
         return "F"
-    scene = [t.low for t in toks[first : min(last, sent.last + 30)]]
-    if any(w in _FAMILIAR_ANYWHERE for w in scene):
+    if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
-    names = first_names()
-    for j in range(first, min(last, sent.last + 30) - 1):
-        name = toks[j + 1]
-        if toks[j].low in {"in", "at", "on", "into", "near"} and name.capitalized and (
-            name.low not in _GEO | _NOT_NAMES and name.low not in names
-        ):
-            return "F"
+    scene = toks[first : min(last, sent.last + 30)]
+    if any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene):
+        return "F"
     for j in range(i - 3, min(len(toks), i + 4)):
         if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
             return "G"
     return "Q"
 
 
+def _local_name(scene: list[Token]) -> bool:
+    """A named street, hall or store (``Euclid Avenue``, ``Haydn Hall``): a place the dreamer
+    knows; named cities and countries are geographical instead."""
+    names = first_names()
+    for a, b in itertools.pairwise(scene):
+        if a.capitalized and a.low not in _GEO | _NOT_NAMES and b.low in _NAMED_PLACE_SUFFIXES:
+            return True
+        if a.low in {"in", "at", "on", "into", "near"} and b.capitalized and (
+            b.low not in _GEO | _NOT_NAMES and b.low not in names
+        ):
+            return True
+    return False
+
+
 def _scene_setting(doc: Document, first: int, last: int) -> list[Code]:
     """The settings of one scene: its first place, then each move between inside and out."""
     codes: list[Code] = []
-    for sent in doc.sentences[doc.tokens[first].sentence : doc.tokens[last - 1].sentence + 1]:
+    sentences = doc.sentences[doc.tokens[first].sentence : doc.tokens[last - 1].sentence + 1]
+    for n, sent in enumerate(sentences):
         found = _first_place(doc, max(first, sent.first), min(last, sent.last))
         if found is None:
             continue
+        if not codes and _place_at(doc, found[0], sent.first) in (None, (found[1], True)):
+            ahead = sentences[n + 1 : n + 3]
+            if ahead:
+                better = _first_place(doc, ahead[0].first, min(last, ahead[-1].last))
+                if better is not None and better[1] != found[1]:
+                    fam = "F" if found[1].endswith("F") else ""
+                    found = (found[0], better[1][0] + (fam or better[1][1:]))
         i, kind = found
         if codes and codes[-1].code[0] == kind[0]:
             continue
