@@ -15,12 +15,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from core.analysis.symbols import ARCHETYPES
 from core.i18n import normalize_locale
 from core.llm.scrubbing import ScrubbedDream
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompts"
 #: Part of the cache key: bump when a template changes what the model is asked.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 #: A marker only the system prompt contains; its presence in an answer proves a leak.
 CANARY = "OSG-7F3A-91C2"
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:dream|past_dreams)\b[^>]*>", re.IGNORECASE)
@@ -56,7 +57,7 @@ def defuse(text: str) -> str:
 def system_prompt(locale: str) -> str:
     """The system prompt of a locale (also used by the leak check)."""
     template = _environment().get_template(f"system.{normalize_locale(locale)}.jinja2")
-    return template.render(canary=CANARY)
+    return template.render(canary=CANARY, archetype_keys=sorted(ARCHETYPES))
 
 
 def render_prompt(dream: ScrubbedDream) -> Prompt:

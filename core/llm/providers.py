@@ -24,6 +24,7 @@ from core.llm.schema import answer_json_schema
 
 ANSWER_TOOL = "record_interpretation"
 _TRANSIENT_STATUS = frozenset({408, 409, 429})
+_REASONING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,13 @@ class OpenAIBackend:
         self.model = model
 
     async def complete(self, prompt: Prompt, *, max_tokens: int, temperature: float) -> RawAnswer:
+        # Reasoning models (o-series, gpt-5) take max_completion_tokens and no temperature;
+        # compatible servers (Ollama, vLLM) know max_tokens best.
+        limits: dict[str, Any] = (
+            {"max_completion_tokens": max_tokens}
+            if self.model.startswith(_REASONING_PREFIXES)
+            else {"max_tokens": max_tokens, "temperature": temperature}
+        )
         try:
             response = await self._client.chat.completions.create(
                 model=self.model,
@@ -75,8 +83,7 @@ class OpenAIBackend:
                         "schema": answer_json_schema(),
                     },
                 },
-                max_tokens=max_tokens,
-                temperature=temperature,
+                **limits,
             )
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
             raise ProviderError(
@@ -88,6 +95,8 @@ class OpenAIBackend:
             ) from exc
         except (openai.APIResponseValidationError, ValueError) as exc:
             raise MalformedAnswerError(f"openai response unreadable: {type(exc).__name__}") from exc
+        except openai.OpenAIError as exc:  # the SDK's root: anything else it may raise
+            raise ProviderError(f"openai failed: {type(exc).__name__}", transient=False) from exc
         usage = response.usage
         raw_in, raw_out = (usage.prompt_tokens, usage.completion_tokens) if usage else (0, 0)
         if not response.choices:
@@ -137,6 +146,8 @@ class AnthropicBackend:
             raise MalformedAnswerError(
                 f"anthropic response unreadable: {type(exc).__name__}"
             ) from exc
+        except anthropic.AnthropicError as exc:  # the SDK's root: anything else it may raise
+            raise ProviderError(f"anthropic failed: {type(exc).__name__}", transient=False) from exc
         tokens = (message.usage.input_tokens, message.usage.output_tokens)
         for block in message.content:
             if block.type == "tool_use" and block.name == ANSWER_TOOL:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from core.analysis.symbols import ARCHETYPES
 from core.llm.errors import QualityRejectedError
 from core.llm.pricing import Usage
 from core.llm.prompting import CANARY
@@ -102,12 +103,23 @@ def check_answer(
     if reasons:
         raise QualityRejectedError(reasons, usage=usage)
     kept, dropped = ground_symbols(answer.symbols, dream)
-    archetypes = list(dict.fromkeys(a.strip().lower() for a in answer.archetypes if a.strip()))
+    archetypes = normalize_archetypes(answer.archetypes)
     trimmed = answer.model_copy(
         update={"symbols": kept[:MAX_SYMBOLS], "archetypes": archetypes[:MAX_ARCHETYPES]}
     )
     confidence = _confidence(len(kept), len(dropped), share, answer, dream)
     return QualityReport(trimmed, confidence, [s.key for s in dropped])
+
+
+def normalize_archetypes(raw: list[str]) -> list[str]:
+    """Keys of our archetype dictionary only (others could not be rendered), without repeats."""
+    keys = []
+    for item in raw:
+        key = re.sub(r"[\s-]+", "_", item.strip().lower()).removeprefix("the_")
+        key = "anima_animus" if key in {"anima", "animus"} else key
+        if key in ARCHETYPES and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def medical_reasons(text: str, dream_text: str) -> list[str]:

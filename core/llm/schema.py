@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.llm.errors import MalformedAnswerError
 from core.llm.pricing import Usage
@@ -34,6 +34,12 @@ class LLMAnswer(BaseModel):
     symbols: list[SymbolEvidence] = Field(default_factory=list, max_length=MAX_SYMBOLS * 2)
     archetypes: list[str] = Field(default_factory=list, max_length=MAX_ARCHETYPES * 2)
     mood: Mood = "neutral"
+
+    @field_validator("mood", mode="before")
+    @classmethod
+    def _lowercase_mood(cls, value: object) -> object:
+        # "Mixed" is still a mood; only the spelling differs.
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 def answer_json_schema() -> dict[str, Any]:

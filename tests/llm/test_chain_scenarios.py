@@ -381,3 +381,83 @@ async def test_offline_failure_is_reraised_to_the_caller(
 
     with pytest.raises(RuntimeError, match="offline broke"):
         await chain.interpret(dream_context())
+
+
+async def test_openai_compatible_server_needs_no_key_and_unknown_model_is_free(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    from core.llm import LLMSettings
+
+    local = LLMSettings(
+        openai_base_url=fake_llm.openai_base_url, chain="openai:llama3.1:8b", request_timeout_s=0.2
+    )
+    chain = make_chain(local)
+
+    result = await chain.interpret(dream_context())
+
+    assert result.model_used == "openai:llama3.1:8b"
+    assert result.cost_usd == 0.0 and result.tokens_used == 200
+    assert fake_llm.requests_to("chat")[0].body["model"] == "llama3.1:8b"
+
+
+async def test_reasoning_model_gets_max_completion_tokens_and_no_temperature(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    await make_chain(chain="openai:gpt-5-mini").interpret(dream_context())
+
+    body = fake_llm.requests_to("chat")[0].body
+    assert (
+        "max_completion_tokens" in body and "temperature" not in body and "max_tokens" not in body
+    )
+
+
+async def test_link_used_alone_scrubs_and_restores(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    fake_llm.script("chat", Reply(answer=answer(summary="You walk with [PERSON_1] by the water.")))
+    link = make_chain().links["openai:gpt-4o-mini"]
+
+    result = await link.interpret(dream_context())
+
+    assert result.summary == "You walk with Anna Petrova by the water."
+    assert_no_pii_sent(fake_llm)
+
+
+async def test_unreachable_budget_and_cache_store_degrade_to_free_links(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    from redis.asyncio import Redis
+
+    from core.llm.budget import RedisCounter
+    from core.llm.cache import RedisKV
+
+    dead = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    try:
+        chain = make_chain(counter=RedisCounter(dead), cache=RedisKV(dead))
+        result = await chain.interpret(dream_context())
+    finally:
+        await dead.aclose()
+
+    assert result.model_used == "offline"  # paid links need a readable budget
+    assert fake_llm.requests == []
+
+
+async def test_metrics_count_calls_failures_and_answers_per_link(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    fake_llm.script("chat", Reply.error(500))
+    chain = make_chain()
+
+    await chain.interpret(dream_context())
+
+    snapshot = chain.metrics.snapshot()
+    openai_stats = snapshot["links"]["openai:gpt-4o-mini"]
+    anthropic_stats = snapshot["links"]["anthropic:claude-3-5-haiku-latest"]
+    assert (openai_stats["calls"], openai_stats["failures"], openai_stats["answers"]) == (1, 1, 0)
+    assert (
+        anthropic_stats["calls"],
+        anthropic_stats["answers"],
+        anthropic_stats["output_tokens"],
+    ) == (1, 1, 80)
+    assert anthropic_stats["latency_ms_sum"] > 0
+    assert (snapshot["requests"], snapshot["fallbacks"], snapshot["cache_misses"]) == (1, 1, 1)

@@ -169,3 +169,15 @@ def test_rejection_carries_the_spent_usage() -> None:
         )
 
     assert error.value.usage == usage
+
+
+def test_archetypes_are_limited_to_our_dictionary_keys() -> None:
+    report = check(
+        llm_answer(archetypes=["The Shadow", "anima", "Animus", "great mother", "ego-death"])
+    )
+
+    assert report.answer.archetypes == ["shadow", "anima_animus", "great_mother"]
+
+
+def test_mood_spelling_is_normalised() -> None:
+    assert llm_answer(mood=" Mixed ").mood == "mixed"
