@@ -227,3 +227,11 @@ def default_place_for_timezone(tz: str) -> Place:
                 return _to_place(city)
     cities = index.by_zone.get(tz)
     return _to_place(cities[0]) if cities else _zone_fallback(tz)
+
+
+def user_place(lat: float | None, lon: float | None, tz: str, name: str = "") -> tuple[Place, bool]:
+    """The place to compute for a user: theirs when they shared one, else the default of their
+    time zone. The flag is True for the default (so the UI can suggest sharing a location)."""
+    if lat is not None and lon is not None:
+        return Place(name or f"{lat:.2f}, {lon:.2f}", lat, lon, tz), False
+    return default_place_for_timezone(tz), True

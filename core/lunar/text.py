@@ -7,6 +7,7 @@ production); without a cache it is simply computed (a few milliseconds).
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
 
 from babel.dates import format_date, format_time
@@ -75,6 +76,10 @@ def day_text(report: DayReport, locale: str | None) -> str:
     return "\n".join(lines)
 
 
+def _compute_text(day: date, place: Place, locale: str | None) -> str:
+    return day_text(day_report(day, place), locale)
+
+
 async def cached_day_text(
     day: date, place: Place, locale: str | None, cache: Cache | None = None
 ) -> str:
@@ -84,7 +89,8 @@ async def cached_day_text(
         hit = await cache.get(key)
         if hit is not None:
             return hit
-    text = day_text(day_report(day, place), locale)
+    # A few ms of ephemeris (more on a cold process): keep it off the event loop.
+    text = await asyncio.to_thread(_compute_text, day, place, locale)
     if cache is not None:
         await cache.set(key, text, CACHE_TTL_S)
     return text
