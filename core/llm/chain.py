@@ -19,7 +19,7 @@ from core.i18n import normalize_locale
 from core.interpret.types import DreamContext, Interpretation, Interpreter
 from core.llm.budget import BudgetGuard
 from core.llm.cache import InterpretationCache
-from core.llm.errors import LLMError, StoreUnavailableError
+from core.llm.errors import STORE_ERRORS, LLMError
 from core.llm.link import LLMLink
 from core.llm.metrics import LLMMetrics
 from core.llm.pricing import Usage
@@ -132,7 +132,7 @@ class InterpretationChain:
     async def _charge(self, user_key: str, usage: Usage) -> None:
         try:
             await self._budget.charge(user_key, usage.cost_usd)
-        except StoreUnavailableError as exc:
+        except STORE_ERRORS as exc:
             log.warning("could not record LLM spend: %s", exc)
 
     async def _load(self, key: str) -> Interpretation | None:
@@ -140,7 +140,7 @@ class InterpretationChain:
             return None
         try:
             cached = await self._cache.load(key)
-        except StoreUnavailableError as exc:
+        except STORE_ERRORS as exc:
             log.warning("cache read skipped: %s", exc)
             return None
         if cached is None:
@@ -154,7 +154,7 @@ class InterpretationChain:
             return
         try:
             await self._cache.save(key, result)
-        except StoreUnavailableError as exc:
+        except STORE_ERRORS as exc:
             log.warning("cache write skipped: %s", exc)
 
     async def aclose(self) -> None:

@@ -4,6 +4,8 @@ attempt is still charged to the budgets."""
 
 from __future__ import annotations
 
+from redis.exceptions import RedisError
+
 from core.llm.pricing import Usage
 
 
@@ -48,3 +50,9 @@ class QualityRejectedError(LLMError):
 
 class StoreUnavailableError(LLMError):
     """The cache or budget store (Redis) did not answer; the chain degrades instead of failing."""
+
+
+#: What a cache or counter may raise when its backend is down: ours, redis-py's (a store such as
+#: ``core.cache.RedisCache`` passes them through), and socket-level errors. The chain degrades on
+#: these instead of failing the dream.
+STORE_ERRORS: tuple[type[BaseException], ...] = (StoreUnavailableError, RedisError, OSError)

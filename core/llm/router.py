@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from core.interpret.types import DreamContext
 from core.llm.budget import BudgetGuard
 from core.llm.config import LLMSettings
-from core.llm.errors import StoreUnavailableError
+from core.llm.errors import STORE_ERRORS
 from core.llm.link import LLMLink
 from core.llm.prompting import Prompt
 
@@ -47,7 +47,7 @@ class Router:
             return True
         try:
             remaining = await self._budget.remaining(context.user_key, context.plan)
-        except StoreUnavailableError as exc:
+        except STORE_ERRORS as exc:
             log.warning("budget store unavailable, paid links skipped: %s", exc)
             return False
         return estimate <= remaining

@@ -255,7 +255,7 @@ async def test_open_circuit_skips_a_dead_provider_until_the_cool_down(
     from tests.llm.conftest import FakeClock
 
     clock = FakeClock()
-    chain = make_chain(clock=clock, cache=None, breaker_failures=2, breaker_cooldown_s=30)
+    chain = make_chain(clock=clock, breaker_failures=2, breaker_cooldown_s=30)
     fake_llm.script("chat", *[Reply.error(500)] * 3)
     dreams = [dream_context(text=f"{DREAM_EN} Night {n}.") for n in range(4)]
 
@@ -461,3 +461,32 @@ async def test_metrics_count_calls_failures_and_answers_per_link(
     ) == (1, 1, 80)
     assert anthropic_stats["latency_ms_sum"] > 0
     assert (snapshot["requests"], snapshot["fallbacks"], snapshot["cache_misses"]) == (1, 1, 1)
+
+
+async def test_the_shared_app_cache_works_as_the_answer_store(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    from core.cache import MemoryCache
+
+    chain = make_chain(cache=MemoryCache())
+    await chain.interpret(dream_context())
+
+    result = await chain.interpret(dream_context())
+
+    assert "cache" in result.sources and len(fake_llm.requests) == 1
+
+
+async def test_a_store_raising_raw_redis_errors_does_not_fail_the_dream(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    from redis.asyncio import Redis
+
+    from core.cache import RedisCache
+
+    dead = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    try:
+        result = await make_chain(cache=RedisCache(dead)).interpret(dream_context())
+    finally:
+        await dead.aclose()
+
+    assert result.model_used == "openai:gpt-4o-mini"
