@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.lunar.places import default_place_for_timezone, normalize_name, resolve_city
+from core.lunar.places import (
+    default_place_for_timezone,
+    normalize_name,
+    resolve_city,
+    user_place,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +71,10 @@ def test_zones_without_listed_cities_use_the_zone_location() -> None:
     vostok = default_place_for_timezone("Antarctica/Vostok")
     assert vostok.lat < -70 and vostok.tz == "Antarctica/Vostok"
     assert default_place_for_timezone("Etc/GMT-3").lon == 45.0
+
+
+def test_a_users_shared_place_wins_over_the_zone_default() -> None:
+    place, is_default = user_place(55.75, 37.62, "Europe/Moscow", "Дом")
+    assert (place.name, place.lat, is_default) == ("Дом", 55.75, False)
+    fallback, is_default = user_place(None, None, "Asia/Yekaterinburg")
+    assert fallback.name == "Yekaterinburg" and is_default
