@@ -132,7 +132,7 @@ def _emotions_sentence(coding: Coding, locale: str) -> str:
     return gettext("The report names no emotions.", locale)
 
 
-def _setting_parts(coding: Coding) -> tuple[str | None, str | None]:
+def setting_parts(coding: Coding) -> tuple[str | None, str | None]:
     codes = [c.code.strip().upper() for c in coding.of("settings")]
     kinds = {code[0] for code in codes if code[:1] in _WHERE}
     places = {code[1] for code in codes if code[1:2] in _PLACE}
@@ -147,7 +147,7 @@ def _setting_parts(coding: Coding) -> tuple[str | None, str | None]:
 
 
 def _setting_sentence(coding: Coding, locale: str) -> str:
-    where, place = _setting_parts(coding)
+    where, place = setting_parts(coding)
     if where and place:
         return gettext("The dream takes place {where}, {place}.", locale).format(
             where=gettext(where, locale), place=gettext(place, locale)
