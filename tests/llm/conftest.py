@@ -13,7 +13,9 @@ from pydantic import SecretStr
 from core.analysis.hvdc.types import Code, Coding
 from core.interpret.types import DreamContext, Interpretation
 from core.llm import (
+    Counter,
     InterpretationChain,
+    KeyValueStore,
     LLMMetrics,
     LLMSettings,
     MemoryCounter,
