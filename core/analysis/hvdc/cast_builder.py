@@ -70,8 +70,11 @@ class CastBuilder(NameRules):
         prev = self._prev_words(i, 2)
         if not prev:
             return True
-        return not (prev[0] in W.DETERMINERS or prev[0].endswith("'s")
-                    or (len(prev) > 1 and prev[1] in W.DETERMINERS))
+        return not (
+            prev[0] in W.DETERMINERS
+            or prev[0].endswith("'s")
+            or (len(prev) > 1 and prev[1] in W.DETERMINERS)
+        )
 
     def _skipped(self, i: int, lemma: str, code: str) -> bool:
         """Mentions that are not characters of their own (modifiers, group heads...)."""
@@ -82,7 +85,11 @@ class CastBuilder(NameRules):
             return True
         if self._classifier_possessive(i, code):
             return True
-        if lemma in W.MODIFIER_PERSONS and self._noun_code_word(nxt) and not self.toks[i].low.endswith("'s"):
+        if (
+            lemma in W.MODIFIER_PERSONS
+            and self._noun_code_word(nxt)
+            and not self.toks[i].low.endswith("'s")
+        ):
             self.pending = (code[1], "C" if lemma in {"kid", "baby"} else "")
             return True
         return self._needs_determiner(i, lemma)
@@ -156,8 +163,11 @@ class CastBuilder(NameRules):
             return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
         if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
             return True
-        return bool(prev) and prev[0] in {"were", "are", "make", "made", "become", "became"} and (
-            self.toks[i].low.endswith("s"))
+        return (
+            bool(prev)
+            and prev[0] in {"were", "are", "make", "made", "become", "became"}
+            and (self.toks[i].low.endswith("s"))
+        )
 
     def _restates(self, i: int, prev: list[str]) -> bool:
         """``he was a stranger``, ``Norma (18), a girl who...``: a noun that describes a
@@ -224,8 +234,11 @@ class CastBuilder(NameRules):
             return "U"
         if identity in {"S", "O"} and (poss in {"my", "our"} or self._known_clause(i)):
             return "K"
-        if identity == "O" and lemma in {"teacher", "professor", "instructor", "dean", "principal",
-                                         "coach"} and poss in {"the", "our", "my"}:
+        if (
+            identity == "O"
+            and lemma in {"teacher", "professor", "instructor", "dean", "principal", "coach"}
+            and poss in {"the", "our", "my"}
+        ):
             return "K"
         return identity
 
@@ -259,7 +272,11 @@ class CastBuilder(NameRules):
         det = prev[0] if prev else ""
         if det == "other" and len(prev) > 1 and prev[1] == "the":
             det = "the"
-        force_new = det in {"another", "other", "second", "new"} and identity not in W.FAMILY_IDENTITIES and number == "1"
+        force_new = (
+            det in {"another", "other", "second", "new"}
+            and identity not in W.FAMILY_IDENTITIES
+            and number == "1"
+        )
         return f"{lemma}:{number}", force_new
 
     # -- pronouns ------------------------------------------------------------------------
@@ -280,7 +297,9 @@ class CastBuilder(NameRules):
             return True
         if w in W.MALE or w in W.FEMALE:
             sex = "M" if w in W.MALE else "F"
-            cid = self._recent(i, lambda c: not c.plural and not c.is_animal and c.sex in (sex, "?", "I"))
+            cid = self._recent(
+                i, lambda c: not c.plural and not c.is_animal and c.sex in (sex, "?", "I")
+            )
             if cid is not None:
                 if self.cast.characters[cid].sex in "?I":
                     self.cast.characters[cid].sex = sex
@@ -320,8 +339,14 @@ class CastBuilder(NameRules):
                 char.sex = dreamer
 
 
-_PARTNER_SEX = {"boyfriend": "F", "husband": "F", "fiance": "F", "wife": "M", "fiancee": "M",
-                "date": "F"}
+_PARTNER_SEX = {
+    "boyfriend": "F",
+    "husband": "F",
+    "fiance": "F",
+    "wife": "M",
+    "fiancee": "M",
+    "date": "F",
+}
 
 
 def _dreamer_sex(cast: Cast, toks: list) -> str | None:  # type: ignore[type-arg]

@@ -54,8 +54,13 @@ class NameRules:
         k = j
         while k + 1 < len(self.toks):
             nxt = self.toks[k + 1]
-            if (nxt.is_word and nxt.capitalized and nxt.low not in W.NON_PERSON
-                    and nxt.low not in self.nouns and nxt.low not in W.PLACE_SUFFIXES) or (nxt.low == "." and len(self.toks[k].text) == 1):
+            if (
+                nxt.is_word
+                and nxt.capitalized
+                and nxt.low not in W.NON_PERSON
+                and nxt.low not in self.nouns
+                and nxt.low not in W.PLACE_SUFFIXES
+            ) or (nxt.low == "." and len(self.toks[k].text) == 1):
                 k += 1
             else:
                 break
@@ -75,7 +80,9 @@ class NameRules:
         w = self._name_key(j)
         if w in W.NON_PERSON or w in self.nouns:
             return False
-        after = self.toks[self._name_end(j) + 1].low if self._name_end(j) + 1 < len(self.toks) else ""
+        after = (
+            self.toks[self._name_end(j) + 1].low if self._name_end(j) + 1 < len(self.toks) else ""
+        )
         if after in W.PLACE_SUFFIXES:
             return False
         if self._titled(j) or w in W.PROMINENT:
@@ -100,7 +107,7 @@ class NameRules:
             self.cast.refs[i] = self.by_key[key]
             return True
         title = self._titled(i)
-        sex = (W.TITLES.get(title, "?") if title else "?")
+        sex = W.TITLES.get(title, "?") if title else "?"
         if sex == "?":
             sex = self.names.get(w, "?")
         identity = "P" if w in W.PROMINENT or self._word(i + 1) in W.PROMINENT else "K"

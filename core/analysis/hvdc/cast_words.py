@@ -24,13 +24,17 @@ AMBIGUOUS = _words(
     "pilot usher crowd mob escort nurse rat fox angel devil family group couple audience lover "
     "operator players student students indian bull lamb"
 )
-GROUP_HEADS = _words("group crowd bunch lot couple number band team gang mob family pair lots dozen "
-                     "hundreds dozens")
+GROUP_HEADS = _words(
+    "group crowd bunch lot couple number band team gang mob family pair lots dozen hundreds dozens"
+)
 CHILD_ADJ = _words("little small young younger baby kid")
-CHILD_NOUNS = _words("boy girl brother sister cousin boys girls brothers sisters son daughter niece "
-                     "nephew")
-KNOW_VERBS = _words("know knew go went date dated dating going work worked met used had like liked "
-                    "love loved room roomed live lived grew")
+CHILD_NOUNS = _words(
+    "boy girl brother sister cousin boys girls brothers sisters son daughter niece nephew"
+)
+KNOW_VERBS = _words(
+    "know knew go went date dated dating going work worked met used had like liked "
+    "love loved room roomed live lived grew"
+)
 STRANGE = _words("strange unknown unfamiliar unidentified mysterious")
 UNCERTAIN_SELF = _words("someone somebody anybody anyone")
 NON_PERSON = _words(
@@ -38,18 +42,32 @@ NON_PERSON = _words(
     "february march april may june july august september october november december english "
     "french i spanish german latin ok okay then the thanksgiving lord"
 )
-PLACE_PREPS = _words("in at to from on near into of toward towards through across via around st "
-                     "street")
+PLACE_PREPS = _words(
+    "in at to from on near into of toward towards through across via around st street"
+)
 PLACE_SUFFIXES = _words(
     "school hall street avenue ave park hotel theatre theater hospital college university church "
     "building road lake elementary high store company co station island river county city library "
     "auditorium gym museum chapel club shop restaurant bar field"
 )
 #: First names that are ordinary words too; at a sentence start they are read as words.
-WORDLIKE_NAMES = _words("will may mark grant rose joy hope june art bill pat ray jack bud dean sue "
-                        "guy frank faith carol gene")
-TITLES = {"mr": "M", "mrs": "F", "miss": "F", "ms": "F", "dr": "?", "prof": "?", "professor": "?",
-          "aunt": "F", "uncle": "M", "sister": "F", "brother": "M"}
+WORDLIKE_NAMES = _words(
+    "will may mark grant rose joy hope june art bill pat ray jack bud dean sue "
+    "guy frank faith carol gene"
+)
+TITLES = {
+    "mr": "M",
+    "mrs": "F",
+    "miss": "F",
+    "ms": "F",
+    "dr": "?",
+    "prof": "?",
+    "professor": "?",
+    "aunt": "F",
+    "uncle": "M",
+    "sister": "F",
+    "brother": "M",
+}
 PROMINENT = _words(
     "truman roosevelt eisenhower churchill stalin hitler lincoln gable sinatra crosby einstein "
     "shakespeare napoleon kennedy nixon reagan clinton obama bush elvis presley beatles jesus "
@@ -64,19 +82,36 @@ ETHNIC_ADJ = _words(
     "negro chinese japanese indian mexican italian jewish german french russian irish colored "
     "spanish african korean puerto swedish polish greek arab oriental"
 )
-PERSON_HEADS = _words("man men woman women boy boys girl girls lady ladies people fellow soldier "
-                      "soldiers student students family child children couple guy guys")
+PERSON_HEADS = _words(
+    "man men woman women boy boys girl girls lady ladies people fellow soldier "
+    "soldiers student students family child children couple guy guys"
+)
 #: Person nouns that may stand before another person noun and lend it sex or age.
 MODIFIER_PERSONS = _words("woman man lady girl boy kid baby women men ladies girls boys")
 BE_VERBS = _words("was is were be been became seemed am are")
 PREDICATE_FILLERS = _words(
     "a an the my our his her their just only really also actually not no but rather probably "
-    "obviously old good dear close best former very new young")
+    "obviously old good dear close best former very new young"
+)
 SKIP_TO_NAME = _words("( ) , of mine named called whose name")
 #: Phrases after a person noun that leave the person's identity uncertain.
 UNCERTAIN_CUES = (
-    "not sure who", "don't know who", "didn't know who", "can't remember who", "can't place",
-    "couldn't place", "seemed familiar", "looked familiar", "seemed to know", "whose name i",
-    "don't remember who", "didn't recognize", "couldn't recognize", "can't recall who",
-    "i'm not sure", "not sure whether", "familiar to me", "don't know whether",
+    "not sure who",
+    "don't know who",
+    "didn't know who",
+    "can't remember who",
+    "can't place",
+    "couldn't place",
+    "seemed familiar",
+    "looked familiar",
+    "seemed to know",
+    "whose name i",
+    "don't remember who",
+    "didn't recognize",
+    "couldn't recognize",
+    "can't recall who",
+    "i'm not sure",
+    "not sure whether",
+    "familiar to me",
+    "don't know whether",
 )

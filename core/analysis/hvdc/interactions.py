@@ -1,84 +1,84 @@
-"""Aggression, friendliness and sexuality: ``INITIATOR LEVEL+DIR RECIPIENT`` codes.
+"""Aggression and friendliness: ``INITIATOR LEVEL+DIR RECIPIENT`` codes.
 
-An interaction is coded when a verb of the lexicon links two referents of the cast, at least
-one of them human: the subject initiates, the object receives (a passive swaps them).  An act
-on a possession (``stole my car``) is aimed at its owner.  ``we ... each other`` / ``fought``
-with no object is mutual (``=``).
+An interaction is coded when a verb of the lexicon links two referents of the cast: the
+subject initiates, the object receives (a passive swaps them).  The subject must be the
+verb's own subject (``the ball hit me`` is no one's aggression), found by walking back over
+auxiliaries and adverbs.  An act on a possession (``stole my car``) is aimed at its owner;
+``we argued`` or ``we were married`` is mutual (``=``) between the dreamer and a companion.
 """
 
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
-from .lexicon import lemma_candidates, table
+from .lexicon import PhraseTable, lemma_candidates, table
 from .participants import agent_after, companions, is_passive, object_after, subject_before
 from .text import Document
 from .types import Code
 
-_MUTUAL_STEMS = frozenset(
-    {
-        "argu",
-        "argument",
-        "quarrel",
-        "fight",
-        "fought",
-        "marri",
-        "marry",
-        "kiss",
-        "hug",
-        "embrac",
-        "danc",
-        "shooting",
-        "engag",
-        "wedding",
-    }
-)
-_NEGATORS = frozenset(
-    {
-        "not",
-        "never",
-        "no",
-        "didn't",
-        "don't",
-        "wouldn't",
-        "couldn't",
-        "won't",
-        "wasn't",
-        "weren't",
-        "hadn't",
-        "nor",
-    }
-)
-_OWNER = {"my": DREAMER, "our": DREAMER}
-_WITHHELD = frozenset(
-    {
-        "let",
-        "believe",
-        "listen",
-        "answer",
-        "speak",
-        "talk",
-        "help",
-        "return",
-        "invite",
-        "care",
-        "notice",
-        "recognize",
-        "pay",
-        "wait",
-    }
-)
-_SEX_LEVEL = {"kiss": 3, "pet": 4, "neck": 4, "seduce": 2, "intercourse": 5, "rape": 5}
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
 
 
-def _verb(doc: Document, i: int, lex) -> tuple[str, int] | None:  # type: ignore[no-untyped-def]
+_NEGATORS = _words("not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor")
+_MUTUAL_STEMS = (
+    "argu",
+    "quarrel",
+    "fight",
+    "fought",
+    "marri",
+    "marry",
+    "kiss",
+    "hug",
+    "embrac",
+    "danc",
+    "engag",
+    "wedding",
+)
+_NON_AGENT = _words("it this something everything nothing what there")
+#: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
+_TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
+_NEEDS_OBJECT = _words("like love marry drive wedding engaged admire fond miss")
+_WITHHELD = _words(
+    "let believe listen answer speak talk help return invite care notice recognize pay wait"
+)
+
+
+def _false_sense(doc: Document, i: int, lemma: str) -> bool:
+    """Senses of lexicon words that are not interactions (``in order to``, ``looked like``)."""
+    prev = doc.tokens[i - 1].low if i > 0 else ""
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    word = doc.tokens[i].low
+    if lemma == "order":
+        return prev in {"in", "an", "the", "my", "out", "of"} or nxt == "of"
+    if lemma == "like":
+        return word == "like" and prev not in {
+            "i",
+            "you",
+            "we",
+            "they",
+            "really",
+            "didn't",
+            "don't",
+            "would",
+            "to",
+        }
+    if lemma in {"knock", "hit", "beat", "break"}:
+        return (
+            nxt in {"on", "at", "down", "up", "out", "into", "off", "the", "a"} and lemma != "hit"
+        )
+    if lemma in {"kind", "nice", "mean"}:
+        return nxt in {"of", "that"} or prev in {"a", "some", "any", "what", "the"}
+    return lemma == "drive" and nxt in {"the", "a", "my", "his", "her", "our", "their", "up", "off"}
+
+
+def _verb(doc: Document, i: int, lex: PhraseTable) -> tuple[str, int] | None:
     """(lemma, level) of a lexicon verb or multiword phrase starting at token i."""
     tok = doc.tokens[i]
     for cand in lemma_candidates(tok.low):
         for rest, value in lex.phrases.get(cand, ()):
-            words = tuple(
-                doc.tokens[j].low for j in range(i + 1, min(len(doc.tokens), i + 1 + len(rest)))
-            )
-            if words == rest:
+            end = min(len(doc.tokens), i + 1 + len(rest))
+            if tuple(doc.tokens[j].low for j in range(i + 1, end)) == rest:
                 return cand + " " + " ".join(rest), int(value)
         value = lex.words.get(cand)
         if value is not None:
@@ -95,57 +95,28 @@ def _negated(doc: Document, i: int) -> bool:
     return False
 
 
+def _subject_token(doc: Document, cast: Cast, i: int) -> int | None:
+    """Token of the verb's own subject, or None when it is no character (``it``, ``the ball``)."""
+    sent = doc.sentences[doc.tokens[i].sentence]
+    for j in range(i - 1, max(sent.first, i - 9) - 1, -1):
+        if j in cast.refs:
+            return j
+        w = doc.tokens[j].low
+        if w in _NON_AGENT:
+            return None
+        if w in {"the", "a", "an"} and (j + 1) not in cast.refs and (j + 2) not in cast.refs:
+            return None
+    return None
+
+
 def _possessor_object(doc: Document, cast: Cast, i: int) -> int | None:
     """``stole my car``: the owner of the thing acted on receives the act."""
     sent = doc.sentences[doc.tokens[i].sentence]
     for j in range(i + 1, min(sent.last, i + 4)):
-        w = doc.tokens[j].low
-        if w in _OWNER:
-            return _OWNER[w]
         ref = cast.refs.get(j)
-        if ref is not None and w in {"his", "her", "their"}:
+        if ref is not None and doc.tokens[j].low in {"my", "our", "his", "her", "their"}:
             return ref
     return None
-
-
-def _subject_token(doc: Document, cast: Cast, i: int) -> int | None:
-    sent = doc.sentences[doc.tokens[i].sentence]
-    for j in range(i - 1, max(sent.first, i - 8) - 1, -1):
-        if j in cast.refs:
-            return j
-    return None
-
-
-def _participants(doc: Document, cast: Cast, i: int, level: int) -> tuple[int, int, bool] | None:
-    """(initiator, recipient, mutual) of the act at token i, or None when unclear."""
-    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
-    if is_passive(doc, i) or nxt == "by":
-        recipient = subject_before(doc, cast, i, reach=8)
-        initiator = agent_after(doc, cast, i)
-        if initiator is None or recipient is None:
-            return None
-        return initiator, recipient, False
-    subj = _subject_token(doc, cast, i)
-    if subj is None:
-        return None
-    initiator = cast.refs[subj]
-    if subj in cast.we_tokens:
-        others = companions(doc, cast, subj)
-        if others and _is_mutual(doc, i):
-            return DREAMER, others[0], True
-    recipient = object_after(doc, cast, i, reach=4)
-    if recipient is None and level == 5:
-        recipient = _possessor_object(doc, cast, i)
-    if recipient is None and initiator != DREAMER and _dreamer_near(doc, cast, i):
-        recipient = DREAMER
-    if recipient is None:
-        return None
-    return initiator, recipient, False
-
-
-def _is_mutual(doc: Document, i: int) -> bool:
-    words = {doc.tokens[j].low for j in range(i, min(len(doc.tokens), i + 4))}
-    return doc.tokens[i].low.rstrip("sed") in _MUTUAL_STEMS or "other" in words
 
 
 def _dreamer_near(doc: Document, cast: Cast, i: int) -> bool:
@@ -158,37 +129,101 @@ def _dreamer_near(doc: Document, cast: Cast, i: int) -> bool:
     return False
 
 
-def _label(cast: Cast, ref: int) -> str:
-    return cast.code_of(ref)
+def _is_mutual(doc: Document, i: int) -> bool:
+    words = {doc.tokens[j].low for j in range(i, min(len(doc.tokens), i + 4))}
+    return doc.tokens[i].low.startswith(_MUTUAL_STEMS) or "other" in words
 
 
-def _scan(doc: Document, cast: Cast, name: str, category: str) -> list[Code]:
-    lex = table(name)
+def _participants(
+    doc: Document, cast: Cast, i: int, lemma: str, level: int, category: str
+) -> tuple[int, int, bool] | None:
+    """(initiator, recipient, mutual) of the act at token i, or None when unclear."""
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    if (is_passive(doc, i) or nxt == "by") and not lemma.startswith(("marr", "engag")):
+        recipient = subject_before(doc, cast, i, reach=8)
+        initiator = agent_after(doc, cast, i)
+        if initiator is None or recipient is None:
+            return None
+        return initiator, recipient, False
+    subj = _subject_token(doc, cast, i)
+    if subj is None:
+        return None
+    initiator = cast.refs[subj]
+    if subj in cast.we_tokens and _is_mutual(doc, i):
+        others = companions(doc, cast, subj)
+        if others:
+            return DREAMER, others[0], True
+    recipient = object_after(doc, cast, i, reach=4)
+    if recipient is None and level == 5 and category == "aggression":
+        recipient = _possessor_object(doc, cast, i)
+    if (
+        recipient is None
+        and initiator != DREAMER
+        and _dreamer_near(doc, cast, i)
+        and (category == "aggression" or lemma not in _NEEDS_OBJECT)
+    ):
+        recipient = DREAMER
+    if recipient is None:
+        return None
+    return initiator, recipient, _is_mutual(doc, i) and lemma.startswith(("marr", "engag", "argu"))
+
+
+def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
+    lex = table(category)
     codes: list[Code] = []
     seen: set[tuple[int, int, int]] = set()
+    unresolved: list[tuple[int, int]] = []
     for i, tok in enumerate(doc.tokens):
         if not tok.is_word:
             continue
         found = _verb(doc, i, lex)
-        if found is None or _negated(doc, i):
+        if found is None or _negated(doc, i) or _false_sense(doc, i, found[0]):
             continue
-        _lemma, level = found
-        found_pair = _participants(doc, cast, i, level)
-        if found_pair is None:
+        lemma, level = found
+        pair = _participants(doc, cast, i, lemma, level, category)
+        if pair is None or pair[0] == pair[1]:
+            unresolved.append((i, level))
             continue
-        initiator, recipient, mutual = found_pair
-        if initiator == recipient:
+        initiator, recipient, mutual = pair
+        if (initiator, recipient, tok.sentence) in seen:
             continue
-        key = (initiator, recipient, tok.sentence)
-        if key in seen:
-            continue
-        seen.add(key)
-        direction = "=" if mutual else ">"
-        target = _label(cast, recipient)
-        code = f"{_label(cast, initiator)} {level}{direction} {target}"
-        (start, end), text = doc.span_text(i, i)
-        codes.append(Code(category, code, (start, end), text))
+        seen.add((initiator, recipient, tok.sentence))
+        codes.append(_code(doc, cast, category, i, (initiator, recipient), level, mutual))
+    if not codes and unresolved:
+        fallback = _salient_pair(doc, cast, unresolved[0][0])
+        if fallback is not None:
+            codes.append(
+                _code(doc, cast, category, unresolved[0][0], fallback, unresolved[0][1], False)
+            )
     return codes
+
+
+def _code(
+    doc: Document,
+    cast: Cast,
+    category: str,
+    i: int,
+    pair: tuple[int, int],
+    level: int,
+    mutual: bool,
+) -> Code:
+    label = f"{cast.code_of(pair[0])} {level}{'=' if mutual else '>'} {cast.code_of(pair[1])}"
+    (start, end), text = doc.span_text(i, i)
+    return Code(category, label, (start, end), text)
+
+
+def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
+    """Best guess for an act whose participants the words do not show: the character most
+    talked about acts on the dreamer, or the dreamer on it when she is the subject."""
+    counts: dict[int, int] = {}
+    for ref in cast.refs.values():
+        if ref != DREAMER and not cast.characters[ref].is_animal:
+            counts[ref] = counts.get(ref, 0) + 1
+    if not counts:
+        return None
+    other = max(counts, key=lambda ref: counts[ref])
+    subject = subject_before(doc, cast, i, reach=6)
+    return (DREAMER, other) if subject == DREAMER else (other, DREAMER)
 
 
 def _refusals(doc: Document, cast: Cast) -> list[Code]:
@@ -217,8 +252,7 @@ def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]
     angry = [e for e in emotions if e.code.startswith("AN, D") and e.span is not None]
     starts = {t.start: t.index for t in doc.tokens} if angry else {}
     for emo in angry:
-        assert emo.span is not None
-        i = starts.get(emo.span[0])
+        i = starts.get(emo.span[0]) if emo.span else None
         if i is None:
             continue
         sent = doc.sentences[doc.tokens[i].sentence]
@@ -226,15 +260,14 @@ def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]
             (cast.refs[j] for j in range(i + 1, sent.last) if cast.refs.get(j, DREAMER) != DREAMER),
             None,
         )
-        if target is None:
-            continue
-        codes.append(Code("aggression", f"D 1> {cast.code_of(target)}", emo.span, emo.evidence))
+        if target is not None:
+            codes.append(Code("aggression", f"D 1> {cast.code_of(target)}", emo.span, emo.evidence))
     return codes
 
 
 def code_interactions(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
-    aggression = _scan(doc, cast, "aggression", "aggression") + _refusals(doc, cast)
+    aggression = _scan(doc, cast, "aggression") + _refusals(doc, cast)
     aggression += _covert_anger(doc, cast, emotions)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
-    return aggression + _scan(doc, cast, "friendliness", "friendliness")
+    return aggression + _scan(doc, cast, "friendliness")

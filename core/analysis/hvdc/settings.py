@@ -26,24 +26,57 @@ _PLACE_PREPS = _words(
 )
 _UNFAMILIAR = _words("strange unfamiliar unknown foreign unrecognized somewhere unidentified")
 _DISTORTED = _words("different distorted changed resembled unlike instead")
-_DISTORTED_CUES = ("not look like", "didn't look like", "not our", "not my", "no longer",
-                   "looked nothing like", "not like our", "not like my")
-_OWN = _words("my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
-              "mother's parents'")
-_SCENE_MARKERS = (("scene", "changed"), ("scene", "shifted"), ("complete", "change"),
-                  ("next", "scene"), ("then", "i", "was", "in"), ("then", "i", "was", "at"),
-                  ("later", "i", "was"), ("next", "i", "was"), ("then", "we", "were"),
-                  ("suddenly", "i", "was", "in"), ("i", "was", "then", "in"))
+_DISTORTED_CUES = (
+    "not look like",
+    "didn't look like",
+    "not our",
+    "not my",
+    "no longer",
+    "looked nothing like",
+    "not like our",
+    "not like my",
+)
+_OWN = _words(
+    "my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
+    "mother's parents'"
+)
+_SCENE_MARKERS = (
+    ("scene", "changed"),
+    ("scene", "shifted"),
+    ("complete", "change"),
+    ("next", "scene"),
+    ("then", "i", "was", "in"),
+    ("then", "i", "was", "at"),
+    ("later", "i", "was"),
+    ("next", "i", "was"),
+    ("then", "we", "were"),
+    ("suddenly", "i", "was", "in"),
+    ("i", "was", "then", "in"),
+)
 _FAMILIAR_ANYWHERE = _words("home campus")
 _NOT_NAMES = _words("i the a an my our")
 _VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
-_NAMED_PLACE_SUFFIXES = _words("avenue ave street st road rd hall building store theatre theater "
-                               "hotel park school college church hospital library drive boulevard")
-_FAMILIAR_CUES = ("where i live", "where we live", "i was living", "used to", "where i work",
-                  "where i worked", "i was back", "ours", "where i go", "i attend")
+_NAMED_PLACE_SUFFIXES = _words(
+    "avenue ave street st road rd hall building store theatre theater "
+    "hotel park school college church hospital library drive boulevard"
+)
+_FAMILIAR_CUES = (
+    "where i live",
+    "where we live",
+    "i was living",
+    "used to",
+    "where i work",
+    "where i worked",
+    "i was back",
+    "ours",
+    "where i go",
+    "i attend",
+)
 _WEAK_PLACES = _words("class party dance movie movies show home stage")
-_MOVES = _words("went go going came walked ran drove rode entered left arrived got moved returned "
-                "hurried rushed stepped climbed found outside inside into")
+_MOVES = _words(
+    "went go going came walked ran drove rode entered left arrived got moved returned "
+    "hurried rushed stepped climbed found outside inside into"
+)
 _GEO = _words(
     "europe asia africa america canada mexico england france germany italy spain russia china "
     "japan india siberia arctic alaska california texas florida ohio michigan york chicago "
@@ -135,8 +168,10 @@ def _local_name(scene: list[Token]) -> bool:
     for a, b in itertools.pairwise(scene):
         if a.capitalized and a.low not in _GEO | _NOT_NAMES and b.low in _NAMED_PLACE_SUFFIXES:
             return True
-        if a.low in {"in", "at", "on", "into", "near"} and b.capitalized and (
-            b.low not in _GEO | _NOT_NAMES and b.low not in names
+        if (
+            a.low in {"in", "at", "on", "into", "near"}
+            and b.capitalized
+            and (b.low not in _GEO | _NOT_NAMES and b.low not in names)
         ):
             return True
     return False
