@@ -100,6 +100,15 @@ _BLOCKED_NEXT = {
 }
 
 
+def _phrase(doc: Document, i: int, phrases: dict[str, list[tuple[tuple[str, ...], str]]]) -> str | None:
+    """The class of a multiword emotion phrase (``a good time``) starting at token i."""
+    for rest, value in phrases.get(doc.tokens[i].low, ()):
+        end = i + 1 + len(rest)
+        if end <= len(doc.tokens) and tuple(t.low for t in doc.tokens[i + 1 : end]) == rest:
+            return value
+    return None
+
+
 def _negated(doc: Document, i: int) -> bool:
     sent = doc.sentences[doc.tokens[i].sentence]
     for j in range(i - 1, max(sent.first, i - 5) - 1, -1):
@@ -123,8 +132,20 @@ def _blocked(doc: Document, i: int, cls: str) -> bool:
         return True
     if w == "wonder" and prev == "no":
         return True
-    # "I'm afraid I don't remember": a figure of speech, not a dream feeling.
-    return w == "afraid" and prev in {"i'm", "am"} and nxt == "i"
+    if w == "mad" and prev not in _COPULA_BEFORE | {"got", "get", "became", "so", "very"}:
+        return True
+    if w == "fun" and prev in {"make", "made", "making", "makes"}:
+        return True
+    if w in {"upsetting", "furiously"} or (w == "anxious" and nxt == "to"):
+        return True
+    if w == "afraid" and prev in {"i'm", "am"} and nxt == "i":
+        return True  # "I'm afraid I don't remember": a figure of speech, not a dream feeling
+    return _describes_thing(nxt)  # "a lonely country road": said of a place or a thing
+
+
+def _describes_thing(word: str) -> bool:
+    lex = table("objects").words
+    return word in lex or word in table("settings").words
 
 
 def _experiencer(doc: Document, cast: Cast, i: int) -> tuple[int, int | None]:
@@ -154,13 +175,13 @@ def _who(doc: Document, cast: Cast, ref: int, tok: int | None) -> str:
 
 def code_emotions(doc: Document, cast: Cast) -> list[Code]:
     """One code per emotion class and experiencer per sentence, in text order."""
-    words = table("emotions").words
+    lex = table("emotions")
     seen: set[tuple[int, str, str]] = set()
     codes: list[Code] = []
     for i, tok in enumerate(doc.tokens):
         if not tok.is_word:
             continue
-        cls = lookup(words, tok.low)
+        cls = lookup(lex.words, tok.low) or _phrase(doc, i, lex.phrases)
         if cls is None or _blocked(doc, i, cls) or _negated(doc, i):
             continue
         ref, ref_tok = _experiencer(doc, cast, i)
