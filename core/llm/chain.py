@@ -4,11 +4,13 @@ It always returns an interpretation unless the offline link itself raises (then 
 decides). Personal data is scrubbed once per dream, before the cache key and any call; answers
 are cached with placeholders and restored per request. ``model_used`` names the link that
 answered; ``tokens_used`` and ``cost_usd`` include failed or rejected attempts of this request;
-``latency_ms`` is the whole wait.
+``latency_ms`` is the whole wait. All LLM links together get ``deadline_s``; what is left of it
+goes to the offline link, so retries and slow providers cannot keep a user waiting for minutes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -52,6 +54,7 @@ class InterpretationChain:
         cache: InterpretationCache | None,
         metrics: LLMMetrics,
         max_dream_chars: int = 6000,
+        deadline_s: float = 45.0,
         timer: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.links = dict(links)
@@ -62,6 +65,7 @@ class InterpretationChain:
         self._budget = budget
         self._cache = cache
         self._max_dream_chars = max_dream_chars
+        self._deadline_s = deadline_s
         self._timer = timer
 
     async def interpret(self, context: DreamContext) -> Interpretation:
@@ -73,7 +77,7 @@ class InterpretationChain:
         cached = await self._load(key)
         if cached is not None:
             return self._finish(restore_interpretation(cached, dream.mapping), Usage(), started)
-        answer, spent, tried = await self._ask_links(context, dream, key)
+        answer, spent, tried = await self._ask_links(context, dream, key, started)
         if tried > 1 or (tried and answer is None):
             self.metrics.fallbacks += 1
         if answer is not None:
@@ -81,20 +85,30 @@ class InterpretationChain:
         return await self._ask_offline(context, spent, started)
 
     async def _ask_links(
-        self, context: DreamContext, dream: ScrubbedDream, key: str
+        self, context: DreamContext, dream: ScrubbedDream, key: str, started: float
     ) -> tuple[Interpretation | None, Usage, int]:
-        """Try the routed LLM links: the first accepted answer (restored) or None, the spend and
-        the number of links tried."""
+        """Try the routed LLM links within the chain's deadline: the first accepted answer
+        (restored) or None, the spend and the number of links tried."""
         prompt = render_prompt(dream)
         spent = Usage()
         tried = 0
         for link in self._router.candidates(context, context.locale):
+            remaining = started + self._deadline_s - self._timer()
+            if remaining <= 0:
+                log.info("LLM deadline of %.1f s spent: answering offline", self._deadline_s)
+                break
             if not await self._router.admits(link, context, prompt):
                 self.metrics.link(link.name).skipped_budget += 1
                 continue
             tried += 1
             try:
-                result = await link.answer(dream, prompt)
+                async with asyncio.timeout(remaining):
+                    result = await link.answer(dream, prompt)
+            except TimeoutError:
+                log.info("link %s cut off by the LLM deadline", link.name)
+                link.breaker.record_failure()  # a provider that always stalls should open
+                self.metrics.link(link.name).failures += 1
+                continue
             except LLMError as exc:
                 log.info("link %s failed (%s): %s", link.name, type(exc).__name__, exc)
                 spent += exc.usage

@@ -76,6 +76,8 @@ class LLMSettings(BaseModel):
     premium_plans: frozenset[str] = frozenset({"premium", "pro"})
     request_timeout_s: float = Field(default=20.0, gt=0)
     connect_timeout_s: float = Field(default=5.0, gt=0)
+    #: All LLM links of one dream together, retries included; then the offline link answers.
+    chain_deadline_s: float = Field(default=45.0, gt=0)
     max_attempts: int = Field(default=2, ge=1, le=5)
     retry_base_delay_s: float = Field(default=0.5, ge=0)
     retry_max_delay_s: float = Field(default=4.0, ge=0)
@@ -137,6 +139,7 @@ _ENV_NAMES: dict[str, str] = {
     "premium_plans": "LLM_PREMIUM_PLANS",
     "request_timeout_s": "LLM_TIMEOUT_S",
     "connect_timeout_s": "LLM_CONNECT_TIMEOUT_S",
+    "chain_deadline_s": "LLM_CHAIN_DEADLINE_S",
     "max_attempts": "LLM_MAX_ATTEMPTS",
     "retry_base_delay_s": "LLM_RETRY_BASE_DELAY_S",
     "breaker_failures": "LLM_BREAKER_FAILURES",

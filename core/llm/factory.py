@@ -101,6 +101,7 @@ def build_chain(
         cache=store,
         metrics=metrics,
         max_dream_chars=settings.max_dream_chars,
+        deadline_s=settings.chain_deadline_s,
     )
 
 

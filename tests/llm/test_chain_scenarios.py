@@ -490,3 +490,18 @@ async def test_a_store_raising_raw_redis_errors_does_not_fail_the_dream(
         await dead.aclose()
 
     assert result.model_used == "openai:gpt-4o-mini"
+
+
+async def test_chain_deadline_cuts_a_slow_provider_and_answers_offline(
+    fake_llm: FakeLLMServer, make_chain: ChainFactory
+) -> None:
+    fake_llm.script("chat", Reply.stall(5.0))
+    chain = make_chain(request_timeout_s=10.0, chain_deadline_s=0.3)
+
+    result = await chain.interpret(dream_context())
+
+    assert result.model_used == "offline"
+    assert 300 <= result.latency_ms < 2000
+    assert fake_llm.requests_to("messages") == []  # no time left for the second link
+    breaker = chain.links["openai:gpt-4o-mini"].breaker
+    assert breaker.allow()  # the cut-off call left no probe stuck
