@@ -38,7 +38,8 @@ _MUTUAL_STEMS = (
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
 _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
-_NEEDS_OBJECT = _words("like love marry drive wedding engaged admire fond miss")
+_NEEDS_OBJECT = _words("like love marry drive wedding engaged admire fond miss kiss neck pet "
+                       "sexual flirt intercourse")
 _WITHHELD = _words(
     "let believe listen answer speak talk help return invite care notice recognize pay wait"
 )
@@ -270,4 +271,4 @@ def code_interactions(doc: Document, cast: Cast, emotions: list[Code]) -> list[C
     aggression = _scan(doc, cast, "aggression") + _refusals(doc, cast)
     aggression += _covert_anger(doc, cast, emotions)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
-    return aggression + _scan(doc, cast, "friendliness")
+    return aggression + _scan(doc, cast, "friendliness") + _scan(doc, cast, "sexuality")
