@@ -100,7 +100,9 @@ _BLOCKED_NEXT = {
 }
 
 
-def _phrase(doc: Document, i: int, phrases: dict[str, list[tuple[tuple[str, ...], str]]]) -> str | None:
+def _phrase(
+    doc: Document, i: int, phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+) -> str | None:
     """The class of a multiword emotion phrase (``a good time``) starting at token i."""
     for rest, value in phrases.get(doc.tokens[i].low, ()):
         end = i + 1 + len(rest)

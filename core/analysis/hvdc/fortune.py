@@ -15,18 +15,7 @@ from .types import Code
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
 _STRIVE = frozenset(
-    {
-        "tried",
-        "try",
-        "trying",
-        "tries",
-        "attempted",
-        "struggled",
-        "struggling",
-        "desperately",
-        "effort",
-        "worked",
-    }
+    "attempted desperately effort struggled struggling tried tries try trying worked".split()
 )
 _FAIL = frozenset(
     {
@@ -51,6 +40,13 @@ _NOT_MISFORTUNE_NEXT = {
     "missed": {"him", "her", "them", "you"},
     "sick": {"of"},
 }
+
+
+_SURE_SUCCESS = frozenset({"managed", "succeeded", "successfully", "flawlessly"})
+_SURE_FAILURE = frozenset({"failed", "unable", "flunked", "unsuccessfully", "useless"})
+_MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
+_SELF = frozenset({"i", "we"})
+_SEARCH = frozenset({"looking", "looked", "searching", "searched", "hunted", "hunting", "search"})
 
 
 def _negated(doc: Document, i: int) -> bool:
@@ -104,39 +100,52 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
     return codes
 
 
-def _outcome(words: list[str], striving: bool) -> tuple[str, str, int] | None:
+def _outcome(words: list[str], striving: bool, searched: bool) -> tuple[str, str, int] | None:
     """("failure"|"success", label, word offset) of one sentence, if it tells an outcome."""
     for n, w in enumerate(words):
         nxt = words[n + 1] if n + 1 < len(words) else ""
-        if w in {"managed", "succeeded", "successfully"} or (w == "made" and nxt == "it"):
+        prev = words[n - 1] if n else ""
+        if w in _SURE_SUCCESS or (w == "made" and nxt == "it" and _after(words, n + 2) in _MADE_IT):
             return "success", "SU", n
-        if w in {"failed", "unable"} or (w in {"couldn't", "can't"} and nxt == "find"):
+        if w in _SURE_FAILURE or (w in {"no", "in"} and nxt in {"use", "vain"}):
             return "failure", "FL", n
+        if w in {"couldn't", "can't"} and nxt == "find":
+            return "failure", "FL", n
+        if w == "found" and searched and prev in _SELF and "not" not in words[:n]:
+            return "success", "SU", n
         if not striving:
             continue
-        if w in _FAIL or (w == "not" and n > 0 and words[n - 1] in {"could", "would"}):
+        if w in _FAIL or (w == "not" and prev in {"could", "would"}):
             return "failure", "FL", n
-        if w in {"no", "in"} and nxt in {"use", "vain"}:
-            return "failure", "FL", n
-        if w == "finally" or (w == "able" and n > 0 and words[n - 1] == "was"):
+        if (w == "finally" and (prev in _SELF or nxt in _SELF)) or (w == "able" and prev == "was"):
             return "success", "SU", n
     return None
 
 
+def _after(words: list[str], n: int) -> str:
+    return words[n] if n < len(words) else "."
+
+
 def code_striving(doc: Document, cast: Cast) -> list[Code]:
-    """Success and failure codes for sentences that show the character striving."""
+    """Success and failure codes for sentences that show the character striving; one per
+    outcome and person per dream, as coders count a striving once."""
     codes: list[Code] = []
-    strove_before = False
+    seen: set[str] = set()
+    strove_before = searched_before = False
     for sent in doc.sentences:
         words = [doc.tokens[j].low for j in range(sent.first, sent.last)]
         strive_here = any(w in _STRIVE for w in words)
-        found = _outcome(words, strive_here or strove_before)
-        strove_before = strive_here
+        search_here = any(w in _SEARCH for w in words)
+        found = _outcome(words, strive_here or strove_before, search_here or searched_before)
+        strove_before, searched_before = strive_here, search_here
         if found is None:
             continue
         category, label, n = found
         at = sent.first + n
-        who = _who(doc, cast, at)
+        code = f"{label}, {_who(doc, cast, at)}"
+        if code in seen:
+            continue
+        seen.add(code)
         (start, end), text = doc.span_text(at, at)
-        codes.append(Code(category, f"{label}, {who}", (start, end), text))
+        codes.append(Code(category, code, (start, end), text))
     return codes

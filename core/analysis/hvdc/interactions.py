@@ -38,8 +38,9 @@ _MUTUAL_STEMS = (
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
 _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
-_NEEDS_OBJECT = _words("like love marry drive wedding engaged admire fond miss kiss neck pet "
-                       "sexual flirt intercourse")
+_NEEDS_OBJECT = _words(
+    "like love marry drive wedding engaged admire fond miss kiss neck pet sexual flirt intercourse"
+)
 _WITHHELD = _words(
     "let believe listen answer speak talk help return invite care notice recognize pay wait"
 )
