@@ -86,8 +86,8 @@ def _excerpt(text: str) -> str:
 
 async def recurring_symbols(
     user_id: str | uuid.UUID,
-    *,
     among: Iterable[str] | None = None,
+    *,
     exclude_dream_id: str | uuid.UUID | None = None,
     min_dreams: int = 2,
     limit: int = 5,
