@@ -1,13 +1,28 @@
 """The LLM layer: providers (OpenAI, Anthropic, OpenAI-compatible), router, budgets, cache, PII
 scrubbing and quality checks, put together as an :class:`InterpretationChain` by
-:func:`build_chain`."""
+:func:`build_chain`.
+
+Wiring (once, in ``main()``)::
+
+    llm_settings = LLMSettings.from_env()
+    if services.redis is not None:
+        counter, store = RedisCounter(services.redis), RedisKV(services.redis)
+    else:
+        counter, store = MemoryCounter(), MemoryKV()   # or services.cache as the store
+    chain = build_chain(llm_settings, OfflineInterpreter(...), counter, store)
+    interpretation = await chain.interpret(context)    # never raises unless offline does
+    ...
+    await chain.aclose()                               # at shutdown: closes the SDK clients
+"""
 
 from core.llm.budget import BudgetGuard, Counter, MemoryCounter, RedisCounter
 from core.llm.cache import InterpretationCache, KeyValueStore, MemoryKV, RedisKV
 from core.llm.chain import InterpretationChain
 from core.llm.config import LLMSettings
+from core.llm.embeddings import embed_openai
 from core.llm.errors import LLMError
 from core.llm.factory import build_chain
+from core.llm.link import LLMLink
 from core.llm.metrics import LLMMetrics
 
 __all__ = [
@@ -17,6 +32,7 @@ __all__ = [
     "InterpretationChain",
     "KeyValueStore",
     "LLMError",
+    "LLMLink",
     "LLMMetrics",
     "LLMSettings",
     "MemoryCounter",
@@ -24,4 +40,5 @@ __all__ = [
     "RedisCounter",
     "RedisKV",
     "build_chain",
+    "embed_openai",
 ]

@@ -61,7 +61,7 @@ def scrub(text: str, mapping: Mapping[str, str] | None = None) -> ScrubResult:
     cursor = 0
     for find in _finds(text):
         identity = _identity(find.kind, find.value)
-        placeholder = by_identity.get(identity)
+        placeholder = by_identity.get(identity) or _same_person(identity, by_identity)
         if placeholder is None:
             placeholder = f"[{find.kind}_{_next_number(result, find.kind)}]"
             by_identity[identity] = placeholder
@@ -168,6 +168,19 @@ def _identity(kind: str, value: str) -> tuple[str, str]:
     if kind == "PHONE":
         return kind, "".join(ch for ch in folded if ch.isdigit())
     return kind, " ".join(folded.split())
+
+
+def _same_person(identity: tuple[str, str], known: Mapping[tuple[str, str], str]) -> str | None:
+    """ "Anna" after "Anna Petrova" (or the other way round) is the same person."""
+    kind, value = identity
+    if kind != "PERSON":
+        return None
+    first = value.split()[0]
+    for (known_kind, known_value), placeholder in known.items():
+        one_is_bare = " " not in value or " " not in known_value
+        if known_kind == kind and known_value.split()[0] == first and one_is_bare:
+            return placeholder
+    return None
 
 
 def _kind_of(placeholder: str) -> str:

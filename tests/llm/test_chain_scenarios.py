@@ -7,6 +7,7 @@ Every scenario ends in a delivered interpretation from the right link, says whic
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -19,6 +20,13 @@ def assert_no_pii_sent(server: FakeLLMServer) -> None:
     for request in server.requests:
         for fragment in PII_FRAGMENTS:
             assert fragment not in request.raw, f"{fragment!r} reached {request.path}"
+
+
+@pytest.fixture(autouse=True)
+async def no_planted_pii_reaches_a_provider(fake_llm: FakeLLMServer) -> AsyncIterator[None]:
+    """Checked after every scenario, whatever link answered."""
+    yield
+    assert_no_pii_sent(fake_llm)
 
 
 def answer(**changes: object) -> dict[str, object]:

@@ -87,3 +87,9 @@ def test_restore_accepts_bare_placeholders_and_leaves_unknown_ones() -> None:
         restore("PERSON_1 and [PERSON_1] met [PERSON_9].", mapping)
         == "Anna and Anna met [PERSON_9]."
     )
+
+
+def test_first_name_alone_after_the_full_name_is_the_same_person() -> None:
+    result = scrub("Anna Petrova waved. Later Anna left, and Anna Smirnova came.")
+
+    assert result.text == "[PERSON_1] waved. Later [PERSON_1] left, and [PERSON_2] came."
