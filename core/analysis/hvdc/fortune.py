@@ -15,7 +15,8 @@ from .types import Code
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
 _STRIVE = frozenset(
-    "attempted desperately effort struggled struggling tried tries try trying worked".split()
+    {"attempted", "desperately", "effort", "struggled", "struggling", "tried", "tries", "try",
+     "trying", "worked"}
 )
 _FAIL = frozenset(
     {
@@ -46,6 +47,15 @@ _SURE_SUCCESS = frozenset({"managed", "succeeded", "successfully", "flawlessly"}
 _SURE_FAILURE = frozenset({"failed", "unable", "flunked", "unsuccessfully", "useless"})
 _MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
 _SELF = frozenset({"i", "we"})
+_MENTAL = frozenset({"remember", "recall", "understand", "see", "believe", "tell", "help",
+                     "imagine", "say", "figure", "think", "decide", "explain", "recognize",
+                     "place", "describe", "identify"})
+_HYPOTHETICAL = frozenset({"would", "might", "could", "if", "afraid", "lest", "feared", "fear",
+                           "should", "may", "wondered", "whether", "get"})
+_DEAD_BEFORE = frozenset({"was", "were", "is", "be", "been", "lay", "lying", "found", "fell",
+                          "dropped", "struck", "down", "already", "lie"})
+_LATE_BEFORE = frozenset({"too", "was", "were", "be", "am", "been", "being", "so", "very", "get",
+                          "got"})
 _SEARCH = frozenset({"looking", "looked", "searching", "searched", "hunted", "hunting", "search"})
 
 
@@ -78,6 +88,25 @@ def _match(doc: Document, i: int, lex) -> str | None:  # type: ignore[no-untyped
     return value
 
 
+def _not_actual(doc: Document, i: int, cast: Cast, value: str) -> bool:
+    """Misfortunes that do not happen in the dream: feared, hypothetical, figures of speech."""
+    toks = doc.tokens
+    w = toks[i].low
+    prev = [toks[j].low for j in range(max(0, i - 4), i)]
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if any(p in _HYPOTHETICAL for p in prev):
+        return True
+    if w == "dead" and (not prev or prev[-1] not in _DEAD_BEFORE):
+        return True
+    if w == "late" and nxt != "for" and (not prev or prev[-1] not in _LATE_BEFORE):
+        return True
+    if w == "death" and prev and prev[-1] == "to":
+        return True
+    if value == "M2":
+        return not any((j in cast.refs) for j in range(max(0, i - 3), i))
+    return False
+
+
 def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
     """Misfortune and good-fortune codes, one per class and person per sentence."""
     lex = table("misfortune")
@@ -87,7 +116,7 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
         if not tok.is_word:
             continue
         value = _match(doc, i, lex)
-        if value is None or _negated(doc, i):
+        if value is None or _negated(doc, i) or _not_actual(doc, i, cast, value):
             continue
         who = _who(doc, cast, i)
         key = (tok.sentence, value[:1])
@@ -126,6 +155,24 @@ def _after(words: list[str], n: int) -> str:
     return words[n] if n < len(words) else "."
 
 
+def _obstacle(doc: Document, cast: Cast, first: int, last: int) -> int | None:
+    """Token of ``couldn't``/``impossible`` when the dreamer is blocked without striving:
+    an obstacle, the mildest misfortune (M1).  Not for what she can't remember or tell."""
+    toks = doc.tokens
+    for j in range(first, last):
+        w = toks[j].low
+        nxt = toks[j + 1].low if j + 1 < last else ""
+        if w == "could" and nxt in {"not", "hardly"}:
+            nxt = toks[j + 2].low if j + 2 < last else ""
+        elif w not in {"couldn't", "can't", "cannot", "impossible"}:
+            continue
+        if nxt in _MENTAL or toks[j].low == "impossible" and nxt != "for":
+            continue
+        if subject_before(doc, cast, j, reach=4) == DREAMER:
+            return j
+    return None
+
+
 def code_striving(doc: Document, cast: Cast) -> list[Code]:
     """Success and failure codes for sentences that show the character striving; one per
     outcome and person per dream, as coders count a striving once."""
@@ -137,7 +184,12 @@ def code_striving(doc: Document, cast: Cast) -> list[Code]:
         strive_here = any(w in _STRIVE for w in words)
         search_here = any(w in _SEARCH for w in words)
         found = _outcome(words, strive_here or strove_before, search_here or searched_before)
+        blocked = not (strive_here or strove_before) and _obstacle(doc, cast, sent.first, sent.last)
         strove_before, searched_before = strive_here, search_here
+        if found is None and blocked and "M1" not in seen:
+            seen.add("M1")
+            (start, end), text = doc.span_text(blocked, blocked)
+            codes.append(Code("misfortune", "M1, D", (start, end), text))
         if found is None:
             continue
         category, label, n = found
