@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .cast import DREAMER, Cast
 from .lexicon import lookup, table
-from .participants import companions, object_after
+from .participants import object_after, who_label
 from .text import Document
 from .types import Code
 
@@ -166,15 +166,6 @@ def _experiencer(doc: Document, cast: Cast, i: int) -> tuple[int, int | None]:
     return DREAMER, None
 
 
-def _who(doc: Document, cast: Cast, ref: int, tok: int | None) -> str:
-    label = cast.code_of(ref)
-    if ref == DREAMER and tok is not None and tok in cast.we_tokens:
-        others = companions(doc, cast, tok)
-        if others:
-            label += " + " + " + ".join(cast.code_of(o) for o in others)
-    return label
-
-
 def code_emotions(doc: Document, cast: Cast) -> list[Code]:
     """One code per emotion class and experiencer per sentence, in text order."""
     lex = table("emotions")
@@ -187,7 +178,7 @@ def code_emotions(doc: Document, cast: Cast) -> list[Code]:
         if cls is None or _blocked(doc, i, cls) or _negated(doc, i):
             continue
         ref, ref_tok = _experiencer(doc, cast, i)
-        who = _who(doc, cast, ref, ref_tok)
+        who = who_label(doc, cast, ref, ref_tok)
         key = (tok.sentence, cls, who)
         if key in seen:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .cast import DREAMER, Cast
 from .lexicon import table
-from .participants import subject_before
+from .participants import subject_before, subject_token, who_label
 from .text import Document
 from .types import Code
 
@@ -69,8 +69,8 @@ def _negated(doc: Document, i: int) -> bool:
 
 
 def _who(doc: Document, cast: Cast, i: int) -> str:
-    ref = subject_before(doc, cast, i, reach=10)
-    return cast.code_of(DREAMER if ref is None else ref)
+    tok = subject_token(doc, cast, i, reach=10)
+    return who_label(doc, cast, DREAMER if tok is None else cast.refs[tok], tok)
 
 
 def _match(doc: Document, i: int, lex) -> str | None:  # type: ignore[no-untyped-def]

@@ -90,3 +90,22 @@ def companions(doc: Document, cast: Cast, i: int) -> list[int]:
         if ref is not None and ref != DREAMER and ref not in out:
             out.append(ref)
     return out[:1]
+
+
+def subject_token(doc: Document, cast: Cast, i: int, reach: int = 12) -> int | None:
+    """Token of the nearest referent before token i in its sentence."""
+    sent = doc.sentences[doc.tokens[i].sentence]
+    for j in range(i - 1, max(sent.first, i - reach) - 1, -1):
+        if j in cast.refs:
+            return j
+    return None
+
+
+def who_label(doc: Document, cast: Cast, ref: int, tok: int | None) -> str:
+    """DreamBank label of who is concerned: ``D``, ``1FKA``, or ``D + 1MKA`` for "we"."""
+    label = cast.code_of(ref)
+    if ref == DREAMER and tok is not None and tok in cast.we_tokens:
+        others = companions(doc, cast, tok)
+        if others:
+            label += " + " + " + ".join(cast.code_of(o) for o in others)
+    return label
