@@ -87,11 +87,20 @@ august september october november december english russian american british fren
 spanish italian chinese japanese european african asian internet google facebook instagram
 telegram youtube tiktok iphone android mr mrs ms dr miss sir madam lady king queen prince princess
 president doctor professor captain aunt uncle santa okay ok hi hey oh wow
+the a an it you we he she they my your his her our their this that these those what why how who
+where when which no yes yeah yep nope well there here then now so but and or if do does did don't
+let look come go please thanks thank hello bye goodbye wait stop sorry maybe thoughts note
+city church university college school street avenue road park hospital house center centre hall
+river lake mountain bible white north south east west state county high bank mall airport station
+hotel museum library department office company club team in at on of to for with from by after
+before as all one some home army
 """
 
 _RU_NON_NAMES = """
 мама папа мамочка папочка бабушка дедушка бог господи господь луна солнце земля рождество пасха
 интернет телеграм ютуб инстаграм вконтакте гугл яндекс
+я ты он она оно мы вы они это эта этот что как где когда почему зачем кто да нет ну вот там тут
+и а но или если потом тогда сейчас может привет пока слушай смотри стой подожди спасибо
 """
 
 _PLACES = """

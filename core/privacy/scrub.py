@@ -29,6 +29,7 @@ from core.privacy.patterns import (
 _URL_TRAILING = ".,;:!?)]}»"
 _SENTENCE_MARKS = ".!?…:\n—–"
 _LEADING_JUNK = " \t\"'«“„(["
+_OPENERS = "\"'«“„(["
 _MIN_PHONE_DIGITS, _MAX_PHONE_DIGITS = 7, 15
 
 
@@ -155,6 +156,10 @@ def _looks_like_name(text: str, start: int, word: str) -> bool:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
+    """After a sentence mark, at the start, or right after an opening quote or bracket (quoted
+    speech starts a sentence: 'he said, "No, ..."')."""
+    if start and text[start - 1] in _OPENERS:
+        return True
     before = text[:start].rstrip(_LEADING_JUNK)
     return not before or before[-1] in _SENTENCE_MARKS
 
