@@ -11,29 +11,6 @@ from dataclasses import dataclass, field
 
 DREAMER = -1
 
-_DREAMER_WORDS = frozenset({"i", "me", "my", "myself", "mine", "i'm", "i'd", "i've", "i'll"})
-_WE_WORDS = frozenset({"we", "us", "our", "ourselves", "we're", "we'd", "we've", "we'll"})
-_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself", "he's", "he'd"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself", "she's", "she'd"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "they're", "they'd"})
-_NEW_DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "another",
-        "one",
-        "some",
-        "other",
-        "second",
-        "two",
-        "three",
-        "several",
-        "few",
-        "many",
-    }
-)
-
-
 @dataclass(slots=True)
 class Character:
     """One coded character; ``sex`` ``?`` is settled by a later pronoun or name."""

@@ -127,6 +127,8 @@ class CastBuilder(NameRules):
                 self.cast.refs[i] = animal
                 return True
         code, key_lemma = self._coded(i, lemma, code, prev)
+        if code[0] != "1" and self._joins_group(i, code):
+            return True
         key, force_new = self._key(key_lemma, code[0], code[2], prev)
         if key in self.by_key and not force_new:
             self.cast.refs[i] = self.by_key[key]
@@ -155,6 +157,26 @@ class CastBuilder(NameRules):
         if stated_sex and sex in "?I":
             sex = stated_sex
         return f"{number}{sex}{identity}{age}", lemma
+
+    def _joins_group(self, i: int, code: str) -> bool:
+        """``boys and girls``, ``my aunts, cousins``: coordinated groups are one mixed group."""
+        j = i - 1
+        while (
+            j >= 0
+            and i - j <= 4
+            and self.toks[j].low
+            in {"and", ",", "or", "my", "the", "some", "their", "his", "her", "other"}
+        ):
+            j -= 1
+        if j == i - 1 or j not in self.cast.refs or self.cast.refs[j] == DREAMER:
+            return False
+        group = self.cast.characters[self.cast.refs[j]]
+        if not group.plural or group.is_animal != (code[1:] == "ANI"):
+            return False
+        if group.sex != code[1] and not group.is_animal:
+            group.sex = "J"
+        self.cast.refs[i] = group.cid
+        return True
 
     def _not_a_person(self, i: int, lemma: str, prev: list[str]) -> bool:
         """Uses of character nouns that name no one: ``a date with``, ``we were friends``."""

@@ -15,8 +15,18 @@ from .types import Code
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
 _STRIVE = frozenset(
-    {"attempted", "desperately", "effort", "struggled", "struggling", "tried", "tries", "try",
-     "trying", "worked"}
+    {
+        "attempted",
+        "desperately",
+        "effort",
+        "struggled",
+        "struggling",
+        "tried",
+        "tries",
+        "try",
+        "trying",
+        "worked",
+    }
 )
 _FAIL = frozenset(
     {
@@ -47,15 +57,65 @@ _SURE_SUCCESS = frozenset({"managed", "succeeded", "successfully", "flawlessly"}
 _SURE_FAILURE = frozenset({"failed", "unable", "flunked", "unsuccessfully", "useless"})
 _MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
 _SELF = frozenset({"i", "we"})
-_MENTAL = frozenset({"remember", "recall", "understand", "see", "believe", "tell", "help",
-                     "imagine", "say", "figure", "think", "decide", "explain", "recognize",
-                     "place", "describe", "identify"})
-_HYPOTHETICAL = frozenset({"would", "might", "could", "if", "afraid", "lest", "feared", "fear",
-                           "should", "may", "wondered", "whether", "get"})
-_DEAD_BEFORE = frozenset({"was", "were", "is", "be", "been", "lay", "lying", "found", "fell",
-                          "dropped", "struck", "down", "already", "lie"})
-_LATE_BEFORE = frozenset({"too", "was", "were", "be", "am", "been", "being", "so", "very", "get",
-                          "got"})
+_MENTAL = frozenset(
+    {
+        "remember",
+        "recall",
+        "understand",
+        "see",
+        "believe",
+        "tell",
+        "help",
+        "imagine",
+        "say",
+        "figure",
+        "think",
+        "decide",
+        "explain",
+        "recognize",
+        "place",
+        "describe",
+        "identify",
+    }
+)
+_HYPOTHETICAL = frozenset(
+    {
+        "would",
+        "might",
+        "could",
+        "if",
+        "afraid",
+        "lest",
+        "feared",
+        "fear",
+        "should",
+        "may",
+        "wondered",
+        "whether",
+        "get",
+    }
+)
+_DEAD_BEFORE = frozenset(
+    {
+        "was",
+        "were",
+        "is",
+        "be",
+        "been",
+        "lay",
+        "lying",
+        "found",
+        "fell",
+        "dropped",
+        "struck",
+        "down",
+        "already",
+        "lie",
+    }
+)
+_LATE_BEFORE = frozenset(
+    {"too", "was", "were", "be", "am", "been", "being", "so", "very", "get", "got"}
+)
 _SEARCH = frozenset({"looking", "looked", "searching", "searched", "hunted", "hunting", "search"})
 
 
@@ -166,7 +226,7 @@ def _obstacle(doc: Document, cast: Cast, first: int, last: int) -> int | None:
             nxt = toks[j + 2].low if j + 2 < last else ""
         elif w not in {"couldn't", "can't", "cannot", "impossible"}:
             continue
-        if nxt in _MENTAL or toks[j].low == "impossible" and nxt != "for":
+        if nxt in _MENTAL or (toks[j].low == "impossible" and nxt != "for"):
             continue
         if subject_before(doc, cast, j, reach=4) == DREAMER:
             return j

@@ -37,6 +37,9 @@ _PREDICATE_BEFORE = frozenset(
 )
 _AUXILIARY_NEXT = frozenset({"to"})
 _DIRECTED = frozenset({"V", "P"})
+#: Words that are body parts only when someone's: "my back", not "came back".
+_OWNED_ONLY = frozenset({"back", "head", "hand", "face", "heart", "body", "ground", "chest"})
+_OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "its", "the"})
 
 
 def code_objects(doc: Document) -> list[Code]:
@@ -47,6 +50,9 @@ def code_objects(doc: Document) -> list[Code]:
     for i, tok in enumerate(doc.tokens):
         cls = words.get(tok.low)
         if cls is None or tok.low in seen:
+            continue
+        prev = doc.tokens[i - 1].low if i > 0 else ""
+        if tok.low in _OWNED_ONLY and prev not in _OWNERS:
             continue
         seen.add(tok.low)
         (start, end), text = doc.span_text(i, i)
