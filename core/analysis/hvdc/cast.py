@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 DREAMER = -1
 
+
 @dataclass(slots=True)
 class Character:
     """One coded character; ``sex`` ``?`` is settled by a later pronoun or name."""
