@@ -22,7 +22,7 @@ def _words(blob: str) -> frozenset[str]:
 
 _PLACE_PREPS = _words(
     "in at into inside on through to toward towards across along down up outside near by from "
-    "onto around under over entered reached left"
+    "onto around under over entered reached left entering enter reaching leaving"
 )
 _UNFAMILIAR = _words("strange unfamiliar unknown foreign unrecognized somewhere unidentified")
 _DISTORTED = _words("different distorted changed resembled unlike instead")
@@ -41,20 +41,14 @@ _OWN = _words(
     "mother's parents'"
 )
 _SCENE_MARKERS = (
-    ("scene", "changed"),
-    ("scene", "shifted"),
-    ("complete", "change"),
-    ("next", "scene"),
-    ("then", "i", "was", "in"),
-    ("then", "i", "was", "at"),
-    ("later", "i", "was"),
-    ("next", "i", "was"),
-    ("then", "we", "were"),
-    ("suddenly", "i", "was", "in"),
-    ("i", "was", "then", "in"),
+    "scene changed", "scene shifted", "complete change", "next scene", "then i was in",
+    "then i was at", "later i was", "next i was", "then we were", "suddenly i was in",
+    "i was then in", "next thing i knew", "next thing i remember", "later in the dream",
+    "the scene", "then i found myself", "i found myself in", "next part",
 )
 _FAMILIAR_ANYWHERE = _words("home campus")
 _NOT_NAMES = _words("i the a an my our")
+_SEEN_FROM = _words("window windows looking looked watching watched saw see")
 _VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
 _NAMED_PLACE_SUFFIXES = _words(
     "avenue ave street st road rd hall building store theatre theater "
@@ -72,7 +66,7 @@ _FAMILIAR_CUES = (
     "where i go",
     "i attend",
 )
-_WEAK_PLACES = _words("class party dance movie movies show home stage")
+_WEAK_PLACES = _words("class party dance movie movies show home stage town city country corner village neighborhood")
 _MOVES = _words(
     "went go going came walked ran drove rode entered left arrived got moved returned "
     "hurried rushed stepped climbed found outside inside into"
@@ -92,13 +86,9 @@ def _scene_starts(doc: Document) -> list[int]:
     starts = [0]
     toks = doc.tokens
     for sent in doc.sentences[1:]:
-        words = [toks[j].low for j in range(sent.first, min(sent.last, sent.first + 6))]
-        for marker in _SCENE_MARKERS:
-            if tuple(words[: len(marker)]) == marker or (
-                len(words) > len(marker) and tuple(words[1 : len(marker) + 1]) == marker
-            ):
-                starts.append(sent.first)
-                break
+        words = " ".join(toks[j].low for j in range(sent.first, min(sent.last, sent.first + 7)))
+        if any(marker in words for marker in _SCENE_MARKERS):
+            starts.append(sent.first)
     return starts
 
 
@@ -112,6 +102,13 @@ def _place_at(doc: Document, i: int, first: int) -> tuple[str, bool] | None:
     if tok.low in {"inside", "outside", "outdoors", "indoors", "upstairs", "downstairs"}:
         return kind, False
     prev = [doc.tokens[j].low for j in range(max(first, i - 6), i)]
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    if nxt in table("objects").words or nxt in table("settings").words:
+        return None  # "street floor", "car door": the word only qualifies another
+    if any(w in _SEEN_FROM for w in prev[-4:]):
+        return None  # "looking out of the window at the street": seen, not where one is
+    if prev and prev[-1] in {"indoor", "indoors"}:
+        return "I", False
     preps = [w for w in prev if w in _PLACE_PREPS]
     if not preps and tok.low != "home":
         return None
