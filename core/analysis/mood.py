@@ -1,8 +1,8 @@
 """The overall mood of a dream: from its HVdC emotions, else from emotion words in the text.
 
 HVdC codes an emotion only when the report states it, so the coding is the best evidence; when
-it names none we fall back on outcomes (success and good fortune against failure and
-misfortune). A report the coder does not support (Russian text) is read with a small EN/RU
+it names none we fall back on what happens (success, good fortune and friendliness against
+failure, misfortune and aggression). A report the coder does not support (Russian text) is read with a small EN/RU
 emotion lexicon that skips negated words ("I wasn't afraid"), and failing that with the
 emotional colour of the symbols it mentions.
 """
@@ -20,8 +20,8 @@ from core.interpret.types import SymbolHit
 MOODS: tuple[str, ...] = ("positive", "negative", "mixed", "neutral")
 POSITIVE_EMOTIONS = frozenset({"HA"})
 NEGATIVE_EMOTIONS = frozenset({"AN", "AP", "SD", "CO"})
-_POSITIVE_OUTCOMES = ("success", "good_fortune")
-_NEGATIVE_OUTCOMES = ("failure", "misfortune")
+_POSITIVE_OUTCOMES = ("success", "good_fortune", "friendliness")
+_NEGATIVE_OUTCOMES = ("failure", "misfortune", "aggression")
 
 _POSITIVE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("happy", "happily", "happiness", "glad", "joy", "joyful", "delighted", "excited",
@@ -76,7 +76,7 @@ def balance(positive: int, negative: int) -> str:
 
 
 def mood_from_coding(coding: Coding) -> str:
-    """Mood from the HVdC emotions (HA positive; AN, AP, SD, CO negative), else outcomes.
+    """Mood from the HVdC emotions (HA positive; AN, AP, SD, CO negative), else from events.
 
     An unsupported coding gives ``"neutral"``: use :func:`dream_mood` to fall back on the text.
     """

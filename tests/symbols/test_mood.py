@@ -29,9 +29,13 @@ def test_mood_follows_the_balance_of_coded_emotions(emotions: tuple[str, ...], m
     assert mood_from_coding(_coding(*(("emotions", e) for e in emotions))) == mood
 
 
-def test_without_emotions_outcomes_decide_the_mood() -> None:
+def test_without_emotions_events_decide_the_mood() -> None:
     assert mood_from_coding(_coding(("success", "SU, D"))) == "positive"
     assert mood_from_coding(_coding(("misfortune", "M5, D"), ("failure", "FL, D"))) == "negative"
+    assert (
+        mood_from_coding(_coding(("success", "SU, D"), ("aggression", "2MSA 5> 1MBA"))) == "mixed"
+    )
+    assert mood_from_coding(_coding(("friendliness", "D 4> 1FKA"))) == "positive"
 
 
 def test_unsupported_coding_is_neutral_but_the_text_fallback_reads_russian() -> None:
