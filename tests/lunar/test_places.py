@@ -57,12 +57,13 @@ def test_normalized_names_ignore_case_accents_and_punctuation() -> None:
     [
         ("Europe/Moscow", "Moscow"),
         ("Asia/Yekaterinburg", "Yekaterinburg"),
-        ("America/New_York", "New York City"),
+        ("America/New_York", "New York"),
+        ("US/Eastern", "New York"),
         ("America/Argentina/Buenos_Aires", "Buenos Aires"),
         ("UTC", "Greenwich"),
     ],
 )
-def test_default_place_is_the_zones_city_or_capital(tz: str, name: str) -> None:
+def test_default_place_is_the_zones_own_city(tz: str, name: str) -> None:
     place = default_place_for_timezone(tz)
     assert place.name == name and place.tz == tz
 
@@ -71,6 +72,7 @@ def test_zones_without_listed_cities_use_the_zone_location() -> None:
     vostok = default_place_for_timezone("Antarctica/Vostok")
     assert vostok.lat < -70 and vostok.tz == "Antarctica/Vostok"
     assert default_place_for_timezone("Etc/GMT-3").lon == 45.0
+    assert default_place_for_timezone("GMT").name == "Greenwich"
 
 
 def test_a_users_shared_place_wins_over_the_zone_default() -> None:

@@ -1,0 +1,1 @@
+"""Bot tests of /lunar and /calendar through the fake Bot API server."""
