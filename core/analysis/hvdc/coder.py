@@ -51,7 +51,7 @@ def code_dream(text: str, lang: str = "en") -> Coding:
         codes.append(Code("characters", char.code, (tok.start, tok.end), tok.text))
     emotions = code_emotions(doc, cast)
     codes.extend(emotions)
-    codes.extend(code_settings(doc))
+    codes.extend(code_settings(doc, cast))
     codes.extend(code_interactions(doc, cast, emotions))
     codes.extend(code_fortunes(doc, cast))
     codes.extend(code_striving(doc, cast))

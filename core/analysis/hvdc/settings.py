@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import itertools
 
-from .lexicon import first_names, table
+from .cast import Cast
+from .lexicon import table
 from .text import Document, Token
 from .types import Code
 
@@ -41,16 +42,33 @@ _OWN = _words(
     "mother's parents'"
 )
 _SCENE_MARKERS = (
-    "scene changed", "scene shifted", "complete change", "next scene", "then i was in",
-    "then i was at", "later i was", "next i was", "then we were", "suddenly i was in",
-    "i was then in", "next thing i knew", "next thing i remember", "later in the dream",
-    "the scene", "then i found myself", "i found myself in", "next part",
+    "scene changed",
+    "scene shifted",
+    "complete change",
+    "next scene",
+    "then i was in",
+    "then i was at",
+    "later i was",
+    "next i was",
+    "then we were",
+    "suddenly i was in",
+    "i was then in",
+    "next thing i knew",
+    "next thing i remember",
+    "later in the dream",
+    "the scene",
+    "then i found myself",
+    "i found myself in",
+    "next part",
 )
 _FAMILIAR_ANYWHERE = _words("home campus")
 _NOT_NAMES = _words("i the a an my our")
+_NOT_PLACE_NAMES = _words("then i mother father dad mom god christmas")
+_INSTITUTIONS = _words("church school class college bed work camp chapel temple synagogue office")
 _SEEN_FROM = _words("window windows looking looked watching watched saw see")
 _VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
 _NAMED_PLACE_SUFFIXES = _words(
+    "bar cafe restaurant club inn arms "
     "avenue ave street st road rd hall building store theatre theater "
     "hotel park school college church hospital library drive boulevard"
 )
@@ -66,7 +84,9 @@ _FAMILIAR_CUES = (
     "where i go",
     "i attend",
 )
-_WEAK_PLACES = _words("class party dance movie movies show home stage town city country corner village neighborhood")
+_WEAK_PLACES = _words(
+    "class party dance movie movies show home stage town city country corner village neighborhood"
+)
 _MOVES = _words(
     "went go going came walked ran drove rode entered left arrived got moved returned "
     "hurried rushed stepped climbed found outside inside into"
@@ -132,7 +152,7 @@ def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None
     return weak
 
 
-def _familiarity(doc: Document, i: int, kind: str, first: int, last: int) -> str:
+def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int, last: int) -> str:
     """F, D, U, G or Q for the place at token i, read from the words around it."""
     toks = doc.tokens
     sent = doc.sentences[toks[i].sentence]
@@ -150,31 +170,37 @@ def _familiarity(doc: Document, i: int, kind: str, first: int, last: int) -> str
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
     scene = toks[first : min(last, sent.last + 30)]
-    if any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene):
+    if any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people):
         return "F"
+    if i > 0 and toks[i - 1].low in {"in", "at", "to"} and toks[i].low in _INSTITUTIONS:
+        return "F"  # "in church", "at school": the dreamer's own institutions
     for j in range(i - 3, min(len(toks), i + 4)):
         if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
             return "G"
     return "Q"
 
 
-def _local_name(scene: list[Token]) -> bool:
-    """A named street, hall or store (``Euclid Avenue``, ``Haydn Hall``): a place the dreamer
-    knows; named cities and countries are geographical instead."""
-    names = first_names()
+def _local_name(scene: list[Token], people: set[int]) -> bool:
+    """A named street, hall or store (``Euclid Avenue``, ``the Commodore Bar``): a place the
+    dreamer knows; named cities and countries are geographical instead."""
     for a, b in itertools.pairwise(scene):
         if a.capitalized and a.low not in _GEO | _NOT_NAMES and b.low in _NAMED_PLACE_SUFFIXES:
             return True
-        if (
-            a.low in {"in", "at", "on", "into", "near"}
-            and b.capitalized
-            and (b.low not in _GEO | _NOT_NAMES and b.low not in names)
-        ):
+        if a.low in {"in", "at", "on", "into", "near", "the"} and _place_name(b, people):
             return True
     return False
 
 
-def _scene_setting(doc: Document, first: int, last: int) -> list[Code]:
+def _place_name(tok: Token, people: set[int]) -> bool:
+    return (
+        tok.is_word
+        and tok.capitalized
+        and tok.index not in people
+        and tok.low not in _GEO | _NOT_NAMES | _NOT_PLACE_NAMES
+    )
+
+
+def _scene_setting(doc: Document, people: set[int], first: int, last: int) -> list[Code]:
     """The settings of one scene: its first place, then each move between inside and out."""
     codes: list[Code] = []
     sentences = doc.sentences[doc.tokens[first].sentence : doc.tokens[last - 1].sentence + 1]
@@ -194,7 +220,7 @@ def _scene_setting(doc: Document, first: int, last: int) -> list[Code]:
             continue
         if codes and not _moved(doc, i, sent.first):
             continue
-        fam = _familiarity(doc, i, kind, first, last)
+        fam = _familiarity(doc, people, i, kind, first, last)
         (start, end), text = doc.span_text(i, i)
         codes.append(Code("settings", kind[0] + fam, (start, end), text))
     return codes
@@ -205,14 +231,15 @@ def _moved(doc: Document, i: int, first: int) -> bool:
     return any(doc.tokens[j].low in _MOVES for j in range(first, i))
 
 
-def code_settings(doc: Document) -> list[Code]:
+def code_settings(doc: Document, cast: Cast) -> list[Code]:
     """One setting per scene and per move between indoors and outdoors; ``AQ`` when no place
     is named at all."""
     codes: list[Code] = []
+    people = set(cast.refs)
     starts = _scene_starts(doc)
     bounds = list(zip(starts, [*starts[1:], len(doc.tokens)], strict=True))
     for first, last in bounds:
-        for code in _scene_setting(doc, first, last):
+        for code in _scene_setting(doc, people, first, last):
             if codes and codes[-1].code == code.code:
                 continue
             codes.append(code)
