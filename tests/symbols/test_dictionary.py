@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from core.analysis.symbols import ARCHETYPES, get_symbol, load_dictionary
 from core.analysis.symbols.forms import expand_form
 
@@ -49,3 +51,21 @@ def test_every_form_expands_to_at_least_one_word() -> None:
         for lang in ("en", "ru"):
             for form in entry.texts[lang].forms:
                 assert expand_form(form, lang), (entry.key, form)
+
+
+def test_no_word_form_belongs_to_two_symbols() -> None:
+    owner: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for entry in load_dictionary():
+        for lang in ("en", "ru"):
+            for form in entry.texts[lang].forms:
+                for tokens in expand_form(form, lang):
+                    if owner.setdefault(tokens, entry.key) != entry.key:
+                        clashes.append((tokens, owner[tokens], entry.key))
+    assert clashes == []
+
+
+def test_russian_meanings_address_the_user_formally() -> None:
+    informal = re.compile(r"\b(ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоего|твоей)\b")
+    for entry in load_dictionary():
+        assert not informal.search(entry.meaning("ru").lower()), entry.key
