@@ -7,9 +7,11 @@ content, not interface strings; archetype names go through gettext (see ``archet
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 DATA_FILE: Path = Path(__file__).resolve().parent / "data" / "symbols.json"
 LANGUAGES: tuple[str, ...] = ("en", "ru")
@@ -43,19 +45,20 @@ class SymbolEntry:
         return self.text(locale).meaning
 
 
-def _entry(raw: dict[str, object]) -> SymbolEntry:
-    texts = {}
-    for lang in LANGUAGES:
-        side = raw[lang]
-        assert isinstance(side, dict)
-        texts[lang] = SymbolText(
-            label=str(side["label"]),
-            forms=tuple(str(f) for f in side["forms"]),
-            meaning=str(side["meaning"]),
-        )
-    archetypes = raw["archetypes"]
-    assert isinstance(archetypes, list)
-    return SymbolEntry(key=str(raw["key"]), archetypes=tuple(archetypes), texts=texts)
+def _side(raw: Mapping[str, Any]) -> SymbolText:
+    return SymbolText(
+        label=str(raw["label"]),
+        forms=tuple(str(f) for f in raw["forms"]),
+        meaning=str(raw["meaning"]),
+    )
+
+
+def _entry(raw: Mapping[str, Any]) -> SymbolEntry:
+    return SymbolEntry(
+        key=str(raw["key"]),
+        archetypes=tuple(str(a) for a in raw["archetypes"]),
+        texts={lang: _side(raw[lang]) for lang in LANGUAGES},
+    )
 
 
 @lru_cache(maxsize=2)
