@@ -14,7 +14,7 @@ import logging
 import time
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,7 +103,7 @@ def _lcfirst(value: str) -> str:
     return value[:1].lower() + value[1:] if value[1:2].islower() or len(value) == 1 else value
 
 
-def _plural(locale: str) -> Any:
+def _plural(locale: str) -> Callable[..., str]:
     def choose(n: int, *forms: str) -> str:
         if locale == "ru" and len(forms) >= 3:
             if n % 10 == 1 and n % 100 != 11:
@@ -264,25 +264,25 @@ def _confidence(context: DreamContext) -> float:
     return round(min(score, 0.6), 2)
 
 
-def _join(locale: str) -> Any:
+def _join(locale: str) -> Callable[[Sequence[str]], str]:
     def join(items: Sequence[str]) -> str:
-        items = list(items)
-        if len(items) <= 1:
-            return "".join(items)
+        words = list(items)
+        if len(words) <= 1:
+            return "".join(words)
         conjunction = " и " if locale == "ru" else " and "
-        return ", ".join(items[:-1]) + conjunction + items[-1]
+        return ", ".join(words[:-1]) + conjunction + words[-1]
 
     return join
 
 
-def _quoter(locale: str) -> Any:
+def _quoter(locale: str) -> Callable[[str], str]:
     def quote(value: str) -> str:
         return f"«{value}»" if locale == "ru" else f'"{value}"'
 
     return quote
 
 
-def _picker(seed: int) -> Any:
+def _picker(seed: int) -> Callable[[str, Sequence[str]], str]:
     def pick(slot: str, options: Sequence[str]) -> str:
         return options[(seed ^ zlib.crc32(slot.encode())) % len(options)]
 
