@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from .cast import DREAMER, Cast
 from .lexicon import PhraseTable, lemma_candidates, table
-from .participants import agent_after, companions, is_passive, object_after, subject_before
+from .participants import (
+    agent_after,
+    companions,
+    is_passive,
+    object_after,
+    object_token,
+    subject_before,
+)
 from .text import Document
 from .types import Code
 
@@ -69,6 +76,8 @@ def _false_sense(doc: Document, i: int, lemma: str) -> bool:
         return (
             nxt in {"on", "at", "down", "up", "out", "into", "off", "the", "a"} and lemma != "hit"
         )
+    if lemma == "bite" and (prev in {"a", "little"} or nxt == "of"):
+        return True
     if lemma in {"kind", "nice", "mean"}:
         return nxt in {"of", "that"} or prev in {"a", "some", "any", "what", "the"}
     return lemma == "drive" and nxt in {"the", "a", "my", "his", "her", "our", "their", "up", "off"}
@@ -162,7 +171,7 @@ def _participants(
         recipient is None
         and initiator != DREAMER
         and _dreamer_near(doc, cast, i)
-        and (category == "aggression" or lemma not in _NEEDS_OBJECT)
+        and ((category == "aggression" and level <= 4) or lemma not in _NEEDS_OBJECT)
     ):
         recipient = DREAMER
     if recipient is None:
@@ -209,9 +218,23 @@ def _code(
     level: int,
     mutual: bool,
 ) -> Code:
-    label = f"{cast.code_of(pair[0])} {level}{'=' if mutual else '>'} {cast.code_of(pair[1])}"
+    first = _side(doc, cast, pair[0], i, pair[1], before=True)
+    second = _side(doc, cast, pair[1], i, pair[0], before=False)
+    label = f"{first} {level}{'=' if mutual else '>'} {second}"
     (start, end), text = doc.span_text(i, i)
     return Code(category, label, (start, end), text)
+
+
+def _side(doc: Document, cast: Cast, ref: int, i: int, other: int, before: bool) -> str:
+    """Label of one side of the act at i; "we"/"us" there adds the dreamer's companion (never
+    the other party of the act)."""
+    if ref != DREAMER:
+        return cast.code_of(ref)
+    tok = _subject_token(doc, cast, i) if before else object_token(doc, cast, i, reach=4)
+    if tok is None or tok not in cast.we_tokens:
+        return "D"
+    mates = [m for m in companions(doc, cast, tok, limit=3) if m != other][:1]
+    return " + ".join(["D", *(cast.code_of(m) for m in mates)])
 
 
 def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:

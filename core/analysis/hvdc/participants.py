@@ -35,19 +35,22 @@ def subject_before(doc: Document, cast: Cast, i: int, reach: int = 12) -> int | 
 
 
 def object_after(doc: Document, cast: Cast, i: int, reach: int = 6) -> int | None:
-    """Nearest referent after token i within the clause and a few words."""
-    _first, _last = clause_of(doc, i)
+    """Nearest referent after token i within the sentence and a few words."""
+    tok = object_token(doc, cast, i, reach)
+    return None if tok is None else cast.refs[tok]
+
+
+def object_token(doc: Document, cast: Cast, i: int, reach: int = 6) -> int | None:
+    """Token of the nearest referent after token i (possessives yield to their noun)."""
     sent = doc.sentences[doc.tokens[i].sentence]
-    stop = min(sent.last, i + 1 + reach)
-    for j in range(i + 1, stop):
+    for j in range(i + 1, min(sent.last, i + 1 + reach)):
         tok = doc.tokens[j]
         if tok.low in {".", ";", "!", "?"}:
             break
-        ref = cast.refs.get(j)
-        if ref is not None:
+        if j in cast.refs:
             if tok.low in _POSSESSIVES and _noun_ref_follows(cast, j):
                 continue
-            return ref
+            return j
     return None
 
 
@@ -79,7 +82,7 @@ def agent_after(doc: Document, cast: Cast, i: int) -> int | None:
     return None
 
 
-def companions(doc: Document, cast: Cast, i: int) -> list[int]:
+def companions(doc: Document, cast: Cast, i: int, limit: int = 1) -> list[int]:
     """Who "we" at token i includes besides the dreamer: characters of the last two sentences."""
     sent = doc.tokens[i].sentence
     out: list[int] = []
@@ -89,7 +92,7 @@ def companions(doc: Document, cast: Cast, i: int) -> list[int]:
         ref = cast.refs.get(j)
         if ref is not None and ref != DREAMER and ref not in out:
             out.append(ref)
-    return out[:1]
+    return out[:limit]
 
 
 def subject_token(doc: Document, cast: Cast, i: int, reach: int = 12) -> int | None:
