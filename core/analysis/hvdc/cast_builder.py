@@ -22,7 +22,8 @@ class CastBuilder(NameRules):
         self.names = first_names()
         self.by_key: dict[str, int] = {}
         self.skip_until = -1
-        self.pending: tuple[str, str] | None = None  # sex, age lent by "woman" in "woman doctor"
+        self.pending: tuple[str, str] | None = None
+        self.in_aside = False  # sex, age lent by "woman" in "woman doctor"
 
     def _prev_words(self, i: int, n: int) -> list[str]:
         sent = self.toks[i].sentence
@@ -132,6 +133,8 @@ class CastBuilder(NameRules):
         key, force_new = self._key(key_lemma, code[0], code[2], prev)
         if key in self.by_key and not force_new:
             self.cast.refs[i] = self.by_key[key]
+        elif self.in_aside:
+            return True  # "(my cousin is a little boy)": an aside about waking life
         else:
             self._new(code, key, i, plural_noun=code[0] != "1")
         self._attach_name(i)
@@ -340,7 +343,10 @@ class CastBuilder(NameRules):
         return False
 
     def run(self) -> Cast:
+        depth = 0
         for i, tok in enumerate(self.toks):
+            depth += (tok.low == "(") - (tok.low == ")")
+            self.in_aside = depth > 0
             if i <= self.skip_until or not tok.is_word:
                 continue
             if self._handle_pronoun(i, tok.low) or self._handle_noun(i):

@@ -17,6 +17,7 @@ class NameRules:
     nouns: dict[str, str]
     by_key: dict[str, int]
     skip_until: int
+    in_aside: bool
 
     def _word(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
@@ -105,6 +106,8 @@ class NameRules:
         self.skip_until = end
         if key in self.by_key:
             self.cast.refs[i] = self.by_key[key]
+            return True
+        if self.in_aside:
             return True
         title = self._titled(i)
         sex = W.TITLES.get(title, "?") if title else "?"
