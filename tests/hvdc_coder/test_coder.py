@@ -141,3 +141,50 @@ def test_odd_strings_never_raise() -> None:
 
 def test_card_has_all_thirteen_categories() -> None:
     assert set(code_dream("I was at home.").card()) == set(CATEGORIES)
+
+
+def test_we_share_an_emotion_with_the_companion() -> None:
+    text = "My sister and I were walking home. We were very frightened."
+    assert _codes(text, "emotions") == ["AP, D + 1FTA"]
+
+
+def test_refusal_is_rejection_of_the_dreamer() -> None:
+    text = "I asked my brother to help me, but he refused."
+    assert _codes(text, "aggression") == ["1MBA 3> D"]
+
+
+def test_romantic_kiss_is_sexuality_not_friendliness() -> None:
+    coding = code_dream("My boyfriend kissed me.").card()
+    assert (coding["sexuality"], coding["friendliness"]) == (["1MKA 3> D"], [])
+
+
+def test_coordinated_groups_are_one_mixed_group() -> None:
+    assert _codes("The boys and girls were dancing.", "characters") == ["2JKA"]
+
+
+def test_person_first_named_in_an_aside_is_not_a_character() -> None:
+    text = "I was home alone (my sister was away at camp) and read a book."
+    assert _codes(text, "characters") == []
+
+
+def test_named_street_and_bare_institution_are_familiar() -> None:
+    assert _codes("I was walking up Euclid Avenue.", "settings") == ["OF"]
+    assert _codes("I was in church with many others.", "settings") == ["IF"]
+
+
+def test_blocked_without_striving_is_an_obstacle() -> None:
+    assert _codes("I couldn't cross the street because of the cars.", "misfortune") == ["M1, D"]
+
+
+def test_striving_that_fails_is_failure_and_one_that_works_is_success() -> None:
+    assert _codes("I tried to call my father, but I couldn't.", "failure") == ["FL, D"]
+    text = "I tried hard to open the door. Finally I managed to open it."
+    assert _codes(text, "success") == ["SU, D"]
+
+
+def test_death_of_a_family_member_is_coded_for_her() -> None:
+    assert "M6, 1FMA" in _codes("My mother was killed in an accident.", "misfortune")
+
+
+def test_feared_injury_is_not_a_misfortune() -> None:
+    assert _codes("I was afraid he might get hurt.", "misfortune") == []

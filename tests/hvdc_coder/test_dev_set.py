@@ -17,13 +17,15 @@ from core.analysis.hvdc import code_dream
 evaluation = pytest.importorskip("core.analysis.evaluation")
 
 FLOORS = {
-    "characters": 0.72,
-    "emotions": 0.68,
-    "settings": 0.58,
-    "aggression": 0.26,
-    "friendliness": 0.25,
-    "modifiers": 0.68,
-    "objects": 0.58,
+    "characters": 0.75,
+    "emotions": 0.72,
+    "settings": 0.65,
+    "aggression": 0.32,
+    "friendliness": 0.29,
+    "sexuality": 0.30,
+    "misfortune": 0.35,
+    "modifiers": 0.72,
+    "objects": 0.60,
 }
 
 
@@ -44,5 +46,5 @@ def test_emotion_presence_meets_the_published_keyword_level(coded) -> None:  # t
     predicted, gold = coded
     pairs = list(zip(predicted, gold, strict=True))
     bearing = [(p, g) for p, g in pairs if g["emotions"]]
-    assert evaluation.emotion_presence("all", pairs).f1 >= 0.79
-    assert evaluation.emotion_presence("bearing", bearing).f1 >= 0.83
+    assert evaluation.emotion_presence("all", pairs).f1 >= 0.81
+    assert evaluation.emotion_presence("bearing", bearing).f1 >= 0.85
