@@ -259,6 +259,8 @@ class CastBuilder(NameRules):
             return "U"
         if identity in {"S", "O"} and (poss in {"my", "our"} or self._known_clause(i)):
             return "K"
+        if identity == "S" and poss in W.OTHER_POSS | {"neighborhood"}:
+            return "K"
         if (
             identity == "O"
             and lemma in {"teacher", "professor", "instructor", "dean", "principal", "coach"}
@@ -268,11 +270,20 @@ class CastBuilder(NameRules):
         return identity
 
     def _known_clause(self, i: int) -> bool:
-        """``the boy I go with``, ``a girl whom I knew``: a relative clause says she is known."""
-        words = [self._word(j) for j in range(i + 1, i + 5)]
+        """``the boy I go with``, ``a woman who was my teacher``, ``a girl in my class``: the
+        words after the noun say the dreamer knows this person."""
+        sent = self.toks[i].sentence
+        words = []
+        for j in range(i + 1, min(len(self.toks), i + 10)):
+            if self.toks[j].sentence != sent or self.toks[j].low in {".", ";"}:
+                break
+            words.append(self.toks[j].low)
         if words and words[0] in {"whom", "who", "that"}:
             words = words[1:]
-        return len(words) >= 2 and words[0] == "i" and words[1] in W.KNOW_VERBS
+        if len(words) >= 2 and words[0] == "i" and words[1] in W.KNOW_VERBS:
+            return True
+        text = " " + " ".join(words) + " "
+        return any(cue in text for cue in W.KNOWN_CUES)
 
     def _uncertain_clause(self, i: int) -> bool:
         """``a girl, I'm not sure who``, ``a man who seemed familiar``: identity uncertain."""

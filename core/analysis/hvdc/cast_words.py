@@ -115,3 +115,10 @@ UNCERTAIN_CUES = (
     "familiar to me",
     "don't know whether",
 )
+#: Phrases after a person noun that tell the dreamer knows the person.
+KNOWN_CUES = (
+    " was my ", " is my ", " in my ", " from my ", " of mine ", " i recognized ", " i knew ",
+    " i know ", " i had met ", " i was going with ", " i go with ", " i used to ",
+    " lives next door ", " lives down the street ", " i had dated ", " i date ",
+    " i work with ", " i worked with ", " i went to school with ", " i had known ",
+)
