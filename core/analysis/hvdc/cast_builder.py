@@ -253,7 +253,8 @@ class CastBuilder(NameRules):
             return "U"
         if poss in {"sorority", "fraternity", "dorm", "dormitory"}:
             return "K"
-        if identity == "S" and any(w in W.STRANGE for w in prev[:2]):
+        if identity in {"S", "K"} and (any(w in W.STRANGE for w in prev[:2])
+                                       or self._after_has(i, W.STRANGER_CUES)):
             return "S"
         if identity in {"S", "K"} and self._uncertain_clause(i):
             return "U"
@@ -269,21 +270,28 @@ class CastBuilder(NameRules):
             return "K"
         return identity
 
-    def _known_clause(self, i: int) -> bool:
-        """``the boy I go with``, ``a woman who was my teacher``, ``a girl in my class``: the
-        words after the noun say the dreamer knows this person."""
+    def _words_after(self, i: int, n: int = 10) -> list[str]:
         sent = self.toks[i].sentence
         words = []
-        for j in range(i + 1, min(len(self.toks), i + 10)):
+        for j in range(i + 1, min(len(self.toks), i + n)):
             if self.toks[j].sentence != sent or self.toks[j].low in {".", ";"}:
                 break
             words.append(self.toks[j].low)
+        return words
+
+    def _after_has(self, i: int, cues: tuple[str, ...]) -> bool:
+        text = " " + " ".join(self._words_after(i)) + " "
+        return any(cue in text for cue in cues)
+
+    def _known_clause(self, i: int) -> bool:
+        """``the boy I go with``, ``a woman who was my teacher``, ``a girl in my class``: the
+        words after the noun say the dreamer knows this person."""
+        words = self._words_after(i)
         if words and words[0] in {"whom", "who", "that"}:
             words = words[1:]
         if len(words) >= 2 and words[0] == "i" and words[1] in W.KNOW_VERBS:
             return True
-        text = " " + " ".join(words) + " "
-        return any(cue in text for cue in W.KNOWN_CUES)
+        return self._after_has(i, W.KNOWN_CUES)
 
     def _uncertain_clause(self, i: int) -> bool:
         """``a girl, I'm not sure who``, ``a man who seemed familiar``: identity uncertain."""

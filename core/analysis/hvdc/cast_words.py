@@ -122,3 +122,9 @@ KNOWN_CUES = (
     " lives next door ", " lives down the street ", " i had dated ", " i date ",
     " i work with ", " i worked with ", " i went to school with ", " i had known ",
 )
+#: Phrases after a person noun that tell the person is a stranger to the dreamer.
+STRANGER_CUES = (
+    " unknown to me ", " i didn't know ", " i did not know ", " never seen ", " a stranger ",
+    " complete stranger ", " i had never ", " i've never ", " i have never ", " unidentified ",
+    " no one i ", " i don't know ", " i do not know ",
+)
