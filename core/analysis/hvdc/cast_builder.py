@@ -128,6 +128,8 @@ class CastBuilder(NameRules):
                 self.cast.refs[i] = animal
                 return True
         code, key_lemma = self._coded(i, lemma, code, prev)
+        if lemma in {"boy", "fellow", "man"} and self._after_has(i, W.STEADY_CUES):
+            key_lemma = "boyfriend"
         if code[0] != "1" and self._joins_group(i, code):
             return True
         key, force_new = self._key(key_lemma, code[0], code[2], prev)
@@ -225,6 +227,12 @@ class CastBuilder(NameRules):
         return None
 
     def _apposition_subject(self, i: int, prev: list[str]) -> int | None:
+        if len(prev) >= 2 and prev[0] in {"my", "our"} and prev[1] == ",":
+            last = next(reversed(self.cast.refs), None) if self.cast.refs else None
+            if last is not None and last >= i - 4 and self.cast.refs[last] != DREAMER:
+                named = self.cast.characters[self.cast.refs[last]]
+                return named.cid if named.name else None
+            return None
         if len(prev) < 2 or not (prev[0] in {"a", "an"} or prev[1] in {"a", "an"}):
             return None
         lead = prev[1] if prev[0] in {"a", "an"} else (prev[2] if len(prev) > 2 else "")
@@ -321,7 +329,9 @@ class CastBuilder(NameRules):
             and identity not in W.FAMILY_IDENTITIES
             and number == "1"
         )
-        return f"{lemma}:{number}", force_new
+        if identity in {"M", "F", "H", "W", "X"}:
+            return f"family:{identity}", False  # "father", "Dad" and "daddy" are one man
+        return f"{W.ALIASES.get(lemma, lemma)}:{number}", force_new
 
     # -- pronouns ------------------------------------------------------------------------
     def _recent(self, i: int, want: Callable[[Character], bool]) -> int | None:

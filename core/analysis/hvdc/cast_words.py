@@ -128,3 +128,10 @@ STRANGER_CUES = (
     " complete stranger ", " i had never ", " i've never ", " i have never ", " unidentified ",
     " no one i ", " i don't know ", " i do not know ",
 )
+#: Nouns that name the same relation as another, for counting a character once.
+ALIASES = {"grandma": "grandmother", "granny": "grandmother", "grandpa": "grandfather",
+           "girl friend": "girlfriend", "fiance": "boyfriend", "sweetheart": "boyfriend",
+           "beau": "boyfriend"}
+#: "the boy I go with" is the dreamer's boyfriend.
+STEADY_CUES = (" i go with ", " i date ", " i was going with ", " i am pinned ", " i'm pinned ",
+               " i'm going with ", " i am going with ", " i went with ", " i was dating ")
