@@ -261,8 +261,9 @@ class CastBuilder(NameRules):
             return "U"
         if poss in {"sorority", "fraternity", "dorm", "dormitory"}:
             return "K"
-        if identity in {"S", "K"} and (any(w in W.STRANGE for w in prev[:2])
-                                       or self._after_has(i, W.STRANGER_CUES)):
+        if identity in {"S", "K"} and (
+            any(w in W.STRANGE for w in prev[:2]) or self._after_has(i, W.STRANGER_CUES)
+        ):
             return "S"
         if identity in {"S", "K"} and self._uncertain_clause(i):
             return "U"

@@ -117,21 +117,62 @@ UNCERTAIN_CUES = (
 )
 #: Phrases after a person noun that tell the dreamer knows the person.
 KNOWN_CUES = (
-    " was my ", " is my ", " in my ", " from my ", " of mine ", " i recognized ", " i knew ",
-    " i know ", " i had met ", " i was going with ", " i go with ", " i used to ",
-    " lives next door ", " lives down the street ", " i had dated ", " i date ",
-    " i work with ", " i worked with ", " i went to school with ", " i had known ",
+    " was my ",
+    " is my ",
+    " in my ",
+    " from my ",
+    " of mine ",
+    " i recognized ",
+    " i knew ",
+    " i know ",
+    " i had met ",
+    " i was going with ",
+    " i go with ",
+    " i used to ",
+    " lives next door ",
+    " lives down the street ",
+    " i had dated ",
+    " i date ",
+    " i work with ",
+    " i worked with ",
+    " i went to school with ",
+    " i had known ",
 )
 #: Phrases after a person noun that tell the person is a stranger to the dreamer.
 STRANGER_CUES = (
-    " unknown to me ", " i didn't know ", " i did not know ", " never seen ", " a stranger ",
-    " complete stranger ", " i had never ", " i've never ", " i have never ", " unidentified ",
-    " no one i ", " i don't know ", " i do not know ",
+    " unknown to me ",
+    " i didn't know ",
+    " i did not know ",
+    " never seen ",
+    " a stranger ",
+    " complete stranger ",
+    " i had never ",
+    " i've never ",
+    " i have never ",
+    " unidentified ",
+    " no one i ",
+    " i don't know ",
+    " i do not know ",
 )
 #: Nouns that name the same relation as another, for counting a character once.
-ALIASES = {"grandma": "grandmother", "granny": "grandmother", "grandpa": "grandfather",
-           "girl friend": "girlfriend", "fiance": "boyfriend", "sweetheart": "boyfriend",
-           "beau": "boyfriend"}
+ALIASES = {
+    "grandma": "grandmother",
+    "granny": "grandmother",
+    "grandpa": "grandfather",
+    "girl friend": "girlfriend",
+    "fiance": "boyfriend",
+    "sweetheart": "boyfriend",
+    "beau": "boyfriend",
+}
 #: "the boy I go with" is the dreamer's boyfriend.
-STEADY_CUES = (" i go with ", " i date ", " i was going with ", " i am pinned ", " i'm pinned ",
-               " i'm going with ", " i am going with ", " i went with ", " i was dating ")
+STEADY_CUES = (
+    " i go with ",
+    " i date ",
+    " i was going with ",
+    " i am pinned ",
+    " i'm pinned ",
+    " i'm going with ",
+    " i am going with ",
+    " i went with ",
+    " i was dating ",
+)

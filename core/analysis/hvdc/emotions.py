@@ -13,6 +13,8 @@ from .participants import object_after, who_label
 from .text import Document
 from .types import Code
 
+#: The same feeling of the same person told again within this many sentences is one emotion.
+_MERGE_SENTENCES = 2
 _NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "nothing", "neither"})
 _CAUSATIVE = frozenset(
     {
@@ -158,12 +160,25 @@ def _experiencer(doc: Document, cast: Cast, i: int) -> tuple[int, int | None]:
         obj = object_after(doc, cast, i, reach=2)
         if obj is not None:
             return obj, None
+    if w.endswith("ing") and w not in {"crying", "weeping", "sobbing", "worrying", "enjoying"}:
+        return DREAMER, None  # "it was frightening": the dreamer is the one frightened
     sent = doc.sentences[doc.tokens[i].sentence]
     for j in range(i - 1, max(sent.first, i - 12) - 1, -1):
         ref = cast.refs.get(j)
-        if ref is not None:
-            return ref, j
+        if ref is None or (j < i - 1 and _possessive_of_noun(doc, cast, j)):
+            continue
+        return ref, j
     return DREAMER, None
+
+
+def _possessive_of_noun(doc: Document, cast: Cast, j: int) -> bool:
+    """``the doctor's office``, ``my mother's``: an owner named before a noun is no subject."""
+    w = doc.tokens[j].low
+    if w.endswith("'s") or w.endswith("s'"):
+        return True
+    return (
+        w in {"my", "his", "their", "our"} and j + 1 < len(doc.tokens) and doc.tokens[j + 1].is_word
+    )
 
 
 def code_emotions(doc: Document, cast: Cast) -> list[Code]:
@@ -179,10 +194,9 @@ def code_emotions(doc: Document, cast: Cast) -> list[Code]:
             continue
         ref, ref_tok = _experiencer(doc, cast, i)
         who = who_label(doc, cast, ref, ref_tok)
-        key = (tok.sentence, cls, who)
-        if key in seen:
+        if any((tok.sentence - back, cls, who) in seen for back in range(_MERGE_SENTENCES)):
             continue
-        seen.add(key)
+        seen.add((tok.sentence, cls, who))
         (start, end), text = doc.span_text(i, i)
         codes.append(Code("emotions", f"{cls}, {who}", (start, end), text))
     return codes
