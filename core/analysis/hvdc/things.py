@@ -37,6 +37,30 @@ _PREDICATE_BEFORE = frozenset(
 )
 _AUXILIARY_NEXT = frozenset({"to"})
 _DIRECTED = frozenset({"V", "P"})
+#: A verb after these is a noun or an act only meant, wished or feared, not one done.
+_NOT_DONE_BEFORE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "my",
+        "his",
+        "her",
+        "to",
+        "would",
+        "could",
+        "should",
+        "might",
+        "will",
+        "can't",
+        "couldn't",
+        "wouldn't",
+        "not",
+        "didn't",
+        "don't",
+        "never",
+    }
+)
 #: Words that are body parts only when someone's: "my back", not "came back".
 _OWNED_ONLY = frozenset({"back", "head", "hand", "face", "heart", "body", "ground", "chest"})
 _OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "its", "the"})
@@ -90,7 +114,7 @@ def code_activities(doc: Document, cast: Cast) -> list[Code]:
             continue
         cls = _activity(tok.low, verbs)
         prev = doc.tokens[i - 1].low if i > 0 else ""
-        if cls is None or prev in {"a", "an", "the", "my", "his", "her"}:
+        if cls is None or prev in _NOT_DONE_BEFORE:
             continue
         subject = subject_before(doc, cast, i, reach=6)
         if subject is None:
