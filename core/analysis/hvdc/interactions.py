@@ -255,10 +255,11 @@ def _refusals(doc: Document, cast: Cast) -> list[Code]:
     """``she wouldn't let me``, ``he didn't answer``: a withheld kindness is rejection (A3)."""
     codes: list[Code] = []
     for i, tok in enumerate(doc.tokens):
-        if tok.low not in _WITHHELD or not _negated(doc, i):
+        disliked = tok.low in {"like", "love", "care"}
+        if (tok.low not in _WITHHELD and not disliked) or not _negated(doc, i):
             continue
         subj = _subject_token(doc, cast, i)
-        if subj is None or cast.refs[subj] == DREAMER:
+        if subj is None or (cast.refs[subj] == DREAMER and not disliked):
             continue
         recipient = object_after(doc, cast, i, reach=3)
         if recipient is None and _dreamer_near(doc, cast, i):
@@ -266,7 +267,8 @@ def _refusals(doc: Document, cast: Cast) -> list[Code]:
         if recipient is None or recipient == cast.refs[subj]:
             continue
         (start, end), text = doc.span_text(i, i)
-        code = f"{cast.code_of(cast.refs[subj])} 3> {cast.code_of(recipient)}"
+        level = 1 if disliked else 3  # "I didn't like her": covert hostility
+        code = f"{cast.code_of(cast.refs[subj])} {level}> {cast.code_of(recipient)}"
         codes.append(Code("aggression", code, (start, end), text))
     return codes
 
