@@ -53,6 +53,7 @@ _SYSTEM_FONTS = (
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
 )
 _LEGEND = N_("Blue numbers: the lunar day that begins on the date (in brackets: continues).")
+_FONT_LOCK = Lock()
 _PLACE_LINE = N_("{place} · time zone {tz}")
 _CLAMPED = N_(
     "Lunar days shown for latitude {lat}° (the moon may not rise daily farther north or south)."
@@ -158,9 +159,10 @@ def moon_disc(radius: int, illumination: float, waxing: bool, southern: bool) ->
 def _text_mask(text: str, size: int) -> tuple[Image.Image, int, int]:
     """Anti-aliased coverage mask of ``text`` and its offset from the left-top anchor."""
     face = font(size)
-    left, top, right, bottom = face.getbbox(text)
-    mask = Image.new("L", (max(1, int(right - left)), max(1, int(bottom - top))), 0)
-    ImageDraw.Draw(mask).text((-left, -top), text, font=face, fill=255)
+    with _FONT_LOCK:  # a FreeType face must not render in two threads at once
+        left, top, right, bottom = face.getbbox(text)
+        mask = Image.new("L", (max(1, int(right - left)), max(1, int(bottom - top))), 0)
+        ImageDraw.Draw(mask).text((-left, -top), text, font=face, fill=255)
     return mask, int(left), int(top)
 
 
