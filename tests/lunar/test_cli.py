@@ -70,3 +70,16 @@ def test_calendar_action_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixt
     with Image.open(out) as image:
         assert image.format == "PNG" and image.width > 600
     assert "PNG" in capsys.readouterr().out
+
+
+def test_the_console_script_dispatches_both_forms(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import cli.main
+
+    if "cli.lunar" not in cli.main.TOOL_MODULES:
+        monkeypatch.setattr(cli.main, "TOOL_MODULES", (*cli.main.TOOL_MODULES, "cli.lunar"))
+    assert cli.main.main(["lunar", "phases", "--from", "2024-03-01", "--to", "2024-03-31"]) == 0
+    assert "full" in capsys.readouterr().out
+    assert cli.main.main(["lunar", "--lat", "0", "--lon", "0", "--date", "2024-03-25"]) == 0
+    assert "Lunar day" in capsys.readouterr().out
