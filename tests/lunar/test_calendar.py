@@ -81,3 +81,18 @@ def test_cached_picture_is_returned_as_is() -> None:
     first = render_month(2026, 10, MOSCOW, "en", date(2026, 10, 1))
     assert render_month(2026, 10, MOSCOW, "en", date(2026, 10, 1)) is first
     assert first.width > CELL_W * 7
+
+
+def test_cells_agree_with_the_day_reports_of_their_dates() -> None:
+    from core.lunar.service import day_report
+
+    sydney = Place("Sydney", -33.87, 151.21, "Australia/Sydney")
+    for cell in month_cells(2025, 10, sydney):  # daylight saving starts on 5 October
+        report = day_report(cell.day, sydney)
+        start = report.local(report.lunar_days[0].start)
+        starting = tuple(
+            d.number for d in report.lunar_days if report.local(d.start).date() == cell.day
+        )
+        assert cell.starting == starting, cell.day
+        assert cell.principal == bool(report.phase_events), cell.day
+        assert start.date() <= cell.day
