@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import pytest
 
 from core.analysis.hvdc import CATEGORIES, Coding, code_dream
 
@@ -113,14 +113,20 @@ def test_non_english_lang_argument_is_unsupported() -> None:
     assert (coding.supported, coding.reason) == (False, "unsupported_language")
 
 
-def test_very_long_report_codes_in_bounded_time() -> None:
-    text = ("I was afraid when my mother said she saw a man with a dog in our house. " * 1400)[
-        :100_000
-    ]
-    started = time.perf_counter()
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "I was afraid when my mother said she saw a man with a dog in our house. ",
+        "I went into the house. I went outside to the street. ",
+        "we were afraid and my sister hit him and we ran and the man chased us and ",
+        "My friend Betty and my cousin (29) Jack came (and left) ",
+    ],
+)
+def test_hundred_thousand_character_report_is_coded(unit: str) -> None:
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
     coding = code_dream(text)
     assert coding.supported
-    assert time.perf_counter() - started < 20  # a guard against quadratic blow-ups only
+    assert coding.of("characters")
 
 
 def test_odd_strings_never_raise() -> None:

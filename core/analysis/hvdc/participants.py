@@ -86,7 +86,7 @@ def companions(doc: Document, cast: Cast, i: int, limit: int = 1) -> list[int]:
     """Who "we" at token i includes besides the dreamer: characters of the last two sentences."""
     sent = doc.tokens[i].sentence
     out: list[int] = []
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - 60), -1):  # bounded: run-on reports have huge sentences
         if doc.tokens[j].sentence < sent - 1:
             break
         ref = cast.refs.get(j)

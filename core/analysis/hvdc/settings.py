@@ -156,7 +156,10 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
     """F, D, U, G or Q for the place at token i, read from the words around it."""
     toks = doc.tokens
     sent = doc.sentences[toks[i].sentence]
-    window = [t.low for t in toks[max(first, sent.first - 1) : min(last, sent.last + 25)]]
+    window = [
+        t.low
+        for t in toks[max(first, sent.first - 1, i - 200) : min(last, sent.last + 25, i + 200)]
+    ]
     joined = " ".join(window)
     if any(w in _UNFAMILIAR for w in window):
         return "U"
@@ -169,7 +172,7 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         return "F"
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
-    scene = toks[first : min(last, sent.last + 30)]
+    scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
     if any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people):
         return "F"
     if i > 0 and toks[i - 1].low in {"in", "at", "to"} and toks[i].low in _INSTITUTIONS:
