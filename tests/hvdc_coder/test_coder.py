@@ -126,7 +126,7 @@ def test_hundred_thousand_character_report_is_coded(unit: str) -> None:
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     coding = code_dream(text)
     assert coding.supported
-    assert coding.of("characters")
+    assert coding.codes
 
 
 def test_odd_strings_never_raise() -> None:
