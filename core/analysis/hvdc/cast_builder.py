@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from . import cast_words as W
 from .cast import DREAMER, Cast, Character, parse_code
 from .cast_names import NameRules
+from .cast_pronouns import PronounRules
 from .lexicon import first_names, table
 from .text import Document
 
 
-class CastBuilder(NameRules):
+class CastBuilder(NameRules, PronounRules):
     """One left-to-right pass over the tokens; see :func:`build_cast`."""
 
     def __init__(self, doc: Document) -> None:
@@ -334,44 +333,6 @@ class CastBuilder(NameRules):
             return f"family:{identity}", False  # "father", "Dad" and "daddy" are one man
         return f"{W.ALIASES.get(lemma, lemma)}:{number}", force_new
 
-    # -- pronouns ------------------------------------------------------------------------
-    def _recent(self, i: int, want: Callable[[Character], bool]) -> int | None:
-        for n, t in enumerate(reversed(self.cast.refs)):
-            if n > 40:
-                break
-            cid = self.cast.refs[t]
-            if t < i and cid != DREAMER and want(self.cast.characters[cid]):
-                return cid
-        return None
-
-    def _handle_pronoun(self, i: int, w: str) -> bool:
-        if w in W.DREAMER_WORDS or w in W.WE_WORDS:
-            self.cast.refs[i] = DREAMER
-            if w in W.WE_WORDS:
-                self.cast.we_tokens.add(i)
-            return True
-        if w in W.MALE or w in W.FEMALE:
-            sex = "M" if w in W.MALE else "F"
-            cid = self._recent(
-                i, lambda c: not c.plural and not c.is_animal and c.sex in (sex, "?", "I")
-            )
-            if cid is not None:
-                if self.cast.characters[cid].sex in "?I":
-                    self.cast.characters[cid].sex = sex
-                self.cast.refs[i] = cid
-            return True
-        if w in W.PLURAL:
-            cid = self._recent(i, lambda c: c.plural)
-            if cid is not None:
-                self.cast.refs[i] = cid
-            return True
-        if w == "it":
-            cid = self._recent(i, lambda c: c.is_animal and not c.plural)
-            if cid is not None and i - self.cast.characters[cid].token < 60:
-                self.cast.refs[i] = cid
-            return True
-        return False
-
     def run(self) -> Cast:
         depth = 0
         for i, tok in enumerate(self.toks):
@@ -385,35 +346,6 @@ class CastBuilder(NameRules):
             self._handle_name(i)
         self._default_sexes()
         return self.cast
-
-    def _default_sexes(self) -> None:
-        """Friends of unstated sex take the dreamer's sex when the report reveals it: dreamers'
-        friends are mostly of their own sex (Hall & Van de Castle's norms)."""
-        dreamer = _dreamer_sex(self.cast, self.toks)
-        if dreamer is None:
-            return
-        for char in self.cast.characters:
-            if char.sex == "?" and char.identity == "K" and char.number == "1":
-                char.sex = dreamer
-
-
-_PARTNER_SEX = {
-    "boyfriend": "F",
-    "husband": "F",
-    "fiance": "F",
-    "wife": "M",
-    "fiancee": "M",
-    "date": "F",
-}
-
-
-def _dreamer_sex(cast: Cast, toks: list) -> str | None:  # type: ignore[type-arg]
-    """The dreamer's sex as told by ``my husband`` / ``my wife``, else None."""
-    for char in cast.characters:
-        word = toks[char.token].low.removesuffix("'s")
-        if word in _PARTNER_SEX:
-            return _PARTNER_SEX[word]
-    return None
 
 
 def build_cast(doc: Document) -> Cast:

@@ -1,0 +1,82 @@
+"""Pronouns and unstated sexes: which character ``he``, ``she``, ``they`` and ``it`` mean."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import cast_words as W
+from .cast import DREAMER, Cast, Character
+from .text import Token
+
+
+class PronounRules:
+    """Mixin of :class:`CastBuilder` for pronouns; shares its state."""
+
+    toks: list[Token]
+    cast: Cast
+
+    def _recent(self, i: int, want: Callable[[Character], bool]) -> int | None:
+        for n, t in enumerate(reversed(self.cast.refs)):
+            if n > 40:
+                break
+            cid = self.cast.refs[t]
+            if t < i and cid != DREAMER and want(self.cast.characters[cid]):
+                return cid
+        return None
+
+    def _handle_pronoun(self, i: int, w: str) -> bool:
+        if w in W.DREAMER_WORDS or w in W.WE_WORDS:
+            self.cast.refs[i] = DREAMER
+            if w in W.WE_WORDS:
+                self.cast.we_tokens.add(i)
+            return True
+        if w in W.MALE or w in W.FEMALE:
+            sex = "M" if w in W.MALE else "F"
+            cid = self._recent(
+                i, lambda c: not c.plural and not c.is_animal and c.sex in (sex, "?", "I")
+            )
+            if cid is not None:
+                if self.cast.characters[cid].sex in "?I":
+                    self.cast.characters[cid].sex = sex
+                self.cast.refs[i] = cid
+            return True
+        if w in W.PLURAL:
+            cid = self._recent(i, lambda c: c.plural)
+            if cid is not None:
+                self.cast.refs[i] = cid
+            return True
+        if w == "it":
+            cid = self._recent(i, lambda c: c.is_animal and not c.plural)
+            if cid is not None and i - self.cast.characters[cid].token < 60:
+                self.cast.refs[i] = cid
+            return True
+        return False
+
+    def _default_sexes(self) -> None:
+        """Friends of unstated sex take the dreamer's sex when the report reveals it: dreamers'
+        friends are mostly of their own sex (Hall & Van de Castle's norms)."""
+        dreamer = _dreamer_sex(self.cast, self.toks)
+        if dreamer is None:
+            return
+        for char in self.cast.characters:
+            if char.sex == "?" and char.identity == "K" and char.number == "1":
+                char.sex = dreamer
+
+
+_PARTNER_SEX = {
+    "boyfriend": "F",
+    "husband": "F",
+    "fiance": "F",
+    "wife": "M",
+    "fiancee": "M",
+    "date": "F",
+}
+
+
+def _dreamer_sex(cast: Cast, toks: list[Token]) -> str | None:
+    """The dreamer's sex as told by ``my husband`` / ``my wife``, else None."""
+    for char in cast.characters:
+        word = toks[char.token].low.removesuffix("'s")
+        if word in _PARTNER_SEX:
+            return _PARTNER_SEX[word]
+    return None
