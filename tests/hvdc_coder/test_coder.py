@@ -194,3 +194,9 @@ def test_death_of_a_family_member_is_coded_for_her() -> None:
 
 def test_feared_injury_is_not_a_misfortune() -> None:
     assert _codes("I was afraid he might get hurt.", "misfortune") == []
+
+
+def test_language_tags_are_normalised() -> None:
+    assert code_dream("I was at home.", lang="en-US").supported
+    assert code_dream("I was at home.", lang="EN").supported
+    assert code_dream("I was at home.", lang="ru").language == "ru"

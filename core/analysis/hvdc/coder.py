@@ -37,11 +37,12 @@ def code_dream(text: str, lang: str = "en") -> Coding:
     Pure and offline: lexicons load once per process; never raises on any string.  Reports
     that are empty or not English come back with ``supported=False`` and a reason.
     """
+    wanted = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
     if not isinstance(text, str) or not text.strip():
-        return Coding(supported=False, reason="empty", language=lang or "und")
+        return Coding(supported=False, reason="empty", language=wanted or "und")
     detected = detect_language(text)
-    if lang != "en" or detected != "en":
-        language = lang if lang != "en" else detected
+    if wanted != "en" or detected != "en":
+        language = wanted if wanted != "en" else detected
         return Coding(supported=False, reason="unsupported_language", language=language)
     doc = segment(text)
     cast = build_cast(doc)

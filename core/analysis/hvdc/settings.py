@@ -165,8 +165,11 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         return "U"
     if any(w in _DISTORTED for w in window) or any(cue in joined for cue in _DISTORTED_CUES):
         return "D"
-    near = [toks[j].low for j in range(max(sent.first, i - 4), i)
-            if not (toks[j].low == "my" and toks[j + 1].low == "dream")]
+    near = [
+        toks[j].low
+        for j in range(max(sent.first, i - 4), i)
+        if not (toks[j].low == "my" and toks[j + 1].low == "dream")
+    ]
     if toks[i].low in _VEHICLES:
         near = []
     if kind.endswith("F") or any(w in _OWN for w in near):
