@@ -48,6 +48,9 @@ _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friend
 _NEEDS_OBJECT = _words(
     "like love marry drive wedding engaged admire fond miss kiss neck pet sexual flirt intercourse"
 )
+#: Acts whose participants the words leave unclear are still coded, up to this many codes per
+#: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
+_FALLBACKS = {"aggression": 2, "friendliness": 1, "sexuality": 1}
 _WITHHELD = _words(
     "let believe listen answer speak talk help return invite care notice recognize pay wait"
 )
@@ -200,12 +203,20 @@ def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
             continue
         seen.add((initiator, recipient, tok.sentence))
         codes.append(_code(doc, cast, category, i, (initiator, recipient), level, mutual))
-    if not codes and unresolved:
-        fallback = _salient_pair(doc, cast, unresolved[0][0])
-        if fallback is not None:
-            codes.append(
-                _code(doc, cast, category, unresolved[0][0], fallback, unresolved[0][1], False)
-            )
+    sentences = {sent for _i, _r, sent in seen}
+    budget = _FALLBACKS[category] - len(codes)
+    for i, level in unresolved:
+        if budget <= 0:
+            break
+        sent = doc.tokens[i].sentence
+        if sent in sentences:
+            continue
+        fallback = _salient_pair(doc, cast, i)
+        if fallback is None:
+            break
+        sentences.add(sent)
+        budget -= 1
+        codes.append(_code(doc, cast, category, i, fallback, level, False))
     return codes
 
 
