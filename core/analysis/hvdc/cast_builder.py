@@ -56,7 +56,9 @@ class CastBuilder(NameRules, PronounRules):
         if code is not None:
             return None if code == "0" else (code, word)
         if word.endswith("s") and len(word) > 3:
-            single = self.nouns.get(word[:-1])
+            single = self.nouns.get(word[:-1]) or (
+                self.nouns.get(word[:-2]) if word.endswith("es") else None
+            )
             if single and single != "0" and single[0] == "1":
                 if single[1:] in ("ANI", "CZZ"):
                     return "2" + single[1:], word[:-1]
