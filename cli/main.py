@@ -14,11 +14,13 @@ from core.config import Settings
 from core.logs import configure_logging, configure_sentry
 
 #: Modules adding their own subcommands through ``register(subparsers)``.
-TOOL_MODULES: tuple[str, ...] = ("cli.hvdc",)
+TOOL_MODULES: tuple[str, ...] = ("cli.hvdc", "cli.lunar")
 
 
 def _run_until_signal(settings: Settings, parts_name: str) -> int:
     from cli.serve import Parts, announce_off_parts, serve
+    from core.dreams.wiring import llm_off_lines
+    from core.llm import LLMSettings
 
     parts = {
         "run": Parts(),
@@ -32,7 +34,7 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
                 loop.add_signal_handler(sig, stop.set)
-        announce_off_parts(settings)
+        announce_off_parts(settings, llm_off_lines(LLMSettings.from_env()))
         await serve(settings, parts, stop=stop)
 
     asyncio.run(main())

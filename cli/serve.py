@@ -23,7 +23,9 @@ from bot.notifier import TelegramNotifier
 from bot.session import create_bot
 from core.config import Settings
 from core.db import close_db, describe_db_url, init_db
+from core.dreams.wiring import build_analyzer
 from core.jobs import InProcessJobQueue
+from core.lunar.places import warm_up as warm_up_places
 from core.services import Services, build_services
 from miniapp.app import create_app
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
@@ -170,6 +172,10 @@ async def serve(
     async with AsyncExitStack() as stack:
         stack.push_async_callback(close_db)
         stack.push_async_callback(services.close)
+        # The city index takes a couple of seconds to build: do it off the event loop, early.
+        _spawn(runtime, asyncio.to_thread(warm_up_places), "warm-up-places")
+        services.analyzer = build_analyzer(services)
+        stack.push_async_callback(services.analyzer.aclose)
         await _start_jobs(runtime, stack, run_worker=parts.worker)
         if parts.bot and settings.bot_token is not None:
             await _start_bot(runtime, stack)

@@ -69,7 +69,7 @@ class MemoryCache:
 class RedisCache:
     """The same cache on Redis, shared by every process of a deployment."""
 
-    def __init__(self, redis: Redis, prefix: str = "oneiro:"):
+    def __init__(self, redis: Redis, prefix: str = ""):
         self._redis = redis
         self._prefix = prefix
 

@@ -38,6 +38,10 @@ class JobQueue(Protocol):
         """Queue ``function(*args)``; False when a job with ``job_id`` was already queued."""
         ...
 
+    async def wait(self, job_id: str, timeout: float) -> None:
+        """Wait until the job ``job_id`` has finished (tests, CLI); TimeoutError after ``timeout``."""
+        ...
+
     async def close(self) -> None: ...
 
 
@@ -61,6 +65,7 @@ class InProcessJobQueue:
     job_timeout: float = 300.0
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _seen_ids: set[str] = field(default_factory=set)
+    _by_id: dict[str, asyncio.Task[None]] = field(default_factory=dict)
 
     async def enqueue(self, function: str, *args: Any, job_id: str | None = None) -> bool:
         if function not in self.functions:
@@ -72,7 +77,15 @@ class InProcessJobQueue:
         task = asyncio.create_task(self._run(function, args, job_id), name=f"job:{function}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        if job_id is not None:
+            self._by_id[job_id] = task
+            task.add_done_callback(lambda _: self._by_id.pop(job_id, None))
         return True
+
+    async def wait(self, job_id: str, timeout: float) -> None:
+        task = self._by_id.get(job_id)
+        if task is not None:
+            await asyncio.wait_for(asyncio.shield(task), timeout)
 
     async def _run(self, function: str, args: tuple[Any, ...], job_id: str | None) -> None:
         for attempt in range(1, self.max_tries + 1):

@@ -41,17 +41,18 @@ def source_msgids() -> dict[str, str]:
 
 
 def russian_catalogue() -> dict[str, object]:
+    """msgid → translation of every translated, non-fuzzy message of the Russian catalogues; a
+    plural message is found under both its singular and its plural id."""
     translated: dict[str, object] = {}
     for po_path in sorted((LOCALES_DIR / "ru" / "LC_MESSAGES").glob("*.po")):
         with po_path.open("rb") as fh:
             for message in read_po(fh, locale="ru"):
-                if message.id and not message.fuzzy:
-                    key = message.id[0] if isinstance(message.id, tuple) else message.id
-                    strings = (
-                        message.string if isinstance(message.string, tuple) else (message.string,)
-                    )
-                    if all(strings):
-                        translated[key] = message.string
+                if not message.id or message.fuzzy:
+                    continue
+                ids = message.id if isinstance(message.id, tuple) else (message.id,)
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                if all(strings):
+                    translated.update(dict.fromkeys(ids, message.string))
     return translated
 
 

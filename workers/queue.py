@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Mapping
 from typing import Any
 
 from arq import ArqRedis, create_pool
 from arq.connections import RedisSettings
+from arq.jobs import Job, JobStatus
 from arq.worker import Function, func
 
 from core.jobs import JobContext, JobFunction, UnknownJob
 
 #: Where the worker keeps the services object in arq's context (one typed object, not a bag).
 SERVICES_CTX_KEY = "services"
+POLL_SECONDS = 0.05
+_UNFINISHED = frozenset({JobStatus.deferred, JobStatus.queued, JobStatus.in_progress})
 
 
 class ArqJobQueue:
@@ -37,6 +41,12 @@ class ArqJobQueue:
             raise UnknownJob(f"no job named {function!r}; known: {sorted(self._known)}")
         job = await self._pool.enqueue_job(function, *args, _job_id=job_id)
         return job is not None
+
+    async def wait(self, job_id: str, timeout: float) -> None:
+        job = Job(job_id, self._pool)
+        async with asyncio.timeout(timeout):
+            while await job.status() in _UNFINISHED:
+                await asyncio.sleep(POLL_SECONDS)  # arq offers no push notification of results
 
     async def close(self) -> None:
         await self._pool.aclose()

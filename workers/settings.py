@@ -7,8 +7,11 @@ from typing import Any
 from arq.connections import RedisSettings
 from arq.cron import CronJob
 
+from bot.notifier import TelegramNotifier
+from bot.session import create_bot
 from core.config import Settings
 from core.db import close_db, init_db
+from core.dreams.wiring import build_analyzer
 from core.services import build_services
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
@@ -20,17 +23,28 @@ def cron_jobs() -> list[CronJob]:
 
 
 async def on_startup(ctx: dict[str, Any]) -> None:
+    """A standalone worker builds the same services as ``run``, and its own Bot to reply."""
     settings = Settings()
     await init_db(settings.database_url, migrate=False)
     services = build_services(settings)
     services.jobs = ArqJobQueue(ctx["redis"], JOBS)
+    services.analyzer = build_analyzer(services)
+    if settings.bot_token is not None:
+        bot = create_bot(settings)
+        ctx["bot"] = bot
+        services.notifier = TelegramNotifier(bot)
     ctx[SERVICES_CTX_KEY] = services
 
 
 async def on_shutdown(ctx: dict[str, Any]) -> None:
     services = ctx.get(SERVICES_CTX_KEY)
-    if services is not None and services.redis is not None:
-        await services.redis.aclose()
+    if services is not None:
+        if services.analyzer is not None:
+            await services.analyzer.aclose()
+        if services.redis is not None:
+            await services.redis.aclose()
+    if "bot" in ctx:
+        await ctx["bot"].session.close()
     await close_db()
 
 

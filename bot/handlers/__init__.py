@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, dreams, errors, help, journal, settings, start
+from bot.handlers import common, dreams, errors, help, journal, lunar, settings, start
 
 
 def get_routers() -> list[Router]:
@@ -15,6 +15,7 @@ def get_routers() -> list[Router]:
         help.create_router(),
         settings.create_router(),
         journal.create_router(),
+        lunar.create_router(),
         dreams.create_router(),
         common.create_router(),
     ]

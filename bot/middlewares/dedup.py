@@ -18,9 +18,8 @@ SEEN_TTL_SECONDS = 24 * 3600
 
 
 class DeduplicateUpdatesMiddleware(BaseMiddleware):
-    def __init__(self, cache: Cache, bot_id: int | None = None) -> None:
+    def __init__(self, cache: Cache) -> None:
         self._cache = cache
-        self._scope = bot_id or 0
 
     async def __call__(
         self,
@@ -29,7 +28,9 @@ class DeduplicateUpdatesMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         if isinstance(event, Update):
-            key = f"tg:update:{self._scope}:{event.update_id}"
+            # Update ids are per bot: several bots may share one Redis.
+            bot = data.get("bot")
+            key = f"tg:update:{bot.id if bot else 0}:{event.update_id}"
             if not await self._cache.add(key, "1", SEEN_TTL_SECONDS):
                 log.info("duplicate update %s ignored", event.update_id)
                 return None

@@ -11,12 +11,19 @@ from datetime import datetime
 
 from core.analysis.highlights import highlights
 from core.analysis.hvdc import code_dream
-from core.analysis.mood import mood_from_coding
+from core.analysis.mood import dream_mood
 from core.analysis.symbols import find_symbols
 from core.db.models import Dream, User
 from core.dreams.report import Stage
-from core.embeddings import Embedder, recurring_symbols, save_embedding, similar_dreams
+from core.embeddings import (
+    Embedder,
+    EmbeddingError,
+    recurring_symbols,
+    save_embedding,
+    similar_dreams,
+)
 from core.interpret.types import DreamContext, Interpretation, Interpreter, LunarContext
+from core.llm.errors import LLMError
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +65,7 @@ class Analyzer:
             coding=coding,
             highlights=tuple(highlights(coding, locale)),
             symbols=symbols,
-            mood=mood_from_coding(coding),
+            mood=dream_mood(coding, dream.text, symbols),
             lunar=lunar,
             similar=tuple(similar),
             recurring_symbols=tuple(recurring),
@@ -67,6 +74,12 @@ class Analyzer:
         await progress(Stage.INTERPRETING)
         interpretation = await self.interpreter.interpret(context)
         return AnalysisResult(context=context, interpretation=interpretation)
+
+    async def aclose(self) -> None:
+        """Close the interpreter's network clients (LLM SDKs), if it has any."""
+        close = getattr(self.interpreter, "aclose", None)
+        if close is not None:
+            await close()
 
     def _lunar_context(self, dream: Dream, user: User) -> LunarContext | None:
         if self.lunar is None:
@@ -78,7 +91,12 @@ class Analyzer:
         recurring = await recurring_symbols(user.id, symbol_keys, exclude_dream_id=dream.id)
         if self.embedder is None:
             return [], recurring
-        vectors = await self.embedder.embed([dream.text])
+        try:
+            vectors = await self.embedder.embed([dream.text])
+        except (EmbeddingError, LLMError) as exc:
+            # Similar dreams are a bonus: without them the analysis still goes out.
+            log.warning("dream not embedded: %s", exc)
+            return [], recurring
         await save_embedding(dream, vectors[0], self.embedder.name)
         similar = await similar_dreams(
             user.id,

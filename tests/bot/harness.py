@@ -8,6 +8,7 @@ rate limits); ``"embedded"`` leaves it unset (in-process jobs, memory).
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from redis.asyncio import Redis
 
 from cli.serve import ALL_PARTS, Parts, Runtime, serve
 from core.config import Settings
+from core.db.models import Dream, User
 from tests.fakes.telegram import FakeTelegramServer
 
 STARTUP_TIMEOUT = 30.0
@@ -28,6 +30,14 @@ class Product:
     tg: FakeTelegramServer
     runtime: Runtime
     settings: Settings
+
+    async def analyses_settled(self, telegram_id: int, timeout: float = 30.0) -> None:
+        """Wait until the first analysis job of each of this user's dreams has finished."""
+        jobs = self.runtime.services.jobs
+        assert jobs is not None
+        user = await User.get(telegram_id=telegram_id)
+        for dream_id in await Dream.filter(user_id=user.id).values_list("id", flat=True):
+            await jobs.wait(f"analyze:{dream_id}:first", timeout)
 
 
 async def flush_redis(url: str) -> None:
@@ -64,7 +74,10 @@ async def running_product(
     """Start bot + web + worker as ``oneiroscope run`` does; stop them cleanly afterwards."""
     if redis_url is not None:
         await flush_redis(redis_url)
-    async with FakeTelegramServer() as tg:
+    # A bot id of its own per run: update ids restart at 1 for every fake server, and Redis
+    # remembers handled ids per bot, also across test processes sharing the server.
+    token = f"{random.randint(10**8, 10**9)}:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+    async with FakeTelegramServer(token) as tg:
         settings = product_settings(tmp_path, tg, redis_url, **extra)
         stop = asyncio.Event()
         ready: asyncio.Future[Runtime] = asyncio.get_running_loop().create_future()
