@@ -200,3 +200,10 @@ def test_language_tags_are_normalised() -> None:
     assert code_dream("I was at home.", lang="en-US").supported
     assert code_dream("I was at home.", lang="EN").supported
     assert code_dream("I was at home.", lang="ru").language == "ru"
+
+
+def test_interviewer_written_report_treats_subject_and_she_as_the_dreamer() -> None:
+    text = "Subject dreamed she was in her living room with her parents. She was afraid."
+    coding = code_dream(text).card()
+    assert coding["characters"] == ["2JXA"]
+    assert coding["emotions"] == ["AP, D"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import cast_words as W
 from .cast import DREAMER, Cast, Character, parse_code
 from .cast_names import NameRules
-from .cast_pronouns import PronounRules
+from .cast_pronouns import PronounRules, is_third_person
 from .lexicon import first_names, table
 from .text import Document
 
@@ -22,7 +22,10 @@ class CastBuilder(NameRules, PronounRules):
         self.by_key: dict[str, int] = {}
         self.skip_until = -1
         self.pending: tuple[str, str] | None = None
-        self.in_aside = False  # sex, age lent by "woman" in "woman doctor"
+        self.in_aside = False
+        self.third_person = is_third_person(
+            doc.tokens
+        )  # sex, age lent by "woman" in "woman doctor"
 
     def _prev_words(self, i: int, n: int) -> list[str]:
         sent = self.toks[i].sentence
@@ -255,6 +258,8 @@ class CastBuilder(NameRules, PronounRules):
         poss = prev[0] if prev else ""
         if family:
             owner = self._possessor(i)
+            if self.third_person and owner in {"her", "subject's", "dreamer's"}:
+                return identity  # "Subject ... her parents": the dreamer's own family
             return "K" if owner.endswith("'s") or owner in W.OTHER_POSS else identity
         if prev and prev[0] in W.ETHNIC_ADJ:
             return "E"

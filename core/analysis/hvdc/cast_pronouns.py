@@ -14,6 +14,17 @@ class PronounRules:
 
     toks: list[Token]
     cast: Cast
+    third_person: bool
+
+    def _means_dreamer(self, i: int, w: str) -> bool:
+        """In "Subject dreamed she was..." reports the subject and ``she`` are the dreamer,
+        unless another woman was just named."""
+        if w.removesuffix("'s") in {"subject", "dreamer"}:
+            return True
+        if w not in W.FEMALE:
+            return False
+        other = self._recent(i, lambda c: c.sex == "F" and not c.plural)
+        return other is None or i - self.cast.characters[other].token > 8
 
     def _recent(self, i: int, want: Callable[[Character], bool]) -> int | None:
         for n, t in enumerate(reversed(self.cast.refs)):
@@ -25,6 +36,9 @@ class PronounRules:
         return None
 
     def _handle_pronoun(self, i: int, w: str) -> bool:
+        if self.third_person and self._means_dreamer(i, w):
+            self.cast.refs[i] = DREAMER
+            return True
         if w in W.DREAMER_WORDS or w in W.WE_WORDS:
             self.cast.refs[i] = DREAMER
             if w in W.WE_WORDS:
@@ -71,6 +85,12 @@ _PARTNER_SEX = {
     "fiancee": "M",
     "date": "F",
 }
+
+
+def is_third_person(toks: list[Token]) -> bool:
+    """Reports written down by an interviewer: "Subject dreamed she was..."."""
+    head = [t.low for t in toks[:4]]
+    return "subject" in head or "dreamer" in head
 
 
 def _dreamer_sex(cast: Cast, toks: list[Token]) -> str | None:
