@@ -73,12 +73,13 @@ def code_objects(doc: Document) -> list[Code]:
     codes: list[Code] = []
     for i, tok in enumerate(doc.tokens):
         cls = words.get(tok.low)
-        if cls is None or tok.low in seen:
+        stem = tok.low[:-1] if tok.low.endswith("s") and len(tok.low) > 3 else tok.low
+        if cls is None or stem in seen:
             continue
         prev = doc.tokens[i - 1].low if i > 0 else ""
         if tok.low in _OWNED_ONLY and prev not in _OWNERS:
             continue
-        seen.add(tok.low)
+        seen.add(stem)
         (start, end), text = doc.span_text(i, i)
         codes.append(Code("objects", cls, (start, end), text))
     return codes
