@@ -38,8 +38,8 @@ class JobQueue(Protocol):
         """Queue ``function(*args)``; False when a job with ``job_id`` was already queued."""
         ...
 
-    async def wait(self, job_id: str, timeout: float) -> None:
-        """Wait until the job ``job_id`` has finished (tests, CLI); TimeoutError after ``timeout``."""
+    async def wait(self, job_id: str) -> None:
+        """Wait until the job ``job_id`` has finished (bound it with ``asyncio.timeout``)."""
         ...
 
     async def close(self) -> None: ...
@@ -82,10 +82,10 @@ class InProcessJobQueue:
             task.add_done_callback(lambda _: self._by_id.pop(job_id, None))
         return True
 
-    async def wait(self, job_id: str, timeout: float) -> None:
+    async def wait(self, job_id: str) -> None:
         task = self._by_id.get(job_id)
         if task is not None:
-            await asyncio.wait_for(asyncio.shield(task), timeout)
+            await asyncio.shield(task)
 
     async def _run(self, function: str, args: tuple[Any, ...], job_id: str | None) -> None:
         for attempt in range(1, self.max_tries + 1):

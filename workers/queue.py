@@ -42,11 +42,11 @@ class ArqJobQueue:
         job = await self._pool.enqueue_job(function, *args, _job_id=job_id)
         return job is not None
 
-    async def wait(self, job_id: str, timeout: float) -> None:
+    async def wait(self, job_id: str) -> None:
         job = Job(job_id, self._pool)
-        async with asyncio.timeout(timeout):
-            while await job.status() in _UNFINISHED:
-                await asyncio.sleep(POLL_SECONDS)  # arq offers no push notification of results
+        # arq offers no notification of finished jobs; its own Job.result polls the same way.
+        while await job.status() in _UNFINISHED:  # noqa: ASYNC110
+            await asyncio.sleep(POLL_SECONDS)
 
     async def close(self) -> None:
         await self._pool.aclose()

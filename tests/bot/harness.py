@@ -23,6 +23,7 @@ from core.db.models import Dream, User
 from tests.fakes.telegram import FakeTelegramServer
 
 STARTUP_TIMEOUT = 30.0
+JOB_TIMEOUT = 30.0
 
 
 @dataclass
@@ -31,13 +32,14 @@ class Product:
     runtime: Runtime
     settings: Settings
 
-    async def analyses_settled(self, telegram_id: int, timeout: float = 30.0) -> None:
+    async def analyses_settled(self, telegram_id: int) -> None:
         """Wait until the first analysis job of each of this user's dreams has finished."""
         jobs = self.runtime.services.jobs
         assert jobs is not None
         user = await User.get(telegram_id=telegram_id)
-        for dream_id in await Dream.filter(user_id=user.id).values_list("id", flat=True):
-            await jobs.wait(f"analyze:{dream_id}:first", timeout)
+        async with asyncio.timeout(JOB_TIMEOUT):
+            for dream_id in await Dream.filter(user_id=user.id).values_list("id", flat=True):
+                await jobs.wait(f"analyze:{dream_id}:first")
 
 
 async def flush_redis(url: str) -> None:
