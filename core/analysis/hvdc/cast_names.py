@@ -32,7 +32,7 @@ class NameRules:
         while j < len(toks) and j <= i + 3 and toks[j].low in {".", "'s"}:
             j += 1
         if j >= len(toks) or toks[j].low not in {"(", "["}:
-            return None, None
+            return self._told_age(i), None
         sex = None
         for k in range(j + 1, min(len(toks), j + 6)):
             w = toks[k].low
@@ -45,6 +45,22 @@ class NameRules:
             elif w in {")", "]"}:
                 break
         return None, sex
+
+    def _told_age(self, i: int) -> str | None:
+        """``a little girl, about 6 years old``, ``a man of 40``: an age told in words."""
+        toks = self.toks
+        sent = toks[i].sentence
+        for k in range(i + 1, min(len(toks), i + 8)):
+            if toks[k].sentence != sent:
+                break
+            w = toks[k].low
+            if not w.isdigit():
+                continue
+            before = toks[k - 1].low
+            after = toks[k + 1].low if k + 1 < len(toks) else ""
+            if after in {"years", "year"} or before in {"about", "age", "aged", "of"}:
+                return age_class(int(w)) if len(w) <= 3 else None
+        return None
 
     def _name_key(self, j: int) -> str:
         w = self.toks[j].low
