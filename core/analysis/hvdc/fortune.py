@@ -198,6 +198,8 @@ def _outcome(words: list[str], striving: bool, searched: bool) -> tuple[str, str
             return "success", "SU", n
         if w in _SURE_FAILURE or (w in {"no", "in"} and nxt in {"use", "vain"}):
             return "failure", "FL", n
+        if w in {"gave", "give", "giving"} and nxt == "up":
+            return "failure", "FL", n
         if w in {"couldn't", "can't"} and nxt == "find":
             return "failure", "FL", n
         if w == "found" and searched and prev in _SELF and "not" not in words[:n]:

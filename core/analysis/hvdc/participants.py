@@ -60,7 +60,10 @@ def _noun_ref_follows(cast: Cast, j: int) -> bool:
 
 
 def is_passive(doc: Document, i: int) -> bool:
-    """``was chased``, ``got hit``: a be/get verb right before the participle at i."""
+    """``was chased``, ``got hit``: a be/get verb right before the participle at i (``was
+    holding`` is progressive, not passive)."""
+    if doc.tokens[i].low.endswith("ing"):
+        return False
     for j in (i - 1, i - 2):
         if j >= 0 and doc.tokens[j].low in _BE:
             return True
