@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, dreams, errors, help, journal, lunar, settings, start
+from bot.handlers import (
+    common,
+    dreams,
+    errors,
+    help,
+    journal,
+    lunar,
+    place,
+    settings,
+    start,
+)
 
 
 def get_routers() -> list[Router]:
@@ -14,6 +24,7 @@ def get_routers() -> list[Router]:
         start.create_router(),
         help.create_router(),
         settings.create_router(),
+        place.create_router(),
         journal.create_router(),
         lunar.create_router(),
         dreams.create_router(),

