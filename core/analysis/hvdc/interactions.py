@@ -42,6 +42,7 @@ _MUTUAL_STEMS = (
     "engag",
     "wedding",
 )
+_PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
 _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
@@ -116,8 +117,8 @@ def _subject_token(doc: Document, cast: Cast, i: int) -> int | None:
         if j in cast.refs:
             return j
         w = doc.tokens[j].low
-        if w in _NON_AGENT:
-            return None
+        if w in _NON_AGENT or w in _PRONOUNS:
+            return None  # an unresolved "he" is still the subject: not someone further back
         if w in {"the", "a", "an"} and (j + 1) not in cast.refs and (j + 2) not in cast.refs:
             return None
     return None
