@@ -14,7 +14,7 @@ from core.config import Settings
 from core.logs import configure_logging, configure_sentry
 
 #: Modules adding their own subcommands through ``register(subparsers)``.
-TOOL_MODULES: tuple[str, ...] = ("cli.hvdc", "cli.lunar")
+TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar")
 
 
 def _run_until_signal(settings: Settings, parts_name: str) -> int:

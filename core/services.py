@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
@@ -66,6 +67,6 @@ async def ping_redis(redis: Redis | None) -> bool:
         return True
     try:
         return bool(await redis.ping())
-    except (OSError, ConnectionError, TimeoutError) as exc:
+    except (RedisError, OSError) as exc:
         log.warning("redis ping failed: %s", type(exc).__name__)
         return False

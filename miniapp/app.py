@@ -8,24 +8,12 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from core.i18n import gettext, normalize_locale
 from core.services import Services
 from miniapp.errors import json_errors
 from miniapp.keys import SERVICES
 from miniapp.routes import health, pages
 
 HERE = Path(__file__).resolve().parent
-
-
-def request_locale(request: web.Request) -> str:
-    """The page language: ``?lang=`` first, then the browser's ``Accept-Language``."""
-    wanted = request.query.get("lang") or request.headers.get("Accept-Language", "en")
-    return normalize_locale(wanted.split(",", 1)[0])
-
-
-async def _i18n_context(request: web.Request) -> dict[str, object]:
-    locale = request_locale(request)
-    return {"lang": locale, "_": lambda message: gettext(message, locale)}
 
 
 def create_app(services: Services) -> web.Application:
@@ -36,7 +24,6 @@ def create_app(services: Services) -> web.Application:
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
-        context_processors=[_i18n_context],
     )
     env.globals["static"] = lambda path: f"/static/{path}"
     app.add_routes(health.routes)

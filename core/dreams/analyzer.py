@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.analysis.highlights import highlights
-from core.analysis.hvdc import code_dream
+from core.analysis.hvdc import Coding, code_dream
 from core.analysis.mood import dream_mood
 from core.analysis.symbols import find_symbols
 from core.db.models import Dream, User
@@ -22,7 +22,13 @@ from core.embeddings import (
     save_embedding,
     similar_dreams,
 )
-from core.interpret.types import DreamContext, Interpretation, Interpreter, LunarContext
+from core.interpret.types import (
+    DreamContext,
+    Interpretation,
+    Interpreter,
+    LunarContext,
+    SymbolHit,
+)
 from core.llm.errors import LLMError
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,28 @@ def pseudonymous_key(user: User) -> str:
     return hashlib.sha256(f"oneiroscope-user:{user.id}".encode()).hexdigest()[:24]
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the dream text itself says, before any memory or interpretation."""
+
+    coding: Coding
+    symbols: tuple[SymbolHit, ...]
+    highlights: tuple[str, ...]
+    mood: str
+
+
+def read_dream(text: str, language: str, locale: str) -> Reading:
+    """HVdC coding, grounded symbols, highlights and mood of one dream (pure, fast)."""
+    coding = code_dream(text, lang=language)
+    symbols = tuple(find_symbols(text, language if language in ("en", "ru") else locale))
+    return Reading(
+        coding=coding,
+        symbols=symbols,
+        highlights=tuple(highlights(coding, locale)),
+        mood=dream_mood(coding, text, symbols),
+    )
+
+
 @dataclass(slots=True)
 class Analyzer:
     interpreter: Interpreter
@@ -52,20 +80,17 @@ class Analyzer:
     async def analyze(self, user: User, dream: Dream, progress: Progress) -> AnalysisResult:
         locale = user.language
         await progress(Stage.READING)
-        coding = code_dream(dream.text, lang=dream.language)
-        symbols = tuple(
-            find_symbols(dream.text, dream.language if dream.language in ("en", "ru") else locale)
-        )
+        reading = read_dream(dream.text, dream.language, locale)
         await progress(Stage.CONTEXT)
         lunar = self._lunar_context(dream, user)
-        similar, recurring = await self._memory(user, dream, [s.key for s in symbols])
+        similar, recurring = await self._memory(user, dream, [s.key for s in reading.symbols])
         context = DreamContext(
             text=dream.text,
             locale=locale,
-            coding=coding,
-            highlights=tuple(highlights(coding, locale)),
-            symbols=symbols,
-            mood=dream_mood(coding, dream.text, symbols),
+            coding=reading.coding,
+            highlights=reading.highlights,
+            symbols=reading.symbols,
+            mood=reading.mood,
             lunar=lunar,
             similar=tuple(similar),
             recurring_symbols=tuple(recurring),

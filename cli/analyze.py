@@ -1,0 +1,102 @@
+"""``oneiroscope analyze``: one dream analysed exactly as the bot would, printed or as JSON.
+
+Nothing is stored. The interpretation chain is the configured one (offline without LLM keys).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from core.config import Settings
+from core.dreams.analyzer import read_dream
+from core.dreams.intake import DreamRejected, validate_dream
+from core.i18n import gettext
+from core.interpret.offline import OfflineInterpreter
+from core.interpret.types import DreamContext, Interpretation, LunarContext
+from core.llm import LLMSettings, MemoryCounter, build_chain
+from core.lunar import LunarError, lunar_context
+from core.lunar.places import user_place
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("analyze", help="analyse one dream as the bot would")
+    parser.add_argument("text", help="the dream, or - to read it from standard input")
+    parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the answer")
+    parser.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    parser.add_argument("--lat", type=float, help="latitude of the dreamer's place")
+    parser.add_argument("--lon", type=float, help="longitude of the dreamer's place")
+    parser.add_argument("--tz", default="UTC", help="the dreamer's time zone, e.g. Europe/Moscow")
+    parser.set_defaults(func=run)
+
+
+def _lunar(args: argparse.Namespace) -> LunarContext | None:
+    place, _default = user_place(args.lat, args.lon, args.tz)
+    return lunar_context(datetime.now(UTC), place, args.lang)
+
+
+async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, Interpretation]:
+    settings = Settings()
+    dream = validate_dream(
+        text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
+    )
+    reading = read_dream(dream.text, dream.language, args.lang)
+    context = DreamContext(
+        text=dream.text,
+        locale=args.lang,
+        coding=reading.coding,
+        highlights=reading.highlights,
+        symbols=reading.symbols,
+        mood=reading.mood,
+        lunar=_lunar(args),
+        user_key="cli",
+    )
+    chain = build_chain(LLMSettings.from_env(), OfflineInterpreter(), MemoryCounter(), None)
+    try:
+        return context, await chain.interpret(context)
+    finally:
+        await chain.aclose()
+
+
+def as_json(context: DreamContext, answer: Interpretation) -> dict[str, Any]:
+    return {
+        "interpretation": asdict(answer),
+        "hvdc": context.coding.card(),
+        "codes": [asdict(code) for code in context.coding.codes],
+        "highlights": list(context.highlights),
+        "symbols": [asdict(hit) for hit in context.symbols],
+        "mood": context.mood,
+        "lunar": asdict(context.lunar) if context.lunar else None,
+    }
+
+
+def as_text(context: DreamContext, answer: Interpretation) -> str:
+    lines = [answer.summary, ""]
+    lines += [f"- {line}" for line in context.highlights]
+    lines += [f"* {hit.label} ({hit.evidence}): {hit.meaning}" for hit in context.symbols]
+    if context.lunar is not None:
+        lines += ["", context.lunar.folklore_note]
+    lines += ["", answer.text, "", f"[{answer.model_used}, confidence {answer.confidence:.0%}]"]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        context, answer = asyncio.run(analyze(text, args))
+    except DreamRejected as rejected:
+        print(gettext(rejected.message, args.lang).format(**rejected.params), file=sys.stderr)
+        return 2
+    except LunarError as error:
+        print(error.localized(args.lang), file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(as_json(context, answer), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(as_text(context, answer))
+    return 0

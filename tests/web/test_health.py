@@ -1,0 +1,65 @@
+"""The web app's health, readiness, metrics and pages, on the real start-up path."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+from redis.asyncio import Redis
+
+from cli.serve import Parts
+from tests import services
+from tests.bot.harness import Product, running_product
+
+
+@pytest.fixture(params=["embedded", "redis"])
+async def web_only(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Product]:
+    redis_url = services.redis_url() if request.param == "redis" else None
+    async with running_product(tmp_path, redis_url, Parts(bot=False, worker=False)) as product:
+        yield product
+
+
+async def get(product: Product, path: str, **headers: str) -> tuple[int, str, str]:
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{product.runtime.site_url}{path}", headers=headers) as response:
+            return response.status, response.content_type, await response.text()
+
+
+async def test_healthz_and_readyz_answer_ok(web_only: Product) -> None:
+    assert (await get(web_only, "/healthz"))[0] == 200
+    status, kind, body = await get(web_only, "/readyz")
+    assert (status, kind) == (200, "application/json")
+    assert '"database": true' in body
+    if web_only.settings.redis_url is not None:
+        assert '"redis": true' in body
+
+
+async def test_readyz_reports_a_dead_redis(tmp_path: Path) -> None:
+    async with running_product(tmp_path, None, Parts(bot=False, worker=False)) as product:
+        dead = Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
+        product.runtime.services.redis = dead
+        try:
+            status, _, body = await get(product, "/readyz")
+        finally:
+            product.runtime.services.redis = None
+            await dead.aclose()
+    assert status == 503 and '"redis": false' in body
+
+
+async def test_unknown_paths_get_a_json_error(web_only: Product) -> None:
+    status, kind, body = await get(web_only, "/api/v1/nothing-here")
+    assert (status, kind) == (404, "application/json")
+    assert '"status": 404' in body
+
+
+async def test_metrics_are_prometheus_text(web_only: Product) -> None:
+    status, kind, _ = await get(web_only, "/metrics")
+    assert (status, kind) == (200, "text/plain")
+
+
+async def test_the_landing_page_speaks_the_browser_language(web_only: Product) -> None:
+    status, kind, body = await get(web_only, "/", **{"Accept-Language": "ru-RU,ru;q=0.9"})
+    assert (status, kind) == (200, "text/html")
+    assert "СоноГраф" in body and 'lang="ru"' in body
