@@ -22,9 +22,9 @@ async def web_only(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncItera
 
 
 async def get(product: Product, path: str, **headers: str) -> tuple[int, str, str]:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{product.runtime.site_url}{path}", headers=headers) as response:
-            return response.status, response.content_type, await response.text()
+    url = f"{product.runtime.site_url}{path}"
+    async with aiohttp.ClientSession() as session, session.get(url, headers=headers) as response:
+        return response.status, response.content_type, await response.text()
 
 
 async def test_healthz_and_readyz_answer_ok(web_only: Product) -> None:
