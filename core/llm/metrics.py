@@ -50,3 +50,18 @@ class LLMMetrics:
             "fallbacks": self.fallbacks,
             "links": {name: asdict(stats) for name, stats in self.links.items()},
         }
+
+
+def render_prometheus(metrics: LLMMetrics) -> str:
+    """The counters in the Prometheus text format, for ``/metrics``."""
+    lines = [
+        f"llm_requests_total {metrics.requests}",
+        f"llm_cache_hits_total {metrics.cache_hits}",
+        f"llm_cache_misses_total {metrics.cache_misses}",
+        f"llm_fallbacks_total {metrics.fallbacks}",
+    ]
+    for name, stats in sorted(metrics.links.items()):
+        for key, value in asdict(stats).items():
+            suffix = "" if key.endswith("_sum") else "_total"
+            lines.append(f'llm_link_{key}{suffix}{{link="{name}"}} {value}')
+    return "\n".join(lines) + "\n"

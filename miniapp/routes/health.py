@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from core.db import ping_db
+from core.llm.metrics import LLMMetrics, render_prometheus
 from core.metrics import METRICS
 from core.services import ping_redis
 from miniapp.keys import SERVICES
@@ -33,4 +34,9 @@ async def readyz(request: web.Request) -> web.Response:
 
 @routes.get("/metrics")
 async def metrics(request: web.Request) -> web.Response:
-    return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
+    text = METRICS.render()
+    analyzer = request.app[SERVICES].analyzer
+    chain_metrics = getattr(analyzer.interpreter, "metrics", None) if analyzer else None
+    if isinstance(chain_metrics, LLMMetrics):
+        text += render_prometheus(chain_metrics)
+    return web.Response(text=text, content_type="text/plain", charset="utf-8")

@@ -55,8 +55,9 @@ async def test_unknown_paths_get_a_json_error(web_only: Product) -> None:
 
 
 async def test_metrics_are_prometheus_text(web_only: Product) -> None:
-    status, kind, _ = await get(web_only, "/metrics")
+    status, kind, body = await get(web_only, "/metrics")
     assert (status, kind) == (200, "text/plain")
+    assert "llm_requests_total" in body
 
 
 async def test_the_landing_page_speaks_the_browser_language(web_only: Product) -> None:
