@@ -1,0 +1,210 @@
+"""Child processes of the throughput bench: the fake LLM provider and the product's workers.
+
+Each runs in its own process (multiprocessing, spawn) so that the worker's event loop competes
+with nothing of the bench but what shares the machine's cores anyway.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import logging
+import os
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bench import _bench_common  # noqa: F401  (puts the repo root on sys.path)
+from cli.serve import Parts, Runtime, serve
+from core.config import Settings
+from core.db import close_db, init_db
+from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
+from core.dreams.wiring import build_analyzer
+from core.embeddings import Embedder, HashingEmbedder, LocalEmbedder
+from core.services import Services, build_services
+from tests.fakes.llm_server import FakeLLMServer
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
+from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
+
+#: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
+SERVE_MAX_JOBS = 50
+SERVE_POLL_DELAY_S = 0.05
+BENCH_CHAIN = "openai:gpt-4o-mini,offline"
+
+
+class NoopNotifier:
+    """``core.dreams.report.Notifier`` that shows nothing to anyone, and counts outcomes."""
+
+    def __init__(self) -> None:
+        self.delivered = 0
+        self.failed = 0
+
+    async def progress(self, delivery: Delivery, stage: Stage) -> None:
+        """Nobody watches the bench's status messages."""
+
+    async def deliver(self, delivery: Delivery, report: AnalysisReport) -> None:
+        self.delivered += 1
+
+    async def fail(self, delivery: Delivery, reason: FailureReason) -> None:
+        self.failed += 1
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    database_url: str
+    redis_url: str
+    openai_base_url: str
+    embedder: str  # "hashing" | "local"
+    max_jobs: int
+    poll_delay_s: float
+    profile_path: str | None = None
+
+
+def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
+    """Serve the fake OpenAI/Anthropic API until ``stop`` is set; send its base URL first."""
+
+    async def main() -> None:
+        async with FakeLLMServer(default_delay_s=delay_s) as server:
+            urls.put(server.openai_base_url)
+            await asyncio.to_thread(stop.wait)
+
+    asyncio.run(main())
+
+
+def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
+    """One worker process: the product's job functions on arq until ``stop`` is set."""
+    logging.basicConfig(level=logging.WARNING, format="worker %(levelname)s %(name)s: %(message)s")
+    os.environ.update(
+        {
+            "OPENAI_API_KEY": "sk-bench",
+            "OPENAI_BASE_URL": spec.openai_base_url,
+            "LLM_CHAIN": BENCH_CHAIN,
+            "LLM_USER_DAILY_BUDGET_USD": "1000",
+            "LLM_MONTHLY_BUDGET_USD": "100000",
+        }
+    )
+    os.environ.pop("ANTHROPIC_API_KEY", None)
+    profiler = cProfile.Profile() if spec.profile_path else None
+    notifier = NoopNotifier()
+    cpu_started = time.process_time()
+    if profiler is not None:
+        profiler.enable()
+    try:
+        asyncio.run(_work(spec, notifier, ready, stop))
+    finally:
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(spec.profile_path)
+    reports.put(
+        {
+            "pid": os.getpid(),
+            "cpu_s": time.process_time() - cpu_started,
+            "delivered": notifier.delivered,
+            "failed": notifier.failed,
+            "profiled": profiler is not None,
+        }
+    )
+
+
+def _embedder(kind: str) -> Embedder:
+    if kind == "local":
+        local = LocalEmbedder()
+        local.embed_sync(["warm-up"])
+        return local
+    return HashingEmbedder()
+
+
+def _settings(spec: WorkerSpec) -> Settings:
+    return Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        DATABASE_URL=spec.database_url,
+        REDIS_URL=spec.redis_url,
+        LOG_FORMAT="text",
+        LOG_LEVEL="WARNING",
+    )
+
+
+async def _work(spec: WorkerSpec, notifier: NoopNotifier, ready: Any, stop: Any) -> None:
+    stopping = asyncio.Event()
+
+    async def watch() -> None:
+        await asyncio.to_thread(stop.wait)
+        stopping.set()
+
+    watcher = asyncio.create_task(watch())
+    try:
+        if spec.max_jobs == SERVE_MAX_JOBS and spec.poll_delay_s == SERVE_POLL_DELAY_S:
+            await _serve(spec, notifier, ready, stopping)
+        else:
+            await _direct(spec, notifier, ready, stopping)
+    except asyncio.CancelledError:
+        # arq's Worker.close() (handle_signals=False) cancels jobs still running and gathers
+        # them without return_exceptions, so serve() raises CancelledError when stopped with a
+        # job in flight. The bench drains the queue first; a job in its last step may remain.
+        if not stopping.is_set():
+            raise
+        logging.getLogger(__name__).warning("worker stopped with a job in flight (arq close)")
+    finally:
+        watcher.cancel()
+
+
+async def _serve(
+    spec: WorkerSpec, notifier: NoopNotifier, ready: Any, stopping: asyncio.Event
+) -> None:
+    """The product's own composition root, worker only."""
+    embedder = _embedder(spec.embedder)
+
+    async def on_ready(runtime: Runtime) -> None:
+        _equip(runtime.services, notifier, embedder)
+        # serve() builds the city index in a thread at start-up; let it finish before measuring.
+        warming = [t for t in runtime.tasks if t.get_name() == "warm-up-places"]
+        await asyncio.gather(*warming)
+        ready.set()
+
+    await serve(
+        _settings(spec), Parts(bot=False, web=False, worker=True), stop=stopping, on_ready=on_ready
+    )
+
+
+def _equip(services: Services, notifier: NoopNotifier, embedder: Embedder) -> None:
+    assert services.analyzer is not None
+    services.analyzer.embedder = embedder
+    services.notifier = notifier
+
+
+async def _direct(
+    spec: WorkerSpec, notifier: NoopNotifier, ready: Any, stopping: asyncio.Event
+) -> None:
+    """An arq Worker over the product's job functions, as ``cli.serve`` builds it, with other
+    ``max_jobs`` / ``poll_delay`` values."""
+    from arq.worker import Worker
+
+    settings = _settings(spec)
+    await init_db(settings.database_url, migrate=False)
+    services = build_services(settings)
+    services.analyzer = build_analyzer(services)
+    _equip(services, notifier, _embedder(spec.embedder))
+    queue = await ArqJobQueue.connect(spec.redis_url, JOBS)
+    services.jobs = queue
+    functions = [
+        as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
+        for name, job in JOBS.items()
+    ]
+    worker = Worker(
+        functions=functions,
+        redis_pool=queue.pool,
+        handle_signals=False,
+        ctx={SERVICES_CTX_KEY: services},
+        max_jobs=spec.max_jobs,
+        poll_delay=spec.poll_delay_s,
+    )
+    running = asyncio.create_task(worker.async_run())
+    ready.set()
+    try:
+        await stopping.wait()
+    finally:
+        await worker.close()
+        running.cancel()
+        await services.analyzer.aclose()
+        await services.close()
+        await close_db()
