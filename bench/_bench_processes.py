@@ -11,6 +11,7 @@ import cProfile
 import logging
 import os
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,19 +31,28 @@ from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 SERVE_MAX_JOBS = 50
 SERVE_POLL_DELAY_S = 0.05
 BENCH_CHAIN = "openai:gpt-4o-mini,offline"
+#: Jobs delivered to chat ids from here on get their stage times recorded (the paced run).
+TRACED_CHAT_BASE = 1_000_000
 
 
 class NoopNotifier:
-    """``core.dreams.report.Notifier`` that shows nothing to anyone, and counts outcomes."""
+    """``core.dreams.report.Notifier`` that shows nothing to anyone, counts outcomes and, for
+    traced chats, notes when each stage began (wall clock, comparable with arq's records)."""
 
     def __init__(self) -> None:
         self.delivered = 0
         self.failed = 0
+        self.marks: dict[int, dict[str, float]] = {}
+
+    def _mark(self, delivery: Delivery, what: str) -> None:
+        if delivery.chat_id >= TRACED_CHAT_BASE:
+            self.marks.setdefault(delivery.chat_id, {})[what] = time.time()
 
     async def progress(self, delivery: Delivery, stage: Stage) -> None:
-        """Nobody watches the bench's status messages."""
+        self._mark(delivery, stage.value)
 
     async def deliver(self, delivery: Delivery, report: AnalysisReport) -> None:
+        self._mark(delivery, "deliver")
         self.delivered += 1
 
     async def fail(self, delivery: Delivery, reason: FailureReason) -> None:
@@ -58,6 +68,7 @@ class WorkerSpec:
     max_jobs: int
     poll_delay_s: float
     profile_path: str | None = None
+    uvloop: bool = False
 
 
 def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
@@ -90,7 +101,7 @@ def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
     if profiler is not None:
         profiler.enable()
     try:
-        asyncio.run(_work(spec, notifier, ready, stop))
+        _run_loop(spec, _work(spec, notifier, ready, stop))
     finally:
         if profiler is not None:
             profiler.disable()
@@ -102,8 +113,20 @@ def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
             "delivered": notifier.delivered,
             "failed": notifier.failed,
             "profiled": profiler is not None,
+            "marks": notifier.marks,
         }
     )
+
+
+def _run_loop(spec: WorkerSpec, main: Coroutine[Any, Any, None]) -> None:
+    """asyncio's own loop, or uvloop's (``--uvloop``; not a product dependency) to show what the
+    event loop itself costs."""
+    if not spec.uvloop:
+        asyncio.run(main)
+        return
+    import uvloop
+
+    uvloop.run(main)
 
 
 def _embedder(kind: str) -> Embedder:

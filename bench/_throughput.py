@@ -10,6 +10,7 @@ LLM delay end to end (including the wait for a worker to pick the job up).
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import math
 import multiprocessing
 import os
@@ -23,12 +24,14 @@ from typing import Any
 
 from arq.constants import default_queue_name, in_progress_key_prefix
 from arq.jobs import Job, JobResult
+from tortoise import connections
 
 from bench import _cpu
 from bench._bench_common import Row, chunks, dream_texts, print_table
 from bench._bench_processes import (
     SERVE_MAX_JOBS,
     SERVE_POLL_DELAY_S,
+    TRACED_CHAT_BASE,
     WorkerSpec,
     run_fake_llm,
     run_worker,
@@ -42,7 +45,9 @@ from bench._bench_services import (
     with_database,
 )
 from bench._profile_summary import print_summary
+from bench._stages import print_stages
 from core.db import close_db, init_db
+from core.db.config import CONNECTION
 from core.db.models import Dream, User
 from core.dreams.journal import ANALYZE_JOB
 from core.dreams.pipeline import delivery_to_job
@@ -55,6 +60,8 @@ DREAMS_PER_USER = 10
 PACED_SHARE = 0.5
 PACED_SECONDS = 10.0
 DRAIN_QUIET_POLLS = 6
+#: PostgreSQL publishes a backend's statistics within about a second.
+PG_STATS_FLUSH_S = 1.5
 WARM_UP_JOBS = 20
 START_TIMEOUT_S = 60.0
 ENQUEUE_CONCURRENCY = 64
@@ -72,6 +79,7 @@ class ThroughputConfig:
     llm_delay_s: float = 0.5
     paced_rate: float = 0.0
     profile: bool = False
+    uvloop: bool = False
 
     @property
     def direct(self) -> bool:
@@ -95,6 +103,9 @@ class ThroughputConfig:
 
 async def run_throughput(config: ThroughputConfig) -> None:
     pg, redis_url = bench_pg_url(), bench_redis_url()
+    if config.uvloop and importlib.util.find_spec("uvloop") is None:
+        print("\nthroughput bench skipped: --uvloop needs `pip install uvloop` (not a dependency)")
+        return
     for name, url, port in (("PostgreSQL", pg, 5432), ("Redis", redis_url, 6379)):
         if (problem := unreachable(url, port)) is not None:
             print(f"\nthroughput bench skipped: {name} {problem}; set BENCH_{name.upper()}_URL")
@@ -160,6 +171,7 @@ async def _measure(
             paced_results = await _results(queue, paced, wait=True)
         _print_report(config, sustained, rate, paced_results, backlog_results, cpu)
         _print_worker_reports(reports)
+        print_stages(paced_results, reports, config.llm_delay_s * 1000)
         if profile is not None:
             jobs = next((r["delivered"] for r in reports if r.get("profiled")), 0)
             print_summary(profile, jobs)
@@ -169,6 +181,7 @@ async def _backlog_phase(
     config: ThroughputConfig, queue: ArqJobQueue, backlog: list[str], labels: dict[int, str]
 ) -> tuple[list[JobResult], list[tuple[str, float]]]:
     """Queue more than the workers can do in the window; what finished, and who used the CPU."""
+    transactions = await _pg_transactions()
     started = time.monotonic()
     await _enqueue(queue, backlog)
     await asyncio.sleep(config.warm_up_s - (time.monotonic() - started))
@@ -176,7 +189,19 @@ async def _backlog_phase(
     await asyncio.sleep(config.duration_s)
     after = _cpu.sample()
     await _drain(queue)
-    return await _results(queue, backlog, wait=False), _cpu.usage(before, after, labels)
+    results = await _results(queue, backlog, wait=False)
+    await asyncio.sleep(PG_STATS_FLUSH_S)
+    transactions = await _pg_transactions() - transactions
+    print(f"  PostgreSQL transactions per analysis: {transactions / max(1, len(results)):.1f}")
+    return results, _cpu.usage(before, after, labels)
+
+
+async def _pg_transactions() -> int:
+    """Committed transactions of this database so far (each autocommit statement is one)."""
+    rows = await connections.get(CONNECTION).execute_query_dict(
+        "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+    )
+    return int(rows[0]["xact_commit"])
 
 
 @contextmanager
@@ -199,6 +224,7 @@ def _processes(
             max_jobs=config.max_jobs,
             poll_delay_s=config.poll_delay_s,
             profile_path=profile if index == 0 else None,
+            uvloop=config.uvloop,
         )
         ready = mp.Event()
         process = mp.Process(target=run_worker, args=(spec, ready, stop, reports_queue))
@@ -236,8 +262,8 @@ def _job_id(dream_id: str) -> str:
     return f"analyze:{dream_id}:first"
 
 
-async def _enqueue_one(queue: ArqJobQueue, dream_id: str) -> None:
-    delivery = delivery_to_job(Delivery(chat_id=1, status_message_id=None, locale="en"))
+async def _enqueue_one(queue: ArqJobQueue, dream_id: str, chat_id: int = 1) -> None:
+    delivery = delivery_to_job(Delivery(chat_id=chat_id, status_message_id=None, locale="en"))
     await queue.enqueue(ANALYZE_JOB, dream_id, delivery, job_id=_job_id(dream_id))
 
 
@@ -253,7 +279,7 @@ async def _paced(queue: ArqJobQueue, dream_ids: list[str], rate: float) -> None:
         delay = started + index / rate - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
-        await _enqueue_one(queue, dream_id)
+        await _enqueue_one(queue, dream_id, TRACED_CHAT_BASE + index)
 
 
 async def _results(queue: ArqJobQueue, dream_ids: list[str], *, wait: bool) -> list[JobResult]:
@@ -302,7 +328,7 @@ def _print_report(
         f"\nThroughput - {config.workers} worker process(es) via {mode}, max_jobs "
         f"{config.max_jobs}, poll_delay {config.poll_delay_s * 1000:.0f} ms, DB pool "
         f"{config.db_pool or 'default (5)'}, embedder {config.embedder}, LLM delay "
-        f"{delay_ms:.0f} ms, PostgreSQL + Redis"
+        f"{delay_ms:.0f} ms, {'uvloop' if config.uvloop else 'asyncio loop'}, PostgreSQL + Redis"
     )
     print(f"  sustained: {rate:.1f} analyses/s ({note}); target >= 100/s")
     print(f"  ceiling workers*max_jobs/delay: {config.ceiling:.0f}/s; failed jobs: {failed}")

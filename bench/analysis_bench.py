@@ -6,7 +6,8 @@ Usage (from the repo root)::
 
     .venv/bin/python bench/analysis_bench.py offline     [--dreams 300] [--embedders local,hashing,none]
     .venv/bin/python bench/analysis_bench.py throughput  [--duration 20] [--workers 1]
-        [--max-jobs 50] [--poll-delay-ms 50] [--db-pool 5] [--embedder hashing] [--llm-delay-ms 500] [--profile]
+        [--max-jobs 50] [--poll-delay-ms 50] [--db-pool 5] [--embedder hashing]
+        [--llm-delay-ms 500] [--paced-rate 0] [--profile] [--uvloop]
     .venv/bin/python bench/analysis_bench.py all         # both, defaults
 
 ``offline`` — ``Analyzer.analyze`` (HVdC coding, symbols, mood, lunar night, embedding,
@@ -65,6 +66,7 @@ async def throughput(args: argparse.Namespace) -> None:
         llm_delay_s=args.llm_delay_ms / 1000,
         paced_rate=args.paced_rate,
         profile=args.profile,
+        uvloop=args.uvloop,
     )
     await run_throughput(config)
 
@@ -83,6 +85,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--embedder", choices=["hashing", "local"], default="hashing")
     parser.add_argument("--llm-delay-ms", type=float, default=500.0)
     parser.add_argument("--paced-rate", type=float, default=0.0, help="jobs/s (0: 60%% of max)")
+    parser.add_argument("--uvloop", action="store_true", help="workers on uvloop (pip install)")
     parser.add_argument("--profile", action="store_true", help="cProfile the first worker")
     return parser.parse_args()
 
