@@ -15,6 +15,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.lunar import CalendarPage, calendar_keyboard
 from core.db.models import User
+from core.dreams.moon_stats import moon_and_my_dreams
 from core.lunar.calendar_png import CalendarImage, render_month
 from core.lunar.errors import LunarError
 from core.lunar.names import MONTH_NAMES
@@ -54,6 +55,9 @@ async def show_today(message: Message, user: User, services: Services, i18n: I18
         return
     if is_default:
         text += "\n\n" + _default_hint(place)
+    text += "\n\n" + _("The moon and your dreams: {finding}").format(
+        finding=await moon_and_my_dreams(user)
+    )
     await message.answer(text, parse_mode=None)
 
 
