@@ -7,6 +7,7 @@ which numpy ranks in well under a millisecond. Only vectors of the same model ar
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -18,6 +19,8 @@ from core.embeddings.base import l2_normalize
 from core.interpret.types import SimilarDream
 
 EXCERPT_CHARS = 200
+#: A trailing word with digits or an @: possibly a phone number, address or e-mail cut short.
+_PARTIAL_CONTACT = re.compile(r"[\d@]\S*$")
 VECTOR_DTYPE = np.dtype("<f4")
 
 
@@ -80,8 +83,19 @@ async def similar_dreams(
 
 
 def _excerpt(text: str) -> str:
+    """At most EXCERPT_CHARS of a past dream, cut where no personal data is split in half: a
+    phone number or address cut mid-way would no longer be recognised (and scrubbed) later."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= EXCERPT_CHARS else flat[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+    if len(flat) <= EXCERPT_CHARS:
+        return flat
+    cut = flat[:EXCERPT_CHARS]
+    sentence_end = max(cut.rfind(mark) for mark in (". ", "! ", "? "))
+    if sentence_end >= EXCERPT_CHARS // 2:
+        return cut[: sentence_end + 1] + " …"
+    cut = cut.rsplit(" ", 1)[0]
+    while _PARTIAL_CONTACT.search(cut):
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else ""
+    return cut + "…"
 
 
 async def recurring_symbols(

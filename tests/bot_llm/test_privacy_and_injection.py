@@ -70,13 +70,6 @@ async def test_personal_data_reaches_no_provider_on_the_anthropic_fallback(
     assert leaked_fragments(llm_env, PII_FRAGMENTS) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "core.embeddings.store cuts a past dream's excerpt at 200 characters before the chain "
-        "scrubs it; a phone number split by the cut ('+1 (555)…') is no longer recognised"
-    ),
-)
 async def test_a_past_dream_cut_inside_a_phone_number_leaks_no_digits(
     product: Product, llm_env: FakeLLMServer
 ) -> None:
