@@ -6,12 +6,15 @@ import argparse
 import asyncio
 import contextlib
 import importlib
+import logging
 import signal
 import sys
 from collections.abc import Sequence
 
 from core.config import Settings
 from core.logs import configure_logging, configure_sentry
+
+log = logging.getLogger("oneiroscope")
 
 #: Modules adding their own subcommands through ``register(subparsers)``.
 TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar")
@@ -31,9 +34,14 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
+
+        def on_signal(sig: signal.Signals) -> None:
+            log.warning("received %s: shutting down", sig.name)
+            stop.set()
+
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
-                loop.add_signal_handler(sig, stop.set)
+                loop.add_signal_handler(sig, on_signal, sig)
         announce_off_parts(settings, llm_off_lines(LLMSettings.from_env()))
         await serve(settings, parts, stop=stop)
 
