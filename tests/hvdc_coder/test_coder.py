@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from core.analysis.hvdc import CATEGORIES, Coding, code_dream
@@ -207,3 +209,24 @@ def test_interviewer_written_report_treats_subject_and_she_as_the_dreamer() -> N
     coding = code_dream(text).card()
     assert coding["characters"] == ["2JXA"]
     assert coding["emotions"] == ["AP, D"]
+
+
+def test_unlisted_name_with_an_initial_is_a_known_person() -> None:
+    coding = code_dream("I was at the office. Marv C and I were talking. He kissed me.").card()
+    assert coding["characters"] == ["1MKA"]
+    assert coding["sexuality"] == ["1MKA 3> D"]
+
+
+def test_cold_lexicons_load_once_under_concurrent_use() -> None:
+    from core.analysis.hvdc import lexicon
+
+    lexicon._CACHE.clear()  # as in a fresh worker process
+    text = "I met Marv C at the office. He kissed me and I was happy."
+    results: list[Coding] = []
+    threads = [threading.Thread(target=lambda: results.append(code_dream(text))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)  # a deadlock would leave a thread alive
+    assert not any(thread.is_alive() for thread in threads)
+    assert len({tuple(c.card()["characters"]) for c in results}) == 1

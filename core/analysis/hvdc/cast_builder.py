@@ -265,8 +265,10 @@ class CastBuilder(NameRules, PronounRules):
             return "E"
         if lemma == "people" and poss in {"other", "many", "several"}:
             return "U"
-        if identity in {"S", "K"} and lemma in W.PERSON_HEADS and (
-            poss == "some" or (poss == "other" and lemma.endswith(("s", "people", "men")))
+        if (
+            identity in {"S", "K"}
+            and lemma in W.PERSON_HEADS
+            and (poss == "some" or (poss == "other" and lemma.endswith(("s", "people", "men"))))
         ):
             return "U"  # "some girl", "other girls": the dreamer cannot say who
         if poss in {"sorority", "fraternity", "dorm", "dormitory"}:

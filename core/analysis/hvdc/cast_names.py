@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import cast_words as W
 from .cast import Cast, age_class
+from .lexicon import is_common_word, is_place_name
 from .text import Token
 
 
@@ -111,7 +112,27 @@ class NameRules:
             return not (w in W.GEO_NAMES and self._word(j - 1) in W.PLACE_PREPS)
         if self._word(j - 1) in W.PLACE_PREPS:
             return False
-        return self._word(j + 1) == "(" and self._word(j + 2).isdigit()
+        if self._word(j + 1) == "(" and self._word(j + 2).isdigit():
+            return True
+        return self._unknown_name(j, w, sentence_start)
+
+    def _unknown_name(self, j: int, w: str, sentence_start: bool) -> bool:
+        """A capitalized word inside a sentence that is no place and no common word
+        (``Marv C and I``) is taken for someone's name."""
+        tok = self.toks[j]
+        if (tok.text.isupper() and len(tok.text) > 1) or len(w) < 3:
+            return False
+        nxt, nxt2 = self.toks[j + 1] if j + 1 < len(self.toks) else None, self._word(j + 2)
+        initial = (
+            nxt is not None
+            and len(nxt.text) == 1
+            and nxt.text.isupper()
+            and (nxt.text != "I" or nxt2 == ".")
+        )
+        person_context = initial or (nxt is not None and nxt.low == "and" and nxt2 in {"i", "me"})
+        if not sentence_start:
+            person_context = person_context or self._word(j - 1) in W.BEFORE_PERSON
+        return person_context and not (is_place_name(w) or is_common_word(w))
 
     def _handle_name(self, i: int) -> bool:
         if not self._is_name(i):

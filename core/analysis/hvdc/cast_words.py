@@ -176,3 +176,5 @@ STEADY_CUES = (
     " i went with ",
     " i was dating ",
 )
+#: Words after which a capitalized unknown word is a person ("met Marv", "named Juliana").
+BEFORE_PERSON = _words("met named called told asked kissed married dating dated")

