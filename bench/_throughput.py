@@ -353,6 +353,26 @@ def _print_report(
         print("\nCPU during the backlog window (% of one core)")
         for group, percent in cpu:
             print(f"  {group:<34} {percent:6.1f}")
+        _print_cpu_per_analysis(cpu, rate)
+
+
+def _print_cpu_per_analysis(cpu: list[tuple[str, float]], rate: float) -> None:
+    """CPU milliseconds one analysis costs the product's side (workers, PostgreSQL, Redis), and
+    the rate the machine's cores could sustain at that cost — robust to other load on a shared
+    machine, unlike the measured rate."""
+    if rate <= 0:
+        return
+    product = {"workers": 0.0, "postgres": 0.0, "redis-server": 0.0}
+    for group, percent in cpu:
+        key = "workers" if group.startswith("worker ") else group
+        if key in product:
+            product[key] += percent
+    per_job = {key: 10 * percent / rate for key, percent in product.items()}
+    total = sum(per_job.values())
+    parts = ", ".join(f"{key} {ms:.1f}" for key, ms in per_job.items())
+    cores = os.cpu_count() or 1
+    print(f"  CPU ms per analysis: {parts} = {total:.1f} ms")
+    print(f"  => {cores} dedicated cores could sustain at most ~{cores * 1000 / total:.0f}/s")
 
 
 def _print_worker_reports(reports: list[dict[str, Any]]) -> None:
