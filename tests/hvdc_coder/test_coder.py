@@ -223,10 +223,13 @@ def test_cold_lexicons_load_once_under_concurrent_use() -> None:
     lexicon._CACHE.clear()  # as in a fresh worker process
     text = "I met Marv C at the office. He kissed me and I was happy."
     results: list[Coding] = []
-    threads = [threading.Thread(target=lambda: results.append(code_dream(text))) for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: results.append(code_dream(text)), daemon=True)
+        for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)  # a deadlock would leave a thread alive
+        thread.join(timeout=30)  # a deadlock would leave a (daemon) thread alive
     assert not any(thread.is_alive() for thread in threads)
     assert len({tuple(c.card()["characters"]) for c in results}) == 1
