@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import cast_words as W
 from .cast import Cast, age_class
-from .lexicon import is_common_word, is_place_name
+from .lexicon import is_common_word
 from .text import Token
 
 
@@ -132,7 +132,7 @@ class NameRules:
         person_context = initial or (nxt is not None and nxt.low == "and" and nxt2 in {"i", "me"})
         if not sentence_start:
             person_context = person_context or self._word(j - 1) in W.BEFORE_PERSON
-        return person_context and not (is_place_name(w) or is_common_word(w))
+        return person_context and w not in W.GEO_NAMES and not is_common_word(w)
 
     def _handle_name(self, i: int) -> bool:
         if not self._is_name(i):

