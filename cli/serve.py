@@ -35,6 +35,9 @@ from workers.settings import cron_jobs
 log = logging.getLogger("oneiroscope")
 
 WEBHOOK_PATH = "/telegram/webhook"
+#: How often an idle arq worker looks for jobs: the pick-up delay every analysis pays.
+WORKER_POLL_SECONDS = 0.01
+SHUTDOWN_GRACE_SECONDS = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +91,20 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
         handle_signals=False,
         ctx={SERVICES_CTX_KEY: services},
         max_jobs=50,
-        poll_delay=0.05,
+        poll_delay=WORKER_POLL_SECONDS,
     )
     _spawn(runtime, worker.async_run(), "arq-worker")
-    stack.push_async_callback(worker.close)
+    stack.push_async_callback(_stop_worker, worker)
+
+
+async def _stop_worker(worker: Worker) -> None:
+    """Stop taking jobs, let running analyses finish (bounded), then close: a restart must not
+    turn a user's analysis into an apology."""
+    worker.allow_pick_jobs = False
+    running = [task for task in worker.tasks.values() if not task.done()]
+    if running:
+        await asyncio.wait(running, timeout=SHUTDOWN_GRACE_SECONDS)
+    await worker.close()
 
 
 def _spawn(runtime: Runtime, coro: Awaitable[None], name: str) -> None:
@@ -171,11 +184,12 @@ async def serve(
     runtime = Runtime(settings=settings, services=services)
     async with AsyncExitStack() as stack:
         stack.push_async_callback(close_db)
+        services.analyzer = build_analyzer(services)
+        stack.push_async_callback(services.analyzer.aclose)
+        # Closed (in-process jobs drained) before the analyzer's clients are.
         stack.push_async_callback(services.close)
         # The city index takes a couple of seconds to build: do it off the event loop, early.
         _spawn(runtime, asyncio.to_thread(warm_up_places), "warm-up-places")
-        services.analyzer = build_analyzer(services)
-        stack.push_async_callback(services.analyzer.aclose)
         await _start_jobs(runtime, stack, run_worker=parts.worker)
         if parts.bot and settings.bot_token is not None:
             await _start_bot(runtime, stack)

@@ -60,4 +60,5 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "on_shutdown": on_shutdown,
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379"),
         "max_jobs": 50,
+        "poll_delay": 0.01,
     }

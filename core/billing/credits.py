@@ -50,13 +50,14 @@ def consume_key(dream_id: uuid.UUID | str) -> str:
 async def consume_for_dream(user_id: uuid.UUID, dream_id: uuid.UUID) -> ConsumeOutcome:
     """Pay for one delivered analysis of ``dream_id``; safe to call again for the same dream."""
     key = consume_key(dream_id)
-    if await Transaction.exists(idempotency_key=key):
-        return ConsumeOutcome.ALREADY
+    # No look-up first: the unique key makes a repeated consume fail and roll back by itself.
     try:
         async with in_transaction() as conn:
             outcome = await _take_one(user_id, conn)
             if outcome is ConsumeOutcome.NO_CREDIT:
-                return outcome
+                # Nothing left to take — perhaps because this very dream took the last one.
+                already = await Transaction.exists(idempotency_key=key)
+                return ConsumeOutcome.ALREADY if already else outcome
             await Transaction.create(
                 user_id=user_id,
                 kind=TransactionKind.CONSUME,

@@ -39,7 +39,7 @@ def balance_after_consume(balance: Balance) -> Balance:
 async def run_analysis(
     analyzer: Analyzer, notifier: Notifier, dream_id: uuid.UUID, delivery: Delivery
 ) -> str:
-    dream = await Dream.get_or_none(id=dream_id).prefetch_related("user")
+    dream = await Dream.get_or_none(id=dream_id).select_related("user")
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
     user: User = dream.user

@@ -18,6 +18,7 @@ from core.llm import (
     embed_openai,
 )
 from core.llm.providers import openai_client
+from core.llm.retry import RetryPolicy
 from core.privacy import scrub
 from core.services import Services
 
@@ -34,10 +35,13 @@ def build_embedder(llm: LLMSettings) -> Embedder:
     client = openai_client(llm) if llm.openai_api_key is not None else None
     if client is None:
         return default_embedder()
+    # The same time limits as the chat calls: a stalled endpoint must not hold the analysis.
+    retry = RetryPolicy(llm.max_attempts, llm.retry_base_delay_s, llm.retry_max_delay_s)
 
     async def call(texts: list[str]) -> list[list[float]]:
         # The embedding request leaves the machine like any LLM call: personal data out first.
-        return await embed_openai(client, [scrub(text).text for text in texts])
+        scrubbed = [scrub(text).text for text in texts]
+        return await embed_openai(client, scrubbed, retry=retry, timeout_s=llm.request_timeout_s)
 
     return OpenAIEmbedder(call)
 
