@@ -19,13 +19,15 @@ evaluation = pytest.importorskip("core.analysis.evaluation")
 FLOORS = {
     "characters": 0.75,
     "emotions": 0.72,
-    "settings": 0.65,
-    "aggression": 0.32,
+    "settings": 0.64,
+    "aggression": 0.33,
     "friendliness": 0.29,
     "sexuality": 0.30,
-    "misfortune": 0.35,
-    "modifiers": 0.72,
-    "objects": 0.60,
+    "misfortune": 0.34,
+    "success+failure": 0.30,
+    "activities": 0.62,
+    "modifiers": 0.71,
+    "objects": 0.61,
 }
 
 

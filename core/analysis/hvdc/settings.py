@@ -27,6 +27,18 @@ _PLACE_PREPS = _words(
 )
 _UNFAMILIAR = _words("strange unfamiliar unknown foreign unrecognized somewhere unidentified")
 _DISTORTED = _words("different distorted changed resembled unlike instead")
+_UNFAMILIAR_CUES = (
+    "never seen",
+    "never been",
+    "didn't recognize",
+    "did not recognize",
+    "don't know where",
+    "didn't know where",
+    "did not know where",
+    "no idea where",
+    "some place",
+    "someplace",
+)
 _DISTORTED_CUES = (
     "not look like",
     "didn't look like",
@@ -161,7 +173,7 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         for t in toks[max(first, sent.first - 1, i - 200) : min(last, sent.last + 25, i + 200)]
     ]
     joined = " ".join(window)
-    if any(w in _UNFAMILIAR for w in window):
+    if any(w in _UNFAMILIAR for w in window) or any(cue in joined for cue in _UNFAMILIAR_CUES):
         return "U"
     if any(w in _DISTORTED for w in window) or any(cue in joined for cue in _DISTORTED_CUES):
         return "D"
