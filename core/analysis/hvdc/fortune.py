@@ -143,6 +143,21 @@ def _match(doc: Document, i: int, lex) -> str | None:  # type: ignore[no-untyped
             return value
     value = lex.words.get(w)
     nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    if w == "broke" and nxt in {
+        "up",
+        "away",
+        "out",
+        "into",
+        "off",
+        "free",
+        "loose",
+        "through",
+        "in",
+    }:
+        return None
+    if value == "M5" and w == "broke":  # "broke my arm" hurts; "broke my glasses" is a loss
+        owned = doc.tokens[i + 2].low if i + 2 < len(doc.tokens) else ""
+        return "M5" if table("objects").words.get(owned, "").startswith("B") else "M3"
     if value is not None and nxt in _NOT_MISFORTUNE_NEXT.get(w, ()):
         return None
     return value
@@ -172,6 +187,7 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
     lex = table("misfortune")
     codes: list[Code] = []
     seen: set[tuple[int, str]] = set()
+    seen_kinds: set[tuple[str, str]] = set()
     for i, tok in enumerate(doc.tokens):
         if not tok.is_word:
             continue
@@ -179,10 +195,12 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
         if value is None or _negated(doc, i) or _not_actual(doc, i, cast, value):
             continue
         who = _who(doc, cast, i)
-        key = (tok.sentence, value[:1])
-        if key in seen:
+        # one misfortune per sentence, and one of a kind per person per dream: a fire told
+        # over five sentences is one misfortune
+        if (tok.sentence, value[:1]) in seen or (value, who) in seen_kinds:
             continue
-        seen.add(key)
+        seen.add((tok.sentence, value[:1]))
+        seen_kinds.add((value, who))
         category = "good_fortune" if value == "GF" else "misfortune"
         (start, end), text = doc.span_text(i, i)
         codes.append(Code(category, f"{value}, {who}", (start, end), text))
