@@ -53,7 +53,7 @@ _NOT_MISFORTUNE_NEXT = {
 }
 
 
-_SURE_SUCCESS = frozenset({"managed", "succeeded", "successfully", "flawlessly"})
+_SURE_SUCCESS = frozenset({"managed", "succeeded", "successfully", "flawlessly", "safely", "won"})
 _SURE_FAILURE = frozenset({"failed", "unable", "flunked", "unsuccessfully", "useless"})
 _MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
 _SELF = frozenset({"i", "we"})
@@ -213,6 +213,8 @@ def _outcome(words: list[str], striving: bool, searched: bool) -> tuple[str, str
         nxt = words[n + 1] if n + 1 < len(words) else ""
         prev = words[n - 1] if n else ""
         if w in _SURE_SUCCESS or (w == "made" and nxt == "it" and _after(words, n + 2) in _MADE_IT):
+            return "success", "SU", n
+        if (w == "it" and nxt == "worked") or (w == "in" and nxt == "time" and prev != "back"):
             return "success", "SU", n
         if w in _SURE_FAILURE or (w in {"no", "in"} and nxt in {"use", "vain"}):
             return "failure", "FL", n
