@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
+from core.analysis.evaluation import category_f1, emotion_presence
 from core.analysis.hvdc import code_dream
-
-evaluation = pytest.importorskip("core.analysis.evaluation")
 
 FLOORS = {
     "characters": 0.75,
@@ -31,22 +30,25 @@ FLOORS = {
 }
 
 
+Coded = tuple[list[dict[str, list[str]]], list[dict[str, Any]]]
+
+
 @pytest.fixture(scope="module")
-def coded(shared_dir: Path) -> tuple[list[dict[str, list[str]]], list[dict[str, Any]]]:
+def coded(shared_dir: Path) -> Coded:
     path = shared_dir / "data" / "hvdc" / "norms_female_coded.jsonl"
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return [code_dream(row["report"]).card() for row in gold], gold
 
 
 @pytest.mark.parametrize("category", sorted(FLOORS))
-def test_category_f1_stays_above_its_floor(coded, category: str) -> None:  # type: ignore[no-untyped-def]
+def test_category_f1_stays_above_its_floor(coded: Coded, category: str) -> None:
     predicted, gold = coded
-    assert evaluation.category_f1(category, predicted, gold).f1 >= FLOORS[category]
+    assert category_f1(category, predicted, gold).f1 >= FLOORS[category]
 
 
-def test_emotion_presence_meets_the_published_keyword_level(coded) -> None:  # type: ignore[no-untyped-def]
+def test_emotion_presence_meets_the_published_keyword_level(coded: Coded) -> None:
     predicted, gold = coded
     pairs = list(zip(predicted, gold, strict=True))
     bearing = [(p, g) for p, g in pairs if g["emotions"]]
-    assert evaluation.emotion_presence("all", pairs).f1 >= 0.81
-    assert evaluation.emotion_presence("bearing", bearing).f1 >= 0.85
+    assert emotion_presence("all", pairs).f1 >= 0.81
+    assert emotion_presence("bearing", bearing).f1 >= 0.85

@@ -8,7 +8,7 @@ only where the report shows striving (``tried``), which keeps ``I couldn't remem
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
-from .lexicon import table
+from .lexicon import PhraseTable, table
 from .participants import subject_before, subject_token, who_label
 from .text import Document
 from .types import Code
@@ -133,7 +133,7 @@ def _who(doc: Document, cast: Cast, i: int) -> str:
     return who_label(doc, cast, DREAMER if tok is None else cast.refs[tok], tok)
 
 
-def _match(doc: Document, i: int, lex) -> str | None:  # type: ignore[no-untyped-def]
+def _match(doc: Document, i: int, lex: PhraseTable) -> str | None:
     w = doc.tokens[i].low
     for rest, value in lex.phrases.get(w, ()):
         words = tuple(
