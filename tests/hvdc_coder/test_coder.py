@@ -233,3 +233,9 @@ def test_cold_lexicons_load_once_under_concurrent_use() -> None:
         thread.join(timeout=30)  # a deadlock would leave a (daemon) thread alive
     assert not any(thread.is_alive() for thread in threads)
     assert len({tuple(c.card()["characters"]) for c in results}) == 1
+
+
+def test_shared_acts_are_mutual() -> None:
+    assert _codes("My sister and I were fighting.", "aggression") == ["D 2= 1FTA"]
+    assert _codes("My boyfriend and I were married.", "friendliness") == ["D 7= 1MKA"]
+    assert _codes("Two men were shooting at each other.", "aggression") == ["2MSA 7= 2MSA"]

@@ -149,6 +149,17 @@ def _is_mutual(doc: Document, i: int) -> bool:
     return doc.tokens[i].low.startswith(_MUTUAL_STEMS) or "other" in words
 
 
+def _partner(doc: Document, cast: Cast, subj: int) -> int | None:
+    """The other side of a shared act: the companion of "we", or X in "X and I"."""
+    if subj in cast.we_tokens:
+        others = companions(doc, cast, subj)
+        return others[0] if others else None
+    if cast.refs[subj] == DREAMER and subj >= 2 and doc.tokens[subj - 1].low == "and":
+        other = cast.refs.get(subj - 2)
+        return other if other is not None and other != DREAMER else None
+    return None
+
+
 def _participants(
     doc: Document, cast: Cast, i: int, lemma: str, level: int, category: str
 ) -> tuple[int, int, bool] | None:
@@ -164,10 +175,12 @@ def _participants(
     if subj is None:
         return None
     initiator = cast.refs[subj]
-    if subj in cast.we_tokens and _is_mutual(doc, i):
-        others = companions(doc, cast, subj)
-        if others:
-            return DREAMER, others[0], True
+    if _is_mutual(doc, i):
+        partner = _partner(doc, cast, subj)
+        if partner is not None:
+            return initiator, partner, True
+        if cast.characters[initiator].plural if initiator != DREAMER else False:
+            return initiator, initiator, True  # "two men were shooting at each other"
     recipient = object_after(doc, cast, i, reach=4)
     if recipient is None and level == 5 and category == "aggression":
         recipient = _possessor_object(doc, cast, i)
@@ -196,7 +209,7 @@ def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
             continue
         lemma, level = found
         pair = _participants(doc, cast, i, lemma, level, category)
-        if pair is None or pair[0] == pair[1]:
+        if pair is None or (pair[0] == pair[1] and not pair[2]):
             unresolved.append((i, level))
             continue
         initiator, recipient, mutual = pair
@@ -304,9 +317,23 @@ def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]
     return codes
 
 
+def _distinct(doc: Document, codes: list[Code]) -> list[Code]:
+    """Drop a code repeated within one sentence (a verb and an emotion saying the same)."""
+    sentence_of = {t.start: t.sentence for t in doc.tokens} if codes else {}
+    seen: set[tuple[str, int]] = set()
+    out: list[Code] = []
+    for code in codes:
+        key = (code.code, sentence_of.get(code.span[0], -1) if code.span else -1)
+        if key not in seen:
+            seen.add(key)
+            out.append(code)
+    return out
+
+
 def code_interactions(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
     aggression = _scan(doc, cast, "aggression") + _refusals(doc, cast)
     aggression += _covert_anger(doc, cast, emotions)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
+    aggression = _distinct(doc, aggression)
     return aggression + _scan(doc, cast, "friendliness") + _scan(doc, cast, "sexuality")
