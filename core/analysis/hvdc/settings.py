@@ -13,7 +13,7 @@ import itertools
 
 from .cast import Cast
 from .lexicon import table
-from .text import Document, Token
+from .text import Document, Sentence, Token
 from .types import Code
 
 
@@ -227,13 +227,8 @@ def _scene_setting(doc: Document, people: set[int], first: int, last: int) -> li
         found = _first_place(doc, max(first, sent.first), min(last, sent.last))
         if found is None:
             continue
-        if not codes and _place_at(doc, found[0], sent.first) in (None, (found[1], True)):
-            ahead = sentences[n + 1 : n + 3]
-            if ahead:
-                better = _first_place(doc, ahead[0].first, min(last, ahead[-1].last))
-                if better is not None and better[1] != found[1]:
-                    fam = "F" if found[1].endswith("F") else ""
-                    found = (found[0], better[1][0] + (fam or better[1][1:]))
+        if not codes and _is_weak(doc, found, sent.first):
+            found = _sharpened(doc, found, sentences[n + 1 : n + 3], last)
         i, kind = found
         if codes and codes[-1].code[0] == kind[0]:
             continue
@@ -243,6 +238,25 @@ def _scene_setting(doc: Document, people: set[int], first: int, last: int) -> li
         (start, end), text = doc.span_text(i, i)
         codes.append(Code("settings", kind[0] + fam, (start, end), text))
     return codes
+
+
+def _is_weak(doc: Document, found: tuple[int, str], first: int) -> bool:
+    placed = _place_at(doc, found[0], first)
+    return placed is None or placed == (found[1], True)
+
+
+def _sharpened(
+    doc: Document, found: tuple[int, str], ahead: list[Sentence], last: int
+) -> tuple[int, str]:
+    """``I was at home. I was in the yard...``: a vague first place takes its inside/outside
+    from a definite place in the next two sentences (keeping "familiar" if it was)."""
+    if not ahead:
+        return found
+    better = _first_place(doc, ahead[0].first, min(last, ahead[-1].last))
+    if better is None or better[1] == found[1]:
+        return found
+    fam = "F" if found[1].endswith("F") else ""
+    return found[0], better[1][0] + (fam or better[1][1:])
 
 
 def _moved(doc: Document, i: int, first: int) -> bool:
