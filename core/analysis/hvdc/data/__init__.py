@@ -1,0 +1,1 @@
+"""Word lists of the HVdC coder (TSV), shipped as package data."""
