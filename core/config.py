@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     log_format: str = Field("auto", alias="LOG_FORMAT")  # auto | json | text
 
     # Dream flow limits (bad input gets a clear reply, never a crash).
-    max_dream_chars: int = Field(8000, alias="MAX_DREAM_CHARS", ge=100)
+    max_dream_chars: int = Field(12000, alias="MAX_DREAM_CHARS", ge=100)
     min_dream_chars: int = Field(20, alias="MIN_DREAM_CHARS", ge=1)
     throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
     throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)

@@ -10,6 +10,7 @@ from bot.handlers import (
     errors,
     help,
     journal,
+    long_dreams,
     lunar,
     place,
     settings,
@@ -27,6 +28,7 @@ def get_routers() -> list[Router]:
         place.create_router(),
         journal.create_router(),
         lunar.create_router(),
+        long_dreams.create_router(),
         dreams.create_router(),
         common.create_router(),
     ]

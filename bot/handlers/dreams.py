@@ -22,15 +22,22 @@ def create_router() -> Router:
 
 
 async def receive_dream(message: Message, user: User, services: Services) -> None:
+    origin = f"tg:{message.chat.id}:{message.message_id}"
+    await submit_dream(message, user, services, message.text or "", origin)
+
+
+async def submit_dream(
+    message: Message, user: User, services: Services, text: str, origin: str
+) -> None:
+    """Validate, save (once per ``origin``) and start the analysis; answers in ``message``'s chat."""
     settings = services.settings
     try:
         dream_text = validate_dream(
-            message.text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
+            text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
         )
     except DreamRejected as rejected:
         await message.answer(_(rejected.message).format(**rejected.params))
         return
-    origin = f"tg:{message.chat.id}:{message.message_id}"
     dream, created = await save_dream(user, dream_text, source=DreamSource.TEXT, origin_key=origin)
     if not created:
         return  # the same message delivered again: it is already being analysed
