@@ -53,6 +53,8 @@ _OWN = _words(
     "my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
     "mother's parents'"
 )
+#: How many tokens before the place's sentence still tell whether the scene is strange.
+_LOOK_BACK = 30
 _SCENE_MARKERS = (
     "scene changed",
     "scene shifted",
@@ -73,7 +75,7 @@ _SCENE_MARKERS = (
     "i found myself in",
     "next part",
 )
-_FAMILIAR_ANYWHERE = _words("home campus")
+_FAMILIAR_ANYWHERE = _words("home campus dorm dormitory")
 _NOT_NAMES = _words("i the a an my our")
 _NOT_PLACE_NAMES = _words("then i mother father dad mom god christmas")
 _INSTITUTIONS = _words("church school class college bed work camp chapel temple synagogue office")
@@ -95,6 +97,11 @@ _FAMILIAR_CUES = (
     "ours",
     "where i go",
     "i attend",
+    " lived",
+    "we live",
+    "i live",
+    "same house",
+    "familiar with",
 )
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood"
@@ -109,8 +116,16 @@ _GEO = _words(
     "angeles hollywood detroit pittsburgh miami washington boston paris london rome berlin "
     "moscow albuquerque hampshire ontario pennsylvania virginia carolina georgia colorado "
     "arizona nevada oregon hawaii philadelphia baltimore toronto montreal vienna switzerland "
-    "holland ireland scotland australia brazil egypt israel korea cuba"
+    "holland ireland scotland australia brazil egypt israel korea cuba dakota erie pacific "
+    "atlantic mediterranean rochester buffalo cincinnati columbus toledo akron youngstown "
+    "milwaukee minneapolis denver seattle francisco orleans dallas houston atlanta "
+    "sacramento anchorage wisconsin indiana illinois iowa kansas missouri kentucky tennessee "
+    "alabama mississippi louisiana maine vermont massachusetts connecticut jersey maryland "
+    "montana wyoming utah idaho nebraska oklahoma arkansas minnesota japan norway sweden "
+    "denmark poland greece turkey africa india"
 )
+#: Prepositions that put the dreamer in a named region: ``in Texas``, ``over the Pacific``.
+_GEO_PREPS = _words("in at to through near over across around of")
 
 
 def _scene_starts(doc: Document) -> list[int]:
@@ -173,7 +188,7 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         for t in toks[max(first, sent.first - 1, i - 200) : min(last, sent.last + 25, i + 200)]
     ]
     joined = " ".join(window)
-    if any(w in _UNFAMILIAR for w in window) or any(cue in joined for cue in _UNFAMILIAR_CUES):
+    if _said_unfamiliar(toks, max(first, sent.first - _LOOK_BACK), min(last, sent.last + 25)):
         return "U"
     if any(w in _DISTORTED for w in window) or any(cue in joined for cue in _DISTORTED_CUES):
         return "D"
@@ -184,6 +199,11 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
     ]
     if toks[i].low in _VEHICLES:
         near = []
+    opening = doc.sentences[toks[first].sentence]
+    if _named_region(toks, max(first, sent.first), min(last, sent.last)) or _named_region(
+        toks, first, min(last, opening.last)
+    ):
+        return "G"
     if kind.endswith("F") or any(w in _OWN for w in near):
         return "F"
     if any(cue in joined for cue in _FAMILIAR_CUES):
@@ -197,6 +217,27 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
             return "G"
     return "Q"
+
+
+def _said_unfamiliar(toks: list[Token], first: int, last: int) -> bool:
+    """``I was in a strange town ... I entered a hospital``: a scene said to be strange (or a
+    place never seen before) just before or after the place word is unfamiliar."""
+    window = [t.low for t in toks[first:last]]
+    joined = " ".join(window)
+    return any(w in _UNFAMILIAR for w in window) or any(cue in joined for cue in _UNFAMILIAR_CUES)
+
+
+def _named_region(toks: list[Token], first: int, last: int) -> bool:
+    """``in Texas``, ``over the Pacific Ocean``: the scene's sentence places the dreamer in a
+    named city, state, country or sea (a geographical setting, HVdC ``G``)."""
+    for j in range(first, last):
+        tok = toks[j]
+        if not (tok.capitalized and tok.low in _GEO):
+            continue
+        before = [toks[k].low for k in range(max(first, j - 3), j)]
+        if any(w in _GEO_PREPS for w in before):
+            return True
+    return False
 
 
 def _local_name(scene: list[Token], people: set[int]) -> bool:
