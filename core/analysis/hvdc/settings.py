@@ -108,7 +108,9 @@ _WEAK_PLACES = _words(
 )
 _MOVES = _words(
     "went go going came walked ran drove rode entered left arrived got moved returned "
-    "hurried rushed stepped climbed found outside inside into"
+    "hurried rushed stepped climbed found outside inside into walking running driving riding "
+    "coming arriving entering leaving flew flying swam swimming sailed sailing headed heading "
+    "ran walk run drive ride come arrive enter leave"
 )
 _GEO = _words(
     "europe asia africa america canada mexico england france germany italy spain russia china "
