@@ -137,6 +137,8 @@ class CastBuilder(NameRules, PronounRules):
         if code[0] != "1" and self._joins_group(i, code):
             return True
         key, force_new = self._key(key_lemma, code[0], code[2], prev)
+        if key not in self.by_key and self._refers_back(i, lemma, code, prev):
+            return True
         if key in self.by_key and not force_new:
             self.cast.refs[i] = self.by_key[key]
         elif self.in_aside:
@@ -166,6 +168,30 @@ class CastBuilder(NameRules, PronounRules):
         if stated_sex and sex in "?I":
             sex = stated_sex
         return f"{number}{sex}{identity}{age}", lemma
+
+    def _refers_back(self, i: int, lemma: str, code: str, prev: list[str]) -> bool:
+        """``A lady came in ... the woman sat down``: a definite plain person noun names a
+        character already met (same number, sex and age), not a new one."""
+        if lemma not in W.BACK_REFERRING or not prev or prev[0] not in {"the", "this", "that"}:
+            return False
+        if self._words_after(i, 3)[:1] in (["who"], ["whom"], ["that"], ["i"]):
+            return False  # "the man who ...", "the boy I go with": introduces someone
+        number, sex, _, age = parse_code(code)
+
+        def same(c: Character) -> bool:
+            return (
+                not c.is_animal
+                and c.number == number
+                and c.identity not in W.FAMILY_IDENTITIES
+                and (c.sex == sex or c.sex in "?I" or sex in "?IJ")
+                and c.age == age
+            )
+
+        found = self._recent(i, same)
+        if found is None:
+            return False
+        self.cast.refs[i] = found
+        return True
 
     def _joins_group(self, i: int, code: str) -> bool:
         """``boys and girls``, ``my aunts, cousins``: coordinated groups are one mixed group."""
@@ -231,12 +257,9 @@ class CastBuilder(NameRules, PronounRules):
         return None
 
     def _apposition_subject(self, i: int, prev: list[str]) -> int | None:
-        if len(prev) >= 2 and prev[0] in {"my", "our"} and prev[1] == ",":
-            last = next(reversed(self.cast.refs), None) if self.cast.refs else None
-            if last is not None and last >= i - 4 and self.cast.refs[last] != DREAMER:
-                named = self.cast.characters[self.cast.refs[last]]
-                return named.cid if named.name else None
-            return None
+        named = self._named_before(i)
+        if named is not None:
+            return named
         if len(prev) < 2 or not (prev[0] in {"a", "an"} or prev[1] in {"a", "an"}):
             return None
         lead = prev[1] if prev[0] in {"a", "an"} else (prev[2] if len(prev) > 2 else "")
@@ -246,6 +269,31 @@ class CastBuilder(NameRules, PronounRules):
         if last is None or last < i - 8 or self.cast.refs[last] == DREAMER:
             return None
         return self.cast.refs[last]
+
+    def _named_before(self, i: int) -> int | None:
+        """``Chuck Branden, my boyfriend (22)``, ``Nancy (19) my ex-roommate``, ``Julia, girl
+        living across the hall``: a noun set off right after a name describes that person."""
+        j = i - 1
+        if self._word(j) in {"my", "our", "a", "an"}:
+            j -= 1
+        separated = False
+        while j >= 0 and i - j <= 8:
+            w = self.toks[j].low
+            if w in {",", "(", ")"} or w.isdigit() or w in {"m", "f"}:
+                separated = True
+                j -= 1
+                continue
+            break
+        if not separated or j < 0:
+            return None
+        k = j
+        while k >= 0 and k not in self.cast.refs and self.toks[k].capitalized and j - k < 3:
+            k -= 1  # the last name of "Chuck Branden" points back to "Chuck"
+        ref = self.cast.refs.get(k)
+        if ref is None or ref == DREAMER:
+            return None
+        char = self.cast.characters[ref]
+        return ref if char.name and not char.plural else None
 
     def _possessor(self, i: int) -> str:
         """The word that owns the noun at i, looking past ``(20)``-style asides."""
@@ -341,7 +389,7 @@ class CastBuilder(NameRules, PronounRules):
             det in {"another", "other", "second", "new"}
             and identity not in W.FAMILY_IDENTITIES
             and number == "1"
-        )
+        ) or (number != "1" and det in {"another", "other", "different", "more"})
         if identity in {"M", "F", "H", "W", "X"}:
             return f"family:{identity}", False  # "father", "Dad" and "daddy" are one man
         return f"{W.ALIASES.get(lemma, lemma)}:{number}", force_new

@@ -178,3 +178,7 @@ STEADY_CUES = (
 )
 #: Words after which a capitalized unknown word is a person ("met Marv", "named Juliana").
 BEFORE_PERSON = _words("met named called told asked kissed married dating dated")
+#: Plain person nouns that, with ``the``/``this``, usually point back at someone already met.
+BACK_REFERRING = _words(
+    "man woman lady girl boy fellow guy person child baby kid gentleman stranger"
+)
