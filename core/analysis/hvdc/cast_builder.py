@@ -79,6 +79,7 @@ class CastBuilder(NameRules, PronounRules):
             prev[0] in W.DETERMINERS
             or prev[0].endswith("'s")
             or (len(prev) > 1 and prev[1] in W.DETERMINERS)
+            or (len(prev) > 1 and prev[0] == "of" and prev[1] in W.GROUP_HEADS)
         )
 
     def _skipped(self, i: int, lemma: str, code: str) -> bool:
@@ -329,6 +330,12 @@ class CastBuilder(NameRules, PronounRules):
             return "U"
         if identity in {"S", "O"} and (poss in {"my", "our"} or self._known_clause(i)):
             return "K"
+        if (
+            identity == "O"
+            and any(w in {"my", "our"} for w in prev[1:3])
+            and not any(w.endswith("'s") for w in prev[:2])
+        ):
+            return "K"  # "my economics teacher", "our family doctor": known personally
         if identity == "S" and poss in W.OTHER_POSS | {"neighborhood"}:
             return "K"
         if (

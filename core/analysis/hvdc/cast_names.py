@@ -151,8 +151,7 @@ class NameRules:
         if sex == "?":
             sex = self.names.get(w, "?")
         identity = "P" if w in W.PROMINENT or self._word(i + 1) in W.PROMINENT else "K"
-        if title in {"dr", "prof", "professor"}:
-            identity = "O"
+
         age, stated_sex = self._stated_age(end)
         cid = self._new(f"1{stated_sex or sex}{identity}{age or 'A'}", key, i)
         self.cast.characters[cid].name = w

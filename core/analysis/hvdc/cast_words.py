@@ -137,6 +137,13 @@ KNOWN_CUES = (
     " i worked with ",
     " i went to school with ",
     " i had known ",
+    " from school ",
+    " from home ",
+    " from college ",
+    " from high school ",
+    " from the dorm ",
+    " from work ",
+    " from church ",
 )
 #: Phrases after a person noun that tell the person is a stranger to the dreamer.
 STRANGER_CUES = (
