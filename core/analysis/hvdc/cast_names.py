@@ -30,7 +30,7 @@ class NameRules:
         """Age class and sex from a parenthesis like ``(16)`` or ``(m, 23)`` after token i."""
         toks = self.toks
         j = i + 1
-        while j < len(toks) and j <= i + 3 and toks[j].low in {".", "'s"}:
+        while j < len(toks) and j <= i + 3 and toks[j].low in {".", "'s", "of", "mine", "ours"}:
             j += 1
         if j >= len(toks) or toks[j].low not in {"(", "["}:
             return self._told_age(i), None
