@@ -23,7 +23,8 @@ def _words(blob: str) -> frozenset[str]:
 
 _PLACE_PREPS = _words(
     "in at into inside on through to toward towards across along down up outside near by from "
-    "onto around under over entered reached left entering enter reaching leaving"
+    "onto around under over entered reached left entering enter reaching leaving thru "
+    "crossing crossed beside behind within throughout upon"
 )
 _UNFAMILIAR = _words("strange unfamiliar unknown foreign unrecognized somewhere unidentified")
 _DISTORTED = _words("different distorted changed resembled unlike instead")
@@ -159,7 +160,7 @@ def _place_at(doc: Document, i: int, first: int) -> tuple[str, bool] | None:
     if prev and prev[-1] in {"indoor", "indoors"}:
         return "I", False
     preps = [w for w in prev if w in _PLACE_PREPS]
-    if not preps and tok.low != "home":
+    if not preps and tok.low not in {"home", "downtown", "uptown"}:
         return None
     destination = bool(preps) and preps[-1] in {"to", "toward", "towards", "from"}
     return kind, destination or tok.low in _WEAK_PLACES
