@@ -18,6 +18,8 @@ class CastBuilder(NameRules, PronounRules):
         self.toks = doc.tokens
         self.cast = Cast()
         self.nouns = table("characters").words
+        self.objects = table("objects").words
+        self.places = table("settings").words
         self.names = first_names()
         self.by_key: dict[str, int] = {}
         self.skip_until = -1
@@ -89,7 +91,9 @@ class CastBuilder(NameRules, PronounRules):
             return True
         if lemma in W.GROUP_HEADS and nxt == "of":
             return True
-        if self._classifier_possessive(i, code):
+        if self._classifier_possessive(i, code) or self._names_a_thing(i, lemma, code):
+            return True
+        if self._comparison(i):
             return True
         if (
             lemma in W.MODIFIER_PERSONS
@@ -110,6 +114,30 @@ class CastBuilder(NameRules, PronounRules):
         if det in {"young", "old", "little"} and len(prev) > 1:
             det = prev[1]
         return det in {"", "a", "an", "some", "young"} or (det == "the" and code[0] == "2")
+
+    def _names_a_thing(self, i: int, lemma: str, code: str) -> bool:
+        """``the driver's wheel``, ``a guard rail``, ``the ladies' room``: a person noun that
+        only qualifies the object or place after it, for someone never met in the dream."""
+        if code.endswith("*") or code[1:] in ("ANI", "CZZ"):
+            return False
+        nxt = self._word(i + 1)
+        if nxt == "'":
+            nxt = self._word(i + 2)
+        if not (nxt in self.objects or nxt in self.places):
+            return False
+        return f"{W.ALIASES.get(lemma, lemma)}:{code[0]}" not in self.by_key
+
+    def _comparison(self, i: int) -> bool:
+        """``like a ballet dancer``, ``worked as a waitress``: a likeness or a role, no one."""
+        prev = self._prev_words(i, 5)
+        for k, w in enumerate(prev[:3]):
+            if w in {",", "and", "or"} or w in W.BE_VERBS:
+                return False
+            if w == "like" and self._word(i + 1) not in {"who", "that"}:
+                return True
+            if w == "as":
+                return len(prev) > k + 1 and prev[k + 1] in W.ROLE_VERBS
+        return False
 
     def _noun_code_word(self, word: str) -> bool:
         code = self.nouns.get(word)

@@ -189,3 +189,8 @@ BEFORE_PERSON = _words("met named called told asked kissed married dating dated"
 BACK_REFERRING = _words(
     "man woman lady girl boy fellow guy person child baby kid gentleman stranger"
 )
+#: Verbs before ``as a ...`` that give a role (``worked as a waitress``), not a person.
+ROLE_VERBS = _words(
+    "was am were is be been dressed acting act worked work working served serve disguised "
+    "posing posed felt feel feeling"
+)
