@@ -109,6 +109,8 @@ class CastBuilder(NameRules, PronounRules):
         kind of thing follows; ``my father's store`` still names the father."""
         if not self.toks[i].low.endswith("'s") or code.endswith("*"):
             return False
+        if self.toks[i].low[:-2] in W.UNCERTAIN_SELF:
+            return True  # "someone's napkin", "somebody's death": no one in the dream
         prev = self._prev_words(i, 2)
         det = prev[0] if prev else ""
         if det in {"young", "old", "little"} and len(prev) > 1:
@@ -150,7 +152,7 @@ class CastBuilder(NameRules, PronounRules):
         code, lemma = found
         if self._skipped(i, lemma, code):
             return True
-        prev = self._prev_words(i, 3)
+        prev = self._prev_words(i, 5)
         if self._not_a_person(i, lemma, prev) or self._restates(i, prev):
             self.pending = None
             return True
@@ -184,7 +186,7 @@ class CastBuilder(NameRules, PronounRules):
         number, sex, identity, age = parse_code(code)
         family = age == "*"
         age = "A" if family else age
-        if prev[:2] == ["of", "one"] or prev[1:3] == ["of", "one"]:
+        if self._one_of(prev):
             number = "1"
             lemma = lemma[:-1] if lemma.endswith("s") else lemma
         if self.pending:
@@ -221,6 +223,13 @@ class CastBuilder(NameRules, PronounRules):
             return False
         self.cast.refs[i] = found
         return True
+
+    def _one_of(self, prev: list[str]) -> bool:
+        """``one of the girls``, ``one of my best friends``: a single member of a group."""
+        for k in range(min(len(prev), 5) - 1):
+            if prev[k] == "of" and prev[k + 1] == "one":
+                return all(w in W.DETERMINERS or w not in W.BE_VERBS for w in prev[:k])
+        return False
 
     def _joins_group(self, i: int, code: str) -> bool:
         """``boys and girls``, ``my aunts, cousins``: coordinated groups are one mixed group."""
