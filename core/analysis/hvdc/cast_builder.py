@@ -93,7 +93,7 @@ class CastBuilder(NameRules, PronounRules):
             return True
         if self._classifier_possessive(i, code) or self._names_a_thing(i, lemma, code):
             return True
-        if self._comparison(i):
+        if self._comparison(i) or self._proper_animal(i, code):
             return True
         if (
             lemma in W.MODIFIER_PERSONS
@@ -128,6 +128,13 @@ class CastBuilder(NameRules, PronounRules):
         if not (nxt in self.objects or nxt in self.places):
             return False
         return f"{W.ALIASES.get(lemma, lemma)}:{code[0]}" not in self.by_key
+
+    def _proper_animal(self, i: int, code: str) -> bool:
+        """``Los Angeles``, ``in Buffalo``: a capitalized animal or creature word inside a
+        sentence is a place or a name, not a creature."""
+        tok = self.toks[i]
+        starts = i == 0 or self.toks[i - 1].sentence != tok.sentence
+        return code[1:] in ("ANI", "CZZ") and tok.capitalized and not starts
 
     def _comparison(self, i: int) -> bool:
         """``like a ballet dancer``, ``worked as a waitress``: a likeness or a role, no one."""

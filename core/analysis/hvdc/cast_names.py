@@ -17,6 +17,8 @@ class NameRules:
     names: dict[str, str]
     nouns: dict[str, str]
     by_key: dict[str, int]
+    objects: dict[str, str]
+    places: dict[str, str]
     skip_until: int
     in_aside: bool
 
@@ -144,7 +146,7 @@ class NameRules:
         if key in self.by_key:
             self.cast.refs[i] = self.by_key[key]
             return True
-        if self.in_aside:
+        if self.in_aside or self._names_a_brand(end):
             return True
         title = self._titled(i)
         sex = W.TITLES.get(title, "?") if title else "?"
@@ -156,6 +158,14 @@ class NameRules:
         cid = self._new(f"1{stated_sex or sex}{identity}{age or 'A'}", key, i)
         self.cast.characters[cid].name = w
         return True
+
+    def _names_a_brand(self, end: int) -> bool:
+        """``my Shakespeare class``, ``a Lincoln sedan``, ``Walt Disney characters``: a name
+        that only qualifies the thing after it is no one in the dream."""
+        if self.toks[end].low.endswith("'s"):
+            return False
+        nxt = self._word(end + 1)
+        return nxt in self.objects or nxt in self.places or nxt in {"characters", "name"}
 
     def _attach_name(self, i: int) -> None:
         """``my friend Betty``, ``cousin (29) Jack``: a following name belongs to the noun."""

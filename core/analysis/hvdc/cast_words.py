@@ -40,7 +40,7 @@ UNCERTAIN_SELF = _words("someone somebody anybody anyone")
 NON_PERSON = _words(
     "god christmas easter sunday monday tuesday wednesday thursday friday saturday january "
     "february march april may june july august september october november december english "
-    "french i spanish german latin ok okay then the thanksgiving lord"
+    "french i spanish german latin ok okay then the thanksgiving lord angeles"
 )
 PLACE_PREPS = _words(
     "in at to from on near into of toward towards through across via around st street"
