@@ -265,10 +265,26 @@ class CastBuilder(NameRules, PronounRules):
             return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
         if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
             return True
+        if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
+            return True  # "no audience", "felt myself a stranger"
+        if self.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
+            return True  # "we girls", "us two girls": the dreamer's own party
+        if self._listed_by_name(i):
+            return True
         return (
             bool(prev)
             and prev[0] in {"were", "are", "make", "made", "become", "became"}
             and (self.toks[i].low.endswith("s"))
+        )
+
+    def _listed_by_name(self, i: int) -> bool:
+        """``two boys, Leonard and John``: the group is coded as the named people it lists."""
+        return (
+            self.toks[i].low.endswith("s")
+            and self._word(i + 1) == ","
+            and i + 2 < len(self.toks)
+            and self._is_name(i + 2)
+            and self._word(self._name_end(i + 2) + 1) in {"and", ","}
         )
 
     def _restates(self, i: int, prev: list[str]) -> bool:
@@ -292,6 +308,7 @@ class CastBuilder(NameRules, PronounRules):
         j = i - 1
         while j >= 0 and i - j <= 4 and self.toks[j].low in W.PREDICATE_FILLERS:
             j -= 1
+        j = self._past_adjectives(i, j)
         if j < 0 or self.toks[j].low not in W.BE_VERBS or j == i - 1:
             return None
         for k in range(j - 1, max(-1, j - 7), -1):
@@ -300,6 +317,16 @@ class CastBuilder(NameRules, PronounRules):
             if k in self.cast.refs:
                 return self.cast.refs[k]
         return None
+
+    def _past_adjectives(self, i: int, j: int) -> int:
+        """``was a famous ballet dancer``: step back over descriptive words to ``a``/``the``."""
+        for k in range(j, max(-1, i - 5), -1):
+            w = self.toks[k].low
+            if w in {"a", "an", "the"}:
+                return k - 1 if k < j else j
+            if not self.toks[k].is_word or w in self.nouns or w in W.BE_VERBS:
+                return j
+        return j
 
     def _apposition_subject(self, i: int, prev: list[str]) -> int | None:
         named = self._named_before(i)
