@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench import _bench_common  # noqa: F401  (puts the repo root on sys.path)
-from cli.serve import Parts, Runtime, serve
+from cli.serve import WORKER_POLL_SECONDS, Parts, Runtime, serve
 from core.config import Settings
 from core.db import close_db, init_db
 from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
@@ -29,7 +29,7 @@ from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 #: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
 SERVE_MAX_JOBS = 50
-SERVE_POLL_DELAY_S = 0.05
+SERVE_POLL_DELAY_S = WORKER_POLL_SECONDS
 BENCH_CHAIN = "openai:gpt-4o-mini,offline"
 #: Jobs delivered to chat ids from here on get their stage times recorded (the paced run).
 TRACED_CHAT_BASE = 1_000_000
@@ -200,7 +200,7 @@ async def _direct(
 ) -> None:
     """An arq Worker over the product's job functions, as ``cli.serve`` builds it, with other
     ``max_jobs`` / ``poll_delay`` values."""
-    from arq.worker import Worker
+    from workers.queue import QueueWorker
 
     settings = _settings(spec)
     await init_db(settings.database_url, migrate=False)
@@ -213,7 +213,7 @@ async def _direct(
         as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
         for name, job in JOBS.items()
     ]
-    worker = Worker(
+    worker = QueueWorker(
         functions=functions,
         redis_pool=queue.pool,
         handle_signals=False,

@@ -14,6 +14,7 @@ import importlib.util
 import math
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -73,7 +74,7 @@ class ThroughputConfig:
     warm_up_s: float = 3.0
     workers: int = 1
     max_jobs: int = SERVE_MAX_JOBS
-    poll_delay_s: float = 0.05
+    poll_delay_s: float = 0.01
     db_pool: int = 0
     embedder: str = "hashing"
     llm_delay_s: float = 0.5
@@ -175,6 +176,9 @@ async def _measure(
         if profile is not None:
             jobs = next((r["delivered"] for r in reports if r.get("profiled")), 0)
             print_summary(profile, jobs)
+            keep = os.environ.get("BENCH_PROFILE_OUT")
+            if keep:
+                shutil.copyfile(profile, keep)  # for pstats beyond the summary
 
 
 async def _backlog_phase(

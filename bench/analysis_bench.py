@@ -6,7 +6,7 @@ Usage (from the repo root)::
 
     .venv/bin/python bench/analysis_bench.py offline     [--dreams 300] [--embedders local,hashing,none]
     .venv/bin/python bench/analysis_bench.py throughput  [--duration 20] [--workers 1]
-        [--max-jobs 50] [--poll-delay-ms 50] [--db-pool 5] [--embedder hashing]
+        [--max-jobs 50] [--poll-delay-ms 10] [--db-pool 5] [--embedder hashing]
         [--llm-delay-ms 500] [--paced-rate 0] [--profile] [--uvloop]
     .venv/bin/python bench/analysis_bench.py all         # both, defaults
 
@@ -21,7 +21,7 @@ OpenAI answering every chat completion after ``--llm-delay-ms``. Needs PostgreSQ
 database is created beside it and dropped) and Redis at ``BENCH_REDIS_URL`` (default
 ``redis://127.0.0.1:6379/13``; that database is flushed). Worker processes run the product's
 ``serve(Parts(bot=False, web=False, worker=True))`` — with ``--max-jobs`` or ``--poll-delay-ms``
-other than serve()'s 50 and 50 ms they run
+other than serve()'s 50 and 10 ms they run
 an arq ``Worker`` over the product's job functions instead, to show what the setting costs — and
 a no-op notifier. Targets: ≥ 100 analyses/s; per-job overhead over the LLM's latency p95 < 50 ms.
 """
@@ -80,7 +80,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warm-up", type=float, default=3.0, help="throughput: not counted")
     parser.add_argument("--workers", type=int, default=1, help="throughput: worker processes")
     parser.add_argument("--max-jobs", type=int, default=50, help="arq max_jobs (50: serve())")
-    parser.add_argument("--poll-delay-ms", type=float, default=50.0, help="arq (50: serve())")
+    parser.add_argument("--poll-delay-ms", type=float, default=10.0, help="arq (10: serve())")
     parser.add_argument("--db-pool", type=int, default=0, help="asyncpg pool max (0: default)")
     parser.add_argument("--embedder", choices=["hashing", "local"], default="hashing")
     parser.add_argument("--llm-delay-ms", type=float, default=500.0)

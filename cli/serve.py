@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
-from arq.worker import Worker
 
 from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
@@ -28,7 +27,7 @@ from core.jobs import InProcessJobQueue
 from core.lunar.places import warm_up as warm_up_places
 from core.services import Services, build_services
 from miniapp.app import create_app
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 from workers.settings import cron_jobs
 
@@ -84,7 +83,7 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
         as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
         for name, job in JOBS.items()
     ]
-    worker = Worker(
+    worker = QueueWorker(
         functions=functions,
         cron_jobs=cron_jobs(),
         redis_pool=queue.pool,
@@ -97,7 +96,7 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
     stack.push_async_callback(_stop_worker, worker)
 
 
-async def _stop_worker(worker: Worker) -> None:
+async def _stop_worker(worker: QueueWorker) -> None:
     """Stop taking jobs, let running analyses finish (bounded), then close: a restart must not
     turn a user's analysis into an apology."""
     worker.allow_pick_jobs = False

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -47,8 +49,19 @@ def consume_key(dream_id: uuid.UUID | str) -> str:
     return f"consume:{dream_id}"
 
 
-async def consume_for_dream(user_id: uuid.UUID, dream_id: uuid.UUID) -> ConsumeOutcome:
-    """Pay for one delivered analysis of ``dream_id``; safe to call again for the same dream."""
+#: More writes for the consume's own transaction (e.g. marking the dream analysed).
+Alongside = Callable[[BaseDBAsyncClient], Awaitable[None]]
+
+
+async def consume_for_dream(
+    user_id: uuid.UUID, dream_id: uuid.UUID, *, alongside: Alongside | None = None
+) -> ConsumeOutcome:
+    """Pay for one delivered analysis of ``dream_id``; safe to call again for the same dream.
+
+    ``alongside`` runs inside the same transaction once the consume is settled, so the caller's
+    bookkeeping costs no transaction of its own; when a concurrent call recorded the consume
+    first (our transaction rolled back), it runs in a transaction of its own. Either way once.
+    """
     key = consume_key(dream_id)
     # No look-up first: the unique key makes a repeated consume fail and roll back by itself.
     try:
@@ -56,20 +69,28 @@ async def consume_for_dream(user_id: uuid.UUID, dream_id: uuid.UUID) -> ConsumeO
             outcome = await _take_one(user_id, conn)
             if outcome is ConsumeOutcome.NO_CREDIT:
                 # Nothing left to take — perhaps because this very dream took the last one.
-                already = await Transaction.exists(idempotency_key=key)
-                return ConsumeOutcome.ALREADY if already else outcome
-            await Transaction.create(
-                user_id=user_id,
-                kind=TransactionKind.CONSUME,
-                credits=0 if outcome is ConsumeOutcome.FREE else -1,
-                idempotency_key=key,
-                dream_id=dream_id,
-                using_db=conn,
-            )
+                already = await Transaction.exists(idempotency_key=key, using_db=conn)
+                outcome = ConsumeOutcome.ALREADY if already else outcome
+            else:
+                await Transaction.create(
+                    user_id=user_id,
+                    kind=TransactionKind.CONSUME,
+                    credits=0 if outcome is ConsumeOutcome.FREE else -1,
+                    idempotency_key=key,
+                    dream_id=dream_id,
+                    using_db=conn,
+                )
+            if alongside is not None:
+                await alongside(conn)
     except IntegrityError:
         # A concurrent call recorded the same consume first; its transaction took the credit
         # and ours rolled back, so nothing was taken twice.
+        if alongside is not None:
+            async with in_transaction() as conn:
+                await alongside(conn)
         return ConsumeOutcome.ALREADY
+    if outcome in (ConsumeOutcome.NO_CREDIT, ConsumeOutcome.ALREADY):
+        return outcome
     METRICS.inc("credits_consumed_total", outcome=outcome.value)
     return outcome
 

@@ -9,6 +9,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
+from tortoise.transactions import in_transaction
+
 from core.analysis.highlights import highlights
 from core.analysis.hvdc import Coding, code_dream
 from core.analysis.mood import dream_mood
@@ -112,22 +115,37 @@ class Analyzer:
         return self.lunar(dream.created_at, user)
 
     async def _memory(self, user: User, dream: Dream, symbol_keys: list[str]) -> tuple[list, list]:
-        """Similar past dreams (by embedding) and symbols that keep coming back."""
-        recurring = await recurring_symbols(user.id, symbol_keys, exclude_dream_id=dream.id)
+        """Similar past dreams (by embedding) and symbols that keep coming back.
+
+        The vector is computed first; then the reads and the embedding upsert share one short
+        transaction (one pooled connection, no LLM call inside): a round trip and a pool
+        reset saved per statement.
+        """
+        vector = await self._embed(dream.text)
+        async with in_transaction() as conn:
+            recurring = await recurring_symbols(
+                user.id, symbol_keys, exclude_dream_id=dream.id, using_db=conn
+            )
+            if vector is None or self.embedder is None:
+                return [], recurring
+            await save_embedding(dream, vector, self.embedder.name, using_db=conn)
+            similar = await similar_dreams(
+                user.id,
+                vector,
+                limit=self.similar_limit,
+                exclude_dream_id=dream.id,
+                model=self.embedder.name,
+                using_db=conn,
+            )
+        return similar, recurring
+
+    async def _embed(self, text: str) -> np.ndarray | None:
         if self.embedder is None:
-            return [], recurring
+            return None
         try:
-            vectors = await self.embedder.embed([dream.text])
+            vectors = await self.embedder.embed([text])
         except (EmbeddingError, LLMError) as exc:
             # Similar dreams are a bonus: without them the analysis still goes out.
             log.warning("dream not embedded: %s", exc)
-            return [], recurring
-        await save_embedding(dream, vectors[0], self.embedder.name)
-        similar = await similar_dreams(
-            user.id,
-            vectors[0],
-            limit=self.similar_limit,
-            exclude_dream_id=dream.id,
-            model=self.embedder.name,
-        )
-        return similar, recurring
+            return None
+        return vectors[0]

@@ -12,6 +12,8 @@ import time
 import uuid
 from dataclasses import asdict
 
+from tortoise.backends.base.client import BaseDBAsyncClient
+
 from core.billing.credits import Balance, ConsumeOutcome, balance_of, consume_for_dream
 from core.db.models import Dream, DreamAnalysis, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
@@ -43,7 +45,7 @@ async def run_analysis(
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
     user: User = dream.user
-    row = await DreamAnalysis.filter(dream_id=dream.id).first()
+    row = await _saved_analysis(dream)
     if row is None:
         if not balance_of(user).can_analyze:
             await _mark(dream, DreamStatus.RECEIVED)
@@ -54,13 +56,29 @@ async def run_analysis(
             return AnalysisOutcome.FAILED
     report = report_from_row(row, dream, balance_after_consume(balance_of(user)))
     await notifier.deliver(delivery, report)  # raises on a transport failure: retried, unpaid
-    outcome = await consume_for_dream(user.id, dream.id)
+
+    async def mark_analyzed(conn: BaseDBAsyncClient) -> None:
+        await _mark(dream, DreamStatus.ANALYZED, conn)
+
+    # Marked analysed in the consume's own transaction: one transaction for both.
+    outcome = await consume_for_dream(user.id, dream.id, alongside=mark_analyzed)
     if outcome is ConsumeOutcome.NO_CREDIT:
         # Two dreams analysed at once with one credit left: the user got this one free.
         log.warning("analysis delivered without a credit to take (concurrent dreams)")
-    await _mark(dream, DreamStatus.ANALYZED)
     METRICS.inc("dreams_analyzed_total", model=row.model_used.split(":", 1)[0])
     return AnalysisOutcome.DELIVERED
+
+
+async def _saved_analysis(dream: Dream) -> DreamAnalysis | None:
+    """The analysis saved by an earlier try of this job, if any.
+
+    One is saved only after the dream was marked analysing, and no path moves a dream with an
+    analysis back to ``received`` or ``failed``: for those (every first try) there is nothing to
+    look up, and the query is skipped.
+    """
+    if dream.status in (DreamStatus.RECEIVED, DreamStatus.FAILED):
+        return None
+    return await DreamAnalysis.filter(dream_id=dream.id).first()
 
 
 async def _analyse_and_save(
@@ -85,9 +103,9 @@ async def _analyse_and_save(
     return await DreamAnalysis.create(dream=dream, **row_values(result))
 
 
-async def _mark(dream: Dream, status: DreamStatus) -> None:
+async def _mark(dream: Dream, status: DreamStatus, conn: BaseDBAsyncClient | None = None) -> None:
     dream.status = status
-    await dream.save(update_fields=["status", "updated_at"])
+    await dream.save(update_fields=["status", "updated_at"], using_db=conn)
 
 
 def delivery_to_job(delivery: Delivery) -> dict[str, object]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
+from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.db.models import Dream, DreamAnalysis, DreamEmbedding
 from core.embeddings.base import l2_normalize
@@ -34,14 +35,26 @@ def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=VECTOR_DTYPE)
 
 
-async def save_embedding(dream: Dream, vector: np.ndarray, model: str) -> DreamEmbedding:
-    """Store (or replace) the dream's vector for ``model``; one vector per dream."""
+async def save_embedding(
+    dream: Dream,
+    vector: np.ndarray,
+    model: str,
+    *,
+    using_db: BaseDBAsyncClient | None = None,
+) -> None:
+    """Store (or replace) the dream's vector for ``model``; one vector per dream.
+
+    One ``INSERT … ON CONFLICT (dream_id) DO UPDATE`` statement: no look-up first, and no
+    transaction or savepoint of its own (``update_or_create`` took four round trips).
+    """
     flat = np.asarray(vector, dtype=np.float32).reshape(-1)
-    embedding, _created = await DreamEmbedding.update_or_create(
-        dream=dream,
-        defaults={"model": model, "dim": int(flat.size), "vector": to_bytes(flat)},
+    row = DreamEmbedding(dream_id=dream.id, model=model, dim=int(flat.size), vector=to_bytes(flat))
+    await DreamEmbedding.bulk_create(
+        [row],
+        on_conflict=["dream_id"],
+        update_fields=["model", "dim", "vector"],
+        using_db=using_db,
     )
-    return embedding
 
 
 def _as_uuid(value: str | uuid.UUID) -> uuid.UUID:
@@ -56,6 +69,7 @@ async def similar_dreams(
     min_similarity: float = 0.3,
     *,
     model: str,
+    using_db: BaseDBAsyncClient | None = None,
 ) -> list[SimilarDream]:
     """The user's own dreams most similar to ``vector`` (cosine ≥ ``min_similarity``), best first.
 
@@ -65,7 +79,9 @@ async def similar_dreams(
     rows = DreamEmbedding.filter(dream__user_id=_as_uuid(user_id), model=model, dim=query.size)
     if exclude_dream_id is not None:
         rows = rows.exclude(dream_id=_as_uuid(exclude_dream_id))
-    found = await rows.values("dream_id", "vector", "dream__text", "dream__created_at")
+    found = await rows.using_db(using_db).values(
+        "dream_id", "vector", "dream__text", "dream__created_at"
+    )
     if not found or limit <= 0:
         return []
     matrix = l2_normalize(np.stack([from_bytes(bytes(r["vector"])) for r in found]))
@@ -105,6 +121,7 @@ async def recurring_symbols(
     exclude_dream_id: str | uuid.UUID | None = None,
     min_dreams: int = 2,
     limit: int = 5,
+    using_db: BaseDBAsyncClient | None = None,
 ) -> list[str]:
     """Symbol keys found in at least ``min_dreams`` of the user's past dreams, most frequent first.
 
@@ -115,7 +132,7 @@ async def recurring_symbols(
     if exclude_dream_id is not None:
         rows = rows.exclude(dream_id=_as_uuid(exclude_dream_id))
     per_dream: dict[object, set[str]] = {}
-    for dream_id, symbols in await rows.values_list("dream_id", "symbols"):
+    for dream_id, symbols in await rows.using_db(using_db).values_list("dream_id", "symbols"):
         per_dream.setdefault(dream_id, set()).update(
             str(s) for s in (symbols or []) if isinstance(s, str)
         )
