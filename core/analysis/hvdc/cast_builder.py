@@ -95,6 +95,8 @@ class CastBuilder(NameRules, PronounRules):
             return True
         if self._comparison(i) or self._proper_animal(i, code):
             return True
+        if nxt == "-" and self._word(i + 2) == "like":
+            return True  # "spider-like": a likeness
         if (
             lemma in W.MODIFIER_PERSONS
             and self._noun_code_word(nxt)
