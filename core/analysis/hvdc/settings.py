@@ -276,7 +276,7 @@ def _scene_setting(doc: Document, people: set[int], first: int, last: int) -> li
         i, kind = found
         if codes and codes[-1].code[0] == kind[0]:
             continue
-        if codes and not _moved(doc, i, sent.first):
+        if codes and not (_moved(doc, i, sent.first) or _placed_there(doc, i, sent.first)):
             continue
         fam = _familiarity(doc, people, i, kind, first, last)
         (start, end), text = doc.span_text(i, i)
@@ -301,6 +301,15 @@ def _sharpened(
         return found
     fam = "F" if found[1].endswith("F") else ""
     return found[0], better[1][0] + (fam or better[1][1:])
+
+
+def _placed_there(doc: Document, i: int, first: int) -> bool:
+    """``I was in the yard``, ``we were at the beach``: the dreamer is said to be there."""
+    words = [doc.tokens[j].low for j in range(max(first, i - 6), i)]
+    pairs = {" ".join(p) for p in itertools.pairwise(words)}
+    return bool(pairs & {"i was", "we were", "i am", "we are"}) and any(
+        w in {"in", "at", "on", "inside", "outside"} for w in words
+    )
 
 
 def _moved(doc: Document, i: int, first: int) -> bool:
