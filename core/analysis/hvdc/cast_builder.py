@@ -348,8 +348,16 @@ class CastBuilder(NameRules, PronounRules):
         """``Chuck Branden, my boyfriend (22)``, ``Nancy (19) my ex-roommate``, ``Julia, girl
         living across the hall``: a noun set off right after a name describes that person."""
         j = i - 1
-        if self._word(j) in {"my", "our", "a", "an"}:
+        for _ in range(2):  # "the student instructor", "our house mother"
+            if self._word(j) in {"my", "our", "a", "an", "the"}:
+                break
+            if not self.toks[j].is_word or self.toks[j].capitalized or j in self.cast.refs:
+                break
             j -= 1
+        if self._word(j) in {"my", "our", "a", "an", "the"}:
+            j -= 1
+        elif j != i - 1:
+            return None
         separated = False
         while j >= 0 and i - j <= 8:
             w = self.toks[j].low
