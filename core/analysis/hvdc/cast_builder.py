@@ -104,7 +104,22 @@ class CastBuilder(NameRules, PronounRules):
         ):
             self.pending = (code[1], "C" if lemma in {"kid", "baby"} else "")
             return True
+        if (
+            not code.endswith("*")
+            and code[1:] not in ("ANI", "CZZ")
+            and self._person_word(nxt)
+            and not self.toks[i].low.endswith("'s")
+            and not self.toks[i + 1].capitalized
+        ):
+            return True  # "enemy soldiers", "student instructor": the next noun is the person
         return self._needs_determiner(i, lemma)
+
+    def _person_word(self, word: str) -> bool:
+        """A human character noun, singular or plural."""
+        if self._noun_code_word(word):
+            return True
+        code = self.nouns.get(word[:-1]) if word.endswith("s") else None
+        return bool(code) and code != "0" and code[1:] not in ("ANI", "CZZ")
 
     def _classifier_possessive(self, i: int, code: str) -> bool:
         """``a doctor's office``, ``the young people's group``: the possessive only says what
