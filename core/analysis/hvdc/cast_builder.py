@@ -418,6 +418,8 @@ class CastBuilder(NameRules, PronounRules):
             return "U"  # "some girl", "other girls": the dreamer cannot say who
         if poss in {"sorority", "fraternity", "dorm", "dormitory"}:
             return "K"
+        if identity == "K" and lemma in W.PEER_NOUNS and any(w in W.LITTLE for w in prev[:3]):
+            identity = "S"  # "a little girl": a child, not one of the dreamer's peers
         if identity in {"S", "K"} and (
             any(w in W.STRANGE for w in prev[:2]) or self._after_has(i, W.STRANGER_CUES)
         ):

@@ -119,7 +119,22 @@ UNCERTAIN_CUES = (
 KNOWN_CUES = (
     " was my ",
     " is my ",
-    " in my ",
+    " in my class",
+    " in my dorm",
+    " in my group",
+    " in my sorority",
+    " in my office",
+    " in my section",
+    " in my course",
+    " in my grade",
+    " in my year",
+    " in my church",
+    " in my neighborhood",
+    " in my fraternity",
+    " in my club",
+    " in my crowd",
+    " in my gang",
+    " in my school",
     " from my ",
     " of mine ",
     " i recognized ",
@@ -194,3 +209,6 @@ ROLE_VERBS = _words(
     "was am were is be been dressed acting act worked work working served serve disguised "
     "posing posed felt feel feeling"
 )
+#: "girl" and "boy" name the dreamer's peers (known) unless they are small children.
+PEER_NOUNS = _words("girl boy girls boys")
+LITTLE = _words("little small tiny")
