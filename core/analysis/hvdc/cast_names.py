@@ -122,6 +122,8 @@ class NameRules:
         """A capitalized word inside a sentence that is no place and no common word
         (``Marv C and I``) is taken for someone's name."""
         tok = self.toks[j]
+        if tok.text.isupper() and len(tok.text) in (2, 3) and tok.text.isalpha():
+            return w not in W.NOT_INITIALS  # "SM", "GS": people named by their initials
         if (tok.text.isupper() and len(tok.text) > 1) or len(w) < 3:
             return False
         nxt, nxt2 = self.toks[j + 1] if j + 1 < len(self.toks) else None, self._word(j + 2)

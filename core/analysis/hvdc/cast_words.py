@@ -212,3 +212,8 @@ ROLE_VERBS = _words(
 #: "girl" and "boy" name the dreamer's peers (known) unless they are small children.
 PEER_NOUNS = _words("girl boy girls boys")
 LITTLE = _words("little small tiny")
+#: Capitalized short words that are not someone's initials.
+NOT_INITIALS = _words(
+    "am pm ok us usa tv md dr mr ms mrs in on at of to is it an and the or no so be do go my "
+    "by up we he me oh hi a.m p.m rr ymca ywca fbi gi usn raf ww ii iii iv vi vii viii ix"
+)
