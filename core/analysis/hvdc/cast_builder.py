@@ -62,7 +62,9 @@ class CastBuilder(NameRules, PronounRules):
             return None if code == "0" else (code, word)
         if word.endswith("s") and len(word) > 3:
             single = self.nouns.get(word[:-1]) or (
-                self.nouns.get(word[:-2]) if word.endswith("es") else None
+                self.nouns.get(word[:-2])
+                if word.endswith(("ses", "xes", "zes", "ches", "shes"))
+                else None
             )
             if single and single != "0" and single[0] == "1":
                 if single[1:] in ("ANI", "CZZ"):
