@@ -428,7 +428,7 @@ class CastBuilder(NameRules, PronounRules):
             return "S"
         if identity in {"S", "K"} and self._uncertain_clause(i):
             return "U"
-        if identity in {"S", "O"} and (poss in {"my", "our"} or self._known_clause(i)):
+        if identity in {"S", "O", "U"} and (poss in {"my", "our"} or self._known_clause(i)):
             return "K"
         if (
             identity == "O"
