@@ -274,6 +274,8 @@ class CastBuilder(NameRules, PronounRules):
             return False
         if group.sex != code[1] and not group.is_animal:
             group.sex = "J"
+        if group.identity == "U" and code[2] == "K":
+            group.identity = "K"  # "the boys and girls": the better-known members decide
         self.cast.refs[i] = group.cid
         return True
 
