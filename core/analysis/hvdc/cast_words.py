@@ -29,7 +29,7 @@ GROUP_HEADS = _words(
 )
 CHILD_ADJ = _words("little small young younger baby kid")
 CHILD_NOUNS = _words(
-    "boy girl brother sister cousin boys girls brothers sisters son daughter niece nephew"
+    "boy girl brother sister cousin boys girls brothers sisters son daughter niece nephew kids"
 )
 KNOW_VERBS = _words(
     "know knew go went date dated dating going work worked met used had like liked "
