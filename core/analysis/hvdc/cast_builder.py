@@ -229,8 +229,10 @@ class CastBuilder(NameRules, PronounRules):
     def _refers_back(self, i: int, lemma: str, code: str, prev: list[str]) -> bool:
         """``A lady came in ... the woman sat down``: a definite plain person noun names a
         character already met (same number, sex and age), not a new one."""
-        if lemma not in W.BACK_REFERRING or not prev or prev[0] not in {"the", "this", "that"}:
+        if not prev or prev[0] not in {"the", "this", "that"}:
             return False
+        if lemma not in W.BACK_REFERRING and not (prev[0] in {"this", "that"} and code[0] == "1"):
+            return False  # "this gangster", "that fellow": any noun after this/that points back
         if self._words_after(i, 3)[:1] in (["who"], ["whom"], ["that"], ["i"]):
             return False  # "the man who ...", "the boy I go with": introduces someone
         number, sex, _, age = parse_code(code)

@@ -145,21 +145,30 @@ class NameRules:
         key = "name:" + w
         end = self._name_end(i)
         self.skip_until = end
-        if key in self.by_key:
+        title = self._titled(i)
+        if key in self.by_key and not self._other_sex(self.by_key[key], title):
             self.cast.refs[i] = self.by_key[key]
             return True
         if self.in_aside or self._names_a_brand(end):
             return True
-        title = self._titled(i)
         sex = W.TITLES.get(title, "?") if title else "?"
         if sex == "?":
             sex = self.names.get(w, "?")
-        identity = "P" if w in W.PROMINENT or self._word(i + 1) in W.PROMINENT else "K"
-
+        parts = [self._name_key(k) for k in range(i, end + 1) if self.toks[k].is_word]
+        identity = "P" if any(p in W.PROMINENT for p in parts) else "K"
         age, stated_sex = self._stated_age(end)
         cid = self._new(f"1{stated_sex or sex}{identity}{age or 'A'}", key, i)
         self.cast.characters[cid].name = w
+        for part in parts[1:]:
+            if len(part) > 2:  # "Franklin D. Roosevelt" is later just "Roosevelt"
+                self.by_key.setdefault("name:" + part, cid)
         return True
+
+    def _other_sex(self, cid: int, title: str | None) -> bool:
+        """``Tony Martin ... Mrs. Martin``: a title of the other sex names someone else."""
+        sex = W.TITLES.get(title or "", "?")
+        known = self.cast.characters[cid].sex
+        return sex in "MF" and known in "MF" and sex != known
 
     def _names_a_brand(self, end: int) -> bool:
         """``my Shakespeare class``, ``a Lincoln sedan``, ``Walt Disney characters``: a name
