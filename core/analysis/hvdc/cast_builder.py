@@ -229,9 +229,11 @@ class CastBuilder(NameRules, PronounRules):
     def _refers_back(self, i: int, lemma: str, code: str, prev: list[str]) -> bool:
         """``A lady came in ... the woman sat down``: a definite plain person noun names a
         character already met (same number, sex and age), not a new one."""
-        if not prev or prev[0] not in {"the", "this", "that"}:
-            return False
-        if lemma not in W.BACK_REFERRING and not (prev[0] in {"this", "that"} and code[0] == "1"):
+        det = next((k for k, w in enumerate(prev[:3]) if w in {"the", "this", "that"}), None)
+        between = prev[:det] if det is not None else []
+        if det is None or any(not w.isalpha() or w in W.NOT_SAME for w in between):
+            return False  # "the man", "the young man", "this gangster"
+        if lemma not in W.BACK_REFERRING and not (prev[det] in {"this", "that"} and code[0] == "1"):
             return False  # "this gangster", "that fellow": any noun after this/that points back
         if self._words_after(i, 3)[:1] in (["who"], ["whom"], ["that"], ["i"]):
             return False  # "the man who ...", "the boy I go with": introduces someone

@@ -217,3 +217,5 @@ NOT_INITIALS = _words(
     "am pm ok us usa tv md dr mr ms mrs in on at of to is it an and the or no so be do go my "
     "by up we he me oh hi a.m p.m rr ymca ywca fbi gi usn raf ww ii iii iv vi vii viii ix"
 )
+#: Words between ``the`` and a noun that make it someone else (or not a person at all).
+NOT_SAME = BE_VERBS | _words("other another second new next first last")
