@@ -245,7 +245,7 @@ class CastBuilder(NameRules, PronounRules):
                 and c.number == number
                 and c.identity not in W.FAMILY_IDENTITIES
                 and (c.sex == sex or c.sex in "?I" or sex in "?IJ")
-                and c.age == age
+                and (c.age == age or {c.age, age} <= {"B", "C"})
             )
 
         found = self._recent(i, same)
