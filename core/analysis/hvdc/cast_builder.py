@@ -89,8 +89,8 @@ class CastBuilder(NameRules, PronounRules):
     def _skipped(self, i: int, lemma: str, code: str) -> bool:
         """Mentions that are not characters of their own (modifiers, group heads...)."""
         nxt = self._word(i + 1)
-        if lemma in W.ETHNIC_ADJ and nxt in W.PERSON_HEADS:
-            return True
+        if lemma in W.ETHNIC_ADJ and (nxt in W.PERSON_HEADS or self._word(i - 1) in W.BE_VERBS):
+            return True  # "a Negro man" (the man is coded), "she was Japanese" (a predicate)
         if lemma in W.GROUP_HEADS and nxt == "of":
             return True
         if self._classifier_possessive(i, code) or self._names_a_thing(i, lemma, code):
@@ -233,7 +233,8 @@ class CastBuilder(NameRules, PronounRules):
         between = prev[:det] if det is not None else []
         if det is None or any(not w.isalpha() or w in W.NOT_SAME for w in between):
             return False  # "the man", "the young man", "this gangster"
-        if lemma not in W.BACK_REFERRING and not (prev[det] in {"this", "that"} and code[0] == "1"):
+        plain = lemma in W.BACK_REFERRING or lemma in W.ETHNIC_ADJ
+        if not plain and not (prev[det] in {"this", "that"} and code[0] == "1"):
             return False  # "this gangster", "that fellow": any noun after this/that points back
         if self._words_after(i, 3)[:1] in (["who"], ["whom"], ["that"], ["i"]):
             return False  # "the man who ...", "the boy I go with": introduces someone
