@@ -293,6 +293,10 @@ class CastBuilder(NameRules, PronounRules):
             return True
         if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
             return True  # "no audience", "felt myself a stranger"
+        if prev[:1] in (["a"], ["an"]) and prev[1:2] in (["felt"], ["feel"], ["feeling"]):
+            return True  # "feeling a stranger": how the dreamer feels
+        if prev[:2] == ["all", "of"]:
+            return True  # "she of all people": an idiom
         if self.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
             return True  # "we girls", "us two girls": the dreamer's own party
         if self._listed_by_name(i):
