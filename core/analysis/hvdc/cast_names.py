@@ -63,6 +63,15 @@ class NameRules:
             after = toks[k + 1].low if k + 1 < len(toks) else ""
             if after in {"years", "year"} or before in {"about", "age", "aged", "of"}:
                 return age_class(int(w)) if len(w) <= 3 else None
+            if before in {",", "is", "was"} and len(w) <= 2 and k <= i + 4:
+                return age_class(int(w))  # "my sister, 17,", "my cousin who is 17"
+        return self._hyphenated_age(i)
+
+    def _hyphenated_age(self, i: int) -> str | None:
+        """``my 11-year-old sister``: an age written before the noun."""
+        words = [self._word(k) for k in range(i - 5, i)]
+        if words[-4:-1] == ["-", "year", "-"] and words[-1] == "old" and words[0].isdigit():
+            return age_class(int(words[0])) if len(words[0]) <= 2 else None
         return None
 
     def _name_key(self, j: int) -> str:

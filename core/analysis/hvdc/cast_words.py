@@ -27,7 +27,7 @@ AMBIGUOUS = _words(
 GROUP_HEADS = _words(
     "group crowd bunch lot couple number band team gang mob family pair lots dozen hundreds dozens"
 )
-CHILD_ADJ = _words("little small young younger baby kid")
+CHILD_ADJ = _words("little small young baby kid")
 CHILD_NOUNS = _words(
     "boy girl brother sister cousin boys girls brothers sisters son daughter niece nephew kids"
 )
