@@ -25,16 +25,26 @@ class ScrubbedDream:
 
 
 class _Scrubber:
-    """Accumulates one mapping across several texts."""
+    """Accumulates one mapping across several texts.
+
+    A text seen before is answered from memory: HVdC evidence repeats the same phrases (one
+    sentence backs several codes), and scrubbing it again with the grown mapping would give the
+    same placeholders — every value in it is already mapped — at the cost of a full regex pass.
+    """
 
     def __init__(self) -> None:
         self.mapping: dict[str, str] = {}
+        self._seen: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         if not text:
             return text
+        known = self._seen.get(text)
+        if known is not None:
+            return known
         result = scrub(text, self.mapping)
         self.mapping = result.mapping
+        self._seen[text] = result.text
         return result.text
 
 
