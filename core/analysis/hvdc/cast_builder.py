@@ -297,6 +297,8 @@ class CastBuilder(NameRules, PronounRules):
             return True  # "feeling a stranger": how the dreamer feels
         if prev[:2] == ["all", "of"]:
             return True  # "she of all people": an idiom
+        if "not" in prev[:4] and any(w in W.BE_VERBS for w in prev[prev.index("not") :][:2]):
+            return True  # "she is not one of my best friends": says who someone is not
         if self.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
             return True  # "we girls", "us two girls": the dreamer's own party
         if self._listed_by_name(i):
@@ -314,7 +316,7 @@ class CastBuilder(NameRules, PronounRules):
             and self._word(i + 1) == ","
             and i + 2 < len(self.toks)
             and self._is_name(i + 2)
-            and self._word(self._name_end(i + 2) + 1) in {"and", ","}
+            and self._word(self._name_end(i + 2) + 1) in {"and", ",", "("}
         )
 
     def _restates(self, i: int, prev: list[str]) -> bool:
@@ -508,7 +510,10 @@ class CastBuilder(NameRules, PronounRules):
             and identity not in W.FAMILY_IDENTITIES
             and number == "1"
         ) or (number != "1" and det in {"another", "other", "different", "more"})
+        plain = f"{W.ALIASES.get(lemma, lemma)}:{number}"
         if identity in {"M", "F", "H", "W", "X"}:
+            if det in {"the", "both", ""} and plain in self.by_key:
+                return plain, False  # "his parents ... both parents": the same pair
             return f"family:{identity}", False  # "father", "Dad" and "daddy" are one man
         return f"{W.ALIASES.get(lemma, lemma)}:{number}", force_new
 
