@@ -297,6 +297,8 @@ class CastBuilder(NameRules, PronounRules):
             return True  # "feeling a stranger": how the dreamer feels
         if prev[:2] == ["all", "of"]:
             return True  # "she of all people": an idiom
+        if prev[:1] and prev[0] in W.PRONOUNS and self.toks[i].low in W.AMBIGUOUS_VERBS:
+            return True  # "they dove", "we fish": a verb, not an animal
         if "not" in prev[:4] and any(w in W.BE_VERBS for w in prev[prev.index("not") :][:2]):
             return True  # "she is not one of my best friends": says who someone is not
         if self.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):

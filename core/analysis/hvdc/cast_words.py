@@ -219,3 +219,6 @@ NOT_INITIALS = _words(
 )
 #: Words between ``the`` and a noun that make it someone else (or not a person at all).
 NOT_SAME = BE_VERBS | _words("other another second new next first last")
+PRONOUNS = _words("i we they he she you me him them us it")
+#: Character nouns that are also verbs.
+AMBIGUOUS_VERBS = _words("dove fish duck bear seal bug worm cook guard judge coach nurse date")
