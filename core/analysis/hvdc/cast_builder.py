@@ -432,7 +432,7 @@ class CastBuilder(NameRules, PronounRules):
             and lemma in W.PERSON_HEADS
             and (poss == "some" or (poss == "other" and lemma.endswith(("s", "people", "men"))))
         ):
-            return "U"  # "some girl", "other girls": the dreamer cannot say who
+            return "K" if self._known_clause(i) else "U"  # "some girl": the dreamer can't say
         if poss in {"sorority", "fraternity", "dorm", "dormitory"}:
             return "K"
         if identity == "K" and lemma in W.PEER_NOUNS and any(w in W.LITTLE for w in prev[:3]):
