@@ -69,6 +69,7 @@ class WorkerSpec:
     poll_delay_s: float
     profile_path: str | None = None
     uvloop: bool = False
+    no_pool_reset: bool = False
 
 
 def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
@@ -80,6 +81,16 @@ def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
             await asyncio.to_thread(stop.wait)
 
     asyncio.run(main())
+
+
+def _skip_pool_reset() -> None:
+    """``--no-pool-reset``: what the reset query asyncpg sends each time a pooled connection is
+    returned costs (an experiment for core/db, which could pass a ``connection_class`` with a
+    lighter ``get_reset_query``; the product never LISTENs or changes session settings, but
+    migrations take an advisory lock, so not a blanket empty reset)."""
+    import asyncpg.connection
+
+    asyncpg.connection.Connection.get_reset_query = lambda self: ""  # type: ignore[method-assign]
 
 
 def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
@@ -95,6 +106,8 @@ def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
         }
     )
     os.environ.pop("ANTHROPIC_API_KEY", None)
+    if spec.no_pool_reset:
+        _skip_pool_reset()
     profiler = cProfile.Profile() if spec.profile_path else None
     notifier = NoopNotifier()
     cpu_started = time.process_time()

@@ -81,6 +81,7 @@ class ThroughputConfig:
     paced_rate: float = 0.0
     profile: bool = False
     uvloop: bool = False
+    no_pool_reset: bool = False
 
     @property
     def direct(self) -> bool:
@@ -229,6 +230,7 @@ def _processes(
             poll_delay_s=config.poll_delay_s,
             profile_path=profile if index == 0 else None,
             uvloop=config.uvloop,
+            no_pool_reset=config.no_pool_reset,
         )
         ready = mp.Event()
         process = mp.Process(target=run_worker, args=(spec, ready, stop, reports_queue))
@@ -333,6 +335,7 @@ def _print_report(
         f"{config.max_jobs}, poll_delay {config.poll_delay_s * 1000:.0f} ms, DB pool "
         f"{config.db_pool or 'default (5)'}, embedder {config.embedder}, LLM delay "
         f"{delay_ms:.0f} ms, {'uvloop' if config.uvloop else 'asyncio loop'}, PostgreSQL + Redis"
+        f"{' (no pool reset query)' if config.no_pool_reset else ''}"
     )
     print(f"  sustained: {rate:.1f} analyses/s ({note}); target >= 100/s")
     print(f"  ceiling workers*max_jobs/delay: {config.ceiling:.0f}/s; failed jobs: {failed}")
