@@ -105,7 +105,8 @@ _FAMILIAR_CUES = (
     "familiar with",
 )
 _WEAK_PLACES = _words(
-    "class party dance movie movies show home stage town city country corner village neighborhood"
+    "class party dance movie movies show home stage town city country corner village neighborhood "
+    "school"
 )
 _MOVES = _words(
     "went go going came walked ran drove rode entered left arrived got moved returned "
