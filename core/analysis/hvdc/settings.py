@@ -106,7 +106,7 @@ _FAMILIAR_CUES = (
 )
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood "
-    "school"
+    "school picnic banquet"
 )
 _MOVES = _words(
     "went go going came walked ran drove rode entered left arrived got moved returned "
