@@ -24,7 +24,7 @@ def _words(blob: str) -> frozenset[str]:
 _PLACE_PREPS = _words(
     "in at into inside on through to toward towards across along down up outside near by from "
     "onto around under over entered reached left entering enter reaching leaving thru "
-    "crossing crossed beside behind within throughout upon"
+    "crossing crossed beside behind within throughout upon below beneath turned"
 )
 _UNFAMILIAR = _words("strange unfamiliar unknown foreign unrecognized somewhere unidentified")
 _DISTORTED = _words("different distorted changed resembled unlike instead")
