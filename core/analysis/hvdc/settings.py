@@ -104,6 +104,8 @@ _FAMILIAR_CUES = (
     "same house",
     "familiar with",
 )
+#: Rooms whose furniture still places the dreamer there ("around the kitchen table").
+_ROOMS = _words("kitchen bedroom livingroom bathroom parlor den attic basement")
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood "
     "school picnic banquet"
@@ -154,7 +156,7 @@ def _place_at(doc: Document, i: int, first: int) -> tuple[str, bool] | None:
         return kind, False
     prev = [doc.tokens[j].low for j in range(max(first, i - 6), i)]
     nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
-    if nxt in table("objects").words or nxt in table("settings").words:
+    if nxt in table("settings").words or (nxt in table("objects").words and tok.low not in _ROOMS):
         return None  # "street floor", "car door": the word only qualifies another
     if any(w in _SEEN_FROM for w in prev[-4:]):
         return None  # "looking out of the window at the street": seen, not where one is
