@@ -108,7 +108,7 @@ _FAMILIAR_CUES = (
 _ROOMS = _words("kitchen bedroom livingroom bathroom parlor den attic basement")
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood "
-    "school picnic banquet"
+    "school picnic banquet meeting wedding concert conference"
 )
 _MOVES = _words(
     "went go going came walked ran drove rode entered left arrived got moved returned "
