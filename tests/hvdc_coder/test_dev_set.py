@@ -16,9 +16,9 @@ from core.analysis.evaluation import category_f1, emotion_presence
 from core.analysis.hvdc import code_dream
 
 FLOORS = {
-    "characters": 0.77,
+    "characters": 0.78,
     "emotions": 0.72,
-    "settings": 0.66,
+    "settings": 0.67,
     "aggression": 0.33,
     "friendliness": 0.29,
     "sexuality": 0.30,
