@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Dispatcher
-from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.utils.chat_action import ChatActionMiddleware
@@ -20,7 +20,14 @@ def _storage(services: Services) -> BaseStorage:
     if services.redis is None:
         return MemoryStorage()
     # Conversation state outlives a restart and is shared by all bot processes.
-    return RedisStorage(redis=services.redis, state_ttl=86400, data_ttl=86400)
+    return RedisStorage(
+        redis=services.redis,
+        key_builder=DefaultKeyBuilder(
+            prefix=f"{services.settings.redis_namespace}:fsm", with_bot_id=True
+        ),
+        state_ttl=86400,
+        data_ttl=86400,
+    )
 
 
 def create_dispatcher(services: Services) -> Dispatcher:

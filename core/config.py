@@ -19,6 +19,8 @@ class Settings(BaseSettings):
 
     database_url: str = Field(DEFAULT_DATABASE_URL, alias="DATABASE_URL")
     redis_url: str | None = Field(None, alias="REDIS_URL")
+    #: Prefix of every Redis key and of the job queue, so deployments can share one Redis.
+    redis_namespace: str = Field("oneiroscope", alias="REDIS_NAMESPACE", pattern=r"^[\w.-]+$")
     bot_token: SecretStr | None = Field(None, alias="BOT_TOKEN")
     telegram_api_url: str | None = Field(None, alias="TELEGRAM_API_URL")
     web_host: str = Field("127.0.0.1", alias="WEB_HOST")
@@ -51,6 +53,10 @@ class Settings(BaseSettings):
     def embedded(self) -> bool:
         """True when jobs, caches and rate limits live in this process (no Redis)."""
         return self.redis_url is None
+
+    @property
+    def job_queue_name(self) -> str:
+        return f"{self.redis_namespace}:jobs"
 
     @property
     def webhook_mode(self) -> bool:

@@ -53,10 +53,13 @@ def build_services(settings: Settings) -> Services:
     redis = Redis.from_url(
         settings.redis_url, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
     )
+    namespace = settings.redis_namespace
     return Services(
         settings=settings,
-        cache=RedisCache(redis),
-        rate_limiter=RedisRateLimiter(redis, settings.throttle_rate, settings.throttle_burst),
+        cache=RedisCache(redis, prefix=f"{namespace}:"),
+        rate_limiter=RedisRateLimiter(
+            redis, settings.throttle_rate, settings.throttle_burst, prefix=f"{namespace}:rl:"
+        ),
         redis=redis,
     )
 
