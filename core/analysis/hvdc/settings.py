@@ -215,8 +215,11 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
-    if any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people):
-        return "F"
+    indefinite = bool(near) and any(w in {"a", "an", "some"} for w in near[-3:])
+    if not indefinite and (
+        any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people)
+    ):
+        return "F"  # "a building" is a new place even in a dream set on campus
     if i > 0 and toks[i - 1].low in {"in", "at", "to"} and toks[i].low in _INSTITUTIONS:
         return "F"  # "in church", "at school": the dreamer's own institutions
     for j in range(i - 3, min(len(toks), i + 4)):
