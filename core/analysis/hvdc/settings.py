@@ -210,12 +210,12 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         toks, first, min(last, opening.last)
     ):
         return "G"
-    if kind.endswith("F") or any(w in _OWN for w in near):
-        return "F"
+    indefinite = bool(near) and any(w in {"a", "an", "some"} for w in near[-3:])
+    if (kind.endswith("F") and not indefinite) or any(w in _OWN for w in near):
+        return "F"  # "the dorm", "my room"; "a dorm" is some dorm
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
-    indefinite = bool(near) and any(w in {"a", "an", "some"} for w in near[-3:])
     if not indefinite and (
         any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people)
     ):
