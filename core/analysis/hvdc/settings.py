@@ -106,6 +106,10 @@ _FAMILIAR_CUES = (
 )
 #: Rooms whose furniture still places the dreamer there ("around the kitchen table").
 _ROOMS = _words("kitchen bedroom livingroom bathroom parlor den attic basement")
+_HOME_ROOMS = _words(
+    "kitchen attic basement cellar bathroom bedroom shower hall hallway stairs upstairs "
+    "downstairs porch yard backyard livingroom parlor den lobby cafeteria classroom"
+)
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood "
     "school picnic banquet meeting wedding concert conference"
@@ -215,6 +219,8 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         return "F"  # "the dorm", "my room"; "a dorm" is some dorm
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
+    if toks[i].low in _HOME_ROOMS and (not near or near[-1] == "the"):
+        return "F"  # "the kitchen", "upstairs": the rooms of the dreamer's own home
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
     if not indefinite and (
         any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people)
