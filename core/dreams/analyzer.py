@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core.analysis.highlights import highlights
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 
 LunarLookup = Callable[[datetime, User], LunarContext | None]
 Progress = Callable[[Stage], Awaitable[None]]
+#: The caller's own writes, run in the memory transaction (e.g. marking the dream analysing).
+Alongside = Callable[[BaseDBAsyncClient], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -80,13 +83,19 @@ class Analyzer:
     lunar: LunarLookup | None = None
     similar_limit: int = 3
 
-    async def analyze(self, user: User, dream: Dream, progress: Progress) -> AnalysisResult:
+    async def analyze(
+        self, user: User, dream: Dream, progress: Progress, alongside: Alongside | None = None
+    ) -> AnalysisResult:
+        """``alongside`` runs in the short transaction that reads the user's past dreams, once
+        the text is read and before the interpreter is asked: no transaction of its own."""
         locale = user.language
         await progress(Stage.READING)
         reading = read_dream(dream.text, dream.language, locale)
         await progress(Stage.CONTEXT)
         lunar = self._lunar_context(dream, user)
-        similar, recurring = await self._memory(user, dream, [s.key for s in reading.symbols])
+        similar, recurring = await self._memory(
+            user, dream, [s.key for s in reading.symbols], alongside
+        )
         context = DreamContext(
             text=dream.text,
             locale=locale,
@@ -114,7 +123,9 @@ class Analyzer:
             return None
         return self.lunar(dream.created_at, user)
 
-    async def _memory(self, user: User, dream: Dream, symbol_keys: list[str]) -> tuple[list, list]:
+    async def _memory(
+        self, user: User, dream: Dream, symbol_keys: list[str], alongside: Alongside | None
+    ) -> tuple[list, list]:
         """Similar past dreams (by embedding) and symbols that keep coming back.
 
         The vector is computed first; then the reads and the embedding upsert share one short
@@ -123,6 +134,8 @@ class Analyzer:
         """
         vector = await self._embed(dream.text)
         async with in_transaction() as conn:
+            if alongside is not None:
+                await alongside(conn)
             recurring = await recurring_symbols(
                 user.id, symbol_keys, exclude_dream_id=dream.id, using_db=conn
             )

@@ -84,14 +84,17 @@ async def _saved_analysis(dream: Dream) -> DreamAnalysis | None:
 async def _analyse_and_save(
     analyzer: Analyzer, notifier: Notifier, user: User, dream: Dream, delivery: Delivery
 ) -> DreamAnalysis | None:
-    await _mark(dream, DreamStatus.ANALYZING)
-
     async def progress(stage: Stage) -> None:
         await notifier.progress(delivery, stage)
 
+    async def mark_analyzing(conn: BaseDBAsyncClient) -> None:
+        await _mark(dream, DreamStatus.ANALYZING, conn)
+
     started = time.perf_counter()
     try:
-        result: AnalysisResult = await analyzer.analyze(user, dream, progress)
+        # Marked analysing in the analyzer's memory transaction (after reading the text, before
+        # the interpreter): one transaction fewer, and still before any analysis is saved.
+        result: AnalysisResult = await analyzer.analyze(user, dream, progress, mark_analyzing)
     except Exception:
         # Whatever broke, the user hears it and keeps the dream; nothing is charged.
         log.exception("analysis of a dream failed")
