@@ -26,7 +26,9 @@ _PLACE_PREPS = _words(
     "onto around under over entered reached left entering enter reaching leaving thru "
     "crossing crossed beside behind within throughout upon below beneath turned"
 )
-_UNFAMILIAR = _words("strange unfamiliar unknown foreign unrecognized somewhere unidentified")
+_UNFAMILIAR = _words(
+    "mysterious weird strange unfamiliar unknown foreign unrecognized somewhere unidentified"
+)
 _DISTORTED = _words("different distorted changed resembled unlike instead")
 _UNFAMILIAR_CUES = (
     "never seen",
@@ -39,6 +41,9 @@ _UNFAMILIAR_CUES = (
     "no idea where",
     "some place",
     "someplace",
+    "not familiar",
+    "wasn't familiar",
+    "was new to me",
 )
 _DISTORTED_CUES = (
     "not look like",
