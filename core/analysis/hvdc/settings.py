@@ -261,8 +261,11 @@ def _named_region(toks: list[Token], first: int, last: int) -> bool:
 
 
 def _local_name(scene: list[Token], people: set[int]) -> bool:
-    """A named street, hall or store (``Euclid Avenue``, ``the Commodore Bar``): a place the
-    dreamer knows; named cities and countries are geographical instead."""
+    """A named street, hall or store (``Euclid Avenue``, ``the Commodore Bar``, ``18th and
+    Euclid``): a place the dreamer knows; named cities and countries are geographical."""
+    for a, b, c in zip(scene, scene[1:], scene[2:], strict=False):
+        if a.low.isdigit() and b.low in {"st", "nd", "rd", "th"} and c.low in {"and", "street"}:
+            return True  # "at 18th and Euclid", "105th Street": a street of the dreamer's town
     for a, b in itertools.pairwise(scene):
         if a.capitalized and a.low not in _GEO | _NOT_NAMES and b.low in _NAMED_PLACE_SUFFIXES:
             return True
