@@ -115,6 +115,7 @@ _HOME_ROOMS = _words(
     "kitchen attic basement cellar bathroom bedroom shower hall hallway stairs upstairs "
     "downstairs porch yard backyard livingroom parlor den lobby cafeteria classroom"
 )
+_OWN_PLACES = _words("house home street room yard neighborhood town dorm apartment")
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood "
     "school picnic banquet meeting wedding concert conference"
@@ -228,7 +229,9 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         return "F"  # "the kitchen", "upstairs": the rooms of the dreamer's own home
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
     if not indefinite and (
-        any(t.low in _FAMILIAR_ANYWHERE for t in scene) or _local_name(scene, people)
+        any(t.low in _FAMILIAR_ANYWHERE for t in scene)
+        or _local_name(scene, people)
+        or _own_place(scene)
     ):
         return "F"  # "a building" is a new place even in a dream set on campus
     if i > 0 and toks[i - 1].low in {"in", "at", "to"} and toks[i].low in _INSTITUTIONS:
@@ -256,6 +259,14 @@ def _named_region(toks: list[Token], first: int, last: int) -> bool:
             continue
         before = [toks[k].low for k in range(max(first, j - 3), j)]
         if any(w in _GEO_PREPS for w in before):
+            return True
+    return False
+
+
+def _own_place(scene: list[Token]) -> bool:
+    """``from my house``, ``on my own street``: the scene is around the dreamer's own places."""
+    for a, b in itertools.pairwise(scene):
+        if a.low in {"my", "our", "own"} and b.low in _OWN_PLACES:
             return True
     return False
 
