@@ -115,6 +115,10 @@ _HOME_ROOMS = _words(
     "kitchen attic basement cellar bathroom bedroom shower hall hallway stairs upstairs "
     "downstairs porch yard backyard livingroom parlor den lobby cafeteria classroom"
 )
+_KIN_OWNERS = _words(
+    "mother's father's grandmother's grandfather's aunt's uncle's sister's brother's "
+    "cousin's parents' grandparents' friend's"
+)
 _OWN_PLACES = _words("house home street room yard neighborhood town dorm apartment")
 _WEAK_PLACES = _words(
     "class party dance movie movies show home stage town city country corner village neighborhood "
@@ -264,9 +268,10 @@ def _named_region(toks: list[Token], first: int, last: int) -> bool:
 
 
 def _own_place(scene: list[Token]) -> bool:
-    """``from my house``, ``on my own street``: the scene is around the dreamer's own places."""
+    """``from my house``, ``my grandmother's house``: the scene is around places the dreamer
+    knows as their own or their family's."""
     for a, b in itertools.pairwise(scene):
-        if a.low in {"my", "our", "own"} and b.low in _OWN_PLACES:
+        if b.low in _OWN_PLACES and (a.low in {"my", "our", "own"} or a.low in _KIN_OWNERS):
             return True
     return False
 
