@@ -229,7 +229,8 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         return "F"  # "the dorm", "my room"; "a dorm" is some dorm
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"
-    if toks[i].low in _HOME_ROOMS and (not near or near[-1] == "the"):
+    upstairs = toks[i].low in {"upstairs", "downstairs"}
+    if toks[i].low in _HOME_ROOMS and (not near or near[-1] == "the" or upstairs):
         return "F"  # "the kitchen", "upstairs": the rooms of the dreamer's own home
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
     if not indefinite and (
