@@ -218,6 +218,8 @@ class CastBuilder(NameRules, PronounRules):
         if self.pending:
             sex, age = self.pending[0], self.pending[1] or age
             self.pending = None
+        if sex in "?I" and any(w in W.SEX_ADJ for w in prev[:2]):
+            sex = W.SEX_ADJ[next(w for w in prev[:2] if w in W.SEX_ADJ)]  # "a male friend"
         identity = self._identity(i, lemma, identity, prev, family)
         age = self._age(lemma, age, prev)
         stated_age, stated_sex = self._stated_age(i)
@@ -334,6 +336,8 @@ class CastBuilder(NameRules, PronounRules):
         found = self._noun_code(i)
         if found and char.identity in "SU" and found[0][2] in "OK":
             char.identity = found[0][2]
+        if found and char.sex in "?I" and found[0][1] in "MF" and not char.plural:
+            char.sex = found[0][1]  # "a person, a man of about 40": now we know
         if prev and prev[0] in {"my", "our"} and char.identity in "SUO":
             char.identity = "K"
         return True

@@ -222,3 +222,5 @@ NOT_SAME = BE_VERBS | _words("other another second new next first last")
 PRONOUNS = _words("i we they he she you me him them us it")
 #: Character nouns that are also verbs.
 AMBIGUOUS_VERBS = _words("dove fish duck bear seal bug worm cook guard judge coach nurse date")
+#: Adjectives that tell a character's sex (``a young male friend``).
+SEX_ADJ = {"male": "M", "female": "F"}
