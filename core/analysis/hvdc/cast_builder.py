@@ -139,7 +139,7 @@ class CastBuilder(NameRules, PronounRules):
     def _names_a_thing(self, i: int, lemma: str, code: str) -> bool:
         """``the driver's wheel``, ``a guard rail``, ``the ladies' room``: a person noun that
         only qualifies the object or place after it, for someone never met in the dream."""
-        if code.endswith("*") or code[1:] in ("ANI", "CZZ"):
+        if code.endswith("*") or code.endswith("CZZ"):
             return False
         nxt = self._word(i + 1)
         if nxt == "'":
@@ -295,6 +295,8 @@ class CastBuilder(NameRules, PronounRules):
             return True
         if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
             return True  # "no audience", "felt myself a stranger"
+        if prev[:2] in (["more", "no"], ["one", "not"]):
+            return True  # "no more animals", "not one seal"
         if prev[:1] in (["a"], ["an"]) and prev[1:2] in (["felt"], ["feel"], ["feeling"]):
             return True  # "feeling a stranger": how the dreamer feels
         if prev[:2] == ["all", "of"]:
