@@ -185,6 +185,8 @@ ALIASES = {
     "fiance": "boyfriend",
     "sweetheart": "boyfriend",
     "beau": "boyfriend",
+    "date": "boyfriend",
+    "escort": "boyfriend",
 }
 #: "the boy I go with" is the dreamer's boyfriend.
 STEADY_CUES = (
