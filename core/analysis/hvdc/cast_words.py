@@ -114,6 +114,15 @@ UNCERTAIN_CUES = (
     "not sure whether",
     "familiar to me",
     "don't know whether",
+    "cannot recall",
+    "can't recall",
+    "couldn't recall",
+    "cannot remember",
+    "can't remember",
+    "couldn't remember",
+    "couldn't quite",
+    "don't remember",
+    "do not remember",
 )
 #: Phrases after a person noun that tell the dreamer knows the person.
 KNOWN_CUES = (
