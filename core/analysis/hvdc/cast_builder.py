@@ -214,6 +214,7 @@ class CastBuilder(NameRules, PronounRules):
         age = "A" if family else age
         if self._one_of(prev):
             number = "1"
+            sex = "I" if sex == "J" else sex
             lemma = lemma[:-1] if lemma.endswith("s") else lemma
         if self.pending:
             sex, age = self.pending[0], self.pending[1] or age
