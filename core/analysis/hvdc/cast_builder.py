@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from . import cast_words as W
 from .cast import DREAMER, Cast, Character, parse_code
+from .cast_coref import CorefRules
+from .cast_mentions import MentionRules
 from .cast_names import NameRules
 from .cast_pronouns import PronounRules, is_third_person
 from .lexicon import first_names, table
 from .text import Document
 
 
-class CastBuilder(NameRules, PronounRules):
+class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
     """One left-to-right pass over the tokens; see :func:`build_cast`."""
 
     def __init__(self, doc: Document) -> None:
@@ -116,61 +118,6 @@ class CastBuilder(NameRules, PronounRules):
             return True  # "enemy soldiers", "student instructor": the next noun is the person
         return self._needs_determiner(i, lemma)
 
-    def _person_word(self, word: str) -> bool:
-        """A human character noun, singular or plural."""
-        if self._noun_code_word(word):
-            return True
-        code = self.nouns.get(word[:-1]) if word.endswith("s") else None
-        return bool(code) and code != "0" and code[1:] not in ("ANI", "CZZ")
-
-    def _classifier_possessive(self, i: int, code: str) -> bool:
-        """``a doctor's office``, ``the young people's group``: the possessive only says what
-        kind of thing follows; ``my father's store`` still names the father."""
-        if not self.toks[i].low.endswith("'s") or code.endswith("*"):
-            return False
-        if self.toks[i].low[:-2] in W.UNCERTAIN_SELF:
-            return True  # "someone's napkin", "somebody's death": no one in the dream
-        prev = self._prev_words(i, 2)
-        det = prev[0] if prev else ""
-        if det in {"young", "old", "little"} and len(prev) > 1:
-            det = prev[1]
-        return det in {"", "a", "an", "some", "young"} or (det == "the" and code[0] == "2")
-
-    def _names_a_thing(self, i: int, lemma: str, code: str) -> bool:
-        """``the driver's wheel``, ``a guard rail``, ``the ladies' room``: a person noun that
-        only qualifies the object or place after it, for someone never met in the dream."""
-        if code.endswith("*") or code.endswith("CZZ"):
-            return False
-        nxt = self._word(i + 1)
-        if nxt == "'":
-            nxt = self._word(i + 2)
-        if not (nxt in self.objects or nxt in self.places):
-            return False
-        return f"{W.ALIASES.get(lemma, lemma)}:{code[0]}" not in self.by_key
-
-    def _proper_animal(self, i: int, code: str) -> bool:
-        """``Los Angeles``, ``in Buffalo``: a capitalized animal or creature word inside a
-        sentence is a place or a name, not a creature."""
-        tok = self.toks[i]
-        starts = i == 0 or self.toks[i - 1].sentence != tok.sentence
-        return code[1:] in ("ANI", "CZZ") and tok.capitalized and not starts
-
-    def _comparison(self, i: int) -> bool:
-        """``like a ballet dancer``, ``worked as a waitress``: a likeness or a role, no one."""
-        prev = self._prev_words(i, 5)
-        for k, w in enumerate(prev[:3]):
-            if w in {",", "and", "or"} or w in W.BE_VERBS:
-                return False
-            if w == "like" and self._word(i + 1) not in {"who", "that"}:
-                return True
-            if w == "as":
-                return len(prev) > k + 1 and prev[k + 1] in W.ROLE_VERBS
-        return False
-
-    def _noun_code_word(self, word: str) -> bool:
-        code = self.nouns.get(word)
-        return bool(code) and code != "0" and code[0] == "1" and code[1:] not in ("ANI", "CZZ")
-
     def _handle_noun(self, i: int) -> bool:
         found = self._noun_code(i)
         if found is None:
@@ -229,42 +176,6 @@ class CastBuilder(NameRules, PronounRules):
             sex = stated_sex
         return f"{number}{sex}{identity}{age}", lemma
 
-    def _refers_back(self, i: int, lemma: str, code: str, prev: list[str]) -> bool:
-        """``A lady came in ... the woman sat down``: a definite plain person noun names a
-        character already met (same number, sex and age), not a new one."""
-        det = next((k for k, w in enumerate(prev[:3]) if w in {"the", "this", "that"}), None)
-        between = prev[:det] if det is not None else []
-        if det is None or any(not w.isalpha() or w in W.NOT_SAME for w in between):
-            return False  # "the man", "the young man", "this gangster"
-        plain = lemma in W.BACK_REFERRING or lemma in W.ETHNIC_ADJ
-        if not plain and not (prev[det] in {"this", "that"} and code[0] == "1"):
-            return False  # "this gangster", "that fellow": any noun after this/that points back
-        if self._words_after(i, 3)[:1] in (["who"], ["whom"], ["that"], ["i"]):
-            return False  # "the man who ...", "the boy I go with": introduces someone
-        number, sex, _, age = parse_code(code)
-
-        def same(c: Character) -> bool:
-            return (
-                not c.is_animal
-                and c.number == number
-                and c.identity not in W.FAMILY_IDENTITIES
-                and (c.sex == sex or c.sex in "?I" or sex in "?IJ")
-                and (c.age == age or {c.age, age} <= {"B", "C"})
-            )
-
-        found = self._recent(i, same)
-        if found is None:
-            return False
-        self.cast.refs[i] = found
-        return True
-
-    def _one_of(self, prev: list[str]) -> bool:
-        """``one of the girls``, ``one of my best friends``: a single member of a group."""
-        for k in range(min(len(prev), 5) - 1):
-            if prev[k] == "of" and prev[k + 1] == "one":
-                return all(w in W.DETERMINERS or w not in W.BE_VERBS for w in prev[:k])
-        return False
-
     def _joins_group(self, i: int, code: str) -> bool:
         """``boys and girls``, ``my aunts, cousins``: coordinated groups are one mixed group."""
         j = i - 1
@@ -286,135 +197,6 @@ class CastBuilder(NameRules, PronounRules):
             group.identity = "K"  # "the boys and girls": the better-known members decide
         self.cast.refs[i] = group.cid
         return True
-
-    def _not_a_person(self, i: int, lemma: str, prev: list[str]) -> bool:
-        """Uses of character nouns that name no one: ``a date with``, ``we were friends``."""
-        nxt = self._word(i + 1)
-        if lemma == "date":
-            return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
-        if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
-            return True
-        if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
-            return True  # "no audience", "felt myself a stranger"
-        if prev[:2] in (["more", "no"], ["one", "not"]):
-            return True  # "no more animals", "not one seal"
-        if prev[:1] in (["a"], ["an"]) and prev[1:2] in (["felt"], ["feel"], ["feeling"]):
-            return True  # "feeling a stranger": how the dreamer feels
-        if prev[:2] == ["all", "of"]:
-            return True  # "she of all people": an idiom
-        if prev[:1] and prev[0] in W.PRONOUNS and self.toks[i].low in W.AMBIGUOUS_VERBS:
-            return True  # "they dove", "we fish": a verb, not an animal
-        if "not" in prev[:4] and any(w in W.BE_VERBS for w in prev[prev.index("not") :][:2]):
-            return True  # "she is not one of my best friends": says who someone is not
-        if self.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
-            return True  # "we girls", "us two girls": the dreamer's own party
-        if self._listed_by_name(i):
-            return True
-        return (
-            bool(prev)
-            and prev[0] in {"were", "are", "make", "made", "become", "became"}
-            and (self.toks[i].low.endswith("s"))
-        )
-
-    def _listed_by_name(self, i: int) -> bool:
-        """``two boys, Leonard and John``: the group is coded as the named people it lists."""
-        return (
-            self.toks[i].low.endswith("s")
-            and self._word(i + 1) == ","
-            and i + 2 < len(self.toks)
-            and self._is_name(i + 2)
-            and self._word(self._name_end(i + 2) + 1) in {"and", ",", "("}
-        )
-
-    def _restates(self, i: int, prev: list[str]) -> bool:
-        """``he was a stranger``, ``Norma (18), a girl who...``: a noun that describes a
-        character already there; it may sharpen that character's identity."""
-        target = self._predicate_subject(i) or self._apposition_subject(i, prev)
-        if target is None:
-            return False
-        self.cast.refs[i] = target
-        if target == DREAMER:
-            return True
-        char = self.cast.characters[target]
-        found = self._noun_code(i)
-        if found and char.identity in "SU" and found[0][2] in "OK":
-            char.identity = found[0][2]
-        if found and char.sex in "?I" and found[0][1] in "MF" and not char.plural:
-            char.sex = found[0][1]  # "a person, a man of about 40": now we know
-        if prev and prev[0] in {"my", "our"} and char.identity in "SUO":
-            char.identity = "K"
-        return True
-
-    def _predicate_subject(self, i: int) -> int | None:
-        j = i - 1
-        while j >= 0 and i - j <= 4 and self.toks[j].low in W.PREDICATE_FILLERS:
-            j -= 1
-        j = self._past_adjectives(i, j)
-        if j < 0 or self.toks[j].low not in W.BE_VERBS or j == i - 1:
-            return None
-        for k in range(j - 1, max(-1, j - 7), -1):
-            if self.toks[k].low in {"there", "it", "this", "that", ".", "who's"}:
-                return None
-            if k in self.cast.refs:
-                return self.cast.refs[k]
-        return None
-
-    def _past_adjectives(self, i: int, j: int) -> int:
-        """``was a famous ballet dancer``: step back over descriptive words to ``a``/``the``."""
-        for k in range(j, max(-1, i - 5), -1):
-            w = self.toks[k].low
-            if w in {"a", "an", "the"}:
-                return k - 1 if k < j else j
-            if not self.toks[k].is_word or w in self.nouns or w in W.BE_VERBS:
-                return j
-        return j
-
-    def _apposition_subject(self, i: int, prev: list[str]) -> int | None:
-        named = self._named_before(i)
-        if named is not None:
-            return named
-        if len(prev) < 2 or not (prev[0] in {"a", "an"} or prev[1] in {"a", "an"}):
-            return None
-        lead = prev[1] if prev[0] in {"a", "an"} else (prev[2] if len(prev) > 2 else "")
-        if lead not in {",", "("}:
-            return None
-        last = next(reversed(self.cast.refs), None) if self.cast.refs else None
-        if last is None or last < i - 8 or self.cast.refs[last] == DREAMER:
-            return None
-        return self.cast.refs[last]
-
-    def _named_before(self, i: int) -> int | None:
-        """``Chuck Branden, my boyfriend (22)``, ``Nancy (19) my ex-roommate``, ``Julia, girl
-        living across the hall``: a noun set off right after a name describes that person."""
-        j = i - 1
-        for _ in range(2):  # "the student instructor", "our house mother"
-            if self._word(j) in {"my", "our", "a", "an", "the"}:
-                break
-            if not self.toks[j].is_word or self.toks[j].capitalized or j in self.cast.refs:
-                break
-            j -= 1
-        if self._word(j) in {"my", "our", "a", "an", "the"}:
-            j -= 1
-        elif j != i - 1:
-            return None
-        separated = False
-        while j >= 0 and i - j <= 8:
-            w = self.toks[j].low
-            if w in {",", "(", ")"} or w.isdigit() or w in {"m", "f"}:
-                separated = True
-                j -= 1
-                continue
-            break
-        if not separated or j < 0:
-            return None
-        k = j
-        while k >= 0 and k not in self.cast.refs and self.toks[k].capitalized and j - k < 3:
-            k -= 1  # the last name of "Chuck Branden" points back to "Chuck"
-        ref = self.cast.refs.get(k)
-        if ref is None or ref == DREAMER:
-            return None
-        char = self.cast.characters[ref]
-        return ref if char.name and not char.plural else None
 
     def _possessor(self, i: int) -> str:
         """The word that owns the noun at i, looking past ``(20)``-style asides."""
