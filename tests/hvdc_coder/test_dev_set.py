@@ -18,7 +18,7 @@ from core.analysis.hvdc import code_dream
 FLOORS = {
     "characters": 0.78,
     "emotions": 0.72,
-    "settings": 0.67,
+    "settings": 0.69,
     "aggression": 0.33,
     "friendliness": 0.29,
     "sexuality": 0.30,
