@@ -214,7 +214,7 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             return "K" if owner.endswith("'s") or owner in W.OTHER_POSS else identity
         if prev and prev[0] in W.ETHNIC_ADJ:
             return "E"
-        if lemma == "people" and poss in {"other", "many", "several"}:
+        if lemma == "people" and poss in {"other", "several"}:
             return "U"
         if (
             identity in {"S", "K"}
