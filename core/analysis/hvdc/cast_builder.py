@@ -166,7 +166,7 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
         if self.pending:
             sex, age = self.pending[0], self.pending[1] or age
             self.pending = None
-        if sex in "?I" and any(w in W.SEX_ADJ for w in prev[:2]):
+        if sex in "?IJ" and any(w in W.SEX_ADJ for w in prev[:2]):
             sex = W.SEX_ADJ[next(w for w in prev[:2] if w in W.SEX_ADJ)]  # "a male friend"
         identity = self._identity(i, lemma, identity, prev, family)
         age = self._age(lemma, age, prev)

@@ -66,6 +66,9 @@ class PronounRules:
             return True
         return False
 
+    def _peer_group(self, char: Character) -> bool:
+        return self.toks[char.token].low in _PEER_GROUPS
+
     def _default_sexes(self) -> None:
         """Friends of unstated sex take the dreamer's sex when the report reveals it: dreamers'
         friends are mostly of their own sex (Hall & Van de Castle's norms)."""
@@ -75,7 +78,11 @@ class PronounRules:
         for char in self.cast.characters:
             if char.sex == "?" and char.identity == "K" and char.number == "1":
                 char.sex = dreamer
+            elif char.sex == "J" and char.identity == "K" and self._peer_group(char):
+                char.sex = dreamer  # "my friends", "my classmates": the dreamer's own sex
 
+
+_PEER_GROUPS = frozenset({"friends", "classmates", "roommates"})
 
 _PARTNER_SEX = {
     "boyfriend": "F",
