@@ -106,4 +106,13 @@ def _dreamer_sex(cast: Cast, toks: list[Token]) -> str | None:
         word = toks[char.token].low.removesuffix("'s")
         if word in _PARTNER_SEX:
             return _PARTNER_SEX[word]
+    for n, tok in enumerate(toks[:-2]):
+        if tok.low in {"i", "myself", "subject"} and toks[n + 1].low == "(":
+            stated = toks[n + 2].low  # "I (f, 20)": the dreamer's own sex
+            if stated in {"f", "m"}:
+                return stated.upper()
+    if is_third_person(toks):
+        for tok in toks[:12]:
+            if tok.low in {"she", "her", "he", "his"}:
+                return "F" if tok.low in {"she", "her"} else "M"  # "Subject dreamed she..."
     return None
