@@ -47,7 +47,7 @@ class MentionRules:
         nxt = self._word(i + 1)
         if nxt == "'":
             nxt = self._word(i + 2)
-        if not (nxt in self.objects or nxt in self.places):
+        if not (nxt in self.objects or nxt in self.places or nxt in W.QUALIFIED_THINGS):
             return False
         return f"{W.ALIASES.get(lemma, lemma)}:{code[0]}" not in self.by_key
 

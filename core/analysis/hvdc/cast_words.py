@@ -235,3 +235,5 @@ PRONOUNS = _words("i we they he she you me him them us it")
 AMBIGUOUS_VERBS = _words("dove fish duck bear seal bug worm cook guard judge coach nurse date")
 #: Adjectives that tell a character's sex (``a young male friend``).
 SEX_ADJ = {"male": "M", "female": "F"}
+#: Things a person noun often only qualifies (``the driver's seat``) beyond the object list.
+QUALIFIED_THINGS = _words("seat seats wheel license uniform handwriting gown cap")
