@@ -211,7 +211,9 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             owner = self._possessor(i)
             if self.third_person and owner in {"her", "subject's", "dreamer's"}:
                 return identity  # "Subject ... her parents": the dreamer's own family
-            return "K" if owner.endswith("'s") or owner in W.OTHER_POSS else identity
+            other = owner.endswith("'s") or owner in W.OTHER_POSS or owner in {"a", "an"}
+            other = other or (owner == "the" and self._word(i + 1) == "of")
+            return "K" if other else identity  # "his father", "the father of a friend"
         if prev and prev[0] in W.ETHNIC_ADJ:
             return "E"
         if lemma == "people" and poss in {"other", "several"}:
