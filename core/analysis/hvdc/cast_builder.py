@@ -109,7 +109,7 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             self.pending = (code[1], "C" if lemma in {"kid", "baby"} else "")
             return True
         if (
-            not code.endswith("*")
+            (not code.endswith("*") or lemma == "family")
             and code[1:] not in ("ANI", "CZZ")
             and self._person_word(nxt)
             and not self.toks[i].low.endswith("'s")

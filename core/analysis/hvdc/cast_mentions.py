@@ -42,8 +42,8 @@ class MentionRules:
     def _names_a_thing(self, i: int, lemma: str, code: str) -> bool:
         """``the driver's wheel``, ``a guard rail``, ``the ladies' room``: a person noun that
         only qualifies the object or place after it, for someone never met in the dream."""
-        if code.endswith("*") or code.endswith("CZZ"):
-            return False
+        if (code.endswith("*") and lemma != "family") or code.endswith("CZZ"):
+            return False  # "my father's store" names the father; "our family car" no one
         nxt = self._word(i + 1)
         if nxt == "'":
             nxt = self._word(i + 2)
