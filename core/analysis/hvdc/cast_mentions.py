@@ -87,8 +87,8 @@ class MentionRules:
             return True  # "no more animals", "not one seal"
         if prev[:1] in (["a"], ["an"]) and prev[1:2] in (["felt"], ["feel"], ["feeling"]):
             return True  # "feeling a stranger": how the dreamer feels
-        if prev[:2] == ["all", "of"]:
-            return True  # "she of all people": an idiom
+        if prev[:2] == ["all", "of"] or (self.toks[i].low == "people" and nxt == "like"):
+            return True  # "she of all people", "people like me": idioms and generic people
         if prev[:1] and prev[0] in W.PRONOUNS and self.toks[i].low in W.AMBIGUOUS_VERBS:
             return True  # "they dove", "we fish": a verb, not an animal
         if "not" in prev[:4] and any(w in W.BE_VERBS for w in prev[prev.index("not") :][:2]):
