@@ -234,8 +234,11 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             return "S"
         if identity in {"S", "K"} and self._uncertain_clause(i):
             return "U"
-        if identity in {"S", "O", "U"} and (poss in {"my", "our"} or self._known_clause(i)):
-            return "K"
+        mine = any(w in {"my", "our"} for w in prev[:3]) and not any(
+            w.endswith("'s") for w in prev[:3]
+        )
+        if identity in {"S", "O", "U"} and (mine or self._known_clause(i)):
+            return "K"  # "my Sunday school pupils", "a girl in my Spanish class"
         if (
             identity == "O"
             and any(w in {"my", "our"} for w in prev[1:3])
@@ -273,6 +276,9 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             words = words[1:]
         if len(words) >= 2 and words[0] == "i" and words[1] in W.KNOW_VERBS:
             return True
+        text = " " + " ".join(words) + " "
+        if W.MY_GROUP.search(text):
+            return True  # "in my Spanish class", "from our dorm"
         return self._after_has(i, W.KNOWN_CUES)
 
     def _uncertain_clause(self, i: int) -> bool:

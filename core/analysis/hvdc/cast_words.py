@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
@@ -237,3 +239,9 @@ AMBIGUOUS_VERBS = _words("dove fish duck bear seal bug worm cook guard judge coa
 SEX_ADJ = {"male": "M", "female": "F"}
 #: Things a person noun often only qualifies (``the driver's seat``) beyond the object list.
 QUALIFIED_THINGS = _words("seat seats wheel license uniform handwriting gown cap")
+#: "in my (Spanish) class", "from our dorm", "in the block": the dreamer's own circles.
+MY_GROUP = re.compile(
+    r" (?:in|from|of) (?:my|our) (?:[a-z]+ )?(?:class|classes|dorm|dormitory|group|sorority|"
+    r"fraternity|club|office|school|church|neighborhood|crowd|gang|house|section|course) "
+    r"| in the block | next door | neighbors "
+)
