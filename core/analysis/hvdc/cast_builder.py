@@ -209,6 +209,8 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
         poss = prev[0] if prev else ""
         if family:
             owner = self._possessor(i)
+            if owner[:-2] in W.KIN and self._word(i - 2) in {"my", "our"}:
+                return "R"  # "my sister's baby", "my grandmother's sister": a relative
             if self.third_person and owner in {"her", "subject's", "dreamer's"}:
                 return identity  # "Subject ... her parents": the dreamer's own family
             other = owner.endswith("'s") or owner in W.OTHER_POSS or owner in {"a", "an"}

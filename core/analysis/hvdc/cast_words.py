@@ -245,3 +245,7 @@ MY_GROUP = re.compile(
     r"fraternity|club|office|school|church|neighborhood|crowd|gang|house|section|course) "
     r"| in the block | next door | neighbors "
 )
+#: Family members whose own family are the dreamer's relatives.
+KIN = _words(
+    "mother father sister brother grandmother grandfather aunt uncle cousin mom dad husband wife"
+)
