@@ -16,7 +16,7 @@ from core.analysis.evaluation import category_f1, emotion_presence
 from core.analysis.hvdc import code_dream
 
 FLOORS = {
-    "characters": 0.78,
+    "characters": 0.785,
     "emotions": 0.72,
     "settings": 0.69,
     "aggression": 0.33,
