@@ -220,6 +220,8 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             return "E"
         if lemma == "people" and poss in {"other", "several"}:
             return "U"
+        if lemma == "children" and poss == "the" and identity == "S":
+            return "U"  # "the children": a group the dreamer tends but cannot name
         if (
             identity in {"S", "K"}
             and lemma in W.PERSON_HEADS
