@@ -13,7 +13,7 @@ from core.config import Settings
 from core.db import close_db, init_db
 from core.dreams.wiring import build_analyzer
 from core.services import build_services
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 
@@ -62,3 +62,11 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "max_jobs": 50,
         "poll_delay": 0.01,
     }
+
+
+def run_worker(settings: Settings) -> QueueWorker:
+    """Run a standalone worker until a signal stops it (what ``arq.worker.run_worker`` does, but
+    with :class:`QueueWorker`, which does not re-check its own running jobs on every poll)."""
+    worker = QueueWorker(**worker_settings(settings))
+    worker.run()
+    return worker

@@ -1,0 +1,99 @@
+"""QueueWorker: arq's start protocol, minus the Redis checks of jobs known to be running."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from arq import ArqRedis, create_pool
+from arq.connections import RedisSettings
+from arq.constants import in_progress_key_prefix
+from arq.worker import func
+
+from workers.queue import QueueWorker
+
+
+@pytest.fixture
+async def pool(redis_url: str) -> AsyncIterator[ArqRedis]:
+    redis = await create_pool(RedisSettings.from_dsn(redis_url))
+    yield redis
+    await redis.aclose()
+
+
+class Holder:
+    """A job that stays running until released, noting who started it."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+        self.running = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def hold(self, ctx: dict[str, Any], name: str) -> None:
+        self.started.append(name)
+        self.running.set()
+        await self.release.wait()
+
+
+async def _queued_ids(pool: ArqRedis, queue: str) -> list[bytes]:
+    return await pool.zrangebyscore(queue, min=float("-inf"), max=float("inf"))
+
+
+async def test_worker_starts_free_jobs_and_skips_jobs_running_elsewhere(pool: ArqRedis) -> None:
+    queue = f"test-queue:{uuid.uuid4().hex}"
+    holder = Holder()
+    worker = QueueWorker(
+        functions=[func(holder.hold, name="hold")],
+        redis_pool=pool,
+        queue_name=queue,
+        handle_signals=False,
+    )
+    mine, theirs = f"{queue}:mine", f"{queue}:theirs"
+    await pool.enqueue_job("hold", "mine", _job_id=mine, _queue_name=queue)
+    await pool.enqueue_job("hold", "theirs", _job_id=theirs, _queue_name=queue)
+    await pool.set(in_progress_key_prefix + theirs, b"1", px=60_000)
+    try:
+        await worker.start_jobs(await _queued_ids(pool, queue))
+        await asyncio.wait_for(holder.running.wait(), timeout=5)
+
+        assert holder.started == ["mine"]
+        assert worker.job_counter == 1
+    finally:
+        holder.release.set()
+        await asyncio.gather(*worker.tasks.values())
+        await pool.delete(in_progress_key_prefix + theirs, queue)
+        await worker.close()
+
+
+async def test_own_running_job_costs_no_redis_round_trip_on_the_next_poll(
+    pool: ArqRedis,
+) -> None:
+    queue = f"test-queue:{uuid.uuid4().hex}"
+    holder = Holder()
+    worker = QueueWorker(
+        functions=[func(holder.hold, name="hold")],
+        redis_pool=pool,
+        queue_name=queue,
+        handle_signals=False,
+    )
+    await pool.enqueue_job("hold", "mine", _job_id=f"{queue}:mine", _queue_name=queue)
+    try:
+        ids = await _queued_ids(pool, queue)
+        await worker.start_jobs(ids)
+        await asyncio.wait_for(holder.running.wait(), timeout=5)
+        pipelines: list[bool] = []
+        original = pool.pipeline
+        pool.pipeline = lambda *a, **kw: pipelines.append(True) or original(*a, **kw)  # type: ignore[method-assign]
+
+        await worker.start_jobs(ids)  # the next poll reads the same, still running, job
+
+        assert pipelines == []
+        assert holder.started == ["mine"]
+        assert worker.job_counter == 1
+    finally:
+        holder.release.set()
+        await asyncio.gather(*worker.tasks.values())
+        await pool.delete(queue)
+        await worker.close()
