@@ -220,7 +220,7 @@ async def _direct(
     services = build_services(settings)
     services.analyzer = build_analyzer(services)
     _equip(services, notifier, _embedder(spec.embedder))
-    queue = await ArqJobQueue.connect(spec.redis_url, JOBS)
+    queue = await ArqJobQueue.connect(spec.redis_url, JOBS, settings.job_queue_name)
     services.jobs = queue
     functions = [
         as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
@@ -229,6 +229,7 @@ async def _direct(
     worker = QueueWorker(
         functions=functions,
         redis_pool=queue.pool,
+        queue_name=queue.queue_name,
         handle_signals=False,
         ctx={SERVICES_CTX_KEY: services},
         max_jobs=spec.max_jobs,

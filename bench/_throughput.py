@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from arq.constants import default_queue_name, in_progress_key_prefix
+from arq.constants import in_progress_key_prefix
 from arq.jobs import Job, JobResult
 from tortoise import connections
 
@@ -47,6 +47,7 @@ from bench._bench_services import (
 )
 from bench._profile_summary import print_summary
 from bench._stages import print_stages
+from core.config import Settings
 from core.db import close_db, init_db
 from core.db.config import CONNECTION
 from core.db.models import Dream, User
@@ -127,7 +128,7 @@ async def _with_database(config: ThroughputConfig, database_url: str, redis_url:
         needed = WARM_UP_JOBS + config.paced_jobs + config.backlog_jobs
         dream_ids, source = await _seed(needed)
         print(f"\nseeded {len(dream_ids):,} dreams from {source} for {config.workers} worker(s)")
-        queue = await ArqJobQueue.connect(redis_url, JOBS)
+        queue = await ArqJobQueue.connect(redis_url, JOBS, Settings().job_queue_name)
         try:
             await _measure(config, database_url, redis_url, queue, dream_ids)
         finally:
@@ -256,7 +257,7 @@ def _processes(
 
 async def _drain(queue: ArqJobQueue) -> None:
     """Drop the jobs still queued and wait until none has run for a while: workers go idle."""
-    await queue.pool.delete(default_queue_name)
+    await queue.pool.delete(queue.queue_name)
     quiet_polls = 0
     while quiet_polls < DRAIN_QUIET_POLLS:
         running = await queue.pool.keys(f"{in_progress_key_prefix}*")
@@ -292,7 +293,7 @@ async def _results(queue: ArqJobQueue, dream_ids: list[str], *, wait: bool) -> l
     """arq's records of the jobs (waiting for every one of them when ``wait``)."""
     found: list[JobResult] = []
     for batch in chunks(dream_ids, 256):
-        jobs = [Job(_job_id(d), queue.pool) for d in batch]
+        jobs = [Job(_job_id(d), queue.pool, _queue_name=queue.queue_name) for d in batch]
         if wait:
             await asyncio.gather(*(queue.wait(job.job_id) for job in jobs))
         infos = await asyncio.gather(*(job.result_info() for job in jobs))

@@ -65,11 +65,9 @@ def _run_worker(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    from arq.worker import run_worker
+    from workers.settings import run_worker
 
-    from workers.settings import worker_settings
-
-    run_worker(worker_settings(settings))  # type: ignore[arg-type]
+    run_worker(settings)
     return 0
 
 

@@ -75,7 +75,7 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
     if settings.redis_url is None:
         services.jobs = InProcessJobQueue(JOBS, services, MAX_TRIES, JOB_TIMEOUT_SECONDS)
         return
-    queue = await ArqJobQueue.connect(settings.redis_url, JOBS)
+    queue = await ArqJobQueue.connect(settings.redis_url, JOBS, settings.job_queue_name)
     services.jobs = queue
     if not run_worker:
         return
@@ -87,6 +87,7 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
         functions=functions,
         cron_jobs=cron_jobs(),
         redis_pool=queue.pool,
+        queue_name=settings.job_queue_name,
         handle_signals=False,
         ctx={SERVICES_CTX_KEY: services},
         max_jobs=50,

@@ -33,14 +33,17 @@ return free
 class ArqJobQueue:
     """``core.jobs.JobQueue`` on arq: same names, same ``job_id`` de-duplication."""
 
-    def __init__(self, pool: ArqRedis, known: Mapping[str, JobFunction]) -> None:
+    def __init__(self, pool: ArqRedis, known: Mapping[str, JobFunction], queue_name: str) -> None:
         self._pool = pool
         self._known = known
+        self.queue_name = queue_name
 
     @classmethod
-    async def connect(cls, redis_url: str, known: Mapping[str, JobFunction]) -> ArqJobQueue:
-        pool = await create_pool(RedisSettings.from_dsn(redis_url))
-        return cls(pool, known)
+    async def connect(
+        cls, redis_url: str, known: Mapping[str, JobFunction], queue_name: str
+    ) -> ArqJobQueue:
+        pool = await create_pool(RedisSettings.from_dsn(redis_url), default_queue_name=queue_name)
+        return cls(pool, known, queue_name)
 
     @property
     def pool(self) -> ArqRedis:
@@ -49,11 +52,13 @@ class ArqJobQueue:
     async def enqueue(self, function: str, *args: Any, job_id: str | None = None) -> bool:
         if function not in self._known:
             raise UnknownJob(f"no job named {function!r}; known: {sorted(self._known)}")
-        job = await self._pool.enqueue_job(function, *args, _job_id=job_id)
+        job = await self._pool.enqueue_job(
+            function, *args, _job_id=job_id, _queue_name=self.queue_name
+        )
         return job is not None
 
     async def wait(self, job_id: str) -> None:
-        job = Job(job_id, self._pool)
+        job = Job(job_id, self._pool, _queue_name=self.queue_name)
         # arq offers no notification of finished jobs; its own Job.result polls the same way.
         while await job.status() in _UNFINISHED:  # noqa: ASYNC110
             await asyncio.sleep(POLL_SECONDS)

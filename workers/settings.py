@@ -27,7 +27,7 @@ async def on_startup(ctx: dict[str, Any]) -> None:
     settings = Settings()
     await init_db(settings.database_url, migrate=False)
     services = build_services(settings)
-    services.jobs = ArqJobQueue(ctx["redis"], JOBS)
+    services.jobs = ArqJobQueue(ctx["redis"], JOBS, settings.job_queue_name)
     services.analyzer = build_analyzer(services)
     if settings.bot_token is not None:
         bot = create_bot(settings)
@@ -59,6 +59,7 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "on_startup": on_startup,
         "on_shutdown": on_shutdown,
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379"),
+        "queue_name": settings.job_queue_name,
         "max_jobs": 50,
         "poll_delay": 0.01,
     }

@@ -113,10 +113,11 @@ class Analyzer:
         return AnalysisResult(context=context, interpretation=interpretation)
 
     async def aclose(self) -> None:
-        """Close the interpreter's network clients (LLM SDKs), if it has any."""
-        close = getattr(self.interpreter, "aclose", None)
-        if close is not None:
-            await close()
+        """Close the network clients (LLM SDKs, embeddings) of the interpreter and embedder."""
+        for part in (self.interpreter, self.embedder):
+            close = getattr(part, "aclose", None)
+            if close is not None:
+                await close()
 
     def _lunar_context(self, dream: Dream, user: User) -> LunarContext | None:
         if self.lunar is None:

@@ -43,7 +43,7 @@ def build_embedder(llm: LLMSettings) -> Embedder:
         scrubbed = [scrub(text).text for text in texts]
         return await embed_openai(client, scrubbed, retry=retry, timeout_s=llm.request_timeout_s)
 
-    return OpenAIEmbedder(call)
+    return OpenAIEmbedder(call, close=client.close)
 
 
 def llm_off_lines(llm: LLMSettings) -> list[str]:

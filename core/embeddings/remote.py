@@ -19,10 +19,22 @@ EmbedCall = Callable[[list[str]], Awaitable[Sequence[Sequence[float]] | np.ndarr
 class OpenAIEmbedder:
     """Embeddings from an OpenAI model through an injected async call."""
 
-    def __init__(self, call: EmbedCall, model: str = "text-embedding-3-small", dim: int = 1536):
+    def __init__(
+        self,
+        call: EmbedCall,
+        model: str = "text-embedding-3-small",
+        dim: int = 1536,
+        close: Callable[[], Awaitable[None]] | None = None,
+    ):
         self._call = call
+        self._close = close
         self.name = f"openai:{model}"
         self.dim = dim
+
+    async def aclose(self) -> None:
+        """Close the HTTP client behind the call, if the caller handed over how."""
+        if self._close is not None:
+            await self._close()
 
     async def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:

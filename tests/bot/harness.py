@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from redis.asyncio import Redis
 
 from cli.serve import ALL_PARTS, Parts, Runtime, serve
 from core.config import Settings
@@ -42,14 +41,6 @@ class Product:
                 await jobs.wait(f"analyze:{dream_id}:first")
 
 
-async def flush_redis(url: str) -> None:
-    redis = Redis.from_url(url)
-    try:
-        await redis.flushdb()
-    finally:
-        await redis.aclose()
-
-
 def product_settings(
     tmp_path: Path, tg: FakeTelegramServer, redis_url: str | None, **extra: Any
 ) -> Settings:
@@ -61,6 +52,8 @@ def product_settings(
         "WEB_HOST": "127.0.0.1",
         "WEB_PORT": 0,
         "LOG_FORMAT": "text",
+        # Keys and the job queue of this run only: test processes may share one Redis.
+        "REDIS_NAMESPACE": f"test-{secrets.token_hex(6)}",
     }
     values.update(extra)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -74,8 +67,6 @@ async def running_product(
     **extra: Any,
 ) -> AsyncIterator[Product]:
     """Start bot + web + worker as ``oneiroscope run`` does; stop them cleanly afterwards."""
-    if redis_url is not None:
-        await flush_redis(redis_url)
     # A bot id of its own per run: update ids restart at 1 for every fake server, and Redis
     # remembers handled ids per bot, also across test processes sharing the server.
     token = f"{random.randint(10**8, 10**9)}:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
