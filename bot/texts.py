@@ -15,7 +15,7 @@ def welcome_text(user: User) -> str:
         [
             _("🌙 Welcome to OneiroScope, {name}!").format(name=name),
             _(
-                "Tell me a dream — type it or send a voice note — and I will analyse it the way "
+                "Tell me a dream in a message and I will analyse it the way "
                 "dream researchers do (the Hall/Van de Castle system, compared with thousands of "
                 "recorded dreams), add the lunar calendar of that night and keep it in your "
                 "private journal."
@@ -39,7 +39,7 @@ def help_text() -> str:
         [
             _("<b>How to use OneiroScope</b>"),
             "",
-            _("Just write your dream in a message (or send a voice note), in English or Russian."),
+            _("Just write your dream in a message, in English or Russian."),
             "",
             _("/journal — your dreams and their analyses"),
             _("/lunar — the lunar day today, for your place"),

@@ -10,6 +10,7 @@ from aiogram.utils.i18n import gettext as _
 def create_router() -> Router:
     router = Router(name="common")
     router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(voice_not_yet, F.voice | F.audio | F.video_note)
     router.message.register(unsupported_content)
     router.callback_query.register(stale_button)
     return router
@@ -21,7 +22,13 @@ async def unknown_command(message: Message) -> None:
 
 async def unsupported_content(message: Message) -> None:
     await message.answer(
-        _("I can read dreams written as text or sent as voice notes. Please tell me your dream.")
+        _("I can read dreams written as text. Please tell me your dream in a message.")
+    )
+
+
+async def voice_not_yet(message: Message) -> None:
+    await message.answer(
+        _("I can't listen to voice notes yet. Please type your dream in a message for now.")
     )
 
 

@@ -49,7 +49,15 @@ async def test_a_sticker_is_answered_with_what_the_bot_understands(product: Prod
     mark = tg.mark()
     tg.push_sticker(CHAT)
     reply = await tg.wait_for("sendMessage", after=mark)
-    assert "text or sent as voice notes" in reply.params["text"]
+    assert "dreams written as text" in reply.params["text"]
+
+
+async def test_a_voice_note_gets_an_honest_reply(product: Product) -> None:
+    tg = product.tg
+    mark = tg.mark()
+    tg.push_voice(CHAT, "voice-file-1", 7)
+    reply = await tg.wait_for("sendMessage", after=mark)
+    assert "can't listen to voice notes yet" in reply.params["text"]
 
 
 async def test_russian_user_gets_russian_errors(product: Product) -> None:
