@@ -86,12 +86,6 @@ async def set_place(
     return user
 
 
-async def set_timezone(user: User, timezone: str) -> User:
-    user.timezone = validate_timezone(timezone)
-    await user.save(update_fields=["timezone", "updated_at"])
-    return user
-
-
 async def delete_user(user: User) -> None:
     """Forget the user and, by cascade, every dream, analysis and payment record of theirs."""
     await user.delete()

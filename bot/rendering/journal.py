@@ -7,7 +7,8 @@ from html import escape
 from typing import Any
 
 from core.db.models import Dream, DreamAnalysis, User
-from core.dreams.journal import JournalPage, excerpt, get_user_dream
+from core.dreams.journal import JournalPage, get_user_dream
+from core.excerpts import excerpt
 from core.i18n import gettext_for, ngettext
 
 MOOD_ICONS = {"positive": "☀️", "negative": "🌧", "mixed": "🌦", "neutral": "🌫", None: "⏳"}

@@ -10,6 +10,7 @@ from datetime import datetime
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
+from core.excerpts import excerpt
 from core.jobs import JobQueue
 
 ANALYZE_JOB = "analyze_dream"
@@ -33,11 +34,6 @@ class JournalPage:
     total: int
 
 
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 async def journal_page(user: User, page: int, per_page: int = 5) -> JournalPage:
     page = max(0, page)
     query = Dream.filter(user_id=user.id).order_by("-created_at")
@@ -52,7 +48,7 @@ async def journal_page(user: User, page: int, per_page: int = 5) -> JournalPage:
         JournalEntry(
             dream_id=str(d.id),
             created_at=d.created_at,
-            excerpt=excerpt(d.text),
+            excerpt=excerpt(d.text, EXCERPT_CHARS),
             status=str(d.status),
             mood=moods.get(d.id),
         )

@@ -17,7 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from core.billing.credits import Balance, ConsumeOutcome, balance_of, consume_for_dream
 from core.db.models import Dream, DreamAnalysis, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
-from core.dreams.report import AnalysisReport, Delivery, FailureReason, Notifier, Stage
+from core.dreams.report import Delivery, FailureReason, Notifier, Stage
 from core.dreams.stored import report_from_row, row_values
 from core.metrics import METRICS
 
@@ -124,12 +124,3 @@ def delivery_from_job(data: dict[str, object]) -> Delivery:
         ),
         locale=str(data.get("locale") or "en"),
     )
-
-
-__all__ = [
-    "AnalysisOutcome",
-    "AnalysisReport",
-    "delivery_from_job",
-    "delivery_to_job",
-    "run_analysis",
-]

@@ -7,7 +7,6 @@ which numpy ranks in well under a millisecond. Only vectors of the same model ar
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -17,11 +16,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.db.models import Dream, DreamAnalysis, DreamEmbedding
 from core.embeddings.base import l2_normalize
+from core.excerpts import excerpt
 from core.interpret.types import SimilarDream
 
 EXCERPT_CHARS = 200
-#: A trailing word with digits or an @: possibly a phone number, address or e-mail cut short.
-_PARTIAL_CONTACT = re.compile(r"[\d@]\S*$")
 VECTOR_DTYPE = np.dtype("<f4")
 
 
@@ -90,28 +88,12 @@ async def similar_dreams(
     return [
         SimilarDream(
             dream_id=str(found[i]["dream_id"]),
-            excerpt=_excerpt(found[i]["dream__text"]),
+            excerpt=excerpt(found[i]["dream__text"], EXCERPT_CHARS),
             similarity=float(scores[i]),
             created_at=found[i]["dream__created_at"],
         )
         for i in order
     ]
-
-
-def _excerpt(text: str) -> str:
-    """At most EXCERPT_CHARS of a past dream, cut where no personal data is split in half: a
-    phone number or address cut mid-way would no longer be recognised (and scrubbed) later."""
-    flat = " ".join(text.split())
-    if len(flat) <= EXCERPT_CHARS:
-        return flat
-    cut = flat[:EXCERPT_CHARS]
-    sentence_end = max(cut.rfind(mark) for mark in (". ", "! ", "? "))
-    if sentence_end >= EXCERPT_CHARS // 2:
-        return cut[: sentence_end + 1] + " …"
-    cut = cut.rsplit(" ", 1)[0]
-    while _PARTIAL_CONTACT.search(cut):
-        cut = cut.rsplit(" ", 1)[0] if " " in cut else ""
-    return cut + "…"
 
 
 async def recurring_symbols(

@@ -25,6 +25,7 @@ from babel.dates import format_date
 from core.analysis.highlights import EMOTION_NAMES, count_characters, dreamer_roles, setting_parts
 from core.analysis.mood import MOODS, dream_mood, emotion_class, emotion_holders
 from core.analysis.symbols import archetype_name, archetype_note, get_symbol
+from core.excerpts import excerpt
 from core.i18n import N_, gettext, normalize_locale
 from core.interpret.types import DreamContext, Interpretation, SymbolHit
 
@@ -186,11 +187,9 @@ def _lunar(context: DreamContext, locale: str) -> dict[str, Any] | None:
 
 
 def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= EXCERPT_CHARS:
-        return flat.rstrip(",.;:!? ")
-    cut = flat[:EXCERPT_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(",.;:!? ") + "…"
+    short = excerpt(text, EXCERPT_CHARS)
+    cut = short.endswith("…")
+    return short.rstrip(" …").rstrip(",.;:!? ") + ("…" if cut else "")
 
 
 def _echoes(context: DreamContext, locale: str) -> list[EchoView]:

@@ -6,17 +6,17 @@ Wiring (once, in ``main()``)::
 
     llm_settings = LLMSettings.from_env()
     if services.redis is not None:
-        counter, store = RedisCounter(services.redis), RedisKV(services.redis)
+        counter = RedisCounter(services.redis)
     else:
-        counter, store = MemoryCounter(), MemoryKV()   # or services.cache as the store
-    chain = build_chain(llm_settings, OfflineInterpreter(...), counter, store)
+        counter = MemoryCounter()
+    chain = build_chain(llm_settings, OfflineInterpreter(...), counter, services.cache)
     interpretation = await chain.interpret(context)    # never raises unless offline does
     ...
     await chain.aclose()                               # at shutdown: closes the SDK clients
 """
 
 from core.llm.budget import BudgetGuard, Counter, MemoryCounter, RedisCounter
-from core.llm.cache import InterpretationCache, KeyValueStore, MemoryKV, RedisKV
+from core.llm.cache import InterpretationCache, KeyValueStore
 from core.llm.chain import InterpretationChain
 from core.llm.config import LLMSettings
 from core.llm.embeddings import embed_openai
@@ -36,9 +36,7 @@ __all__ = [
     "LLMMetrics",
     "LLMSettings",
     "MemoryCounter",
-    "MemoryKV",
     "RedisCounter",
-    "RedisKV",
     "build_chain",
     "embed_openai",
 ]

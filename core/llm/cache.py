@@ -12,16 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
-from collections.abc import Callable
 from dataclasses import asdict
 from typing import Protocol
 
-from redis.asyncio import Redis
-from redis.exceptions import RedisError
-
 from core.interpret.types import Interpretation
-from core.llm.errors import StoreUnavailableError
 from core.llm.scrubbing import ScrubbedDream
 
 log = logging.getLogger(__name__)
@@ -39,48 +33,12 @@ _CACHED_FIELDS = (
 
 
 class KeyValueStore(Protocol):
-    """An async string store with expiry."""
+    """An async string store with expiry (``core.cache.MemoryCache`` / ``RedisCache`` are ones;
+    their Redis errors are among the chain's ``STORE_ERRORS`` and skip the cache)."""
 
     async def get(self, key: str) -> str | None: ...
 
     async def set(self, key: str, value: str, ttl: int) -> None: ...
-
-
-class MemoryKV:
-    """A :class:`KeyValueStore` in a dict, for one process and tests."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._values: dict[str, tuple[str, float]] = {}
-        self._clock = clock
-
-    async def get(self, key: str) -> str | None:
-        entry = self._values.get(key)
-        if entry is None or entry[1] <= self._clock():
-            return None
-        return entry[0]
-
-    async def set(self, key: str, value: str, ttl: int) -> None:
-        self._values[key] = (value, self._clock() + ttl)
-
-
-class RedisKV:
-    """A :class:`KeyValueStore` on Redis (``SET key value EX ttl``)."""
-
-    def __init__(self, redis: Redis) -> None:
-        self._redis = redis
-
-    async def get(self, key: str) -> str | None:
-        try:
-            value = await self._redis.get(key)
-        except RedisError as exc:
-            raise StoreUnavailableError(f"cache unavailable: {exc}") from exc
-        return value.decode() if isinstance(value, bytes) else value
-
-    async def set(self, key: str, value: str, ttl: int) -> None:
-        try:
-            await self._redis.set(key, value, ex=ttl)
-        except RedisError as exc:
-            raise StoreUnavailableError(f"cache unavailable: {exc}") from exc
 
 
 def normalize_dream(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from cli.serve import ALL_PARTS, Parts, Runtime, serve
 from core.config import Settings
 from core.db.models import Dream, User
-from tests.fakes.telegram import FakeTelegramServer
+from tests.fakes.telegram import Call, FakeTelegramServer
 
 STARTUP_TIMEOUT = 30.0
 JOB_TIMEOUT = 30.0
@@ -88,3 +88,12 @@ async def running_product(
         finally:
             stop.set()
             await asyncio.wait_for(task, STARTUP_TIMEOUT)
+
+
+def button(call: Call, text: str) -> str:
+    """The callback data of the inline button labelled ``text`` in a recorded bot call."""
+    for row in call.params["reply_markup"]["inline_keyboard"]:
+        for candidate in row:
+            if candidate["text"] == text:
+                return str(candidate["callback_data"])
+    raise AssertionError(f"no button {text!r} in {call.params['reply_markup']}")

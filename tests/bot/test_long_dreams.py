@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from core.db.models import Dream, Transaction, User
-from tests.bot.harness import Product
+from tests.bot.harness import Product, button
 
 CHAT = 6006
 PART_ONE = (
     "I was walking through a huge old house with my mother, opening door after door. " * 48
 )[:4000]
 PART_TWO = "At the end I found a garden with a lake, and I felt calm and happy for the first time."
-
-
-def button(call, text: str) -> str:  # type: ignore[no-untyped-def]
-    rows = call.params["reply_markup"]["inline_keyboard"]
-    return next(b["callback_data"] for row in rows for b in row if b["text"] == text)
 
 
 async def test_a_dream_in_two_parts_is_one_dream_and_one_credit(product: Product) -> None:

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 from core.db.models import Sex, User
-from tests.bot.harness import Product
+from tests.bot.harness import Product, button
 
 CHAT = 4004
-
-
-def button(call, text: str) -> str:  # type: ignore[no-untyped-def]
-    """The callback data of the inline button labelled ``text`` in a recorded call."""
-    for row in call.params["reply_markup"]["inline_keyboard"]:
-        for b in row:
-            if b["text"] == text:
-                return str(b["callback_data"])
-    raise AssertionError(f"no button {text!r}")
 
 
 async def _open_settings(product: Product):  # type: ignore[no-untyped-def]
@@ -22,6 +13,19 @@ async def _open_settings(product: Product):  # type: ignore[no-untyped-def]
     mark = tg.mark()
     tg.push_command(CHAT, "settings")
     return await tg.wait_for("sendMessage", lambda c: "Settings" in c.params["text"], after=mark)
+
+
+async def _ask_for_place(product: Product) -> None:
+    """/settings → "Place and time zone": the bot asks for a location or a city."""
+    tg = product.tg
+    settings = await _open_settings(product)
+    mark = tg.mark()
+    tg.push_callback(
+        CHAT, settings.result["message_id"], button(settings, "📍 Place and time zone")
+    )
+    await tg.wait_for(
+        "sendMessage", lambda c: "Share your location" in c.params["text"], after=mark
+    )
 
 
 async def test_settings_language_change_is_saved(product: Product) -> None:
@@ -57,14 +61,7 @@ async def test_settings_sex_for_norms_is_saved(product: Product) -> None:
 
 async def test_a_typed_city_sets_place_and_time_zone(product: Product) -> None:
     tg = product.tg
-    settings = await _open_settings(product)
-    mark = tg.mark()
-    tg.push_callback(
-        CHAT, settings.result["message_id"], button(settings, "📍 Place and time zone")
-    )
-    await tg.wait_for(
-        "sendMessage", lambda c: "Share your location" in c.params["text"], after=mark
-    )
+    await _ask_for_place(product)
 
     mark = tg.mark()
     tg.push_message(CHAT, "Новосибирск")
@@ -77,14 +74,7 @@ async def test_a_typed_city_sets_place_and_time_zone(product: Product) -> None:
 
 async def test_an_unknown_city_gets_a_clear_reply(product: Product) -> None:
     tg = product.tg
-    settings = await _open_settings(product)
-    mark = tg.mark()
-    tg.push_callback(
-        CHAT, settings.result["message_id"], button(settings, "📍 Place and time zone")
-    )
-    await tg.wait_for(
-        "sendMessage", lambda c: "Share your location" in c.params["text"], after=mark
-    )
+    await _ask_for_place(product)
 
     mark = tg.mark()
     tg.push_message(CHAT, "Qwzxvbnm")

@@ -11,6 +11,7 @@ import pytest
 from pydantic import SecretStr
 
 from core.analysis.hvdc.types import Code, Coding
+from core.cache import MemoryCache
 from core.interpret.types import DreamContext, Interpretation
 from core.llm import (
     Counter,
@@ -19,7 +20,6 @@ from core.llm import (
     LLMMetrics,
     LLMSettings,
     MemoryCounter,
-    MemoryKV,
     build_chain,
 )
 from core.llm.retry import no_sleep
@@ -137,7 +137,7 @@ async def make_chain(llm_settings: LLMSettings) -> AsyncIterator[ChainFactory]:
             base.model_copy(update=changes) if changes else base,
             offline or StubOffline(),
             counter or MemoryCounter(),
-            cache or MemoryKV(),
+            cache or MemoryCache(),
             metrics=LLMMetrics(),
             sleep=no_sleep,
             clock=clock or FakeClock(),

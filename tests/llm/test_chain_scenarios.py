@@ -436,12 +436,12 @@ async def test_unreachable_budget_and_cache_store_degrade_to_free_links(
 ) -> None:
     from redis.asyncio import Redis
 
+    from core.cache import RedisCache
     from core.llm.budget import RedisCounter
-    from core.llm.cache import RedisKV
 
     dead = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
     try:
-        chain = make_chain(counter=RedisCounter(dead), cache=RedisKV(dead))
+        chain = make_chain(counter=RedisCounter(dead), cache=RedisCache(dead))
         result = await chain.interpret(dream_context())
     finally:
         await dead.aclose()
