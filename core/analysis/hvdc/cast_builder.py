@@ -8,6 +8,7 @@ from .cast_coref import CorefRules
 from .cast_mentions import MentionRules
 from .cast_names import NameRules
 from .cast_pronouns import PronounRules, is_third_person
+from .cast_status import mark_dead
 from .lexicon import first_names, table
 from .text import Document
 
@@ -164,7 +165,8 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             sex = "I" if sex == "J" else sex
             lemma = lemma[:-1] if lemma.endswith("s") else lemma
         if self.pending:
-            sex, age = self.pending[0], self.pending[1] or age
+            lent_sex, age = self.pending[0], self.pending[1] or age
+            sex = lent_sex if lent_sex in "MF" or sex in "?IJ" else sex  # "kid sister" stays F
             self.pending = None
         if sex in "?IJ" and any(w in W.SEX_ADJ for w in prev[:2]):
             sex = W.SEX_ADJ[next(w for w in prev[:2] if w in W.SEX_ADJ)]  # "a male friend"
@@ -332,6 +334,7 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
             self.pending = None
             self._handle_name(i)
         self._default_sexes()
+        mark_dead(self.doc, self.cast)
         return self.cast
 
 

@@ -1,0 +1,60 @@
+"""Dead characters: HVdC numbers a character who is dead in the dream 3 (a group 4).
+
+Coders give the dead their own number (``3MSA`` a dead man, ``4FEA`` dead women), which the
+"Dead & imaginary %" indicator counts.  A character is dead when a noun says so (``three dead
+people``, ``the cadaver``) or a predicate about it does (``his father was dead``, ``he's been
+dead since 1863``).  Someone who dies during the dream (``he died in my arms``) or whose death is
+news (``my mother had died``) keeps the ordinary number, as the coders of the norms did.
+"""
+
+from __future__ import annotations
+
+from .cast import DREAMER, Cast
+from .text import Document
+
+_DEAD_NOUN_CUES = frozenset({"dead", "deceased", "late"})
+_PERFECT = frozenset({"had", "has", "have"})
+
+
+def _dead_number(number: str) -> str:
+    return "3" if number == "1" else "4" if number == "2" else number
+
+
+def _said_dead_before(doc: Document, i: int) -> bool:
+    """``dead women``, ``the late Mr. Brown``: an adjective right before the noun."""
+    for j in (i - 1, i - 2):
+        if j < 0 or doc.tokens[j].sentence != doc.tokens[i].sentence:
+            return False
+        w = doc.tokens[j].low
+        if w in _DEAD_NOUN_CUES:
+            return w != "late" or doc.tokens[i].capitalized or j == i - 1
+        if not doc.tokens[j].is_word:
+            return False
+    return False
+
+
+def _said_dead_after(doc: Document, i: int) -> bool:
+    """``he's been dead since 1863``, ``who had been dead for years``: dead before the dream.
+
+    ``she was dead`` and ``had died`` are left alone: coders mostly code news of a death, a
+    feeling that someone is dead or a death in the dream with the living character.
+    """
+    toks = doc.tokens
+    words = [t.low for t in toks[i + 1 : i + 6] if t.sentence == toks[i].sentence]
+    if words[:1] in (["who"], ["that"]):
+        words = words[1:]
+    if words[:1] and words[0] in _PERFECT:
+        words = words[1:]
+    return words[:2] in (["been", "dead"], ["been", "deceased"])
+
+
+def mark_dead(doc: Document, cast: Cast) -> None:
+    """Renumber the characters the report says are dead (3 individual, 4 group)."""
+    for tok, ref in cast.refs.items():
+        if ref == DREAMER:
+            continue
+        char = cast.characters[ref]
+        if char.is_animal or char.number not in {"1", "2"}:
+            continue
+        if _said_dead_before(doc, tok) or _said_dead_after(doc, tok):
+            char.number = _dead_number(char.number)
