@@ -1,47 +1,22 @@
 """Misfortune (M1..M6), good fortune, success and failure, each with whom it befalls.
 
 Misfortunes are bad things that happen to a character without anyone's intent (obstacles,
-falls, losses, threats from the environment, illness, death); success and failure are coded
-only where the report shows striving (``tried``), which keeps ``I couldn't remember`` out.
+falls, losses, threats from the environment, illness, death); success and failure
+(``code_striving``) live in ``fortune_striving``.
 """
 
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
+from .fortune_striving import code_striving
 from .lexicon import PhraseTable, table
-from .participants import subject_before, subject_token, who_label
+from .participants import subject_token, who_label
 from .text import Document
 from .types import Code
 
+__all__ = ["code_fortunes", "code_striving"]
+
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
-_STRIVE = frozenset(
-    {
-        "attempted",
-        "desperately",
-        "effort",
-        "struggled",
-        "struggling",
-        "tried",
-        "tries",
-        "try",
-        "trying",
-        "worked",
-    }
-)
-_FAIL = frozenset(
-    {
-        "couldn't",
-        "can't",
-        "cannot",
-        "unable",
-        "failed",
-        "fail",
-        "vain",
-        "useless",
-        "impossible",
-        "wouldn't",
-    }
-)
 _NOT_MISFORTUNE_NEXT = {
     "fell": {"asleep", "in", "for"},
     "fall": {"asleep", "in", "for"},
@@ -53,31 +28,6 @@ _NOT_MISFORTUNE_NEXT = {
 }
 
 
-_SURE_SUCCESS = frozenset({"managed", "succeeded", "successfully", "flawlessly", "safely", "won"})
-_SURE_FAILURE = frozenset({"failed", "unable", "flunked", "unsuccessfully", "useless"})
-_MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
-_SELF = frozenset({"i", "we"})
-_MENTAL = frozenset(
-    {
-        "remember",
-        "recall",
-        "understand",
-        "see",
-        "believe",
-        "tell",
-        "help",
-        "imagine",
-        "say",
-        "figure",
-        "think",
-        "decide",
-        "explain",
-        "recognize",
-        "place",
-        "describe",
-        "identify",
-    }
-)
 _HYPOTHETICAL = frozenset(
     {
         "would",
@@ -116,7 +66,6 @@ _DEAD_BEFORE = frozenset(
 _LATE_BEFORE = frozenset(
     {"too", "was", "were", "be", "am", "been", "being", "so", "very", "get", "got"}
 )
-_SEARCH = frozenset({"looking", "looked", "searching", "searched", "hunted", "hunting", "search"})
 
 
 def _negated(doc: Document, i: int) -> bool:
@@ -204,82 +153,4 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
         category = "good_fortune" if value == "GF" else "misfortune"
         (start, end), text = doc.span_text(i, i)
         codes.append(Code(category, f"{value}, {who}", (start, end), text))
-    return codes
-
-
-def _outcome(words: list[str], striving: bool, searched: bool) -> tuple[str, str, int] | None:
-    """("failure"|"success", label, word offset) of one sentence, if it tells an outcome."""
-    for n, w in enumerate(words):
-        nxt = words[n + 1] if n + 1 < len(words) else ""
-        prev = words[n - 1] if n else ""
-        if w in _SURE_SUCCESS or (w == "made" and nxt == "it" and _after(words, n + 2) in _MADE_IT):
-            return "success", "SU", n
-        if (w == "it" and nxt == "worked") or (w == "in" and nxt == "time" and prev != "back"):
-            return "success", "SU", n
-        if w in _SURE_FAILURE or (w in {"no", "in"} and nxt in {"use", "vain"}):
-            return "failure", "FL", n
-        if w in {"gave", "give", "giving"} and nxt == "up":
-            return "failure", "FL", n
-        if w in {"couldn't", "can't"} and nxt == "find":
-            return "failure", "FL", n
-        if w == "found" and searched and prev in _SELF and "not" not in words[:n]:
-            return "success", "SU", n
-        if not striving:
-            continue
-        if w in _FAIL or (w == "not" and prev in {"could", "would"}):
-            return "failure", "FL", n
-        if (w == "finally" and (prev in _SELF or nxt in _SELF)) or (w == "able" and prev == "was"):
-            return "success", "SU", n
-    return None
-
-
-def _after(words: list[str], n: int) -> str:
-    return words[n] if n < len(words) else "."
-
-
-def _obstacle(doc: Document, cast: Cast, first: int, last: int) -> int | None:
-    """Token of ``couldn't``/``impossible`` when the dreamer is blocked without striving:
-    an obstacle, the mildest misfortune (M1).  Not for what she can't remember or tell."""
-    toks = doc.tokens
-    for j in range(first, last):
-        w = toks[j].low
-        nxt = toks[j + 1].low if j + 1 < last else ""
-        if w == "could" and nxt in {"not", "hardly"}:
-            nxt = toks[j + 2].low if j + 2 < last else ""
-        elif w not in {"couldn't", "can't", "cannot", "impossible"}:
-            continue
-        if nxt in _MENTAL or (toks[j].low == "impossible" and nxt != "for"):
-            continue
-        if subject_before(doc, cast, j, reach=4) == DREAMER:
-            return j
-    return None
-
-
-def code_striving(doc: Document, cast: Cast) -> list[Code]:
-    """Success and failure codes for sentences that show the character striving; one per
-    outcome and person per dream, as coders count a striving once."""
-    codes: list[Code] = []
-    seen: set[str] = set()
-    strove_before = searched_before = False
-    for sent in doc.sentences:
-        words = [doc.tokens[j].low for j in range(sent.first, sent.last)]
-        strive_here = any(w in _STRIVE for w in words)
-        search_here = any(w in _SEARCH for w in words)
-        found = _outcome(words, strive_here or strove_before, search_here or searched_before)
-        blocked = not (strive_here or strove_before) and _obstacle(doc, cast, sent.first, sent.last)
-        strove_before, searched_before = strive_here, search_here
-        if found is None and blocked and "M1" not in seen:
-            seen.add("M1")
-            (start, end), text = doc.span_text(blocked, blocked)
-            codes.append(Code("misfortune", "M1, D", (start, end), text))
-        if found is None:
-            continue
-        category, label, n = found
-        at = sent.first + n
-        code = f"{label}, {_who(doc, cast, at)}"
-        if code in seen:
-            continue
-        seen.add(code)
-        (start, end), text = doc.span_text(at, at)
-        codes.append(Code(category, code, (start, end), text))
     return codes
