@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .cast import DREAMER, Cast
 from .lexicon import PhraseTable, table
-from .participants import clause_of, subject_before, who_label
+from .participants import clause_of, subject_before
 from .text import Document
 from .types import Code
 
@@ -78,6 +78,8 @@ _MENTAL = frozenset(
         "stand",
         "wait",
         "resist",
+        "go",
+        "come",
     }
 )
 #: ``finally`` + one of these is how a scene ends, not what an effort achieved.
@@ -125,7 +127,7 @@ _OBJECTS = frozenset({"me", "him", "them", "us", "her"})
 #: Before a striving word, these make it a plan or a report of one, not an effort made.
 _PLANNED = frozenset({"would", "will", "'ll", "shall", "going", "might", "could", "should"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
-_FOUND_NOT_SUCCESS = frozenset(
+_FOUND_NOT = frozenset(
     {
         "out",
         "myself",
@@ -137,6 +139,8 @@ _FOUND_NOT_SUCCESS = frozenset(
         "it",
         "him",
         "her",
+        "me",
+        "us",
         "only",
     }
 )
@@ -146,6 +150,12 @@ _CONTEST = frozenset(
     {"race", "game", "contest", "competition", "match", "prize", "award", "election", "cup"}
 )
 _WINDOW = 1  # sentences after a striving in which its outcome may be told
+_COMPANIONS = 3
+#: After "couldn't": states and knowledge, not a blocked action.
+_NOT_BLOCKED = frozenset({"be", "place", "seem", "catch", "give", "keep", "to"})
+#: Reported or supposed: "I told her I couldn't", "if I went I could not".
+_SAID = frozenset({"told", "tell", "said", "say", "says", "if", "unless", "that"})
+_COMPANION_SENTENCES = 3
 _SEARCH_WINDOW = 3  # a search may end in "found" a few sentences later
 _GIVE_UP_OBJECTS = frozenset(
     {"my", "his", "her", "their", "our", "your", "its", "a", "an", "some", "all", "everything"}
@@ -244,7 +254,7 @@ def _valid(doc: Document, cue: _Cue) -> bool:
         return nxt not in _NOT_ACHIEVED and _word(doc, cue.last + 2) not in _NOT_ACHIEVED
     if first == "made":
         return nxt in _MADE_IT and nxt != ","
-    if final in {"found", "find"} and nxt in _FOUND_NOT_SUCCESS:
+    if final in {"found", "find"} and (nxt == "out" or (cue.role != "FL" and nxt in _FOUND_NOT)):
         return False
     if first in {"wouldn't", "would"} and _word(doc, cue.first - 1) in _PERSONAL - {"i", "we"}:
         return False  # "but she wouldn't": someone else's refusal
@@ -309,6 +319,21 @@ def _all_cues(doc: Document, first: int, last: int) -> list[_Cue]:
     return cues
 
 
+def _companions(doc: Document, cast: Cast, i: int) -> list[int]:
+    """Who "we" at token i strives with: the people of the last few sentences (a group
+    introduced at the start of a report is still "we" three sentences on), animals aside."""
+    sent = doc.tokens[i].sentence
+    out: list[int] = []
+    for j in range(i - 1, max(-1, i - 150), -1):  # bounded: run-on reports
+        if doc.tokens[j].sentence < sent - _COMPANION_SENTENCES:
+            break
+        ref = cast.refs.get(j)
+        if ref is None or ref == DREAMER or ref in out or cast.characters[ref].is_animal:
+            continue
+        out.append(ref)
+    return out[:_COMPANIONS]
+
+
 class _Coder:
     """Walks a report sentence by sentence, opening and closing striving episodes."""
 
@@ -316,9 +341,16 @@ class _Coder:
         self.doc, self.cast = doc, cast
         self.codes: list[Code | None] = []
         self.episode: _Episode | None = None
+        self.lost: int | None = None  # where the dreamer could not find something
 
     def _label(self, ref: int, tok: int | None) -> str:
-        return who_label(self.doc, self.cast, ref, tok)
+        """``D``, a character code, or ``D + 1FKA + ...`` for "we": coders name everyone
+        who shares the striving, so "we" takes up to three companions."""
+        label = self.cast.code_of(ref)
+        if ref == DREAMER and tok is not None and tok in self.cast.we_tokens:
+            others = _companions(self.doc, self.cast, tok)
+            label = " + ".join([label, *(self.cast.code_of(o) for o in others)])
+        return label
 
     def _emit(self, kind: str, ref: int, tok: int | None, at: int) -> int:
         category = "success" if kind == "SU" else "failure"
@@ -338,7 +370,10 @@ class _Coder:
         search = cue.role == "SEARCH"
         tok = _subject(self.doc, self.cast, cue)
         ref = DREAMER if tok is None else self.cast.refs[tok]
-        if ep is not None and ep.outcome is None and ep.striver == ref:
+        same = ep is not None and ep.striver == ref and sentence - ep.sentence <= _WINDOW
+        if ep is not None and same and (ep.outcome is None or self._prior_failure(ep)):
+            # trying again after a failure is the same striving: a later success overturns
+            # the failure, a second failure is not counted twice
             ep.sentence, ep.search = sentence, ep.search or search
             return
         self.episode = _Episode(ref, tok, sentence, search)
@@ -394,6 +429,9 @@ class _Coder:
             if kind == "SU" and prior is not None and prior.code.startswith("FL"):
                 self.codes[ep.outcome] = None
         index = self._emit(kind, ref, tok, cue.first)
+        final = self.doc.tokens[cue.last].low
+        if kind == "FL" and ref == DREAMER and final in {"find", "found"} and self.lost is None:
+            self.lost = cue.first
         if ep is not None and ep.striver == ref:
             ep.outcome = index
 
@@ -416,16 +454,23 @@ class _Coder:
 
 def _obstacle(doc: Document, cast: Cast, first: int, last: int) -> int | None:
     """Token of ``couldn't``/``impossible`` when the dreamer is blocked without striving:
-    an obstacle, the mildest misfortune (M1).  Not for what she can't remember or tell."""
+    an obstacle, the mildest misfortune (M1).  Not for what she can't remember, place or be
+    sure of, nor for what she only says or supposes she can't do."""
     toks = doc.tokens
     for j in range(first, last):
         w = toks[j].low
-        nxt = toks[j + 1].low if j + 1 < last else ""
-        if w == "could" and nxt in {"not", "hardly"}:
-            nxt = toks[j + 2].low if j + 2 < last else ""
-        elif w not in {"couldn't", "can't", "cannot", "impossible"}:
+        if w == "could" and _word(doc, j + 1) in {"not", "hardly"}:
+            k = j + 2
+        elif w in {"couldn't", "can't", "cannot", "impossible"}:
+            k = j + 1
+        else:
             continue
-        if nxt in _MENTAL or (toks[j].low == "impossible" and nxt != "for"):
+        while _word(doc, k) in {"quite", "really", "even", "possibly", "seem", "seem to"}:
+            k += 1
+        nxt = _word(doc, k)
+        if nxt in _MENTAL or nxt in _NOT_BLOCKED or (w == "impossible" and nxt != "for"):
+            continue
+        if any(toks[m].low in _SAID for m in range(max(first, j - 5), j)):
             continue
         if subject_before(doc, cast, j, reach=4) == DREAMER:
             return j
@@ -442,6 +487,10 @@ def code_striving(doc: Document, cast: Cast) -> list[Code]:
         told = coder.sentence(s)
         if not told and blocked_at is None and coder._live(s) is None:
             blocked_at = _obstacle(doc, cast, sent.first, sent.last)
+    if blocked_at is None:
+        # coders split "couldn't find" between failure and the M1 "can't find" mishap;
+        # the dreamer's search that fails is both a failure and being blocked
+        blocked_at = coder.lost
     codes: list[Code] = []
     seen: set[str] = set()
     for code in coder.codes:
