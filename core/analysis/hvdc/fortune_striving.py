@@ -145,12 +145,16 @@ _FOUND_NOT = frozenset(
     }
 )
 _MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
-_TEST = frozenset({"test", "exam", "examination", "exams", "tests", "course", "audition"})
+_TEST = frozenset(
+    {"test", "exam", "examination", "exams", "tests", "quiz", "examinations", "audition"}
+)
 _CONTEST = frozenset(
     {"race", "game", "contest", "competition", "match", "prize", "award", "election", "cup"}
 )
 _WINDOW = 1  # sentences after a striving in which its outcome may be told
 _COMPANIONS = 3
+#: Success words whose negation tells a failure ("didn't manage", "wasn't able ... correctly").
+_NEGATABLE = frozenset({"managed", "manage", "succeeded", "correctly", "made", "solved"})
 #: After "couldn't": states and knowledge, not a blocked action.
 _NOT_BLOCKED = frozenset({"be", "place", "seem", "catch", "give", "keep", "to"})
 #: Reported or supposed: "I told her I couldn't", "if I went I could not".
@@ -258,8 +262,8 @@ def _valid(doc: Document, cue: _Cue) -> bool:
         return False
     if first in {"wouldn't", "would"} and _word(doc, cue.first - 1) in _PERSONAL - {"i", "we"}:
         return False  # "but she wouldn't": someone else's refusal
-    if first == "succeed":
-        return False
+    if first in {"succeed", "manage"}:  # only "didn't manage": "to manage" is a plan
+        return _negated(doc, cue)
     return not _unreal(doc, cue)
 
 
@@ -328,10 +332,13 @@ def _companions(doc: Document, cast: Cast, i: int) -> list[int]:
         if doc.tokens[j].sentence < sent - _COMPANION_SENTENCES:
             break
         ref = cast.refs.get(j)
-        if ref is None or ref == DREAMER or ref in out or cast.characters[ref].is_animal:
+        if ref is None or ref == DREAMER or ref in out:
+            continue
+        char = cast.characters[ref]
+        if char.is_animal or char.number not in {"1", "2"}:  # animals, the dead
             continue
         out.append(ref)
-    return out[:_COMPANIONS]
+    return out[:_COMPANIONS][::-1]  # in order of mention
 
 
 class _Coder:
@@ -340,8 +347,10 @@ class _Coder:
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc, self.cast = doc, cast
         self.codes: list[Code | None] = []
+        self.refs: list[int] = []  # the striver of each code
         self.episode: _Episode | None = None
         self.lost: int | None = None  # where the dreamer could not find something
+        self.exam = any(t.low in _TEST for t in doc.tokens)
 
     def _label(self, ref: int, tok: int | None) -> str:
         """``D``, a character code, or ``D + 1FKA + ...`` for "we": coders name everyone
@@ -357,6 +366,7 @@ class _Coder:
         (start, end), text = self.doc.span_text(at, at)
         code = Code(category, f"{kind}, {self._label(ref, tok)}", (start, end), text)
         self.codes.append(code)
+        self.refs.append(ref)
         return len(self.codes) - 1
 
     def _open(self, cue: _Cue, sentence: int) -> None:
@@ -370,6 +380,9 @@ class _Coder:
         search = cue.role == "SEARCH"
         tok = _subject(self.doc, self.cast, cue)
         ref = DREAMER if tok is None else self.cast.refs[tok]
+        if ref != DREAMER and self.cast.characters[ref].is_animal:
+            self.episode = None  # an animal's struggle is coded as its misfortune, if at all
+            return
         same = ep is not None and ep.striver == ref and sentence - ep.sentence <= _WINDOW
         if ep is not None and same and (ep.outcome is None or self._prior_failure(ep)):
             # trying again after a failure is the same striving: a later success overturns
@@ -420,6 +433,8 @@ class _Coder:
     def _sure(self, cue: _Cue) -> None:
         kind = cue.role
         if kind == "SU" and _negated(self.doc, cue):
+            if self.doc.tokens[cue.first].low not in _NEGATABLE:
+                return
             kind = "FL"
         tok = _subject(self.doc, self.cast, cue)
         ref = DREAMER if tok is None else self.cast.refs[tok]
@@ -440,6 +455,10 @@ class _Coder:
         sent = self.doc.sentences[s]
         told = False
         for cue in _all_cues(self.doc, sent.first, sent.last):
+            if cue.role == "EXAM":
+                if not self.exam or _unreal(self.doc, cue):
+                    continue
+                cue = _Cue("FL", cue.first, cue.last)
             if cue.role in {"STRIVE", "SEARCH"}:
                 self._open(cue, s)
             elif not _valid(self.doc, cue):
@@ -492,10 +511,10 @@ def code_striving(doc: Document, cast: Cast) -> list[Code]:
         # the dreamer's search that fails is both a failure and being blocked
         blocked_at = coder.lost
     codes: list[Code] = []
-    seen: set[str] = set()
-    for code in coder.codes:
-        if code is not None and code.code not in seen:
-            seen.add(code.code)
+    seen: set[tuple[str, int]] = set()
+    for code, ref in zip(coder.codes, coder.refs, strict=True):
+        if code is not None and (code.code[:2], ref) not in seen:
+            seen.add((code.code[:2], ref))
             codes.append(code)
     if blocked_at is not None:
         (start, end), text = doc.span_text(blocked_at, blocked_at)

@@ -1,0 +1,118 @@
+"""Success and failure (HVdC achievement outcomes) on the cases rules most often get wrong.
+
+Hall & Van de Castle: success is a striving that reaches its goal by the character's own
+effort; failure is one that falls short through the character's own inadequacy.  What outside
+forces or other people do to a character is misfortune or an interaction, not failure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis.hvdc import code_dream
+
+
+def _card(text: str) -> dict[str, list[str]]:
+    return code_dream(text).card()
+
+
+def _striving(text: str) -> tuple[list[str], list[str]]:
+    card = _card(text)
+    return card["success"], card["failure"]
+
+
+def test_tried_but_could_not_is_the_strivers_failure() -> None:
+    assert _striving("I tried to open the window but could not.") == ([], ["FL, D"])
+    assert _striving("I tried to call my father, but I couldn't.") == ([], ["FL, D"])
+
+
+def test_failure_is_coded_for_the_striver_not_the_nearest_person() -> None:
+    text = "My father fell down and I tried to help him up, but couldn't."
+    assert _striving(text)[1] == ["FL, D"]
+
+
+def test_someone_elses_success_is_coded_for_them() -> None:
+    text = "My father tried hard to lift the box. Finally he managed to lift it."
+    assert _striving(text) == (["SU, 1MFA"], [])
+
+
+def test_another_persons_refusal_is_interference_not_failure() -> None:
+    assert _striving("I tried to explain, but she wouldn't listen to me.") == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I didn't manage to open the door.",
+        "I tried to open the door, but I was not able to do it.",
+    ],
+)
+def test_negated_success_is_failure(text: str) -> None:
+    assert _striving(text) == ([], ["FL, D"])
+
+
+def test_doubt_about_the_outcome_is_not_coded() -> None:
+    text = "I fought a huge spider. It nearly got the better of me. I'm not sure who won."
+    assert _striving(text) == ([], [])
+
+
+def test_an_obstacle_is_misfortune_not_failure() -> None:
+    card = _card("I couldn't cross the street because of the cars.")
+    assert card["failure"] == []
+    assert card["misfortune"] == ["M1, D"]
+
+
+def test_what_she_cannot_remember_is_neither_failure_nor_obstacle() -> None:
+    card = _card("I couldn't remember his name.")
+    assert card["failure"] == [] and card["misfortune"] == []
+
+
+def test_a_failure_overcome_is_a_success() -> None:
+    text = (
+        "I tried to call Milt. I was unable to reach him for a long time, "
+        "but finally I got to talk to him."
+    )
+    assert _striving(text) == (["SU, D"], [])
+
+
+def test_a_search_that_ends_in_finding_is_a_success() -> None:
+    text = "I was looking for my purse everywhere. After a long time I found it under the bed."
+    assert _striving(text) == (["SU, D"], [])
+
+
+def test_not_finding_is_failure_and_the_m1_mishap() -> None:
+    card = _card("I couldn't find my keys anywhere.")
+    assert card["failure"] == ["FL, D"]
+    assert card["misfortune"] == ["M1, D"]
+
+
+def test_a_scene_that_finally_ends_is_not_a_success() -> None:
+    text = "I tried to talk to him. We talked for hours. Finally I woke up."
+    assert _striving(text) == ([], [])
+
+
+def test_a_plan_to_try_is_not_a_striving() -> None:
+    assert _striving("He said he would try to get them, but he couldn't promise.") == ([], [])
+
+
+def test_we_names_the_companions() -> None:
+    text = "My brother and I were driving home. We tried to push the car out, but we couldn't."
+    assert _striving(text)[1] == ["FL, D + 1MBA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I passed the exam.", (["SU, D"], [])),
+        ("I flunked the test.", ([], ["FL, D"])),
+        ("During the test I had no idea of the answers.", ([], ["FL, D"])),
+        ("I had no idea that he would come.", ([], [])),
+    ],
+)
+def test_examinations(text: str, expected: tuple[list[str], list[str]]) -> None:
+    assert _striving(text) == expected
+
+
+def test_an_animals_struggle_is_not_an_achievement_outcome() -> None:
+    text = "The dog was lying on the road. The dog was trying to stand up but it couldn't."
+    assert _striving(text) == ([], [])
