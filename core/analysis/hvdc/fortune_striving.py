@@ -126,6 +126,7 @@ _ACHIEVED = frozenset(
 _OBJECTS = frozenset({"me", "him", "them", "us", "her"})
 #: Before a striving word, these make it a plan or a report of one, not an effort made.
 _PLANNED = frozenset({"would", "will", "'ll", "shall", "going", "might", "could", "should"})
+_POTENTIAL = frozenset({"could", "would", "can", "will", "might", "to", "'d", "should"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
 _FOUND_NOT = frozenset(
     {
@@ -148,6 +149,8 @@ _MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely",
 _TEST = frozenset(
     {"test", "exam", "examination", "exams", "tests", "quiz", "examinations", "audition"}
 )
+_RECORD = frozenset({"time", "record", "score", "stroke", "strokes", "points", "seconds"})
+_NOT_CONTEST = frozenset({"up", "out", "pulp", "with", "me", "us"})
 _CONTEST = frozenset(
     {"race", "game", "contest", "competition", "match", "prize", "award", "election", "cup"}
 )
@@ -252,6 +255,8 @@ def _valid(doc: Document, cue: _Cue) -> bool:
     nxt = _word(doc, cue.last + 1)
     if cue.role in {"FAIL", "FL", "SU"} and _next_verb(doc, cue) in _MENTAL:
         return False
+    if cue.role in {"WIN", "SU", "FOUND"} and _word(doc, cue.first - 1) in _POTENTIAL:
+        return False  # "the one who could beat her", "trying to find": not yet achieved
     if first in {"gave", "given"}:
         return nxt not in _GIVE_UP_OBJECTS
     if first in {"finally", "at"} and cue.role == "WIN":
@@ -306,8 +311,10 @@ def _special(doc: Document, i: int) -> _Cue | None:
         return _Cue("SU", i, i)
     if w == "lost" and ahead & _CONTEST:
         return _Cue("FL", i, i)
-    if w == "beat" and _word(doc, i - 1) != "to" and "up" not in ahead:
-        return _Cue("SU", i, i)
+    if w == "beat" and _word(doc, i - 1) not in {"to", "the", "a"} and not ahead & _NOT_CONTEST:
+        # "beat her by one stroke", "beat his time": sure; otherwise only as the outcome of
+        # a striving ("trying to beat ...") -- "beat him" alone is usually an attack
+        return _Cue("SU" if ahead & _RECORD else "WIN", i, i)
     return None
 
 
@@ -321,6 +328,22 @@ def _all_cues(doc: Document, first: int, last: int) -> list[_Cue]:
                 cues.append(cue)
     cues.sort(key=lambda c: c.first)
     return cues
+
+
+def _quoted(doc: Document) -> frozenset[int]:
+    """Tokens inside quotation marks (an unclosed quote marks nothing)."""
+    inside: list[int] = []
+    out: set[int] = set()
+    for tok in doc.tokens:
+        if tok.text in {'"', "\u201c", "\u201d"}:
+            if inside or tok.text == "\u201d":
+                out.update(inside)
+                inside = []
+            else:
+                inside = [tok.index]
+        elif inside:
+            inside.append(tok.index)
+    return frozenset(out)
 
 
 def _companions(doc: Document, cast: Cast, i: int) -> list[int]:
@@ -351,6 +374,7 @@ class _Coder:
         self.episode: _Episode | None = None
         self.lost: int | None = None  # where the dreamer could not find something
         self.exam = any(t.low in _TEST for t in doc.tokens)
+        self.quoted = _quoted(doc)
 
     def _label(self, ref: int, tok: int | None) -> str:
         """``D``, a character code, or ``D + 1FKA + ...`` for "we": coders name everyone
@@ -455,6 +479,8 @@ class _Coder:
         sent = self.doc.sentences[s]
         told = False
         for cue in _all_cues(self.doc, sent.first, sent.last):
+            if cue.first in self.quoted:
+                continue  # what someone says is not what happens
             if cue.role == "EXAM":
                 if not self.exam or _unreal(self.doc, cue):
                     continue
