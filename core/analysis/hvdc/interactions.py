@@ -10,6 +10,7 @@ auxiliaries and adverbs.  An act on a possession (``stole my car``) is aimed at 
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
+from .interaction_senses import not_an_interaction
 from .lexicon import PhraseTable, lemma_candidates, table
 from .participants import (
     agent_after,
@@ -43,6 +44,11 @@ _MUTUAL_STEMS = (
     "wedding",
 )
 _PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
+#: Acts two people can only do together: an argument is mutual even when its partner is a guess.
+_SHARED = ("argu", "quarrel")
+SKIP = "skip"
+_PARTICLES = _words("up down away back out off over around")
+_POSSESSIVE = _words("my his her their our its")
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
 _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
@@ -150,37 +156,48 @@ def _is_mutual(doc: Document, i: int) -> bool:
 
 
 def _partner(doc: Document, cast: Cast, subj: int) -> int | None:
-    """The other side of a shared act: the companion of "we", or X in "X and I"."""
+    """The other side of a shared act: the companion of "we", or X in "X and I", "my sister
+    and her boyfriend argued", "my mother and father were married"."""
     if subj in cast.we_tokens:
         others = companions(doc, cast, subj)
         return others[0] if others else None
-    if cast.refs[subj] == DREAMER and subj >= 2 and doc.tokens[subj - 1].low == "and":
-        other = cast.refs.get(subj - 2)
-        return other if other is not None and other != DREAMER else None
-    return None
+    j = subj - 1
+    while j >= 0 and doc.tokens[j].low in _POSSESSIVE:
+        j -= 1
+    if j < 1 or doc.tokens[j].low != "and":
+        return None
+    other = cast.refs.get(j - 1)
+    return other if other is not None and other != cast.refs[subj] else None
 
 
 def _participants(
     doc: Document, cast: Cast, i: int, lemma: str, level: int, category: str
-) -> tuple[int, int, bool] | None:
-    """(initiator, recipient, mutual) of the act at token i, or None when unclear."""
+) -> tuple[int, int, bool] | str | None:
+    """(initiator, recipient, mutual) of the act at token i; None when the words leave the
+    participants unclear, ``SKIP`` when they show it is no interaction (``bought a dress``)."""
     nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
     if (is_passive(doc, i) or nxt == "by") and not lemma.startswith(("marr", "engag")):
         recipient = subject_before(doc, cast, i, reach=8)
         initiator = agent_after(doc, cast, i)
-        if initiator is None or recipient is None:
-            return None
-        return initiator, recipient, False
+        return None if initiator is None or recipient is None else (initiator, recipient, False)
     subj = _subject_token(doc, cast, i)
     if subj is None:
         return None
     initiator = cast.refs[subj]
     if _is_mutual(doc, i):
         partner = _partner(doc, cast, subj)
-        if partner is not None:
+        if partner is not None and DREAMER in (initiator, partner):
             return initiator, partner, True
+        if partner is not None:
+            return partner, initiator, True  # "X and Y argued": in the report's order
         if cast.characters[initiator].plural if initiator != DREAMER else False:
             return initiator, initiator, True  # "two men were shooting at each other"
+    if category == "friendliness":  # "bought a dress" is no gift; "held my hand" is for me
+        thing = _thing_object(doc, cast, i)
+        if thing == SKIP:
+            return SKIP
+        if thing is not None and thing != initiator:
+            return initiator, thing, False
     recipient = object_after(doc, cast, i, reach=4)
     if recipient is None and level == 5 and category == "aggression":
         recipient = _possessor_object(doc, cast, i)
@@ -196,21 +213,43 @@ def _participants(
     return initiator, recipient, _is_mutual(doc, i) and lemma.startswith(("marr", "engag", "argu"))
 
 
+def _thing_object(doc: Document, cast: Cast, i: int) -> int | str | None:
+    """What the verb at i acts on when that is a thing: ``SKIP`` for a plain thing (``bought
+    a dress``), the owner for a possession or a body part (``held my hand``), else None."""
+    sent_last = doc.sentences[doc.tokens[i].sentence].last
+    j = i + 1
+    while j < sent_last and doc.tokens[j].low in _PARTICLES:
+        j += 1
+    if j + 1 >= sent_last:
+        return None
+    w = doc.tokens[j].low
+    if w in {"a", "an", "the", "some", "this", "that"}:
+        return SKIP if (j + 1) not in cast.refs and (j + 2) not in cast.refs else None
+    owner = cast.refs.get(j)
+    if owner is not None and w in _POSSESSIVE and (j + 1) not in cast.refs:
+        return owner if (j + 2) not in cast.refs else None
+    return None
+
+
 def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
     lex = table(category)
     codes: list[Code] = []
     seen: set[tuple[int, int, int]] = set()
-    unresolved: list[tuple[int, int]] = []
+    unresolved: list[tuple[int, int, str]] = []
     for i, tok in enumerate(doc.tokens):
         if not tok.is_word:
             continue
         found = _verb(doc, i, lex)
         if found is None or _negated(doc, i) or _false_sense(doc, i, found[0]):
             continue
+        if not_an_interaction(doc, cast, i, found[0]):
+            continue
         lemma, level = found
         pair = _participants(doc, cast, i, lemma, level, category)
-        if pair is None or (pair[0] == pair[1] and not pair[2]):
-            unresolved.append((i, level))
+        if pair == SKIP:
+            continue
+        if not isinstance(pair, tuple) or (pair[0] == pair[1] and not pair[2]):
+            unresolved.append((i, level, lemma))
             continue
         initiator, recipient, mutual = pair
         if (initiator, recipient, tok.sentence) in seen:
@@ -219,7 +258,7 @@ def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
         codes.append(_code(doc, cast, category, i, (initiator, recipient), level, mutual))
     sentences = {sent for _i, _r, sent in seen}
     budget = _FALLBACKS[category] - len(codes)
-    for i, level in unresolved:
+    for i, level, lemma in unresolved:
         if budget <= 0:
             break
         sent = doc.tokens[i].sentence
@@ -230,7 +269,8 @@ def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
             break
         sentences.add(sent)
         budget -= 1
-        codes.append(_code(doc, cast, category, i, fallback, level, False))
+        mutual = lemma.startswith(_SHARED)
+        codes.append(_code(doc, cast, category, i, fallback, level, mutual))
     return codes
 
 

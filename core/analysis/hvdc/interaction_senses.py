@@ -1,0 +1,65 @@
+"""Senses of interaction words that are no interaction between characters.
+
+The aggression and friendliness lexicons are keyed by lemma, so ``lovely`` meets ``love``,
+``a broken leg`` meets ``break`` and ``I mean`` meets ``mean``.  Each rule here names a
+sense that the norms' coders do not code: an adjective (``the injured actor``), an act on
+oneself (``injured herself``), an errand with no one on the receiving end (``driving to
+town``, ``picked up the phone``) or a noun (``the waves``).
+"""
+
+from __future__ import annotations
+
+from .cast import Cast
+from .text import Document
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+_DETERMINERS = _words("a an the his her my their our your its this that some")
+_REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
+_SPEAKERS = _words("i you we they to he she")
+#: Friendly acts that need someone on the receiving end in the words right after them.
+_NEEDS_PERSON = _words("drive pick play")
+_NOUN_FORMS = _words("waves lovely loveliness beating meaning driving given")
+
+
+def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int | None:
+    j = i + 1
+    while j < len(doc.tokens) and doc.tokens[j].low in skip:
+        j += 1
+    return j if j < len(doc.tokens) else None
+
+
+def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
+    """``drove me home``, ``picked up my friend``: a character right after the verb."""
+    j = _next_word(doc, i, _words("up back out over"))
+    if j is None:
+        return False
+    if doc.tokens[j].low in _DETERMINERS:
+        return (j in cast.refs and (j + 1) in cast.refs) or (j + 1) in cast.refs
+    return j in cast.refs
+
+
+def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
+    """True when the word at i, read as ``lemma``, names no act between characters."""
+    word = doc.tokens[i].low
+    prev = doc.tokens[i - 1].low if i > 0 else ""
+    if word in _NOUN_FORMS and lemma.split()[0] not in {"give"}:
+        return word != "driving" or not _person_follows(doc, cast, i)
+    if word == "given":
+        return _next_word(doc, i) is None or doc.tokens[i + 1].low != "by"
+    after = _next_word(doc, i, _words("up back"))
+    if after is not None and doc.tokens[after].low in _REFLEXIVE:
+        return True  # "she had injured herself": no one else is hurt
+    broken = lemma in {"break", "injure", "wound", "hurt"} and word.endswith(("en", "ed"))
+    if broken and prev in _DETERMINERS:
+        return True  # "a broken ankle", "the injured actor"
+    if lemma == "mean" and prev in _SPEAKERS:
+        return True  # "I mean", "you mean to tell me"
+    if lemma.split()[0] in _NEEDS_PERSON:
+        return not _person_follows(doc, cast, i)
+    if lemma == "wave" and prev in _DETERMINERS:
+        return True
+    return lemma == "teach"

@@ -1,0 +1,102 @@
+"""Specifications of the aggression and friendliness rules (who acts on whom, at which level)
+and of the character rules they lean on (the dead, possessives, groups)."""
+
+from __future__ import annotations
+
+from core.analysis.hvdc import code_dream
+
+
+def _codes(text: str, category: str) -> list[str]:
+    return code_dream(text).card()[category]
+
+
+def test_plain_attack_goes_from_subject_to_object() -> None:
+    assert _codes("My brother hit me.", "aggression") == ["1MBA 7> D"]
+
+
+def test_negated_act_is_no_aggression() -> None:
+    assert _codes("My brother did not hit me.", "aggression") == []
+    assert _codes("My brother never hit me.", "aggression") == []
+
+
+def test_passive_with_agent_swaps_the_participants() -> None:
+    assert _codes("I was chased by two men.", "aggression") == ["2MSA 6> D"]
+
+
+def test_group_acts_as_one_plural_character() -> None:
+    assert _codes("Two men chased me.", "aggression") == ["2MSA 6> D"]
+    assert _codes("A man chased me.", "aggression") == ["1MSA 6> D"]
+
+
+def test_the_pet_of_a_friend_is_a_character_and_can_act() -> None:
+    text = "My friend's dog bit me."
+    assert "1ANI" in _codes(text, "characters")
+    assert _codes(text, "aggression") == ["1ANI 7> D"]
+
+
+def test_an_argument_is_mutual() -> None:
+    assert _codes("I had an argument with my mother.", "aggression") == ["D 2= 1FMA"]
+
+
+def test_i_mean_is_no_hostility() -> None:
+    assert _codes("I mean, my mother was there.", "aggression") == []
+
+
+def test_ordering_a_meal_is_no_command() -> None:
+    assert _codes("My mother and I ordered some drinks.", "aggression") == []
+
+
+def test_beating_a_rival_at_a_game_is_no_attack_but_beating_someone_up_is() -> None:
+    assert _codes("We beat the other team. My brother was there.", "aggression") == []
+    assert _codes("The man beat me up.", "aggression") == ["1MSA 7> D"]
+
+
+def test_an_injured_person_is_no_victim_of_the_dreamer() -> None:
+    text = "My mother was there and the injured man cried."
+    assert _codes(text, "aggression") == []
+
+
+def test_driving_someone_is_help_but_driving_somewhere_is_not() -> None:
+    assert _codes("My father drove me home.", "friendliness") == ["1MFA 4> D"]
+    assert _codes("I was driving to town with my mother.", "friendliness") == []
+
+
+def test_buying_a_thing_is_no_gift() -> None:
+    assert _codes("My mother bought a dress.", "friendliness") == []
+
+
+def test_ocean_waves_and_lovely_things_are_no_friendliness() -> None:
+    text = "My friend and I watched the waves. It was a lovely day."
+    assert _codes(text, "friendliness") == []
+
+
+def test_a_kiss_is_sexuality_level_three() -> None:
+    assert _codes("My boyfriend kissed me.", "sexuality") == ["1MKA 3> D"]
+
+
+def test_the_dead_are_numbered_three_and_four() -> None:
+    assert _codes("I saw three dead women.", "characters") == ["4FSA"]
+    text = "I asked for Clarence Brown and she said he's been dead since 1863."
+    assert "3MKA" in _codes(text, "characters")
+
+
+def test_news_of_a_death_keeps_the_living_number() -> None:
+    assert _codes("I heard that my mother had died.", "characters") == ["1FMA"]
+
+
+def test_a_witch_is_imaginary() -> None:
+    assert _codes("A witch chased me.", "aggression") == ["5FPA 6> D"]
+
+
+def test_kid_sister_keeps_her_sex() -> None:
+    assert _codes("My kid sister (15) and I went to bed.", "characters") == ["1FTT"]
+
+
+def test_reported_speech_codes_the_act_between_the_people_reported() -> None:
+    text = "My mother told me that a man had hit my sister."
+    assert _codes(text, "aggression") == ["1MSA 7> 1FTA"]
+
+
+def test_two_others_arguing_is_mutual_between_them_in_the_order_named() -> None:
+    assert _codes("My sister and her boyfriend argued.", "aggression") == ["1FTA 2= 1MKA"]
+    assert _codes("My mother and father were married.", "friendliness") == ["1FMA 7= 1MFA"]
