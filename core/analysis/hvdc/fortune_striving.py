@@ -127,6 +127,7 @@ _OBJECTS = frozenset({"me", "him", "them", "us", "her"})
 #: Before a striving word, these make it a plan or a report of one, not an effort made.
 _PLANNED = frozenset({"would", "will", "'ll", "shall", "going", "might", "could", "should"})
 _POTENTIAL = frozenset({"could", "would", "can", "will", "might", "to", "'d", "should"})
+_DONE = frozenset({"answered", "did", "done", "it", "them", "everything", "all", "solved"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
 _FOUND_NOT = frozenset(
     {
@@ -265,8 +266,13 @@ def _valid(doc: Document, cue: _Cue) -> bool:
         return nxt in _MADE_IT and nxt != ","
     if final in {"found", "find"} and (nxt == "out" or (cue.role != "FL" and nxt in _FOUND_NOT)):
         return False
-    if first in {"wouldn't", "would"} and _word(doc, cue.first - 1) in _PERSONAL - {"i", "we"}:
-        return False  # "but she wouldn't": someone else's refusal
+    if first in {"wouldn't", "would"}:
+        if _word(doc, cue.first - 1) in _PERSONAL - {"i", "we"}:
+            return False  # "but she wouldn't": someone else's refusal
+        if {"so", "that", "lest"} & set(_before(doc, cue.first, 3)):
+            return False  # "so I wouldn't feel nervous": a purpose, not an outcome
+    if first == "correctly" and not _negated(doc, cue):
+        return _word(doc, cue.first - 1) in _DONE
     if first in {"succeed", "manage"}:  # only "didn't manage": "to manage" is a plan
         return _negated(doc, cue)
     return not _unreal(doc, cue)
