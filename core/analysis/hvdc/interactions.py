@@ -332,7 +332,7 @@ def _refusals(doc: Document, cast: Cast) -> list[Code]:
         if recipient is None or recipient == cast.refs[subj]:
             continue
         (start, end), text = doc.span_text(i, i)
-        level = 1 if disliked else 3  # "I didn't like her": covert hostility
+        level = 3  # "she didn't like it", "he wouldn't let me": rejection
         code = f"{cast.code_of(cast.refs[subj])} {level}> {cast.code_of(recipient)}"
         codes.append(Code("aggression", code, (start, end), text))
     return codes
