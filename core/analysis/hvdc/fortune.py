@@ -17,6 +17,33 @@ from .types import Code
 __all__ = ["code_fortunes", "code_striving"]
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
+_RELIEF_NOT_LUCK = frozenset(
+    {"woke", "awoke", "awake", "awakened", "dream", "alarm", "succeeded", "managed", "able"}
+)
+_GIFT_DETERMINERS = frozenset({"a", "an", "some", "the", "two", "three", "several", "lots"})
+_NOT_WINDFALL = frozenset(
+    {
+        "call",
+        "calls",
+        "phone",
+        "telephone",
+        "letter",
+        "letters",
+        "message",
+        "note",
+        "telegram",
+        "wire",
+        "information",
+        "news",
+        "position",
+        "grade",
+        "admonishment",
+        "invitation",
+        "visit",
+        "order",
+        "orders",
+    }
+)
 _NOT_MISFORTUNE_NEXT = {
     "fell": {"asleep", "in", "for"},
     "fall": {"asleep", "in", "for"},
@@ -109,7 +136,29 @@ def _match(doc: Document, i: int, lex: PhraseTable) -> str | None:
         return "M5" if table("objects").words.get(owned, "").startswith("B") else "M3"
     if value is not None and nxt in _NOT_MISFORTUNE_NEXT.get(w, ()):
         return None
+    if w == "received" and not _windfall(doc, i):
+        return None
+    if w in {"relieved", "relief"} and _relief_is_not_luck(doc, i):
+        return None
     return value
+
+
+def _relief_is_not_luck(doc: Document, i: int) -> bool:
+    """Relief marks a feared misfortune that passed by (good fortune), unless it is relief
+    at waking from the dream or at one's own success (coded as success)."""
+    sent = doc.sentences[doc.tokens[i].sentence]
+    words = {doc.tokens[j].low for j in range(sent.first, sent.last)}
+    return bool(words & _RELIEF_NOT_LUCK)
+
+
+def _windfall(doc: Document, i: int) -> bool:
+    """``received a new clock`` is good fortune; ``received a phone call`` or a position,
+    a grade, a letter are events of the story, not luck."""
+    toks = doc.tokens
+    if i + 1 >= len(toks) or toks[i + 1].low not in _GIFT_DETERMINERS:
+        return False
+    ahead = {toks[j].low for j in range(i + 2, min(len(toks), i + 5))}
+    return not ahead & _NOT_WINDFALL
 
 
 def _not_actual(doc: Document, i: int, cast: Cast, value: str) -> bool:
