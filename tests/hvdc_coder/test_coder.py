@@ -73,7 +73,9 @@ def test_chased_by_is_aggression_against_the_dreamer() -> None:
 
 
 def test_gift_to_the_dreamer_is_friendliness() -> None:
-    assert _codes("My father gave me a watch.", "friendliness") == ["1MFA 5> D"]
+    assert _codes("My father gave me a watch.", "friendliness") == [
+        "1MFA 3> D"
+    ]  # F3: a gift or loan
 
 
 def test_own_room_is_a_familiar_indoor_setting() -> None:
