@@ -100,3 +100,12 @@ def test_reported_speech_codes_the_act_between_the_people_reported() -> None:
 def test_two_others_arguing_is_mutual_between_them_in_the_order_named() -> None:
     assert _codes("My sister and her boyfriend argued.", "aggression") == ["1FTA 2= 1MKA"]
     assert _codes("My mother and father were married.", "friendliness") == ["1FMA 7= 1MFA"]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_the_next_act() -> None:
+    text = "My brother was running after me, teasing me."
+    assert _codes(text, "aggression") == ["1MBA 2> D"]
+
+
+def test_someone_told_or_seen_to_act_is_its_subject() -> None:
+    assert _codes("I told my brother to give me the book.", "friendliness") == ["1MBA 3> D"]

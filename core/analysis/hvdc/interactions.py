@@ -49,6 +49,7 @@ _SHARED = ("argu", "quarrel")
 SKIP = "skip"
 _PARTICLES = _words("up down away back out off over around")
 _POSSESSIVE = _words("my his her their our its")
+_OBJECT_CASE = _words("me him them us her myself himself herself themselves ourselves")
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
 _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
@@ -119,10 +120,14 @@ def _negated(doc: Document, i: int) -> bool:
 def _subject_token(doc: Document, cast: Cast, i: int) -> int | None:
     """Token of the verb's own subject, or None when it is no character (``it``, ``the ball``)."""
     sent = doc.sentences[doc.tokens[i].sentence]
+    joined = False  # a comma or "and" between: "he ran after me, teasing me"
     for j in range(i - 1, max(sent.first, i - 9) - 1, -1):
-        if j in cast.refs:
-            return j
         w = doc.tokens[j].low
+        if j in cast.refs and (w not in _OBJECT_CASE or not joined):
+            return j  # "told him to give", "saw him smile": "him" does it
+        if j in cast.refs:
+            continue  # "me" was the object of the act before; its subject comes earlier
+        joined = joined or w in {",", "and"}
         if w in _NON_AGENT or w in _PRONOUNS:
             return None  # an unresolved "he" is still the subject: not someone further back
         if w in {"the", "a", "an"} and (j + 1) not in cast.refs and (j + 2) not in cast.refs:
