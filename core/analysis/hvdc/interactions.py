@@ -58,7 +58,7 @@ _NEEDS_OBJECT = _words(
 )
 #: Acts whose participants the words leave unclear are still coded, up to this many codes per
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
-_FALLBACKS = {"aggression": 2, "friendliness": 1, "sexuality": 1}
+_FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 _WITHHELD = _words(
     "let believe listen answer speak talk help return invite care notice recognize pay wait"
 )
