@@ -8,6 +8,7 @@ falls, losses, threats from the environment, illness, death); success and failur
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
+from .fortune_rules import refine
 from .fortune_striving import code_striving
 from .lexicon import PhraseTable, table
 from .participants import subject_token, who_label
@@ -17,33 +18,6 @@ from .types import Code
 __all__ = ["code_fortunes", "code_striving"]
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
-_RELIEF_NOT_LUCK = frozenset(
-    {"woke", "awoke", "awake", "awakened", "dream", "alarm", "succeeded", "managed", "able"}
-)
-_GIFT_DETERMINERS = frozenset({"a", "an", "some", "the", "two", "three", "several", "lots"})
-_NOT_WINDFALL = frozenset(
-    {
-        "call",
-        "calls",
-        "phone",
-        "telephone",
-        "letter",
-        "letters",
-        "message",
-        "note",
-        "telegram",
-        "wire",
-        "information",
-        "news",
-        "position",
-        "grade",
-        "admonishment",
-        "invitation",
-        "visit",
-        "order",
-        "orders",
-    }
-)
 _NOT_MISFORTUNE_NEXT = {
     "fell": {"asleep", "in", "for"},
     "fall": {"asleep", "in", "for"},
@@ -109,7 +83,7 @@ def _who(doc: Document, cast: Cast, i: int) -> str:
     return who_label(doc, cast, DREAMER if tok is None else cast.refs[tok], tok)
 
 
-def _match(doc: Document, i: int, lex: PhraseTable) -> str | None:
+def _match(doc: Document, i: int, cast: Cast, lex: PhraseTable) -> str | None:
     w = doc.tokens[i].low
     for rest, value in lex.phrases.get(w, ()):
         words = tuple(
@@ -118,47 +92,12 @@ def _match(doc: Document, i: int, lex: PhraseTable) -> str | None:
         if words == rest:
             return value
     value = lex.words.get(w)
+    if value is None:
+        return None
     nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
-    if w == "broke" and nxt in {
-        "up",
-        "away",
-        "out",
-        "into",
-        "off",
-        "free",
-        "loose",
-        "through",
-        "in",
-    }:
+    if nxt in _NOT_MISFORTUNE_NEXT.get(w, ()):
         return None
-    if value == "M5" and w == "broke":  # "broke my arm" hurts; "broke my glasses" is a loss
-        owned = doc.tokens[i + 2].low if i + 2 < len(doc.tokens) else ""
-        return "M5" if table("objects").words.get(owned, "").startswith("B") else "M3"
-    if value is not None and nxt in _NOT_MISFORTUNE_NEXT.get(w, ()):
-        return None
-    if w == "received" and not _windfall(doc, i):
-        return None
-    if w in {"relieved", "relief"} and _relief_is_not_luck(doc, i):
-        return None
-    return value
-
-
-def _relief_is_not_luck(doc: Document, i: int) -> bool:
-    """Relief marks a feared misfortune that passed by (good fortune), unless it is relief
-    at waking from the dream or at one's own success (coded as success)."""
-    sent = doc.sentences[doc.tokens[i].sentence]
-    words = {doc.tokens[j].low for j in range(sent.first, sent.last)}
-    return bool(words & _RELIEF_NOT_LUCK)
-
-
-def _windfall(doc: Document, i: int) -> bool:
-    """``received a new clock`` is good fortune; ``received a phone call`` or a position,
-    a grade, a letter are events of the story, not luck."""
-    toks = doc.tokens
-    if i + 1 >= len(toks) or toks[i + 1].low not in _GIFT_DETERMINERS:
-        return False
-    ahead = {toks[j].low for j in range(i + 2, min(len(toks), i + 5))}
-    return not ahead & _NOT_WINDFALL
+    return refine(doc, cast, i, value)
 
 
 def _not_actual(doc: Document, i: int, cast: Cast, value: str) -> bool:
@@ -189,7 +128,7 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
     for i, tok in enumerate(doc.tokens):
         if not tok.is_word:
             continue
-        value = _match(doc, i, lex)
+        value = _match(doc, i, cast, lex)
         if value is None or _negated(doc, i) or _not_actual(doc, i, cast, value):
             continue
         who = _who(doc, cast, i)

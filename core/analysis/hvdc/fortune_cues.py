@@ -1,0 +1,303 @@
+"""The words of a striving and their outcomes, read off ``data/striving.tsv``.
+
+A cue is a word or phrase with a role: ``STRIVE`` and ``SEARCH`` open a striving, ``FAIL``
+and ``WIN`` close one, ``SU``/``FL`` carry their own striving (``managed``, ``flunked``),
+``FOUND`` ends a search and ``EXAM`` is a failure in a dream about an examination.  The
+checks here decide whether a cue tells what happens in the dream: not in a wish or a fear,
+not a plan, not what someone says, not knowing or perceiving, not an idiom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import PhraseTable, table
+from .participants import clause_of
+from .text import Document
+
+_NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "hardly"})
+
+#: Words that put an outcome into a wish, a fear or a doubt instead of the dream's events.
+_UNREAL = frozenset(
+    {
+        "if",
+        "whether",
+        "afraid",
+        "fear",
+        "feared",
+        "hope",
+        "hoped",
+        "hoping",
+        "wish",
+        "wished",
+        "wondered",
+        "worried",
+        "thought",
+        "sure",
+        "might",
+        "should",
+        "lest",
+        "unless",
+        "maybe",
+        "perhaps",
+        "before",
+    }
+)
+
+#: Verbs after ``couldn't``/``failed to`` that tell what the dreamer knows or perceives:
+#: not the outcome of an effort.
+_MENTAL = frozenset(
+    {
+        "remember",
+        "recall",
+        "understand",
+        "see",
+        "believe",
+        "tell",
+        "imagine",
+        "say",
+        "figure",
+        "think",
+        "decide",
+        "explain",
+        "recognize",
+        "describe",
+        "identify",
+        "notice",
+        "appear",
+        "realize",
+        "mention",
+        "hear",
+        "know",
+        "help",
+        "stand",
+        "wait",
+        "resist",
+        "go",
+        "come",
+    }
+)
+
+#: ``finally`` + one of these is how a scene ends, not what an effort achieved.
+_NOT_ACHIEVED = frozenset(
+    {
+        "woke",
+        "awoke",
+        "awakened",
+        "realized",
+        "decided",
+        "agreed",
+        "became",
+        "seemed",
+        "saw",
+        "remembered",
+        "thought",
+        "knew",
+        "heard",
+        "noticed",
+        "came",
+        "went",
+        "ended",
+        "fell",
+        "stopped",
+        "left",
+        "said",
+        "asked",
+        "the",
+        "a",
+        "it",
+        "turns",
+        "turned",
+        "consented",
+        "accepted",
+        "that",
+        "there",
+    }
+)
+
+_POTENTIAL = frozenset({"could", "would", "can", "will", "might", "to", "'d", "should"})
+
+_DONE = frozenset({"answered", "did", "done", "it", "them", "everything", "all", "solved"})
+
+_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
+
+_FOUND_NOT = frozenset(
+    {
+        "out",
+        "myself",
+        "herself",
+        "himself",
+        "ourselves",
+        "themselves",
+        "that",
+        "it",
+        "him",
+        "her",
+        "me",
+        "us",
+        "only",
+    }
+)
+
+_MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
+
+TEST = frozenset(
+    {"test", "exam", "examination", "exams", "tests", "quiz", "examinations", "audition"}
+)
+
+_RECORD = frozenset({"time", "record", "score", "stroke", "strokes", "points", "seconds"})
+
+_NOT_CONTEST = frozenset({"up", "out", "pulp", "with", "me", "us"})
+
+_CONTEST = frozenset(
+    {"race", "game", "contest", "competition", "match", "prize", "award", "election", "cup"}
+)
+
+_GIVE_UP_OBJECTS = frozenset(
+    {"my", "his", "her", "their", "our", "your", "its", "a", "an", "some", "all", "everything"}
+)
+
+
+@dataclass(slots=True)
+class Cue:
+    """One striving word or phrase: its role and token range ``[first, last]``."""
+
+    role: str
+    first: int
+    last: int
+
+
+def _match(doc: Document, i: int, lex: PhraseTable) -> Cue | None:
+    """The longest phrase of the striving table starting at token i."""
+    toks = doc.tokens
+    w = toks[i].low
+    best: Cue | None = None
+    for rest, role in lex.phrases.get(w, ()):
+        end = i + len(rest)
+        if best is not None and end <= best.last:
+            continue
+        if end < len(toks) and tuple(t.low for t in toks[i + 1 : end + 1]) == rest:
+            best = Cue(role, i, end)
+    if best is None and w in lex.words:
+        best = Cue(lex.words[w], i, i)
+    return best
+
+
+def _cues(doc: Document, first: int, last: int) -> list[Cue]:
+    """Striving cues of a sentence in reading order (phrases do not overlap)."""
+    lex = table("striving")
+    out: list[Cue] = []
+    i = first
+    while i < last:
+        cue = _match(doc, i, lex) if doc.tokens[i].is_word else None
+        if cue is not None and cue.last < last:
+            out.append(cue)
+            i = cue.last + 1
+        else:
+            i += 1
+    return out
+
+
+def word(doc: Document, i: int) -> str:
+    return doc.tokens[i].low if 0 <= i < len(doc.tokens) else "."
+
+
+def before(doc: Document, i: int, n: int) -> list[str]:
+    """Up to n words before token i inside its clause."""
+    first, _ = clause_of(doc, i)
+    return [doc.tokens[j].low for j in range(max(first, i - n), i)]
+
+
+def negated(doc: Document, cue: Cue) -> bool:
+    return any(w in _NEGATORS or w.endswith("n't") for w in before(doc, cue.first, 3))
+
+
+def unreal(doc: Document, cue: Cue) -> bool:
+    """Feared, hoped for or doubted (``afraid I couldn't``, ``not sure who won``)."""
+    sent = doc.sentences[doc.tokens[cue.first].sentence]
+    lead = [doc.tokens[j].low for j in range(max(sent.first, cue.first - 6), cue.first)]
+    return any(w in _UNREAL for w in lead)
+
+
+def _next_verb(doc: Document, cue: Cue) -> str:
+    """The word after ``couldn't``/``failed to`` (``could not`` and ``to`` skipped)."""
+    j = cue.last + 1
+    while word(doc, j) in {"to", "even", "really", "quite", "possibly", "at", "all"}:
+        j += 1
+    return word(doc, j)
+
+
+def valid(doc: Document, cue: Cue) -> bool:
+    """Whether an outcome word really tells an outcome here (role-specific checks)."""
+    first, final = doc.tokens[cue.first].low, doc.tokens[cue.last].low
+    nxt = word(doc, cue.last + 1)
+    if cue.role in {"FAIL", "FL", "SU"} and _next_verb(doc, cue) in _MENTAL:
+        return False
+    if cue.role in {"WIN", "SU", "FOUND"} and word(doc, cue.first - 1) in _POTENTIAL:
+        return False  # "the one who could beat her", "trying to find": not yet achieved
+    if first in {"gave", "given"}:
+        return nxt not in _GIVE_UP_OBJECTS
+    if first in {"finally", "at"} and cue.role == "WIN":
+        return nxt not in _NOT_ACHIEVED and word(doc, cue.last + 2) not in _NOT_ACHIEVED
+    if first == "made":
+        return nxt in _MADE_IT and nxt != ","
+    if final in {"found", "find"} and (nxt == "out" or (cue.role != "FL" and nxt in _FOUND_NOT)):
+        return False
+    if first in {"wouldn't", "would"}:
+        if word(doc, cue.first - 1) in _PERSONAL - {"i", "we"}:
+            return False  # "but she wouldn't": someone else's refusal
+        if {"so", "that", "lest"} & set(before(doc, cue.first, 3)):
+            return False  # "so I wouldn't feel nervous": a purpose, not an outcome
+    if first == "correctly" and not negated(doc, cue):
+        return word(doc, cue.first - 1) in _DONE
+    if first in {"succeed", "manage"}:  # only "didn't manage": "to manage" is a plan
+        return negated(doc, cue)
+    return not unreal(doc, cue)
+
+
+def _special(doc: Document, i: int) -> Cue | None:
+    """Outcomes the table cannot hold: ``passed the exam``, ``won the race``, ``beat her``."""
+    toks = doc.tokens
+    w = toks[i].low
+    ahead = {toks[j].low for j in range(i + 1, min(len(toks), i + 7))}
+    if w == "passed" and ahead & TEST:
+        return Cue("SU", i, i)
+    if w in {"failed", "flunked"} and ahead & TEST:
+        return Cue("FL", i, i)
+    if w == "won" and (ahead & _CONTEST or word(doc, i + 1) in {".", "!", ","}):
+        return Cue("SU", i, i)
+    if w == "lost" and ahead & _CONTEST:
+        return Cue("FL", i, i)
+    if w == "beat" and word(doc, i - 1) not in {"to", "the", "a"} and not ahead & _NOT_CONTEST:
+        # "beat her by one stroke", "beat his time": sure; otherwise only as the outcome of
+        # a striving ("trying to beat ...") -- "beat him" alone is usually an attack
+        return Cue("SU" if ahead & _RECORD else "WIN", i, i)
+    return None
+
+
+def all_cues(doc: Document, first: int, last: int) -> list[Cue]:
+    cues = _cues(doc, first, last)
+    taken = {j for c in cues for j in range(c.first, c.last + 1)}
+    for i in range(first, last):
+        if i not in taken:
+            cue = _special(doc, i)
+            if cue is not None:
+                cues.append(cue)
+    cues.sort(key=lambda c: c.first)
+    return cues
+
+
+def quoted(doc: Document) -> frozenset[int]:
+    """Tokens inside quotation marks (an unclosed quote marks nothing)."""
+    inside: list[int] = []
+    out: set[int] = set()
+    for tok in doc.tokens:
+        if tok.text in {'"', "\u201c", "\u201d"}:
+            if inside or tok.text == "\u201d":
+                out.update(inside)
+                inside = []
+            else:
+                inside = [tok.index]
+        elif inside:
+            inside.append(tok.index)
+    return frozenset(out)
