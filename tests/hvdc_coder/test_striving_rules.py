@@ -116,3 +116,25 @@ def test_examinations(text: str, expected: tuple[list[str], list[str]]) -> None:
 def test_an_animals_struggle_is_not_an_achievement_outcome() -> None:
     text = "The dog was lying on the road. The dog was trying to stand up but it couldn't."
     assert _striving(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I broke my glasses.", ["M4, D"]),  # loss of or damage to a possession
+        ("I broke my arm.", ["M5, D"]),  # injury
+        ("We were caught in a flood.", ["M3, D"]),  # threat from the environment
+        ("I was hurt that he didn't ask my name.", []),  # a feeling, not an injury
+        ("I was dead tired after the dance.", []),
+        ("I didn't know where I was.", ["M1, D"]),  # being lost
+        ("It became impossible for me to enter the water.", ["M1, D"]),
+        ("The doctor told me I was going to die.", ["M5, D"]),  # a threat of death
+    ],
+)
+def test_misfortune_classes(text: str, expected: list[str]) -> None:
+    assert _card(text)["misfortune"] == expected
+
+
+def test_relief_at_a_passed_danger_is_good_fortune_but_not_on_waking() -> None:
+    assert _card("The witch was gone and I felt relieved.")["good_fortune"] == ["GF, D"]
+    assert _card("I woke up and was relieved it was a dream.")["good_fortune"] == []
