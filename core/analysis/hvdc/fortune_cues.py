@@ -145,6 +145,9 @@ TEST = frozenset(
     {"test", "exam", "examination", "exams", "tests", "quiz", "examinations", "audition"}
 )
 
+_CAPTURE = frozenset({"caught", "captured", "seized", "trapped", "overtook"})
+_CAUGHT_OBJECTS = frozenset({"him", "her", "it", "them"})
+_CATCHERS = frozenset({"i", "we", "finally", "quickly", "easily", "then", "and", "eventually"})
 _RECORD = frozenset({"time", "record", "score", "stroke", "strokes", "points", "seconds"})
 
 _NOT_CONTEST = frozenset({"up", "out", "pulp", "with", "me", "us"})
@@ -268,6 +271,8 @@ def _special(doc: Document, i: int) -> Cue | None:
         return Cue("SU", i, i)
     if w == "lost" and ahead & _CONTEST:
         return Cue("FL", i, i)
+    if w in _CAPTURE and word(doc, i + 1) in _CAUGHT_OBJECTS and word(doc, i - 1) in _CATCHERS:
+        return Cue("SU", i, i)  # "we caught her", "I seized it": a chase won
     if w == "beat" and word(doc, i - 1) not in {"to", "the", "a"} and not ahead & _NOT_CONTEST:
         # "beat her by one stroke", "beat his time": sure; otherwise only as the outcome of
         # a striving ("trying to beat ...") -- "beat him" alone is usually an attack
