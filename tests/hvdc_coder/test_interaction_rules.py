@@ -109,3 +109,15 @@ def test_an_object_pronoun_is_not_the_subject_of_the_next_act() -> None:
 
 def test_someone_told_or_seen_to_act_is_its_subject() -> None:
     assert _codes("I told my brother to give me the book.", "friendliness") == ["1MBA 3> D"]
+
+
+def test_a_strangers_family_are_strangers_a_friends_family_known() -> None:
+    assert _codes("A man sat by me. He said his father was a drunk.", "characters") == [
+        "1MSA",
+        "1MSA",
+    ]
+    assert _codes("My friend Bob came. His father was there.", "characters")[1] == "1MKA"
+
+
+def test_a_name_restated_as_the_dreamers_relative_is_a_relative() -> None:
+    assert _codes("Sonja, my niece, ran ahead.", "characters") == ["1FRA"]

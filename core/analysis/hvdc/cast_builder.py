@@ -217,7 +217,9 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
                 return identity  # "Subject ... her parents": the dreamer's own family
             other = owner.endswith("'s") or owner in W.OTHER_POSS or owner in {"a", "an"}
             other = other or (owner == "the" and self._word(i + 1) == "of")
-            return "K" if other else identity  # "his father", "the father of a friend"
+            if not other:
+                return identity
+            return self._kin_of(i - 1)  # "his father", "the father of a friend"
         if prev and prev[0] in W.ETHNIC_ADJ:
             return "E"
         if lemma == "people" and poss in {"other", "several"}:
@@ -260,6 +262,14 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
         ):
             return "K"
         return identity
+
+    def _kin_of(self, j: int) -> str:
+        """Someone else's family member is known (K) through a known owner, a stranger (S)
+        through a stranger: "the man I was with ... his father", "a girl ... her parents"."""
+        owner = self.cast.refs.get(j)
+        if owner is None or owner == DREAMER:
+            return "K"
+        return "S" if self.cast.characters[owner].identity in {"S", "U", "O"} else "K"
 
     def _words_after(self, i: int, n: int = 10) -> list[str]:
         sent = self.toks[i].sentence

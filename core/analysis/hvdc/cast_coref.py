@@ -61,6 +61,8 @@ class CorefRules:
             char.sex = found[0][1]  # "a person, a man of about 40": now we know
         if prev and prev[0] in {"my", "our"} and char.identity in "SUO":
             char.identity = "K"
+        if found and found[0][3] == "*" and prev[:1] in (["my"], ["our"]) and not char.plural:
+            char.identity = found[0][2]  # "Sonja, my niece": the dreamer's relative
         return True
 
     def _predicate_subject(self, i: int) -> int | None:
@@ -82,7 +84,7 @@ class CorefRules:
         for k in range(j, max(-1, i - 5), -1):
             w = self.toks[k].low
             if w in {"a", "an", "the"}:
-                return k - 1 if k < j else j
+                return k - 1 if k < j else j  # "was a famous dancer", "was my music teacher"
             if not self.toks[k].is_word or w in self.nouns or w in W.BE_VERBS:
                 return j
         return j
