@@ -157,7 +157,21 @@ _CONTEST = frozenset(
 )
 
 _GIVE_UP_OBJECTS = frozenset(
-    {"my", "his", "her", "their", "our", "your", "its", "a", "an", "some", "all", "everything"}
+    {
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "its",
+        "a",
+        "an",
+        "some",
+        "all",
+        "everything",
+        "as",
+    }
 )
 
 
@@ -238,6 +252,8 @@ def valid(doc: Document, cue: Cue) -> bool:
         return False
     if cue.role in {"WIN", "SU", "FOUND"} and word(doc, cue.first - 1) in _POTENTIAL:
         return False  # "the one who could beat her", "trying to find": not yet achieved
+    if word(doc, cue.first - 1) in {"will", "'ll", "shall", "to"}:
+        return False  # "they will flunk", "afraid to fail": not (yet) what happened
     if first in {"gave", "given"}:
         return nxt not in _GIVE_UP_OBJECTS
     if first in {"finally", "at"} and cue.role == "WIN":
@@ -253,6 +269,8 @@ def valid(doc: Document, cue: Cue) -> bool:
             return False  # "so I wouldn't feel nervous": a purpose, not an outcome
     if first == "correctly" and not negated(doc, cue):
         return word(doc, cue.first - 1) in _DONE
+    if first == "the" and cue.role == "SU":  # "I was the winner", not "the winner goes on"
+        return word(doc, cue.first - 1) in {"was", "am", "is", "were", "be", "been"}
     if first in {"succeed", "manage"}:  # only "didn't manage": "to manage" is a plan
         return negated(doc, cue)
     return not unreal(doc, cue)
