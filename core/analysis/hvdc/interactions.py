@@ -60,6 +60,7 @@ _NEEDS_OBJECT = _words(
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 _WITHHELD = _words(
+    "allow permit "
     "let believe listen answer speak talk help return invite care notice recognize pay wait"
 )
 
