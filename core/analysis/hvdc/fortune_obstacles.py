@@ -48,11 +48,14 @@ _NOT_BLOCKED = frozenset(
         "to",
         "bring",
         "make",
+        "have",
     }
 )
 #: Reported or supposed: "I told her I couldn't", "if I went I could not".
-_SAID = frozenset({"told", "tell", "said", "say", "says", "if", "unless", "that"})
-_SOFTENERS = frozenset({"quite", "really", "even", "possibly", "seem", "seem to", "just"})
+_SAID = frozenset(
+    {"told", "tell", "said", "say", "says", "if", "unless", "that", "probably", "maybe"}
+)
+_SOFTENERS = frozenset({"quite", "really", "even", "possibly", "seem", "just", "actually"})
 _HARD_TIME = frozenset({"time", "difficulty"})
 _LOST_SUBJECTS = frozenset({"i", "we", "my", "our"})
 
@@ -125,13 +128,16 @@ def _hard_time(doc: Document, cast: Cast, j: int) -> int | None:
 
 
 def find_obstacle(
-    doc: Document, cast: Cast, first: int, last: int, striving: bool
+    doc: Document, cast: Cast, first: int, last: int, striving: bool, quoted: frozenset[int]
 ) -> tuple[int, int] | None:
     """(token, blocked character) of the first obstacle in tokens ``[first, last)``.
 
-    Inside a striving, ``couldn't`` and ``unable`` tell its failure and are skipped here.
+    Inside a striving, ``couldn't`` and ``unable`` tell its failure and are skipped here;
+    what someone says (inside quotation marks) is not what happens.
     """
     for j in range(first, last):
+        if j in quoted:
+            continue
         if not striving:
             ref = _unable(doc, cast, j, first)
             if ref is not None:

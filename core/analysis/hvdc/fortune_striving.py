@@ -239,7 +239,7 @@ def _obstacle_codes(doc: Document, cast: Cast, coder: _Coder, striving: list[boo
     search (coders split "couldn't find" between failure and the M1 mishap)."""
     found: dict[int, int] = {}
     for s, sent in enumerate(doc.sentences):
-        hit = find_obstacle(doc, cast, sent.first, sent.last, striving[s])
+        hit = find_obstacle(doc, cast, sent.first, sent.last, striving[s], coder.quoted)
         if hit is not None and hit[1] not in found:
             found[hit[1]] = hit[0]
     if DREAMER not in found and coder.lost is not None:
