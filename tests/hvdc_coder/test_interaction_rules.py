@@ -121,3 +121,12 @@ def test_a_strangers_family_are_strangers_a_friends_family_known() -> None:
 
 def test_a_name_restated_as_the_dreamers_relative_is_a_relative() -> None:
     assert _codes("Sonja, my niece, ran ahead.", "characters") == ["1FRA"]
+
+
+def test_holding_someone_is_affection_holding_a_thing_is_not() -> None:
+    assert _codes("I was holding my little cousin in my arms.", "friendliness") == ["D 6> 1IRC"]
+    assert _codes("My father held a letter.", "friendliness") == []
+
+
+def test_asking_the_dreamer_to_dance_is_an_invitation() -> None:
+    assert _codes("A boy asked me to dance.", "friendliness") == ["1MKA 5> D"]

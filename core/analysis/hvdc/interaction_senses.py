@@ -21,7 +21,7 @@ _DETERMINERS = _words("a an the his her my their our your its this that some")
 _REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
 _SPEAKERS = _words("i you we they to he she")
 #: Friendly acts that need someone on the receiving end in the words right after them.
-_NEEDS_PERSON = _words("drive pick play")
+_NEEDS_PERSON = _words("drive pick play hold pet")
 _NOUN_FORMS = _words("waves lovely loveliness beating meaning driving given")
 
 
@@ -38,7 +38,7 @@ def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
     if j is None:
         return False
     if doc.tokens[j].low in _DETERMINERS:
-        return (j in cast.refs and (j + 1) in cast.refs) or (j + 1) in cast.refs
+        return (j + 1) in cast.refs or (j + 2) in cast.refs  # "my (little) cousin"
     return j in cast.refs
 
 
