@@ -137,8 +137,10 @@ def refine(doc: Document, cast: Cast, i: int, value: str) -> str | None:
     w, prev, nxt = doc.tokens[i].low, _word(doc, i - 1), _word(doc, i + 1)
     if w == "hurt":
         return None if _feeling(doc, i) or prev == "to" else value
-    if w == "broke":
-        if nxt in _BROKE_AWAY:
+    if w == "sick" and (prev == "worried" or nxt in {"look", "looking", "feeling"}):
+        return None
+    if w in {"broke", "broken"}:
+        if nxt in _BROKE_AWAY or nxt in {"heart", "hearted", "english", "promise"}:
             return None
         return "M5" if _body_part_ahead(doc, i) else "M4"  # "broke my front tooth" hurts
     if w == "lost":
