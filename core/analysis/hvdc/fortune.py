@@ -114,7 +114,7 @@ def _not_actual(doc: Document, i: int, cast: Cast, value: str) -> bool:
         return True
     if w == "death" and prev and prev[-1] == "to":
         return True
-    if value == "M2":
+    if value == "M2" or w in {"crash", "crashed", "accident", "collided"}:
         return not any((j in cast.refs) for j in range(max(0, i - 3), i))
     return False
 
