@@ -130,3 +130,8 @@ def test_holding_someone_is_affection_holding_a_thing_is_not() -> None:
 
 def test_asking_the_dreamer_to_dance_is_an_invitation() -> None:
     assert _codes("A boy asked me to dance.", "friendliness") == ["1MKA 5> D"]
+
+
+def test_getting_married_is_mutual_and_a_married_sister_is_no_act() -> None:
+    assert _codes("My boyfriend and I got married.", "friendliness") == ["D 7= 1MKA"]
+    assert _codes("My married sister came in.", "friendliness") == []

@@ -56,6 +56,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
     broken = lemma in {"break", "injure", "wound", "hurt"} and word.endswith(("en", "ed"))
     if broken and prev in _DETERMINERS:
         return True  # "a broken ankle", "the injured actor"
+    if lemma.startswith("marr") and prev in _DETERMINERS:
+        return True  # "my married sister", "a married man": who someone is, not an act
     if lemma == "mean" and prev in _SPEAKERS:
         return True  # "I mean", "you mean to tell me"
     if lemma.split()[0] in _NEEDS_PERSON:

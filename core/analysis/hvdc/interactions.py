@@ -45,7 +45,7 @@ _MUTUAL_STEMS = (
 )
 _PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
 #: Acts two people can only do together: an argument is mutual even when its partner is a guess.
-_SHARED = ("argu", "quarrel")
+_SHARED = ("argu", "quarrel", "marr")
 SKIP = "skip"
 _PARTICLES = _words("up down away back out off over around")
 _POSSESSIVE = _words("my his her their our its")
