@@ -17,6 +17,7 @@ from typing import Any
 
 from bench import _bench_common  # noqa: F401  (puts the repo root on sys.path)
 from cli.serve import WORKER_POLL_SECONDS, Parts, Runtime, serve
+from core import eventloop
 from core.config import Settings
 from core.db import close_db, init_db
 from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
@@ -68,8 +69,7 @@ class WorkerSpec:
     max_jobs: int
     poll_delay_s: float
     profile_path: str | None = None
-    uvloop: bool = False
-    no_pool_reset: bool = False
+    event_loop: str = "auto"  # the EVENT_LOOP setting: auto | uvloop | asyncio
 
 
 def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
@@ -81,16 +81,6 @@ def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
             await asyncio.to_thread(stop.wait)
 
     asyncio.run(main())
-
-
-def _skip_pool_reset() -> None:
-    """``--no-pool-reset``: what the reset query asyncpg sends each time a pooled connection is
-    returned costs (an experiment for core/db, which could pass a ``connection_class`` with a
-    lighter ``get_reset_query``; the product never LISTENs or changes session settings, but
-    migrations take an advisory lock, so not a blanket empty reset)."""
-    import asyncpg.connection
-
-    asyncpg.connection.Connection.get_reset_query = lambda self: ""  # type: ignore[method-assign]
 
 
 def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
@@ -106,8 +96,6 @@ def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
         }
     )
     os.environ.pop("ANTHROPIC_API_KEY", None)
-    if spec.no_pool_reset:
-        _skip_pool_reset()
     profiler = cProfile.Profile() if spec.profile_path else None
     notifier = NoopNotifier()
     cpu_started = time.process_time()
@@ -132,14 +120,8 @@ def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
 
 
 def _run_loop(spec: WorkerSpec, main: Coroutine[Any, Any, None]) -> None:
-    """asyncio's own loop, or uvloop's (``--uvloop``; not a product dependency) to show what the
-    event loop itself costs."""
-    if not spec.uvloop:
-        asyncio.run(main)
-        return
-    import uvloop
-
-    uvloop.run(main)
+    """The loop the product would choose (``EVENT_LOOP``: uvloop where installed, by default)."""
+    eventloop.run(main, spec.event_loop)
 
 
 def _embedder(kind: str) -> Embedder:

@@ -54,6 +54,7 @@ from core.db.models import Dream, User
 from core.dreams.journal import ANALYZE_JOB
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
+from core.eventloop import loop_kind
 from workers.queue import ArqJobQueue
 from workers.registry import JOBS
 
@@ -81,8 +82,7 @@ class ThroughputConfig:
     llm_delay_s: float = 0.5
     paced_rate: float = 0.0
     profile: bool = False
-    uvloop: bool = False
-    no_pool_reset: bool = False
+    event_loop: str = "auto"
 
     @property
     def direct(self) -> bool:
@@ -106,8 +106,8 @@ class ThroughputConfig:
 
 async def run_throughput(config: ThroughputConfig) -> None:
     pg, redis_url = bench_pg_url(), bench_redis_url()
-    if config.uvloop and importlib.util.find_spec("uvloop") is None:
-        print("\nthroughput bench skipped: --uvloop needs `pip install uvloop` (not a dependency)")
+    if config.event_loop == "uvloop" and importlib.util.find_spec("uvloop") is None:
+        print("\nthroughput bench skipped: --event-loop uvloop needs uvloop installed")
         return
     for name, url, port in (("PostgreSQL", pg, 5432), ("Redis", redis_url, 6379)):
         if (problem := unreachable(url, port)) is not None:
@@ -230,8 +230,7 @@ def _processes(
             max_jobs=config.max_jobs,
             poll_delay_s=config.poll_delay_s,
             profile_path=profile if index == 0 else None,
-            uvloop=config.uvloop,
-            no_pool_reset=config.no_pool_reset,
+            event_loop=config.event_loop,
         )
         ready = mp.Event()
         process = mp.Process(target=run_worker, args=(spec, ready, stop, reports_queue))
@@ -335,8 +334,7 @@ def _print_report(
         f"\nThroughput - {config.workers} worker process(es) via {mode}, max_jobs "
         f"{config.max_jobs}, poll_delay {config.poll_delay_s * 1000:.0f} ms, DB pool "
         f"{config.db_pool or 'default (5)'}, embedder {config.embedder}, LLM delay "
-        f"{delay_ms:.0f} ms, {'uvloop' if config.uvloop else 'asyncio loop'}, PostgreSQL + Redis"
-        f"{' (no pool reset query)' if config.no_pool_reset else ''}"
+        f"{delay_ms:.0f} ms, {loop_kind(config.event_loop)} loop, PostgreSQL + Redis"
     )
     print(f"  sustained: {rate:.1f} analyses/s ({note}); target >= 100/s")
     print(f"  ceiling workers*max_jobs/delay: {config.ceiling:.0f}/s; failed jobs: {failed}")

@@ -7,7 +7,7 @@ Usage (from the repo root)::
     .venv/bin/python bench/analysis_bench.py offline     [--dreams 300] [--embedders local,hashing,none]
     .venv/bin/python bench/analysis_bench.py throughput  [--duration 20] [--workers 1]
         [--max-jobs 50] [--poll-delay-ms 10] [--db-pool 5] [--embedder hashing]
-        [--llm-delay-ms 500] [--paced-rate 0] [--profile] [--uvloop] [--no-pool-reset]
+        [--llm-delay-ms 500] [--paced-rate 0] [--profile] [--event-loop auto|uvloop|asyncio]
     .venv/bin/python bench/analysis_bench.py all         # both, defaults
 
 ``offline`` — ``Analyzer.analyze`` (HVdC coding, symbols, mood, lunar night, embedding,
@@ -66,8 +66,7 @@ async def throughput(args: argparse.Namespace) -> None:
         llm_delay_s=args.llm_delay_ms / 1000,
         paced_rate=args.paced_rate,
         profile=args.profile,
-        uvloop=args.uvloop,
-        no_pool_reset=args.no_pool_reset,
+        event_loop=args.event_loop,
     )
     await run_throughput(config)
 
@@ -86,9 +85,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--embedder", choices=["hashing", "local"], default="hashing")
     parser.add_argument("--llm-delay-ms", type=float, default=500.0)
     parser.add_argument("--paced-rate", type=float, default=0.0, help="jobs/s (0: 60%% of max)")
-    parser.add_argument("--uvloop", action="store_true", help="workers on uvloop (pip install)")
     parser.add_argument(
-        "--no-pool-reset", action="store_true", help="experiment: asyncpg sends no reset query"
+        "--event-loop", choices=["auto", "uvloop", "asyncio"], default="auto", help="workers' loop"
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the first worker")
     return parser.parse_args()

@@ -11,6 +11,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
+from core import eventloop
 from core.config import Settings
 from core.logs import configure_logging, configure_sentry
 
@@ -45,7 +46,7 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
         announce_off_parts(settings, llm_off_lines(LLMSettings.from_env()))
         await serve(settings, parts, stop=stop)
 
-    asyncio.run(main())
+    eventloop.run(main(), settings.event_loop)
     return 0
 
 

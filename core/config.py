@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     sentry_dsn: SecretStr | None = Field(None, alias="SENTRY_DSN")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
     log_format: str = Field("auto", alias="LOG_FORMAT")  # auto | json | text
+    #: ``auto``: uvloop where it is installed (Linux, macOS), else asyncio's own loop.
+    event_loop: str = Field("auto", alias="EVENT_LOOP", pattern=r"^(auto|uvloop|asyncio)$")
 
     # Dream flow limits (bad input gets a clear reply, never a crash).
     max_dream_chars: int = Field(12000, alias="MAX_DREAM_CHARS", ge=100)

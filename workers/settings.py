@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from arq.connections import RedisSettings
@@ -12,6 +13,7 @@ from bot.session import create_bot
 from core.config import Settings
 from core.db import close_db, init_db
 from core.dreams.wiring import build_analyzer
+from core.eventloop import new_event_loop
 from core.services import build_services
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
@@ -68,6 +70,8 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
 def run_worker(settings: Settings) -> QueueWorker:
     """Run a standalone worker until a signal stops it (what ``arq.worker.run_worker`` does, but
     with :class:`QueueWorker`, which does not re-check its own running jobs on every poll)."""
+    # arq's Worker takes the current loop when built: make it the chosen one (uvloop by default).
+    asyncio.set_event_loop(new_event_loop(settings.event_loop))
     worker = QueueWorker(**worker_settings(settings))
     worker.run()
     return worker

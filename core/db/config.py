@@ -92,4 +92,17 @@ def connection_config(db_url: str) -> dict[str, Any]:
     config = expand_db_url(parts._replace(query=urlencode(query)).geturl())
     if ssl_mode:
         config["credentials"]["ssl"] = ssl_mode
+    config["credentials"]["reset"] = keep_session
     return config
+
+
+async def keep_session(connection: Any) -> None:
+    """asyncpg's pool ``reset`` hook: nothing beyond asyncpg's own rollback of an open transaction.
+
+    asyncpg's default sends ``SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``
+    each time a connection goes back to the pool — a round trip and a PostgreSQL transaction per
+    checkout, half of all transactions of an analysis. The product's pooled connections never
+    LISTEN, SET session variables, keep cursors outside a transaction or hold advisory locks
+    (migrations lock on their own short-lived pool and unlock explicitly; closing that pool
+    drops the session), so there is nothing to undo.
+    """
