@@ -129,6 +129,9 @@ def test_an_animals_struggle_is_not_an_achievement_outcome() -> None:
         ("I didn't know where I was.", ["M1, D"]),  # being lost
         ("It became impossible for me to enter the water.", ["M1, D"]),
         ("The doctor told me I was going to die.", ["M5, D"]),  # a threat of death
+        ("I stood on the edge of a cliff and I was terrified.", ["M3, D"]),
+        ("The car crashed into a store window.", []),  # nobody's misfortune named
+        ("I crashed into a store window.", ["M4, D"]),  # a crash damages the car
     ],
 )
 def test_misfortune_classes(text: str, expected: list[str]) -> None:

@@ -8,7 +8,7 @@ falls, losses, threats from the environment, illness, death); success and failur
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
-from .fortune_rules import refine
+from .fortune_rules import environmental_threat, refine
 from .fortune_striving import code_striving
 from .lexicon import PhraseTable, table
 from .participants import subject_token, who_label
@@ -141,4 +141,8 @@ def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
         category = "good_fortune" if value == "GF" else "misfortune"
         (start, end), text = doc.span_text(i, i)
         codes.append(Code(category, f"{value}, {who}", (start, end), text))
+    threat = environmental_threat(doc, cast)
+    if threat is not None and ("M3", "D") not in seen_kinds:
+        (start, end), text = doc.span_text(threat, threat)
+        codes.append(Code("misfortune", "M3, D", (start, end), text))
     return codes

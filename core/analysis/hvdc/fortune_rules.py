@@ -10,7 +10,7 @@ that name no event (``stolen things``, ``dangerous steps``).
 
 from __future__ import annotations
 
-from .cast import Cast
+from .cast import DREAMER, Cast
 from .lexicon import table
 from .text import Document
 
@@ -176,3 +176,76 @@ def refine(doc: Document, cast: Cast, i: int, value: str) -> str | None:
     if w in {"relieved", "relief"} and _sentence_words(doc, i) & _RELIEF_NOT_LUCK:
         return None
     return value
+
+
+_FEAR = frozenset(
+    {"frightened", "afraid", "scared", "terrified", "horrified", "panicky", "panic", "frantic"}
+)
+#: Places and forces that threaten by themselves: heights, deep water, weather, the dark.
+_HAZARDS = frozenset(
+    {
+        "water",
+        "waves",
+        "cliff",
+        "storm",
+        "bridge",
+        "dark",
+        "darkness",
+        "ledge",
+        "canyon",
+        "ravine",
+        "flood",
+        "deep",
+        "height",
+        "heights",
+        "elevator",
+        "ocean",
+        "sea",
+        "lake",
+        "river",
+        "ice",
+        "snow",
+        "wind",
+        "edge",
+        "drop",
+        "space",
+        "tornado",
+        "lightning",
+        "thunder",
+    }
+)
+
+
+def environmental_threat(doc: Document, cast: Cast) -> int | None:
+    """Token of the dreamer's fear of a non-human threat (an animal, deep water, a height,
+    the dark): Hall & Van de Castle's M3, the character threatened by the environment.
+    Fear of people is left to aggression; denied or hedged fear is no threat."""
+    for si, sent in enumerate(doc.sentences):
+        for j in range(sent.first, sent.last):
+            if doc.tokens[j].low not in _FEAR or not _afraid_dreamer(doc, cast, j, sent.first):
+                continue
+            lo = doc.sentences[max(0, si - 1)].first
+            if _threatening(doc, cast, lo, sent.last):
+                return j
+    return None
+
+
+def _afraid_dreamer(doc: Document, cast: Cast, j: int, first: int) -> bool:
+    before = [doc.tokens[k].low for k in range(max(first, j - 3), j)]
+    if any(w in {"not", "no", "never", "longer"} or w.endswith("n't") for w in before):
+        return False
+    for k in range(j - 1, max(first, j - 6) - 1, -1):
+        ref = cast.refs.get(k)
+        if ref is not None:
+            return ref == DREAMER
+    return False
+
+
+def _threatening(doc: Document, cast: Cast, lo: int, hi: int) -> bool:
+    for k in range(lo, hi):
+        ref = cast.refs.get(k)
+        if ref is not None and ref != DREAMER and cast.characters[ref].is_animal:
+            return True
+        if doc.tokens[k].low in _HAZARDS:
+            return True
+    return False
