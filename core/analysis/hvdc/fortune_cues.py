@@ -148,6 +148,10 @@ TEST = frozenset(
 _CAPTURE = frozenset({"caught", "captured", "seized", "trapped", "overtook"})
 _CAUGHT_OBJECTS = frozenset({"him", "her", "it", "them"})
 _CATCHERS = frozenset({"i", "we", "finally", "quickly", "easily", "then", "and", "eventually"})
+_SPECIAL = frozenset(
+    {"passed", "failed", "flunked", "won", "lost", "beat", "caught", "captured", "seized"}
+    | {"trapped", "overtook"}
+)
 _RECORD = frozenset({"time", "record", "score", "stroke", "strokes", "points", "seconds"})
 
 _NOT_CONTEST = frozenset({"up", "out", "pulp", "with", "me", "us"})
@@ -206,7 +210,8 @@ def _cues(doc: Document, first: int, last: int) -> list[Cue]:
     out: list[Cue] = []
     i = first
     while i < last:
-        cue = _match(doc, i, lex) if doc.tokens[i].is_word else None
+        w = doc.tokens[i].low
+        cue = _match(doc, i, lex) if w in lex.words or w in lex.phrases else None
         if cue is not None and cue.last < last:
             out.append(cue)
             i = cue.last + 1
@@ -280,6 +285,8 @@ def _special(doc: Document, i: int) -> Cue | None:
     """Outcomes the table cannot hold: ``passed the exam``, ``won the race``, ``beat her``."""
     toks = doc.tokens
     w = toks[i].low
+    if w not in _SPECIAL:
+        return None
     ahead = {toks[j].low for j in range(i + 1, min(len(toks), i + 7))}
     if w == "passed" and ahead & TEST:
         return Cue("SU", i, i)
