@@ -135,3 +135,12 @@ def test_asking_the_dreamer_to_dance_is_an_invitation() -> None:
 def test_getting_married_is_mutual_and_a_married_sister_is_no_act() -> None:
     assert _codes("My boyfriend and I got married.", "friendliness") == ["D 7= 1MKA"]
     assert _codes("My married sister came in.", "friendliness") == []
+
+
+def test_a_thing_that_hits_is_no_aggressor() -> None:
+    assert _codes("My father saw the ball. The ball hit me.", "aggression") == []
+    assert _codes("My mother said the bomb would hit the town.", "aggression") == []
+
+
+def test_a_pet_seal_is_no_petting() -> None:
+    assert _codes("My cousin had a pet seal.", "friendliness") == []

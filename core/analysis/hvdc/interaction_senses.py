@@ -10,6 +10,7 @@ town``, ``picked up the phone``) or a noun (``the waves``).
 from __future__ import annotations
 
 from .cast import Cast
+from .lexicon import table
 from .text import Document
 
 
@@ -17,12 +18,17 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
+#: ``_participants`` answer for an act that the words show is no interaction.
+SKIP = "skip"
+_PARTICLES = _words("up down away back out off over around")
+_POSSESSIVE = _words("my his her their our its")
+_AUX = _words("was were had has have would could might will can did does do is are been be")
 _DETERMINERS = _words("a an the his her my their our your its this that some")
 _REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
 _SPEAKERS = _words("i you we they to he she")
 #: Friendly acts that need someone on the receiving end in the words right after them.
 _NEEDS_PERSON = _words("drive pick play hold pet")
-_NOUN_FORMS = _words("waves lovely loveliness beating meaning driving given")
+_NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
 
 
 def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int | None:
@@ -60,8 +66,43 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "my married sister", "a married man": who someone is, not an act
     if lemma == "mean" and prev in _SPEAKERS:
         return True  # "I mean", "you mean to tell me"
+    if lemma in {"wave", "pet"} and prev in _DETERMINERS:
+        return True  # "the waves", "a pet seal"
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
-    if lemma == "wave" and prev in _DETERMINERS:
-        return True
     return lemma == "teach"
+
+
+def thing_acts(doc: Document, cast: Cast, i: int) -> bool:
+    """``the ball hit me``, ``the bomb would hit``, ``it made me sad``: the doer is a thing
+    named right before the verb (past auxiliaries), so no one is aggressive."""
+    j = i - 1
+    while j >= 0 and doc.tokens[j].low in _AUX and j in range(i - 3, i):
+        j -= 1
+    if j < 0 or j in cast.refs:
+        return False
+    w = doc.tokens[j].low
+    if w in {"it", "this", "what", "something", "that"}:
+        return True
+    det = doc.tokens[j - 1].low if j > 0 else ""
+    return (
+        doc.tokens[j].is_word and det in {"the", "a", "an"} and w not in table("characters").words
+    )
+
+
+def thing_object(doc: Document, cast: Cast, i: int) -> int | str | None:
+    """What the verb at i acts on when that is a thing: ``SKIP`` for a plain thing (``bought
+    a dress``), the owner for a possession or a body part (``held my hand``), else None."""
+    sent_last = doc.sentences[doc.tokens[i].sentence].last
+    j = i + 1
+    while j < sent_last and doc.tokens[j].low in _PARTICLES:
+        j += 1
+    if j + 1 >= sent_last:
+        return None
+    w = doc.tokens[j].low
+    if w in {"a", "an", "the", "some", "this", "that"}:
+        return SKIP if (j + 1) not in cast.refs and (j + 2) not in cast.refs else None
+    owner = cast.refs.get(j)
+    if owner is not None and w in _POSSESSIVE and (j + 1) not in cast.refs:
+        return owner if (j + 2) not in cast.refs else None
+    return None

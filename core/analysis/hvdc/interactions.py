@@ -10,7 +10,7 @@ auxiliaries and adverbs.  An act on a possession (``stole my car``) is aimed at 
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
-from .interaction_senses import not_an_interaction
+from .interaction_senses import SKIP, not_an_interaction, thing_acts, thing_object
 from .lexicon import PhraseTable, lemma_candidates, table
 from .participants import (
     agent_after,
@@ -46,10 +46,8 @@ _MUTUAL_STEMS = (
 _PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
 #: Acts two people can only do together: an argument is mutual even when its partner is a guess.
 _SHARED = ("argu", "quarrel", "marr")
-SKIP = "skip"
-_PARTICLES = _words("up down away back out off over around")
-_POSSESSIVE = _words("my his her their our its")
 _OBJECT_CASE = _words("me him them us her myself himself herself themselves ourselves")
+_POSSESSIVE = _words("my his her their our its")
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
 _TO_DREAMER_WHEN_UNSAID = _words("help smile wave invite visit hello kind friendly greet")
@@ -60,8 +58,7 @@ _NEEDS_OBJECT = _words(
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 _WITHHELD = _words(
-    "allow permit "
-    "let believe listen answer speak talk help return invite care notice recognize pay wait"
+    "allow permit let believe listen answer speak talk help return invite recognize pay wait"
 )
 
 
@@ -186,6 +183,8 @@ def _participants(
         recipient = subject_before(doc, cast, i, reach=8)
         initiator = agent_after(doc, cast, i)
         return None if initiator is None or recipient is None else (initiator, recipient, False)
+    if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
+        return SKIP
     subj = _subject_token(doc, cast, i)
     if subj is None:
         return None
@@ -199,7 +198,7 @@ def _participants(
         if cast.characters[initiator].plural if initiator != DREAMER else False:
             return initiator, initiator, True  # "two men were shooting at each other"
     if category == "friendliness":  # "bought a dress" is no gift; "held my hand" is for me
-        thing = _thing_object(doc, cast, i)
+        thing = thing_object(doc, cast, i)
         if thing == SKIP:
             return SKIP
         if thing is not None and thing != initiator:
@@ -217,24 +216,6 @@ def _participants(
     if recipient is None:
         return None
     return initiator, recipient, _is_mutual(doc, i) and lemma.startswith(("marr", "engag", "argu"))
-
-
-def _thing_object(doc: Document, cast: Cast, i: int) -> int | str | None:
-    """What the verb at i acts on when that is a thing: ``SKIP`` for a plain thing (``bought
-    a dress``), the owner for a possession or a body part (``held my hand``), else None."""
-    sent_last = doc.sentences[doc.tokens[i].sentence].last
-    j = i + 1
-    while j < sent_last and doc.tokens[j].low in _PARTICLES:
-        j += 1
-    if j + 1 >= sent_last:
-        return None
-    w = doc.tokens[j].low
-    if w in {"a", "an", "the", "some", "this", "that"}:
-        return SKIP if (j + 1) not in cast.refs and (j + 2) not in cast.refs else None
-    owner = cast.refs.get(j)
-    if owner is not None and w in _POSSESSIVE and (j + 1) not in cast.refs:
-        return owner if (j + 2) not in cast.refs else None
-    return None
 
 
 def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
