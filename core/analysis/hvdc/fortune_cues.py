@@ -115,7 +115,9 @@ _NOT_ACHIEVED = frozenset(
     }
 )
 
-_POTENTIAL = frozenset({"could", "would", "can", "will", "might", "to", "'d", "should"})
+_POTENTIAL = frozenset(
+    {"could", "would", "can", "will", "might", "to", "'d", "should", "how", "whether"}
+)
 
 _DONE = frozenset({"answered", "did", "done", "it", "them", "everything", "all", "solved"})
 
@@ -274,6 +276,10 @@ def valid(doc: Document, cue: Cue) -> bool:
             return False  # "so I wouldn't feel nervous": a purpose, not an outcome
     if first == "correctly" and not negated(doc, cue):
         return word(doc, cue.first - 1) in _DONE
+    if cue.role == "FAIL" and nxt == "have":
+        return False  # "I wouldn't have chosen": a counterfactual
+    if first == "got" and nxt in {"wrong", "all"}:
+        return False  # "got it wrong"
     if first == "the" and cue.role == "SU":  # "I was the winner", not "the winner goes on"
         return word(doc, cue.first - 1) in {"was", "am", "is", "were", "be", "been"}
     if first in {"succeed", "manage"}:  # only "didn't manage": "to manage" is a plan
