@@ -42,11 +42,20 @@ class HashingEmbedder:
     def embed_sync(self, texts: list[str]) -> np.ndarray:
         matrix = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
-            for feature, count in _features(text).items():
-                digest = zlib.crc32(feature.encode("utf-8"))
-                sign = 1.0 if digest & 0x80000000 else -1.0
-                weight = 0.5 if feature[0] == "c" else 1.0
-                matrix[row, digest % self.dim] += sign * weight * (1.0 + math.log(count))
+            features = _features(text)
+            if not features:
+                continue
+            # One vectorised pass per text (a per-feature numpy update cost ~1 ms a dream).
+            digests = np.fromiter(
+                (zlib.crc32(f.encode("utf-8")) for f in features), np.uint32, len(features)
+            )
+            weights = np.fromiter(
+                ((0.5 if f[0] == "c" else 1.0) * (1.0 + math.log(n)) for f, n in features.items()),
+                np.float64,
+                len(features),
+            )
+            signed = np.where(digests & 0x80000000, weights, -weights)
+            matrix[row] = np.bincount(digests % self.dim, signed, minlength=self.dim)
         return l2_normalize(matrix)
 
     async def embed(self, texts: list[str]) -> np.ndarray:

@@ -31,6 +31,10 @@ _SENTENCE_MARKS = ".!?…:\n—–"
 _LEADING_JUNK = " \t\"'«“„(["
 _OPENERS = "\"'«“„(["
 _MIN_PHONE_DIGITS, _MAX_PHONE_DIGITS = 7, 15
+#: Every detector needs one of these characters (a capital, a digit, ``@``, a dot, ``://`` or a
+#: placeholder's bracket): a text without any, like most coded spans, is returned untouched at
+#: once instead of running every pattern over it.
+_COULD_HOLD_PII = re.compile(r"[A-ZА-ЯЁ\d@.:\[]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ def scrub(text: str, mapping: Mapping[str, str] | None = None) -> ScrubResult:
     request can be scrubbed consistently.
     """
     result = dict(mapping or {})
+    if not _COULD_HOLD_PII.search(text):
+        return ScrubResult(text, result)
     by_identity = {_identity(_kind_of(ph), value): ph for ph, value in result.items()}
     pieces: list[str] = []
     cursor = 0

@@ -93,3 +93,29 @@ def test_first_name_alone_after_the_full_name_is_the_same_person() -> None:
     result = scrub("Anna Petrova waved. Later Anna left, and Anna Smirnova came.")
 
     assert result.text == "[PERSON_1] waved. Later [PERSON_1] left, and [PERSON_2] came."
+
+
+@pytest.mark.parametrize(
+    "span",
+    ["my old friend", "running through the house", "ран по дому", "", "  "],
+)
+def test_a_span_with_nothing_to_detect_comes_back_as_it_was(span: str) -> None:
+    earlier = scrub("I met Anna at anna@example.com").mapping
+    result = scrub(span, earlier)
+    assert result.text == span
+    assert result.mapping == earlier
+
+
+@pytest.mark.parametrize(
+    ("span", "kind"),
+    [
+        ("met Anna", "PERSON"),
+        ("call +1 202 555 0143", "PHONE"),
+        ("see localhost:8080/x via https://intranet", "URL"),
+        ("write me@mail.example", "EMAIL"),
+        ("улица Ленина, 5", "ADDRESS"),
+        ("lives at 12 Baker Street", "ADDRESS"),
+    ],
+)
+def test_the_quick_pass_still_lets_every_kind_of_find_through(span: str, kind: str) -> None:
+    assert any(placeholder.startswith(f"[{kind}_") for placeholder in scrub(span).mapping)
