@@ -144,3 +144,8 @@ def test_a_thing_that_hits_is_no_aggressor() -> None:
 
 def test_a_pet_seal_is_no_petting() -> None:
     assert _codes("My cousin had a pet seal.", "friendliness") == []
+
+
+def test_giving_way_and_a_smiling_face_are_no_friendliness() -> None:
+    assert _codes("My mother was there and my legs gave way.", "friendliness") == []
+    assert _codes("My father saw a smiling woman.", "friendliness") == []

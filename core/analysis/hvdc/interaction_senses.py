@@ -26,6 +26,7 @@ _AUX = _words("was were had has have would could might will can did does do is a
 _DETERMINERS = _words("a an the his her my their our your its this that some")
 _REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
 _SPEAKERS = _words("i you we they to he she")
+_GIVE_IDIOMS = _words("way each up in out a an")
 #: Friendly acts that need someone on the receiving end in the words right after them.
 _NEEDS_PERSON = _words("drive pick play hold pet")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
@@ -66,8 +67,10 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "my married sister", "a married man": who someone is, not an act
     if lemma == "mean" and prev in _SPEAKERS:
         return True  # "I mean", "you mean to tell me"
-    if lemma in {"wave", "pet"} and prev in _DETERMINERS:
-        return True  # "the waves", "a pet seal"
+    if lemma in {"wave", "pet", "smile"} and prev in _DETERMINERS:
+        return True  # "the waves", "a pet seal", "a crazy smile", "a smiling woman"
+    if lemma == "give" and after is not None and doc.tokens[after].low in _GIVE_IDIOMS:
+        return True  # "gave way", "gave each other looks", "gave a party"
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
     return lemma == "teach"
