@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .cast import DREAMER, Cast
 from .fortune_rules import environmental_threat, refine
-from .fortune_striving import code_striving
+from .fortune_striving import code_striving, companions_of_we
 from .lexicon import PhraseTable, table
-from .participants import subject_token, who_label
+from .participants import subject_token
 from .text import Document
 from .types import Code
 
@@ -79,8 +79,12 @@ def _negated(doc: Document, i: int) -> bool:
 
 
 def _who(doc: Document, cast: Cast, i: int) -> str:
+    """Whom the misfortune befalls: the subject before it; "we" names its companions."""
     tok = subject_token(doc, cast, i, reach=10)
-    return who_label(doc, cast, DREAMER if tok is None else cast.refs[tok], tok)
+    ref = DREAMER if tok is None else cast.refs[tok]
+    if ref == DREAMER and tok is not None and tok in cast.we_tokens:
+        return " + ".join(["D", *(cast.code_of(o) for o in companions_of_we(doc, cast, tok))])
+    return cast.code_of(ref)
 
 
 def _match(doc: Document, i: int, cast: Cast, lex: PhraseTable) -> str | None:

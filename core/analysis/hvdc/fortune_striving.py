@@ -83,7 +83,7 @@ def _clause_actor(doc: Document, cast: Cast, cue: Cue) -> int | None:
     return None
 
 
-def _companions(doc: Document, cast: Cast, i: int) -> list[int]:
+def companions_of_we(doc: Document, cast: Cast, i: int) -> list[int]:
     """Who "we" at token i strives with: the people of the last few sentences (a group
     introduced at the start of a report is still "we" three sentences on), animals aside."""
     sent = doc.tokens[i].sentence
@@ -118,7 +118,7 @@ class _Coder:
         who shares the striving, so "we" takes up to three companions."""
         label = self.cast.code_of(ref)
         if ref == DREAMER and tok is not None and tok in self.cast.we_tokens:
-            others = _companions(self.doc, self.cast, tok)
+            others = companions_of_we(self.doc, self.cast, tok)
             label = " + ".join([label, *(self.cast.code_of(o) for o in others)])
         return label
 
