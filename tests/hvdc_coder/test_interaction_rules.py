@@ -149,3 +149,8 @@ def test_a_pet_seal_is_no_petting() -> None:
 def test_giving_way_and_a_smiling_face_are_no_friendliness() -> None:
     assert _codes("My mother was there and my legs gave way.", "friendliness") == []
     assert _codes("My father saw a smiling woman.", "friendliness") == []
+
+
+def test_a_friend_of_mine_is_the_subject_not_the_dreamer() -> None:
+    text = "An elderly man, an old friend of mine, came to visit me."
+    assert _codes(text, "friendliness") == ["1MKA 5> D"]

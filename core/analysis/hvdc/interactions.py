@@ -46,7 +46,7 @@ _MUTUAL_STEMS = (
 _PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
 #: Acts two people can only do together: an argument is mutual even when its partner is a guess.
 _SHARED = ("argu", "quarrel", "marr")
-_OBJECT_CASE = _words("me him them us her myself himself herself themselves ourselves")
+_OBJECT_CASE = _words("me him them us her mine myself himself herself themselves ourselves")
 _POSSESSIVE = _words("my his her their our its")
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts whose receiver goes unsaid but is usually the dreamer ("she smiled").
