@@ -88,6 +88,7 @@ def _who(doc: Document, cast: Cast, i: int) -> str:
 
 
 def _match(doc: Document, i: int, cast: Cast, lex: PhraseTable) -> str | None:
+    """The misfortune class of the lexicon word or phrase at token i in its context."""
     w = doc.tokens[i].low
     for rest, value in lex.phrases.get(w, ()):
         words = tuple(

@@ -223,6 +223,7 @@ def _cues(doc: Document, first: int, last: int) -> list[Cue]:
 
 
 def word(doc: Document, i: int) -> str:
+    """The lower-cased token at i, or "." past either end of the report."""
     return doc.tokens[i].low if 0 <= i < len(doc.tokens) else "."
 
 
@@ -233,6 +234,7 @@ def before(doc: Document, i: int, n: int) -> list[str]:
 
 
 def negated(doc: Document, cue: Cue) -> bool:
+    """``didn't manage``, ``never found``: a negator just before the cue in its clause."""
     return any(w in _NEGATORS or w.endswith("n't") for w in before(doc, cue.first, 3))
 
 
@@ -312,6 +314,7 @@ def _special(doc: Document, i: int) -> Cue | None:
 
 
 def all_cues(doc: Document, first: int, last: int) -> list[Cue]:
+    """Table cues and the context-dependent ones (``passed the exam``) of a token range."""
     cues = _cues(doc, first, last)
     taken = {j for c in cues for j in range(c.first, c.last + 1)}
     for i in range(first, last):

@@ -231,6 +231,7 @@ def environmental_threat(doc: Document, cast: Cast) -> int | None:
 
 
 def _afraid_dreamer(doc: Document, cast: Cast, j: int, first: int) -> bool:
+    """The fear word at j is the dreamer's and not denied."""
     before = [doc.tokens[k].low for k in range(max(first, j - 3), j)]
     if any(w in {"not", "no", "never", "longer"} or w.endswith("n't") for w in before):
         return False
@@ -242,6 +243,7 @@ def _afraid_dreamer(doc: Document, cast: Cast, j: int, first: int) -> bool:
 
 
 def _threatening(doc: Document, cast: Cast, lo: int, hi: int) -> bool:
+    """An animal or a hazard (deep water, a height, the dark) in tokens ``[lo, hi)``."""
     for k in range(lo, hi):
         ref = cast.refs.get(k)
         if ref is not None and ref != DREAMER and cast.characters[ref].is_animal:

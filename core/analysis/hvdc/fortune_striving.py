@@ -123,6 +123,7 @@ class _Coder:
         return label
 
     def _emit(self, kind: str, ref: int, tok: int | None, at: int) -> int:
+        """Append a success or failure code for ``ref`` at token ``at``; its index."""
         category = "success" if kind == "SU" else "failure"
         (start, end), text = self.doc.span_text(at, at)
         code = Code(category, f"{kind}, {self._label(ref, tok)}", (start, end), text)
@@ -131,6 +132,7 @@ class _Coder:
         return len(self.codes) - 1
 
     def _open(self, cue: Cue, sentence: int) -> None:
+        """Open (or continue) a striving for the subject of a STRIVE or SEARCH cue."""
         if word(self.doc, cue.first - 1) in _PLANNED or word(self.doc, cue.first - 2) in {
             "going",
             "would",
@@ -192,6 +194,8 @@ class _Coder:
         return True
 
     def _sure(self, cue: Cue) -> None:
+        """Code an outcome that carries its own striving; a success overturns the same
+        striver's failure in the open episode."""
         kind = cue.role
         if kind == "SU" and negated(self.doc, cue):
             if self.doc.tokens[cue.first].low not in _NEGATABLE:
