@@ -154,3 +154,8 @@ def test_giving_way_and_a_smiling_face_are_no_friendliness() -> None:
 def test_a_friend_of_mine_is_the_subject_not_the_dreamer() -> None:
     text = "An elderly man, an old friend of mine, came to visit me."
     assert _codes(text, "friendliness") == ["1MKA 5> D"]
+
+
+def test_an_age_told_later_or_right_after_the_noun_sets_the_age_class() -> None:
+    assert _codes("My sister was helping me pack. She is 17.", "characters") == ["1FTT"]
+    assert _codes("We saw our other brother 13, at the hotel.", "characters") == ["1MBT"]

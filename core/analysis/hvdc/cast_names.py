@@ -63,8 +63,8 @@ class NameRules:
             after = toks[k + 1].low if k + 1 < len(toks) else ""
             if after in {"years", "year"} or before in {"about", "age", "aged", "of"}:
                 return age_class(int(w)) if len(w) <= 3 else None
-            if before in {",", "is", "was"} and len(w) <= 2 and k <= i + 4:
-                return age_class(int(w))  # "my sister, 17,", "my cousin who is 17"
+            if (before in {",", "is", "was"} or k == i + 1) and len(w) <= 2 and k <= i + 4:
+                return age_class(int(w))  # "my sister, 17,", "my cousin who is 17", "brother 13"
         return self._hyphenated_age(i)
 
     def _hyphenated_age(self, i: int) -> str | None:

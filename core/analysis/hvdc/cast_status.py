@@ -9,7 +9,7 @@ news (``my mother had died``) keeps the ordinary number, as the coders of the no
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast
+from .cast import DREAMER, Cast, age_class
 from .text import Document
 
 _DEAD_NOUN_CUES = frozenset({"dead", "deceased", "late"})
@@ -58,3 +58,23 @@ def mark_dead(doc: Document, cast: Cast) -> None:
             continue
         if _said_dead_before(doc, tok) or _said_dead_after(doc, tok):
             char.number = _dead_number(char.number)
+
+
+_AGE_PRONOUNS = frozenset({"he", "she"})
+
+
+def mark_told_ages(doc: Document, cast: Cast) -> None:
+    """``my sister was helping me pack. She is 17``: an age told after the first mention."""
+    toks = doc.tokens
+    for tok, ref in cast.refs.items():
+        if ref == DREAMER or toks[tok].low not in _AGE_PRONOUNS or tok + 2 >= len(toks):
+            continue
+        if toks[tok + 1].low not in {"is", "was"} or not toks[tok + 2].low.isdigit():
+            continue
+        after = toks[tok + 3].low if tok + 3 < len(toks) else ""
+        number = toks[tok + 2].low
+        if len(number) > 2 or after in {"o'clock", "minutes", "feet", "inches", "pounds", ":"}:
+            continue
+        char = cast.characters[ref]
+        if not char.plural and not char.is_animal and char.age == "A":
+            char.age = age_class(int(number))
