@@ -159,3 +159,9 @@ def test_a_friend_of_mine_is_the_subject_not_the_dreamer() -> None:
 def test_an_age_told_later_or_right_after_the_noun_sets_the_age_class() -> None:
     assert _codes("My sister was helping me pack. She is 17.", "characters") == ["1FTT"]
     assert _codes("We saw our other brother 13, at the hotel.", "characters") == ["1MBT"]
+
+
+def test_a_predicate_restates_even_the_first_character() -> None:
+    text = "A man who was a gangster was going to murder his mother-in-law."
+    assert _codes(text, "characters")[:1] == ["1MSA"]
+    assert len(_codes(text, "characters")) == 2

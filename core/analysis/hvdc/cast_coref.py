@@ -47,7 +47,9 @@ class CorefRules:
     def _restates(self, i: int, prev: list[str]) -> bool:
         """``he was a stranger``, ``Norma (18), a girl who...``: a noun that describes a
         character already there; it may sharpen that character's identity."""
-        target = self._predicate_subject(i) or self._apposition_subject(i, prev)
+        target = self._predicate_subject(i)
+        if target is None:  # not "or": the first character has id 0
+            target = self._apposition_subject(i, prev)
         if target is None:
             return False
         self.cast.refs[i] = target
