@@ -165,3 +165,8 @@ def test_a_predicate_restates_even_the_first_character() -> None:
     text = "A man who was a gangster was going to murder his mother-in-law."
     assert _codes(text, "characters")[:1] == ["1MSA"]
     assert len(_codes(text, "characters")) == 2
+
+
+def test_in_laws_are_relatives() -> None:
+    assert _codes("My sister-in-law who is a nurse came.", "characters") == ["1FRA"]
+    assert _codes("My brothers-in-law came.", "characters") == ["2MRA"]
