@@ -170,3 +170,8 @@ def test_a_predicate_restates_even_the_first_character() -> None:
 def test_in_laws_are_relatives() -> None:
     assert _codes("My sister-in-law who is a nurse came.", "characters") == ["1FRA"]
     assert _codes("My brothers-in-law came.", "characters") == ["2MRA"]
+
+
+def test_whoever_wakes_the_dreamer_is_no_dream_character() -> None:
+    text = "My mother was crying in the dream. My roommate then awakened me."
+    assert _codes(text, "characters") == ["1FMA"]

@@ -8,7 +8,7 @@ from .cast_coref import CorefRules
 from .cast_mentions import MentionRules
 from .cast_names import NameRules
 from .cast_pronouns import PronounRules, is_third_person
-from .cast_status import mark_dead, mark_told_ages
+from .cast_status import drop_waking_only, mark_dead, mark_told_ages
 from .lexicon import first_names, table
 from .text import Document
 
@@ -349,6 +349,7 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
         self._default_sexes()
         mark_dead(self.doc, self.cast)
         mark_told_ages(self.doc, self.cast)
+        drop_waking_only(self.doc, self.cast)
         return self.cast
 
 

@@ -78,3 +78,47 @@ def mark_told_ages(doc: Document, cast: Cast) -> None:
         char = cast.characters[ref]
         if not char.plural and not char.is_animal and char.age == "A":
             char.age = age_class(int(number))
+
+
+_WAKING = ("woke me", "awakened me", "awoke me", "wake me", "waking me", "woken me")
+
+
+def drop_waking_only(doc: Document, cast: Cast) -> None:
+    """``My roommate then awakened me``: someone met only in the waking world around the dream
+    (whoever woke the dreamer) is no character of the dream."""
+    waking = {
+        n
+        for n, sent in enumerate(doc.sentences)
+        if any(cue in _sentence_text(doc, sent.first, sent.last) for cue in _WAKING)
+    }
+    if not waking:
+        return
+    seen: dict[int, set[int]] = {}
+    for tok, ref in cast.refs.items():
+        if ref != DREAMER:
+            seen.setdefault(ref, set()).add(doc.tokens[tok].sentence)
+    gone = {ref for ref, sents in seen.items() if sents <= waking}
+    if gone:
+        _remove(cast, gone)
+
+
+def _sentence_text(doc: Document, first: int, last: int) -> str:
+    return " ".join(doc.tokens[k].low for k in range(first, last))
+
+
+def _remove(cast: Cast, gone: set[int]) -> None:
+    """Drop characters and renumber the rest (a character's id is its place in the list)."""
+    new_id: dict[int, int] = {}
+    kept = []
+    for char in cast.characters:
+        if char.cid in gone:
+            continue
+        new_id[char.cid] = len(kept)
+        char.cid = len(kept)
+        kept.append(char)
+    cast.characters = kept
+    cast.refs = {
+        tok: (ref if ref == DREAMER else new_id[ref])
+        for tok, ref in cast.refs.items()
+        if ref == DREAMER or ref in new_id
+    }
