@@ -11,6 +11,7 @@ from arq import ArqRedis, create_pool
 from arq.connections import RedisSettings
 from arq.constants import in_progress_key_prefix
 from arq.jobs import Job, JobStatus
+from arq.utils import timestamp_ms
 from arq.worker import Function, Worker, func
 from redis.commands.core import AsyncScript
 
@@ -20,13 +21,28 @@ from core.jobs import JobContext, JobFunction, UnknownJob
 SERVICES_CTX_KEY = "services"
 POLL_SECONDS = 0.05
 _UNFINISHED = frozenset({JobStatus.deferred, JobStatus.queued, JobStatus.in_progress})
-#: Of the job ids in ARGV[2..], those without an in-progress key (prefix ARGV[1]): one round trip.
-_NOT_IN_PROGRESS_LUA = """
-local free = {}
-for i = 2, #ARGV do
-  if redis.call('exists', ARGV[1] .. ARGV[i]) == 0 then free[#free + 1] = ARGV[i] end
+#: Claim queued jobs atomically in one round trip. KEYS[1] the queue; ARGV: in-progress key
+#: prefix, in-progress timeout (ms), now (ms), how many may start, then the candidate ids. A job
+#: is claimed (its in-progress key set) when nobody runs it and it is due — arq's own checks
+#: (WATCH, EXISTS, ZSCORE, MULTI/PSETEX/EXEC: four round trips a job), in one script. Returns
+#: ``[id, score, id, score, ...]`` of the claimed jobs.
+_CLAIM_LUA = """
+local claimed = {}
+local room = tonumber(ARGV[4])
+for i = 5, #ARGV do
+  if room <= 0 then break end
+  local key = ARGV[1] .. ARGV[i]
+  if redis.call('exists', key) == 0 then
+    local score = redis.call('zscore', KEYS[1], ARGV[i])
+    if score and tonumber(score) <= tonumber(ARGV[3]) then
+      redis.call('psetex', key, ARGV[2], '1')
+      claimed[#claimed + 1] = ARGV[i]
+      claimed[#claimed + 1] = score
+      room = room - 1
+    end
+  end
 end
-return free
+return claimed
 """
 
 
@@ -68,24 +84,36 @@ class ArqJobQueue:
 
 
 class QueueWorker(Worker):
-    """arq's ``Worker`` without re-checking jobs that are already running.
+    """arq's ``Worker`` that claims queued jobs in one Redis round trip per poll.
 
-    A job stays in arq's queue until it finishes, so every poll reads the running jobs again and
-    arq spends three Redis round trips on each (WATCH, EXISTS, ZSCORE) to find out it cannot start
-    it: with 50 analyses waiting on the LLM and a 10 ms poll that was most of the worker's Redis
-    traffic. Our own running jobs are skipped outright, and the others' in one scripted EXISTS;
-    the ids left go through arq's own start protocol unchanged, so the check stays race-free.
+    A job stays in arq's queue until it finishes, so every poll reads the running jobs again;
+    arq then spends four round trips on each id (WATCH, EXISTS, ZSCORE, MULTI/EXEC) to start it
+    or to find it cannot. Here our own running jobs are skipped outright and the rest are
+    claimed by one atomic script with the same checks (not running anywhere, due), so two
+    workers still never start the same job; what runs a claimed job is arq's own ``run_job``.
     """
 
-    _not_in_progress: AsyncScript | None = None
+    _claim: AsyncScript | None = None
 
     async def start_jobs(self, job_ids: list[bytes]) -> None:
+        room = self.max_jobs - self.job_counter
         candidates = [job_id for job_id in job_ids if job_id.decode() not in self.tasks]
-        if candidates:
-            if self._not_in_progress is None:
-                self._not_in_progress = self.pool.register_script(_NOT_IN_PROGRESS_LUA)
-            candidates = await self._not_in_progress(args=[in_progress_key_prefix, *candidates])
-        await super().start_jobs(candidates)
+        if room <= 0 or not candidates:
+            return
+        if self._claim is None:
+            self._claim = self.pool.register_script(_CLAIM_LUA)
+        timeout_ms = int(self.in_progress_timeout_s * 1000)
+        claimed = await self._claim(
+            keys=[self.queue_name],
+            args=[in_progress_key_prefix, timeout_ms, timestamp_ms(), room, *candidates],
+        )
+        for job_id_b, score in zip(claimed[::2], claimed[1::2], strict=True):
+            await self.sem.acquire()  # never waits: at most ``room`` jobs were claimed
+            self.job_counter += 1
+            job_id = job_id_b.decode()
+            task = self.loop.create_task(self.run_job(job_id, int(float(score))))
+            task.add_done_callback(lambda _: self._release_sem_dec_counter_on_complete())
+            self.tasks[job_id] = task
 
 
 def as_arq_function(name: str, job: JobFunction, *, timeout: float, max_tries: int) -> Function:

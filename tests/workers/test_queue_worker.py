@@ -1,4 +1,4 @@
-"""QueueWorker: arq's start protocol, minus the Redis checks of jobs known to be running."""
+"""QueueWorker: arq's start checks in one atomic claim per poll, none for jobs it runs itself."""
 
 from __future__ import annotations
 
@@ -97,3 +97,63 @@ async def test_own_running_job_costs_no_redis_round_trip_on_the_next_poll(
         await asyncio.gather(*worker.tasks.values())
         await pool.delete(queue)
         await worker.close()
+
+
+async def test_two_workers_reading_the_same_ids_never_start_one_job_twice(
+    pool: ArqRedis,
+) -> None:
+    queue = f"test-queue:{uuid.uuid4().hex}"
+    holder = Holder()
+    workers = [
+        QueueWorker(
+            functions=[func(holder.hold, name="hold")],
+            redis_pool=pool,
+            queue_name=queue,
+            handle_signals=False,
+            max_jobs=3,
+        )
+        for _ in range(2)
+    ]
+    names = [f"job{i}" for i in range(5)]
+    for name in names:
+        await pool.enqueue_job("hold", name, _job_id=f"{queue}:{name}", _queue_name=queue)
+    try:
+        ids = await _queued_ids(pool, queue)
+        await asyncio.gather(*(w.start_jobs(ids) for w in workers))
+        await asyncio.wait_for(_until(lambda: len(holder.started) == 5), timeout=5)
+
+        assert sorted(holder.started) == names
+        assert sorted(w.job_counter for w in workers) == [2, 3]  # max_jobs caps each claim
+        assert not set(workers[0].tasks) & set(workers[1].tasks)
+    finally:
+        holder.release.set()
+        for worker in workers:
+            await asyncio.gather(*worker.tasks.values())
+            await worker.close()
+        await pool.delete(queue)
+
+
+async def test_a_deferred_job_is_not_claimed_before_its_time(pool: ArqRedis) -> None:
+    queue = f"test-queue:{uuid.uuid4().hex}"
+    holder = Holder()
+    worker = QueueWorker(
+        functions=[func(holder.hold, name="hold")],
+        redis_pool=pool,
+        queue_name=queue,
+        handle_signals=False,
+    )
+    later = f"{queue}:later"
+    await pool.enqueue_job("hold", "later", _job_id=later, _queue_name=queue, _defer_by=60)
+    try:
+        await worker.start_jobs(await _queued_ids(pool, queue))
+
+        assert worker.job_counter == 0 and not worker.tasks
+        assert not await pool.exists(in_progress_key_prefix + later)
+    finally:
+        await pool.delete(queue)
+        await worker.close()
+
+
+async def _until(condition: Any) -> None:
+    while not condition():  # noqa: ASYNC110  (the jobs start on the loop; a tick is enough)
+        await asyncio.sleep(0)
