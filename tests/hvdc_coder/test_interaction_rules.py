@@ -175,3 +175,12 @@ def test_in_laws_are_relatives() -> None:
 def test_whoever_wakes_the_dreamer_is_no_dream_character() -> None:
     text = "My mother was crying in the dream. My roommate then awakened me."
     assert _codes(text, "characters") == ["1FMA"]
+
+
+def test_being_engaged_or_long_married_is_a_state_not_an_act() -> None:
+    assert _codes("My friend Jean is engaged.", "friendliness") == []
+    assert _codes("My friend Jean has been married for a year.", "friendliness") == []
+
+
+def test_the_dreamer_alone_cannot_marry_herself() -> None:
+    assert "D 7= D" not in _codes("I was going to marry.", "friendliness")

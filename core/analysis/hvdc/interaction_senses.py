@@ -26,7 +26,9 @@ _AUX = _words("was were had has have would could might will can did does do is a
 _DETERMINERS = _words("a an the his her my their our your its this that some")
 _REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
 _SPEAKERS = _words("i you we they to he she")
-_GIVE_IDIOMS = _words("way each up in out a an")
+#: Be-forms before "married"/"engaged" that tell a standing state, not a wedding in the dream.
+_STATE_BE = _words("am is are 's been")
+_GIVE_IDIOMS = _words("way each up in out a an birth")
 #: Friendly acts that need someone on the receiving end in the words right after them.
 _NEEDS_PERSON = _words("drive pick play hold pet")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
@@ -65,6 +67,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "a broken ankle", "the injured actor"
     if lemma.startswith("marr") and prev in _DETERMINERS:
         return True  # "my married sister", "a married man": who someone is, not an act
+    if lemma.startswith(("marr", "engag")) and word.endswith("ed") and prev in _STATE_BE:
+        return True  # "she is engaged", "who has been married for a year": a state
     if lemma == "mean" and prev in _SPEAKERS:
         return True  # "I mean", "you mean to tell me"
     if lemma in {"wave", "pet", "smile"} and prev in _DETERMINERS:

@@ -218,6 +218,12 @@ def _participants(
     return initiator, recipient, _is_mutual(doc, i) and lemma.startswith(("marr", "engag", "argu"))
 
 
+def _group_self(cast: Cast, pair: tuple[int, int, bool]) -> bool:
+    """``two men were shooting at each other``: a mutual act within one group is coded on the
+    group; "I" alone cannot marry herself."""
+    return pair[2] and pair[0] != DREAMER and cast.characters[pair[0]].plural
+
+
 def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
     lex = table(category)
     codes: list[Code] = []
@@ -235,7 +241,7 @@ def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
         pair = _participants(doc, cast, i, lemma, level, category)
         if pair == SKIP:
             continue
-        if not isinstance(pair, tuple) or (pair[0] == pair[1] and not pair[2]):
+        if not isinstance(pair, tuple) or (pair[0] == pair[1] and not _group_self(cast, pair)):
             unresolved.append((i, level, lemma))
             continue
         initiator, recipient, mutual = pair
