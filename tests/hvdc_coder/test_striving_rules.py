@@ -141,3 +141,22 @@ def test_misfortune_classes(text: str, expected: list[str]) -> None:
 def test_relief_at_a_passed_danger_is_good_fortune_but_not_on_waking() -> None:
     assert _card("The witch was gone and I felt relieved.")["good_fortune"] == ["GF, D"]
     assert _card("I woke up and was relieved it was a dream.")["good_fortune"] == []
+
+
+def test_the_trigger_scan_follows_the_document_it_is_given() -> None:
+    """The one-report scan cache must never answer for another report."""
+    from core.analysis.hvdc.cast_builder import build_cast
+    from core.analysis.hvdc.fortune import code_fortunes, code_striving
+    from core.analysis.hvdc.text import segment
+
+    texts = ["I tried to open the door but couldn't.", "The house burned down. I fell."]
+    pairs = [(doc, build_cast(doc)) for doc in map(segment, texts)]
+    alone = [[c.code for c in code_fortunes(d, c) + code_striving(d, c)] for d, c in pairs]
+    crossed = [
+        [c.code for c in code_fortunes(*pairs[0])],
+        [c.code for c in code_fortunes(*pairs[1])],
+    ]
+    crossed[0] += [c.code for c in code_striving(*pairs[0])]
+    crossed[1] += [c.code for c in code_striving(*pairs[1])]
+    assert alone == crossed
+    assert alone[0] == ["FL, D"] and "M2, D" in alone[1]

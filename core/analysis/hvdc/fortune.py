@@ -8,7 +8,9 @@ falls, losses, threats from the environment, illness, death); success and failur
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
+from .fortune_cues import first_words
 from .fortune_rules import environmental_threat, refine
+from .fortune_scan import positions
 from .fortune_striving import code_striving, companions_of_we
 from .lexicon import PhraseTable, table
 from .participants import subject_token
@@ -127,10 +129,13 @@ def _not_actual(doc: Document, i: int, cast: Cast, value: str) -> bool:
 def code_fortunes(doc: Document, cast: Cast) -> list[Code]:
     """Misfortune and good-fortune codes, one per class and person per sentence."""
     lex = table("misfortune")
+    starts = first_words("misfortune")
     codes: list[Code] = []
     seen: set[tuple[int, str]] = set()
     seen_kinds: set[tuple[str, str]] = set()
-    for i, tok in enumerate(doc.tokens):
+    # only the few tokens an entry can start at (one scan of the report finds them)
+    for i in positions(doc, starts):
+        tok = doc.tokens[i]
         if not tok.is_word:
             continue
         value = _match(doc, i, cast, lex)

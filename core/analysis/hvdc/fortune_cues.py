@@ -10,10 +10,14 @@ not a plan, not what someone says, not knowing or perceiving, not an idiom.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from .fortune_scan import positions
 from .lexicon import PhraseTable, table
 from .participants import clause_of
 from .text import Document
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "hardly"})
 
@@ -190,35 +194,50 @@ class Cue:
     last: int
 
 
+_Phrases = dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]
+
+
+@cache
+def _phrase_index(name: str) -> _Phrases:
+    """The phrases of lexicon ``name`` by first and second word, longest first (ties in file
+    order): most words that start a phrase are followed by none of its second words."""
+    index: _Phrases = {}
+    for first, entries in table(name).phrases.items():
+        by_second = index.setdefault(first, {})
+        for rest, role in sorted(entries, key=lambda e: -len(e[0])):
+            by_second.setdefault(rest[0], []).append((rest, role))
+    return index
+
+
 def _match(doc: Document, i: int, lex: PhraseTable) -> Cue | None:
-    """The longest phrase of the striving table starting at token i."""
+    """The longest phrase of the striving table starting at token i, else its word."""
     toks = doc.tokens
     w = toks[i].low
-    best: Cue | None = None
-    for rest, role in lex.phrases.get(w, ()):
-        end = i + len(rest)
-        if best is not None and end <= best.last:
-            continue
-        if end < len(toks) and tuple(t.low for t in toks[i + 1 : end + 1]) == rest:
-            best = Cue(role, i, end)
-    if best is None and w in lex.words:
-        best = Cue(lex.words[w], i, i)
-    return best
+    by_second = _phrase_index("striving").get(w)
+    if by_second and i + 1 < len(toks):
+        for rest, role in by_second.get(toks[i + 1].low, ()):
+            end = i + len(rest)
+            if end < len(toks) and all(
+                toks[i + k].low == rest[k - 1] for k in range(2, len(rest) + 1)
+            ):
+                return Cue(role, i, end)
+    role = lex.words.get(w)
+    return None if role is None else Cue(role, i, i)
 
 
-def _cues(doc: Document, first: int, last: int) -> list[Cue]:
-    """Striving cues of a sentence in reading order (phrases do not overlap)."""
+def _cues(doc: Document, positions: list[int], last: int) -> list[Cue]:
+    """Striving cues starting at ``positions`` (ascending) in reading order; phrases do not
+    overlap and none runs past ``last``."""
     lex = table("striving")
     out: list[Cue] = []
-    i = first
-    while i < last:
-        w = doc.tokens[i].low
-        cue = _match(doc, i, lex) if w in lex.words or w in lex.phrases else None
+    free = 0  # the first token not inside a cue already read
+    for i in positions:
+        if i < free:
+            continue
+        cue = _match(doc, i, lex)
         if cue is not None and cue.last < last:
             out.append(cue)
-            i = cue.last + 1
-        else:
-            i += 1
+            free = cue.last + 1
     return out
 
 
@@ -313,12 +332,40 @@ def _special(doc: Document, i: int) -> Cue | None:
     return None
 
 
-def all_cues(doc: Document, first: int, last: int) -> list[Cue]:
-    """Table cues and the context-dependent ones (``passed the exam``) of a token range."""
-    cues = _cues(doc, first, last)
+@cache
+def first_words(name: str) -> frozenset[str]:
+    """Every word an entry of lexicon ``name`` starts with: other tokens match nothing."""
+    lex = table(name)
+    return frozenset(lex.words) | frozenset(lex.phrases)
+
+
+@cache
+def _cue_starts() -> frozenset[str]:
+    return first_words("striving") | _SPECIAL
+
+
+def cue_positions(doc: Document) -> list[list[int]]:
+    """Per sentence, the tokens a striving cue can start at (most sentences have none): a
+    word of the table or a special outcome, or a phrase's first word before its second."""
+    words, phrases = table("striving").words, _phrase_index("striving")
+    out: list[list[int]] = [[] for _ in doc.sentences]
+    toks = doc.tokens
+    for i in positions(doc, _cue_starts()):
+        w = toks[i].low
+        if w in words or w in _SPECIAL or (i + 1 < len(toks) and toks[i + 1].low in phrases[w]):
+            out[toks[i].sentence].append(i)
+    return out
+
+
+def all_cues(doc: Document, positions: list[int], last: int) -> list[Cue]:
+    """Table cues and the context-dependent ones (``passed the exam``) starting at
+    ``positions`` (a sentence's entry of ``cue_positions``), ending before ``last``."""
+    if not positions:
+        return []
+    cues = _cues(doc, positions, last)
     taken = {j for c in cues for j in range(c.first, c.last + 1)}
-    for i in range(first, last):
-        if i not in taken:
+    for i in positions:
+        if i not in taken and doc.tokens[i].low in _SPECIAL:
             cue = _special(doc, i)
             if cue is not None:
                 cues.append(cue)
@@ -328,10 +375,12 @@ def all_cues(doc: Document, first: int, last: int) -> list[Cue]:
 
 def quoted(doc: Document) -> frozenset[int]:
     """Tokens inside quotation marks (an unclosed quote marks nothing)."""
+    if not any(mark in doc.text for mark in _QUOTES):
+        return frozenset()
     inside: list[int] = []
     out: set[int] = set()
     for tok in doc.tokens:
-        if tok.text in {'"', "\u201c", "\u201d"}:
+        if tok.text in _QUOTES:
             if inside or tok.text == "\u201d":
                 out.update(inside)
                 inside = []

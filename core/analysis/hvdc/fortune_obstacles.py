@@ -10,6 +10,7 @@ so the blocking patterns that overlap with failure only count outside a striving
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
+from .fortune_scan import by_sentence
 from .participants import subject_before
 from .text import Document
 
@@ -132,16 +133,27 @@ def _hard_time(doc: Document, cast: Cast, j: int) -> int | None:
     return ref if _human(cast, ref) else None
 
 
+def obstacle_positions(doc: Document) -> list[tuple[int, list[int]]]:
+    """(sentence, its tokens that can start an obstacle) for the sentences that have any."""
+    return by_sentence(doc, _TRIGGERS)
+
+
 def find_obstacle(
-    doc: Document, cast: Cast, first: int, last: int, striving: bool, quoted: frozenset[int]
+    doc: Document,
+    cast: Cast,
+    positions: list[int],
+    first: int,
+    striving: bool,
+    quoted: frozenset[int],
 ) -> tuple[int, int] | None:
-    """(token, blocked character) of the first obstacle in tokens ``[first, last)``.
+    """(token, blocked character) of the first obstacle starting at one of ``positions``
+    (trigger tokens of the sentence that begins at token ``first``).
 
     Inside a striving, ``couldn't`` and ``unable`` tell its failure and are skipped here;
     what someone says (inside quotation marks) is not what happens.
     """
-    for j in range(first, last):
-        if j in quoted or doc.tokens[j].low not in _TRIGGERS:
+    for j in positions:
+        if j in quoted:
             continue
         if not striving:
             ref = _unable(doc, cast, j, first)

@@ -11,6 +11,7 @@ that name no event (``stolen things``, ``dangerous steps``).
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
+from .fortune_scan import positions
 from .lexicon import table
 from .text import Document
 
@@ -220,13 +221,14 @@ def environmental_threat(doc: Document, cast: Cast) -> int | None:
     """Token of the dreamer's fear of a non-human threat (an animal, deep water, a height,
     the dark): Hall & Van de Castle's M3, the character threatened by the environment.
     Fear of people is left to aggression; denied or hedged fear is no threat."""
-    for si, sent in enumerate(doc.sentences):
-        for j in range(sent.first, sent.last):
-            if doc.tokens[j].low not in _FEAR or not _afraid_dreamer(doc, cast, j, sent.first):
-                continue
-            lo = doc.sentences[max(0, si - 1)].first
-            if _threatening(doc, cast, lo, sent.last):
-                return j
+    for j in positions(doc, _FEAR):
+        tok = doc.tokens[j]
+        si = tok.sentence
+        sent = doc.sentences[si]
+        if not _afraid_dreamer(doc, cast, tok.index, sent.first):
+            continue
+        if _threatening(doc, cast, doc.sentences[max(0, si - 1)].first, sent.last):
+            return tok.index
     return None
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cast import DREAMER, Cast
-from .fortune_cues import TEST, Cue, all_cues, negated, quoted, unreal, valid, word
-from .fortune_obstacles import find_obstacle
+from .fortune_cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
+from .fortune_obstacles import find_obstacle, obstacle_positions
+from .fortune_scan import positions
 from .participants import clause_of
 from .text import Document
 from .types import Code
@@ -110,8 +111,16 @@ class _Coder:
         self.refs: list[int] = []  # the striver of each code
         self.episode: _Episode | None = None
         self.lost: int | None = None  # where the dreamer could not find something
-        self.exam = any(t.low in TEST for t in doc.tokens)
+        self._exam: bool | None = None  # read on the first EXAM cue (most reports have none)
         self.quoted = quoted(doc)
+        self.positions = cue_positions(doc)
+
+    @property
+    def exam(self) -> bool:
+        """Whether the report is about a test or an exam."""
+        if self._exam is None:
+            self._exam = bool(positions(self.doc, TEST))
+        return self._exam
 
     def _label(self, ref: int, tok: int | None) -> str:
         """``D``, a character code, or ``D + 1FKA + ...`` for "we": coders name everyone
@@ -217,9 +226,8 @@ class _Coder:
 
     def sentence(self, s: int) -> bool:
         """Code one sentence; True when it told an outcome."""
-        sent = self.doc.sentences[s]
         told = False
-        for cue in all_cues(self.doc, sent.first, sent.last):
+        for cue in all_cues(self.doc, self.positions[s], self.doc.sentences[s].last):
             if cue.first in self.quoted:
                 continue  # what someone says is not what happens
             if cue.role == "EXAM":
@@ -242,8 +250,9 @@ def _obstacle_codes(doc: Document, cast: Cast, coder: _Coder, striving: list[boo
     """M1 codes: one obstacle per blocked character per dream, and the dreamer's failed
     search (coders split "couldn't find" between failure and the M1 mishap)."""
     found: dict[int, int] = {}
-    for s, sent in enumerate(doc.sentences):
-        hit = find_obstacle(doc, cast, sent.first, sent.last, striving[s], coder.quoted)
+    for s, triggers in obstacle_positions(doc):
+        first = doc.sentences[s].first
+        hit = find_obstacle(doc, cast, triggers, first, striving[s], coder.quoted)
         if hit is not None and hit[1] not in found:
             found[hit[1]] = hit[0]
     if DREAMER not in found and coder.lost is not None:
