@@ -37,6 +37,16 @@ class Holder:
         await self.release.wait()
 
 
+def _worker(pool: ArqRedis, queue: str, holder: Holder, **options: Any) -> QueueWorker:
+    return QueueWorker(
+        functions=[func(holder.hold, name="hold")],
+        redis_pool=pool,
+        queue_name=queue,
+        handle_signals=False,
+        **options,
+    )
+
+
 async def _queued_ids(pool: ArqRedis, queue: str) -> list[bytes]:
     return await pool.zrangebyscore(queue, min=float("-inf"), max=float("inf"))
 
@@ -44,12 +54,7 @@ async def _queued_ids(pool: ArqRedis, queue: str) -> list[bytes]:
 async def test_worker_starts_free_jobs_and_skips_jobs_running_elsewhere(pool: ArqRedis) -> None:
     queue = f"test-queue:{uuid.uuid4().hex}"
     holder = Holder()
-    worker = QueueWorker(
-        functions=[func(holder.hold, name="hold")],
-        redis_pool=pool,
-        queue_name=queue,
-        handle_signals=False,
-    )
+    worker = _worker(pool, queue, holder)
     mine, theirs = f"{queue}:mine", f"{queue}:theirs"
     await pool.enqueue_job("hold", "mine", _job_id=mine, _queue_name=queue)
     await pool.enqueue_job("hold", "theirs", _job_id=theirs, _queue_name=queue)
@@ -72,12 +77,7 @@ async def test_own_running_job_costs_no_redis_round_trip_on_the_next_poll(
 ) -> None:
     queue = f"test-queue:{uuid.uuid4().hex}"
     holder = Holder()
-    worker = QueueWorker(
-        functions=[func(holder.hold, name="hold")],
-        redis_pool=pool,
-        queue_name=queue,
-        handle_signals=False,
-    )
+    worker = _worker(pool, queue, holder)
     await pool.enqueue_job("hold", "mine", _job_id=f"{queue}:mine", _queue_name=queue)
     try:
         ids = await _queued_ids(pool, queue)
@@ -104,16 +104,7 @@ async def test_two_workers_reading_the_same_ids_never_start_one_job_twice(
 ) -> None:
     queue = f"test-queue:{uuid.uuid4().hex}"
     holder = Holder()
-    workers = [
-        QueueWorker(
-            functions=[func(holder.hold, name="hold")],
-            redis_pool=pool,
-            queue_name=queue,
-            handle_signals=False,
-            max_jobs=3,
-        )
-        for _ in range(2)
-    ]
+    workers = [_worker(pool, queue, holder, max_jobs=3) for _ in range(2)]
     names = [f"job{i}" for i in range(5)]
     for name in names:
         await pool.enqueue_job("hold", name, _job_id=f"{queue}:{name}", _queue_name=queue)
@@ -136,12 +127,7 @@ async def test_two_workers_reading_the_same_ids_never_start_one_job_twice(
 async def test_a_deferred_job_is_not_claimed_before_its_time(pool: ArqRedis) -> None:
     queue = f"test-queue:{uuid.uuid4().hex}"
     holder = Holder()
-    worker = QueueWorker(
-        functions=[func(holder.hold, name="hold")],
-        redis_pool=pool,
-        queue_name=queue,
-        handle_signals=False,
-    )
+    worker = _worker(pool, queue, holder)
     later = f"{queue}:later"
     await pool.enqueue_job("hold", "later", _job_id=later, _queue_name=queue, _defer_by=60)
     try:
