@@ -184,3 +184,14 @@ def test_being_engaged_or_long_married_is_a_state_not_an_act() -> None:
 
 def test_the_dreamer_alone_cannot_marry_herself() -> None:
     assert "D 7= D" not in _codes("I was going to marry.", "friendliness")
+
+
+def test_fleeing_from_someone_makes_him_the_chaser() -> None:
+    text = "My sister was with me. We were trying to get away from a large man."
+    assert _codes(text, "aggression") == ["1MSA 6> D"]
+    assert _codes("I ran away from the man.", "aggression") == ["1MSA 6> D"]
+
+
+def test_hide_and_seek_and_the_thrown_knives_are_no_acts() -> None:
+    assert _codes("My friends and I played hide and seek.", "aggression") == []
+    assert _codes("My brother saw one of the thrown knives.", "aggression") == []

@@ -62,9 +62,11 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
     after = _next_word(doc, i, _words("up back"))
     if after is not None and doc.tokens[after].low in _REFLEXIVE:
         return True  # "she had injured herself": no one else is hurt
-    broken = lemma in {"break", "injure", "wound", "hurt"} and word.endswith(("en", "ed"))
-    if broken and prev in _DETERMINERS:
-        return True  # "a broken ankle", "the injured actor"
+    participle = word.endswith(("en", "ed", "own")) and word != lemma.split()[0]
+    if participle and prev in _DETERMINERS and " " not in lemma:
+        return True  # "a broken ankle", "the injured actor", "the thrown knives"
+    if lemma == "fight" and after is not None and doc.tokens[after].low in _POSSESSIVE:
+        return doc.tokens[after + 1].low == "way" if after + 1 < len(doc.tokens) else False
     if lemma.startswith("marr") and prev in _DETERMINERS:
         return True  # "my married sister", "a married man": who someone is, not an act
     if lemma.startswith(("marr", "engag")) and word.endswith("ed") and prev in _STATE_BE:

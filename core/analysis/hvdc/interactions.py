@@ -189,6 +189,7 @@ def _participants(
     if subj is None:
         return None
     initiator = cast.refs[subj]
+    end = i + _phrase_reach(lemma)  # the object follows the whole phrase ("get away from")
     if _is_mutual(doc, i):
         partner = _partner(doc, cast, subj)
         if partner is not None and DREAMER in (initiator, partner):
@@ -198,14 +199,14 @@ def _participants(
         if cast.characters[initiator].plural if initiator != DREAMER else False:
             return initiator, initiator, True  # "two men were shooting at each other"
     if category == "friendliness":  # "bought a dress" is no gift; "held my hand" is for me
-        thing = thing_object(doc, cast, i)
+        thing = thing_object(doc, cast, end)
         if thing == SKIP:
             return SKIP
         if thing is not None and thing != initiator:
             return initiator, thing, False
-    recipient = object_after(doc, cast, i, reach=4)
+    recipient = object_after(doc, cast, end, reach=4)
     if recipient is None and level == 5 and category == "aggression":
-        recipient = _possessor_object(doc, cast, i)
+        recipient = _possessor_object(doc, cast, end)
     if (
         recipient is None
         and initiator != DREAMER
@@ -216,6 +217,16 @@ def _participants(
     if recipient is None:
         return None
     return initiator, recipient, _is_mutual(doc, i) and lemma.startswith(("marr", "engag", "argu"))
+
+
+def _phrase_reach(lemma: str) -> int:
+    """Words of a phrase before its object: 2 in "get away from", 0 in "held him"."""
+    reach = 0
+    for word in lemma.split()[1:]:
+        if word in _OBJECT_CASE:
+            break
+        reach += 1
+    return reach
 
 
 def _group_self(cast: Cast, pair: tuple[int, int, bool]) -> bool:
@@ -245,6 +256,8 @@ def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
             unresolved.append((i, level, lemma))
             continue
         initiator, recipient, mutual = pair
+        if lemma.endswith(" from"):  # "I ran away from the man": he is the one who chases
+            initiator, recipient = recipient, initiator
         if (initiator, recipient, tok.sentence) in seen:
             continue
         seen.add((initiator, recipient, tok.sentence))
