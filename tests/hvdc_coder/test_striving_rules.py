@@ -160,3 +160,36 @@ def test_the_trigger_scan_follows_the_document_it_is_given() -> None:
     crossed[1] += [c.code for c in code_striving(*pairs[1])]
     assert alone == crossed
     assert alone[0] == ["FL, D"] and "M2, D" in alone[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I looked for my friend at the party, but I couldn't find him.",
+        "I wanted to change the diapers, but I couldn't find any clean ones.",
+    ],
+)
+def test_finding_nobody_or_none_is_a_mishap_not_a_failure(text: str) -> None:
+    card = _card(text)
+    assert card["failure"] == [] and card["misfortune"] == ["M1, D"]
+
+
+def test_failing_to_find_ones_own_thing_stays_a_failure() -> None:
+    assert _striving("I couldn't find my locker and I was late.")[1] == ["FL, D"]
+
+
+def test_two_strivings_of_different_people_are_two_failures() -> None:
+    text = (
+        "My father, his friends and I were out in the woods. We ran and ran trying to keep up "
+        "with the dogs, but we could never catch them. "
+        "He fell down and I tried to help him up, but couldn't."
+    )
+    assert sorted(_striving(text)[1]) == ["FL, D", "FL, D + 1MFA + 2JKA"]
+
+
+def test_a_failure_told_again_is_counted_once() -> None:
+    text = (
+        "Lois and I were trying to find the red beads, but we were unable to find them. "
+        "We laughed at being the only ones who couldn't find the red beads."
+    )
+    assert len(_striving(text)[1]) == 1

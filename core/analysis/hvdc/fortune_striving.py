@@ -20,7 +20,7 @@ from .cast import DREAMER, Cast
 from .fortune_cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
 from .fortune_obstacles import find_obstacle, obstacle_positions
 from .fortune_scan import positions
-from .participants import clause_of
+from .participants import clause_of, object_token
 from .text import Document
 from .types import Code
 
@@ -43,6 +43,9 @@ _COMPANIONS = 3
 _NEGATABLE = frozenset({"managed", "manage", "succeeded", "correctly", "made", "solved"})
 
 _COMPANION_SENTENCES = 3
+
+#: After ``couldn't find``: nobody or none of a thing (``any``), or a person (``who``).
+_NOBODY = frozenset({"any", "anyone", "anybody", "who", "whom", "anything"})
 
 _SEARCH_WINDOW = 3  # a search may end in "found" a few sentences later
 
@@ -102,13 +105,26 @@ def companions_of_we(doc: Document, cast: Cast, i: int) -> list[int]:
     return out[:_COMPANIONS][::-1]  # in order of mention
 
 
+def _not_there(doc: Document, cast: Cast, cue: Cue) -> bool:
+    """``couldn't find him``, ``couldn't find any clean ones``: a person who is not there or
+    a thing there is none of.  The search fails through the world, not the searcher's
+    inadequacy, so coders score the mishap (M1) and not a failure."""
+    if word(doc, cue.last + 1) in _NOBODY:
+        return True
+    tok = object_token(doc, cast, cue.last, reach=3)
+    if tok is None:
+        return False
+    ref = cast.refs[tok]
+    return ref != DREAMER and not cast.characters[ref].is_animal
+
+
 class _Coder:
     """Walks a report sentence by sentence, opening and closing striving episodes."""
 
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc, self.cast = doc, cast
         self.codes: list[Code | None] = []
-        self.refs: list[int] = []  # the striver of each code
+        self.strived: list[bool] = []  # whether each code closes a striving told before it
         self.episode: _Episode | None = None
         self.lost: int | None = None  # where the dreamer could not find something
         self._exam: bool | None = None  # read on the first EXAM cue (most reports have none)
@@ -131,13 +147,13 @@ class _Coder:
             label = " + ".join([label, *(self.cast.code_of(o) for o in others)])
         return label
 
-    def _emit(self, kind: str, ref: int, tok: int | None, at: int) -> int:
+    def _emit(self, kind: str, ref: int, tok: int | None, at: int, strived: bool) -> int:
         """Append a success or failure code for ``ref`` at token ``at``; its index."""
         category = "success" if kind == "SU" else "failure"
         (start, end), text = self.doc.span_text(at, at)
         code = Code(category, f"{kind}, {self._label(ref, tok)}", (start, end), text)
         self.codes.append(code)
-        self.refs.append(ref)
+        self.strived.append(strived)
         return len(self.codes) - 1
 
     def _open(self, cue: Cue, sentence: int) -> None:
@@ -199,7 +215,7 @@ class _Coder:
             if kind == "FL" or not self._prior_failure(ep):
                 return True  # one outcome per striving
             self.codes[ep.outcome] = None  # a failure overcome later is a success
-        ep.outcome = self._emit(kind, ep.striver, ep.token, cue.first)
+        ep.outcome = self._emit(kind, ep.striver, ep.token, cue.first, True)
         return True
 
     def _sure(self, cue: Cue) -> None:
@@ -217,10 +233,12 @@ class _Coder:
             prior = self.codes[ep.outcome]
             if kind == "SU" and prior is not None and prior.code.startswith("FL"):
                 self.codes[ep.outcome] = None
-        index = self._emit(kind, ref, tok, cue.first)
         final = self.doc.tokens[cue.last].low
         if kind == "FL" and ref == DREAMER and final in {"find", "found"} and self.lost is None:
             self.lost = cue.first
+        if kind == "FL" and final in {"find", "found"} and _not_there(self.doc, self.cast, cue):
+            return  # the mishap (M1) alone
+        index = self._emit(kind, ref, tok, cue.first, False)
         if ep is not None and ep.striver == ref:
             ep.outcome = index
 
@@ -264,6 +282,23 @@ def _obstacle_codes(doc: Document, cast: Cast, coder: _Coder, striving: list[boo
     return codes
 
 
+def _distinct(coder: _Coder) -> list[Code]:
+    """One code per outcome and set of people (gold cards almost never repeat a code), and
+    an outcome told again without a new striving (``... the only ones who couldn't find the
+    beads``) for some of the same people is no second outcome."""
+    out: list[Code] = []
+    told: list[tuple[str, frozenset[str]]] = []
+    for code, strived in zip(coder.codes, coder.strived, strict=True):
+        if code is None:
+            continue
+        kind, people = code.code[:2], frozenset(code.code[4:].split(" + "))
+        if any(k == kind and (p == people or (not strived and people <= p)) for k, p in told):
+            continue
+        told.append((kind, people))
+        out.append(code)
+    return out
+
+
 def code_striving(doc: Document, cast: Cast) -> list[Code]:
     """Success and failure codes, one per outcome and person per dream (a striving told over
     several sentences is counted once), plus M1 obstacles where a character is blocked."""
@@ -272,10 +307,4 @@ def code_striving(doc: Document, cast: Cast) -> list[Code]:
     for s in range(len(doc.sentences)):
         told = coder.sentence(s)
         striving.append(told or coder._live(s) is not None)
-    codes: list[Code] = []
-    seen: set[tuple[str, int]] = set()
-    for code, ref in zip(coder.codes, coder.refs, strict=True):
-        if code is not None and (code.code[:2], ref) not in seen:
-            seen.add((code.code[:2], ref))
-            codes.append(code)
-    return codes + _obstacle_codes(doc, cast, coder, striving)
+    return _distinct(coder) + _obstacle_codes(doc, cast, coder, striving)
