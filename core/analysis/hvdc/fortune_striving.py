@@ -171,13 +171,21 @@ class _Coder:
         if ref != DREAMER and self.cast.characters[ref].is_animal:
             self.episode = None  # an animal's struggle is coded as its misfortune, if at all
             return
-        same = ep is not None and ep.striver == ref and sentence - ep.sentence <= _WINDOW
+        same = (
+            ep is not None
+            and ep.striver == ref
+            and self._we(ep.token) == self._we(tok)  # "we tried ... I tried": two strivings
+            and sentence - ep.sentence <= _WINDOW
+        )
         if ep is not None and same and (ep.outcome is None or self._prior_failure(ep)):
             # trying again after a failure is the same striving: a later success overturns
             # the failure, a second failure is not counted twice
             ep.sentence, ep.search = sentence, ep.search or search
             return
         self.episode = _Episode(ref, tok, sentence, search)
+
+    def _we(self, tok: int | None) -> bool:
+        return tok is not None and tok in self.cast.we_tokens
 
     def _live(self, sentence: int, window: int = _WINDOW) -> _Episode | None:
         ep = self.episode
