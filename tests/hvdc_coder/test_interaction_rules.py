@@ -195,3 +195,8 @@ def test_fleeing_from_someone_makes_him_the_chaser() -> None:
 def test_hide_and_seek_and_the_thrown_knives_are_no_acts() -> None:
     assert _codes("My friends and I played hide and seek.", "aggression") == []
     assert _codes("My brother saw one of the thrown knives.", "aggression") == []
+
+
+def test_withheld_help_and_coldness_are_rejection() -> None:
+    assert _codes("My friend Jane wouldn't give me the book.", "aggression") == ["1FKA 3> D"]
+    assert _codes("His parents were cold and indifferent to me.", "aggression") == ["2JKA 3> D"]

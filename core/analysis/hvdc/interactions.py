@@ -28,7 +28,9 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-_NEGATORS = _words("not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor")
+_NEGATORS = _words(
+    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither"
+)
 _MUTUAL_STEMS = (
     "argu",
     "quarrel",
@@ -58,7 +60,8 @@ _NEEDS_OBJECT = _words(
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 _WITHHELD = _words(
-    "allow permit let believe listen answer speak talk help return invite recognize pay wait"
+    "allow permit give respect share let believe listen answer speak talk help return invite "
+    "recognize pay wait"
 )
 
 
