@@ -26,7 +26,11 @@ log = logging.getLogger(__name__)
 
 
 def build_interpreter(services: Services, llm: LLMSettings) -> InterpretationChain:
-    counter = RedisCounter(services.redis) if services.redis is not None else MemoryCounter()
+    counter = (
+        RedisCounter(services.redis, prefix=f"{services.settings.redis_namespace}:")
+        if services.redis is not None
+        else MemoryCounter()
+    )
     return build_chain(llm, OfflineInterpreter(), counter, services.cache)
 
 

@@ -34,6 +34,14 @@ class Counter(Protocol):
         """The value of ``key``; 0 when absent or expired."""
         ...
 
+    async def get_many(self, keys: list[str]) -> list[float]:
+        """The values of ``keys`` in one round trip; 0 for absent or expired ones."""
+        ...
+
+    async def incr_many(self, items: list[tuple[str, float, int]]) -> None:
+        """``incr`` each ``(key, amount, ttl)``, all in one round trip."""
+        ...
+
 
 class MemoryCounter:
     """A :class:`Counter` in a dict, for one process and tests (increments are atomic because
@@ -54,29 +62,47 @@ class MemoryCounter:
             return 0.0
         return entry[0]
 
+    async def get_many(self, keys: list[str]) -> list[float]:
+        return [await self.get(key) for key in keys]
+
+    async def incr_many(self, items: list[tuple[str, float, int]]) -> None:
+        for key, amount, ttl in items:
+            await self.incr(key, amount, ttl)
+
 
 class RedisCounter:
     """A :class:`Counter` on Redis: ``INCRBYFLOAT`` and ``EXPIRE`` in one MULTI/EXEC."""
 
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: Redis, prefix: str = "") -> None:
         self._redis = redis
+        self._prefix = prefix  # the deployment's REDIS_NAMESPACE, like every other key
 
     async def incr(self, key: str, amount: float, ttl: int) -> float:
+        return (await self._incr([(key, amount, ttl)]))[0]
+
+    async def incr_many(self, items: list[tuple[str, float, int]]) -> None:
+        await self._incr(items)
+
+    async def _incr(self, items: list[tuple[str, float, int]]) -> list[float]:
         try:
             async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.incrbyfloat(key, amount)
-                pipe.expire(key, ttl)
-                value, _ = await pipe.execute()
+                for key, amount, ttl in items:
+                    pipe.incrbyfloat(self._prefix + key, amount)
+                    pipe.expire(self._prefix + key, ttl)
+                replies = await pipe.execute()
         except RedisError as exc:
             raise StoreUnavailableError(f"budget counter unavailable: {exc}") from exc
-        return float(value)
+        return [float(value) for value in replies[::2]]
 
     async def get(self, key: str) -> float:
+        return (await self.get_many([key]))[0]
+
+    async def get_many(self, keys: list[str]) -> list[float]:
         try:
-            value = await self._redis.get(key)
+            values = await self._redis.mget([self._prefix + key for key in keys])
         except RedisError as exc:
             raise StoreUnavailableError(f"budget counter unavailable: {exc}") from exc
-        return float(value) if value is not None else 0.0
+        return [float(value) if value is not None else 0.0 for value in values]
 
 
 def _utc_now() -> datetime:
@@ -107,16 +133,20 @@ class BudgetGuard:
 
     async def remaining(self, user_key: str, plan: str) -> float:
         """USD the next call may cost: the smaller of the user's and the service's leftover."""
-        left = self._monthly_budget - await self._counter.get(self._global_key())
-        if user_key:
-            user_left = self._daily_budget(plan) - await self._counter.get(self._user_key(user_key))
-            left = min(left, user_left)
+        if not user_key:
+            spent_globally = (await self._counter.get_many([self._global_key()]))[0]
+            return max(self._monthly_budget - spent_globally, 0.0)
+        spent_globally, spent_by_user = await self._counter.get_many(
+            [self._global_key(), self._user_key(user_key)]
+        )
+        left = min(self._monthly_budget - spent_globally, self._daily_budget(plan) - spent_by_user)
         return max(left, 0.0)
 
     async def charge(self, user_key: str, cost_usd: float) -> None:
         """Record spend on both budgets (no-op for free calls)."""
         if cost_usd <= 0:
             return
-        await self._counter.incr(self._global_key(), cost_usd, MONTH_TTL_S)
+        items = [(self._global_key(), cost_usd, MONTH_TTL_S)]
         if user_key:
-            await self._counter.incr(self._user_key(user_key), cost_usd, DAY_TTL_S)
+            items.append((self._user_key(user_key), cost_usd, DAY_TTL_S))
+        await self._counter.incr_many(items)  # one round trip for both budgets

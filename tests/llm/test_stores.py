@@ -79,6 +79,32 @@ async def test_redis_counter_increments_atomically_with_expiry(redis: Redis) -> 
         await redis.delete(key)
 
 
+async def test_budgets_on_redis_read_and_charge_both_counters_in_the_namespace(
+    redis: Redis,
+) -> None:
+    day = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    namespace = f"test-{uuid.uuid4().hex}:"
+    guard = BudgetGuard(
+        RedisCounter(redis, prefix=namespace),
+        daily_budget=lambda plan: 0.10,
+        monthly_budget=0.15,
+        now=lambda: day,
+    )
+    month, today = f"{namespace}llm_budget:global:202603", f"{namespace}llm_budget:user:u1:20260301"
+    try:
+        await guard.charge("u1", 0.04)
+        await guard.charge("u2", 0.08)
+
+        assert float(await redis.get(month)) == pytest.approx(0.12)
+        assert float(await redis.get(today)) == pytest.approx(0.04)
+        assert 0 < await redis.ttl(today) <= 2 * 24 * 3600
+        assert await guard.remaining("u1", "free") == pytest.approx(0.03)  # the month is tighter
+        assert await guard.remaining("u3", "free") == pytest.approx(0.03)
+        assert not await redis.exists("llm_budget:user:u1:20260301")  # nothing outside it
+    finally:
+        await redis.delete(*(await redis.keys(f"{namespace}*")))
+
+
 async def test_redis_kv_stores_with_expiry(redis: Redis) -> None:
     store = RedisCache(redis)
     key = f"test:llm_cache:{uuid.uuid4().hex}"
