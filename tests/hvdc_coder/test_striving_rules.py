@@ -184,7 +184,9 @@ def test_two_strivings_of_different_people_are_two_failures() -> None:
         "with the dogs, but we could never catch them. "
         "He fell down and I tried to help him up, but couldn't."
     )
-    assert sorted(_striving(text)[1]) == ["FL, D", "FL, D + 1MFA + 2JKA"]
+    failures = sorted(_striving(text)[1])
+    assert len(failures) == 2 and failures[0] == "FL, D"
+    assert failures[1].startswith("FL, D + 1MFA + 2")  # the friends' sex is the cast's call
 
 
 def test_a_failure_told_again_is_counted_once() -> None:
@@ -193,3 +195,13 @@ def test_a_failure_told_again_is_counted_once() -> None:
         "We laughed at being the only ones who couldn't find the red beads."
     )
     assert len(_striving(text)[1]) == 1
+
+
+def test_a_search_started_after_couldnt_find_decides_the_outcome() -> None:
+    text = "It was dark and I couldn't find my books. I looked and looked for them upstairs."
+    assert _striving(text) == ([], [])
+    text = (
+        "I couldn't find my home at all. It wasn't where it should have been. "
+        "I hunted up and down the street and still couldn't find it."
+    )
+    assert _striving(text) == ([], ["FL, D"])

@@ -127,6 +127,11 @@ class _Coder:
         self.strived: list[bool] = []  # whether each code closes a striving told before it
         self.episode: _Episode | None = None
         self.lost: int | None = None  # where the dreamer could not find something
+        self.now = 0  # the sentence being read
+        # "couldn't find X" before any search (code index, who, sentence), and those of them
+        # a search started right after: that search's outcome is the striving's outcome
+        self.unsought: tuple[int, int, int] | None = None
+        self.resumed: dict[int, int] = {}
         self._exam: bool | None = None  # read on the first EXAM cue (most reports have none)
         self.quoted = quoted(doc)
         self.positions = cue_positions(doc)
@@ -154,6 +159,8 @@ class _Coder:
         code = Code(category, f"{kind}, {self._label(ref, tok)}", (start, end), text)
         self.codes.append(code)
         self.strived.append(strived)
+        if kind == "FL":  # the resumed search failed too: the first failure stands
+            self.resumed = {i: who for i, who in self.resumed.items() if who != ref}
         return len(self.codes) - 1
 
     def _open(self, cue: Cue, sentence: int) -> None:
@@ -171,6 +178,10 @@ class _Coder:
         if ref != DREAMER and self.cast.characters[ref].is_animal:
             self.episode = None  # an animal's struggle is coded as its misfortune, if at all
             return
+        lost = self.unsought
+        if search and lost is not None and lost[1] == ref and 0 < sentence - lost[2] <= 2:
+            self.resumed[lost[0]] = ref  # "I couldn't find my books. I looked and looked"
+            self.unsought = None
         same = (
             ep is not None
             and ep.striver == ref
@@ -247,11 +258,16 @@ class _Coder:
         if kind == "FL" and final in {"find", "found"} and _not_there(self.doc, self.cast, cue):
             return  # the mishap (M1) alone
         index = self._emit(kind, ref, tok, cue.first, False)
+        live = self._live(self.now)
+        sought = live is not None and live.search and live.striver == ref
+        if kind == "FL" and final in {"find", "found"} and not sought:
+            self.unsought = (index, ref, self.now)
         if ep is not None and ep.striver == ref:
             ep.outcome = index
 
     def sentence(self, s: int) -> bool:
         """Code one sentence; True when it told an outcome."""
+        self.now = s
         told = False
         for cue in all_cues(self.doc, self.positions[s], self.doc.sentences[s].last):
             if cue.first in self.quoted:
@@ -315,4 +331,6 @@ def code_striving(doc: Document, cast: Cast) -> list[Code]:
     for s in range(len(doc.sentences)):
         told = coder.sentence(s)
         striving.append(told or coder._live(s) is not None)
+    for index in coder.resumed:  # a search resumed and never failed again
+        coder.codes[index] = None
     return _distinct(coder) + _obstacle_codes(doc, cast, coder, striving)
