@@ -4,7 +4,8 @@ The aggression and friendliness lexicons are keyed by lemma, so ``lovely`` meets
 ``a broken leg`` meets ``break`` and ``I mean`` meets ``mean``.  Each rule here names a
 sense that the norms' coders do not code: an adjective (``the injured actor``), an act on
 oneself (``injured herself``), an errand with no one on the receiving end (``driving to
-town``, ``picked up the phone``) or a noun (``the waves``).
+town``, ``picked up the phone``) or a noun (``the waves``).  It also tells when the doer or
+the receiver of an act is a thing (``the ball hit me``, ``bought a dress``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _STATE_BE = _words("am is are 's been")
 _GIVE_IDIOMS = _words("way each up in out a an birth")
 #: Friendly acts that need someone on the receiving end in the words right after them.
 _NEEDS_PERSON = _words("drive pick play hold pet")
+_ADVERB_PARTICLES = _words("up back out over")
+_UP_BACK = _words("up back")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
 
 
@@ -43,7 +46,7 @@ def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int
 
 def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
     """``drove me home``, ``picked up my friend``: a character right after the verb."""
-    j = _next_word(doc, i, _words("up back out over"))
+    j = _next_word(doc, i, _ADVERB_PARTICLES)
     if j is None:
         return False
     if doc.tokens[j].low in _DETERMINERS:
@@ -59,7 +62,7 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return word != "driving" or not _person_follows(doc, cast, i)
     if word == "given":
         return _next_word(doc, i) is None or doc.tokens[i + 1].low != "by"
-    after = _next_word(doc, i, _words("up back"))
+    after = _next_word(doc, i, _UP_BACK)
     if after is not None and doc.tokens[after].low in _REFLEXIVE:
         return True  # "she had injured herself": no one else is hurt
     participle = word.endswith(("en", "ed", "own")) and word != lemma.split()[0]

@@ -4,7 +4,12 @@ An interaction is coded when a verb of the lexicon links two referents of the ca
 subject initiates, the object receives (a passive swaps them).  The subject must be the
 verb's own subject (``the ball hit me`` is no one's aggression), found by walking back over
 auxiliaries and adverbs.  An act on a possession (``stole my car``) is aimed at its owner;
-``we argued`` or ``we were married`` is mutual (``=``) between the dreamer and a companion.
+``we argued`` or ``we were married`` is mutual (``=``) between the dreamer and a companion,
+``my sister and her boyfriend argued`` between the two named.  Fleeing (``ran away from the
+man``) makes the one fled from the chaser.  Levels follow the coding rules: aggression 1 covert
+... 8 killing; friendliness 1 covert, 2 verbal, 3 gift or loan, 4 help, 5 invitation or shared
+activity, 6 physical affection, 7 marriage.  Senses that are no act live in
+:mod:`.interaction_senses`.
 """
 
 from __future__ import annotations
