@@ -36,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import cli  # noqa: F401  (one BLAS thread per process, as the product runs)
 from bench._bench_common import dream_texts, print_table
 from bench._offline_latency import measure_offline
 
