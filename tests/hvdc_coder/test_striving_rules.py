@@ -205,3 +205,8 @@ def test_a_search_started_after_couldnt_find_decides_the_outcome() -> None:
         "I hunted up and down the street and still couldn't find it."
     )
     assert _striving(text) == ([], ["FL, D"])
+
+
+def test_a_passive_outcome_belongs_to_its_agent_or_the_dreamer() -> None:
+    text = "I went through all my jumps on the ice. They were all executed flawlessly."
+    assert _striving(text) == (["SU, D"], [])

@@ -20,7 +20,7 @@ from .cast import DREAMER, Cast
 from .fortune_cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
 from .fortune_obstacles import find_obstacle, obstacle_positions
 from .fortune_scan import positions
-from .participants import clause_of, object_token
+from .participants import agent_after, clause_of, is_passive, object_token
 from .text import Document
 from .types import Code
 
@@ -43,6 +43,8 @@ _COMPANIONS = 3
 _NEGATABLE = frozenset({"managed", "manage", "succeeded", "correctly", "made", "solved"})
 
 _COMPANION_SENTENCES = 3
+
+_FLOATING = frozenset({"all", "both", "each", "then"})
 
 #: After ``couldn't find``: nobody or none of a thing (``any``), or a person (``who``).
 _NOBODY = frozenset({"any", "anyone", "anybody", "who", "whom", "anything"})
@@ -103,6 +105,18 @@ def companions_of_we(doc: Document, cast: Cast, i: int) -> list[int]:
             continue
         out.append(ref)
     return out[:_COMPANIONS][::-1]  # in order of mention
+
+
+def _passive_before(doc: Document, i: int) -> bool:
+    """``were all executed flawlessly``, ``was done correctly``: a passive verb right before
+    the outcome adverb at i (``all``, ``both`` may stand between it and its be-verb)."""
+    j = i - 1
+    if j < 1 or not doc.tokens[j].low.endswith(("ed", "en", "done")):
+        return False
+    k = j - 1
+    while k > j - 3 and word(doc, k) in _FLOATING:
+        k -= 1
+    return is_passive(doc, j) or (k < j - 1 and word(doc, k) in {"was", "were", "been"})
 
 
 def _not_there(doc: Document, cast: Cast, cue: Cue) -> bool:
@@ -247,6 +261,10 @@ class _Coder:
             kind = "FL"
         tok = _subject(self.doc, self.cast, cue)
         ref = DREAMER if tok is None else self.cast.refs[tok]
+        if _passive_before(self.doc, cue.first):
+            # "they were all executed flawlessly": the subject is what was done; the striver
+            # is the "by" agent, or the dreamer whose report it is
+            tok, ref = None, agent_after(self.doc, self.cast, cue.first - 1) or DREAMER
         ep = self.episode
         if ep is not None and ep.striver == ref and ep.outcome is not None:
             prior = self.codes[ep.outcome]
