@@ -210,3 +210,11 @@ def test_a_search_started_after_couldnt_find_decides_the_outcome() -> None:
 def test_a_passive_outcome_belongs_to_its_agent_or_the_dreamer() -> None:
     text = "I went through all my jumps on the ice. They were all executed flawlessly."
     assert _striving(text) == (["SU, D"], [])
+
+
+def test_an_animal_that_does_not_yield_makes_the_striving_fail() -> None:
+    text = (
+        "A big cat jumped on my clothing. I kept running up and down the street trying to "
+        "throw him clear of myself, but he remained where he was."
+    )
+    assert _striving(text) == ([], ["FL, D"])

@@ -209,6 +209,11 @@ class _Coder:
             return
         self.episode = _Episode(ref, tok, sentence, search)
 
+    def _animal(self, ref: int) -> bool:
+        """An animal that does not yield (``but he remained where he was``) makes the
+        striving fail; a person who refuses interferes."""
+        return ref != DREAMER and self.cast.characters[ref].is_animal
+
     def _we(self, tok: int | None) -> bool:
         return tok is not None and tok in self.cast.we_tokens
 
@@ -241,7 +246,7 @@ class _Coder:
         if cue.role == "FOUND" and negated(self.doc, cue):
             return False
         actor = _clause_actor(self.doc, self.cast, cue)
-        if actor is not None and actor != ep.striver:
+        if actor is not None and actor != ep.striver and not self._animal(actor):
             return False  # someone else refuses or acts: interference, not the striver's outcome
         kind = "FL" if cue.role == "FAIL" else "SU"
         if ep.outcome is not None:
