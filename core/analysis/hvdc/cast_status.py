@@ -80,16 +80,17 @@ def mark_told_ages(doc: Document, cast: Cast) -> None:
             char.age = age_class(int(number))
 
 
-_WAKING = ("woke me", "awakened me", "awoke me", "wake me", "waking me", "woken me")
+_WAKING_VERBS = frozenset({"woke", "awakened", "awoke", "wake", "waking", "woken"})
 
 
 def drop_waking_only(doc: Document, cast: Cast) -> None:
     """``My roommate then awakened me``: someone met only in the waking world around the dream
     (whoever woke the dreamer) is no character of the dream."""
+    toks = doc.tokens
     waking = {
-        n
-        for n, sent in enumerate(doc.sentences)
-        if any(cue in _sentence_text(doc, sent.first, sent.last) for cue in _WAKING)
+        tok.sentence
+        for k, tok in enumerate(toks[:-1])
+        if tok.low in _WAKING_VERBS and toks[k + 1].low == "me"
     }
     if not waking:
         return
@@ -100,10 +101,6 @@ def drop_waking_only(doc: Document, cast: Cast) -> None:
     gone = {ref for ref, sents in seen.items() if sents <= waking}
     if gone:
         _remove(cast, gone)
-
-
-def _sentence_text(doc: Document, first: int, last: int) -> str:
-    return " ".join(doc.tokens[k].low for k in range(first, last))
 
 
 def _remove(cast: Cast, gone: set[int]) -> None:

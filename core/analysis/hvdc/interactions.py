@@ -14,9 +14,11 @@ activity, 6 physical affection, 7 marriage.  Senses that are no act live in
 
 from __future__ import annotations
 
+import functools
+
 from .cast import DREAMER, Cast
 from .interaction_senses import SKIP, not_an_interaction, thing_acts, thing_object
-from .lexicon import PhraseTable, lemma_candidates, table
+from .lexicon import lemma_candidates, table
 from .participants import (
     agent_after,
     companions,
@@ -100,18 +102,32 @@ def _false_sense(doc: Document, i: int, lemma: str) -> bool:
     return lemma == "drive" and nxt in {"the", "a", "my", "his", "her", "our", "their", "up", "off"}
 
 
-def _verb(doc: Document, i: int, lex: PhraseTable) -> tuple[str, int] | None:
+def _verb(doc: Document, i: int, category: str) -> tuple[str, int] | None:
     """(lemma, level) of a lexicon verb or multiword phrase starting at token i."""
-    tok = doc.tokens[i]
-    for cand in lemma_candidates(tok.low):
-        for rest, value in lex.phrases.get(cand, ()):
+    for cand, phrases, value in _lexicon_forms(category, doc.tokens[i].low):
+        for rest, level in phrases:
             end = min(len(doc.tokens), i + 1 + len(rest))
             if tuple(doc.tokens[j].low for j in range(i + 1, end)) == rest:
-                return cand + " " + " ".join(rest), int(value)
-        value = lex.words.get(cand)
+                return cand + " " + " ".join(rest), int(level)
         if value is not None:
             return cand, int(value)
     return None
+
+
+_Forms = tuple[tuple[str, tuple[tuple[tuple[str, ...], str], ...], str | None], ...]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _lexicon_forms(category: str, word: str) -> _Forms:
+    """The base forms of ``word`` that start a phrase or are a word of the category's lexicon,
+    with those phrases and that word's level — looked up once per word, not per token."""
+    lex = table(category)
+    forms = []
+    for cand in lemma_candidates(word):
+        phrases, value = tuple(lex.phrases.get(cand, ())), lex.words.get(cand)
+        if phrases or value is not None:
+            forms.append((cand, phrases, value))
+    return tuple(forms)
 
 
 def _negated(doc: Document, i: int) -> bool:
@@ -244,14 +260,13 @@ def _group_self(cast: Cast, pair: tuple[int, int, bool]) -> bool:
 
 
 def _scan(doc: Document, cast: Cast, category: str) -> list[Code]:
-    lex = table(category)
     codes: list[Code] = []
     seen: set[tuple[int, int, int]] = set()
     unresolved: list[tuple[int, int, str]] = []
     for i, tok in enumerate(doc.tokens):
         if not tok.is_word:
             continue
-        found = _verb(doc, i, lex)
+        found = _verb(doc, i, category)
         if found is None or _negated(doc, i) or _false_sense(doc, i, found[0]):
             continue
         if not_an_interaction(doc, cast, i, found[0]):
