@@ -60,7 +60,8 @@ class CastBuilder(NameRules, PronounRules, MentionRules, CorefRules):
         if word in {"boy", "girl"} and self._word(i + 1) == "friend":
             self.skip_until = i + 1
             return ("1MKA" if word == "boy" else "1FKA"), word + "friend"
-        if [self._word(k) for k in range(i + 1, i + 5)] == ["-", "in", "-", "law"]:
+        in_law = self._word(i + 1) == "-" and self._word(i + 2) == "in"
+        if in_law and (self._word(i + 3), self._word(i + 4)) == ("-", "law"):
             self.skip_until = i + 4  # "sister-in-law": a relative, not a sister
             word += "-in-law"
         code = self.nouns.get(word)
