@@ -122,6 +122,8 @@ def test_an_animals_struggle_is_not_an_achievement_outcome() -> None:
     ("text", "expected"),
     [
         ("I broke my glasses.", ["M4, D"]),  # loss of or damage to a possession
+        ("My new dress was ripped.", ["M4, D"]),
+        ("Our car was demolished.", ["M4, D"]),
         ("I broke my arm.", ["M5, D"]),  # injury
         ("We were caught in a flood.", ["M3, D"]),  # threat from the environment
         ("I was hurt that he didn't ask my name.", []),  # a feeling, not an injury
