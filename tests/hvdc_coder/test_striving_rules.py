@@ -220,3 +220,8 @@ def test_an_animal_that_does_not_yield_makes_the_striving_fail() -> None:
         "throw him clear of myself, but he remained where he was."
     )
     assert _striving(text) == ([], ["FL, D"])
+
+
+def test_horror_at_a_dead_animal_is_no_threat() -> None:
+    text = "My dog had been killed by a car. I was horrified and quite broken up about it."
+    assert "M3, D" not in _card(text)["misfortune"]

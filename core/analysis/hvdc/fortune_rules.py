@@ -179,9 +179,7 @@ def refine(doc: Document, cast: Cast, i: int, value: str) -> str | None:
     return value
 
 
-_FEAR = frozenset(
-    {"frightened", "afraid", "scared", "terrified", "horrified", "panicky", "panic", "frantic"}
-)
+_FEAR = frozenset({"frightened", "afraid", "scared", "terrified", "horrified", "panicky", "panic"})
 #: Places and forces that threaten by themselves: heights, deep water, weather, the dark.
 _HAZARDS = frozenset(
     {
@@ -217,6 +215,10 @@ _HAZARDS = frozenset(
 )
 
 
+#: A dead animal threatens nobody.
+_NO_LONGER_A_THREAT = frozenset({"dead", "killed", "died", "charred", "corpse"})
+
+
 def environmental_threat(doc: Document, cast: Cast) -> int | None:
     """Token of the dreamer's fear of a non-human threat (an animal, deep water, a height,
     the dark): Hall & Van de Castle's M3, the character threatened by the environment.
@@ -246,6 +248,8 @@ def _afraid_dreamer(doc: Document, cast: Cast, j: int, first: int) -> bool:
 
 def _threatening(doc: Document, cast: Cast, lo: int, hi: int) -> bool:
     """An animal or a hazard (deep water, a height, the dark) in tokens ``[lo, hi)``."""
+    if any(doc.tokens[k].low in _NO_LONGER_A_THREAT for k in range(lo, hi)):
+        return False  # "my dog had been killed ... I was horrified": grief, not a threat
     for k in range(lo, hi):
         ref = cast.refs.get(k)
         if ref is not None and ref != DREAMER and cast.characters[ref].is_animal:
