@@ -225,3 +225,10 @@ def test_an_animal_that_does_not_yield_makes_the_striving_fail() -> None:
 def test_horror_at_a_dead_animal_is_no_threat() -> None:
     text = "My dog had been killed by a car. I was horrified and quite broken up about it."
     assert "M3, D" not in _card(text)["misfortune"]
+
+
+def test_another_characters_loss_seen_without_her_search_is_a_mishap() -> None:
+    card = _card("My sister was slow to get ready, then she could not find her purse.")
+    assert card["failure"] == [] and card["misfortune"] == ["M1, 1FTA"]
+    text = "My sister looked for her purse everywhere, but she could not find it."
+    assert _card(text)["failure"] == ["FL, 1FTA"]

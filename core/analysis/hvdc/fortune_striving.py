@@ -126,10 +126,25 @@ def _not_there(doc: Document, cast: Cast, cue: Cue) -> bool:
     if word(doc, cue.last + 1) in _NOBODY:
         return True
     tok = object_token(doc, cast, cue.last, reach=3)
-    if tok is None:
-        return False
+    if tok is None or _owner(doc, tok):
+        return False  # "couldn't find her purse": a thing of hers
     ref = cast.refs[tok]
     return ref != DREAMER and not cast.characters[ref].is_animal
+
+
+def _owner(doc: Document, tok: int) -> bool:
+    """Whether the pronoun at tok owns the noun after it (``his keys``, ``her purse``)."""
+    w, nxt = doc.tokens[tok].low, doc.tokens[tok + 1] if tok + 1 < len(doc.tokens) else None
+    if w in {"my", "our", "his", "their", "your", "its"}:
+        return True
+    return w == "her" and nxt is not None and nxt.is_word and nxt.low not in _AFTER_HER
+
+
+#: Words after an object "her" (``couldn't find her anywhere``), not a noun she owns.
+_AFTER_HER = frozenset(
+    {"anywhere", "in", "at", "there", "again", "either", "and", "or", "but", "so", "then"}
+    | {"because", "when", "until", "before", "after", "on", "among", "for", "now", "yet"}
+)
 
 
 class _Coder:
@@ -140,7 +155,7 @@ class _Coder:
         self.codes: list[Code | None] = []
         self.strived: list[bool] = []  # whether each code closes a striving told before it
         self.episode: _Episode | None = None
-        self.lost: int | None = None  # where the dreamer could not find something
+        self.lost: dict[int, int] = {}  # who could not find something, and where
         self.now = 0  # the sentence being read
         # "couldn't find X" before any search (code index, who, sentence), and those of them
         # a search started right after: that search's outcome is the striving's outcome
@@ -275,15 +290,18 @@ class _Coder:
             prior = self.codes[ep.outcome]
             if kind == "SU" and prior is not None and prior.code.startswith("FL"):
                 self.codes[ep.outcome] = None
-        final = self.doc.tokens[cue.last].low
-        if kind == "FL" and ref == DREAMER and final in {"find", "found"} and self.lost is None:
-            self.lost = cue.first
-        if kind == "FL" and final in {"find", "found"} and _not_there(self.doc, self.cast, cue):
-            return  # the mishap (M1) alone
-        index = self._emit(kind, ref, tok, cue.first, False)
+        finding = kind == "FL" and self.doc.tokens[cue.last].low in {"find", "found"}
         live = self._live(self.now)
         sought = live is not None and live.search and live.striver == ref
-        if kind == "FL" and final in {"find", "found"} and not sought:
+        if finding and ref == DREAMER:
+            self.lost.setdefault(ref, cue.first)
+        if finding and (_not_there(self.doc, self.cast, cue) or (ref != DREAMER and not sought)):
+            # nobody or none of it there; or another character's loss the dreamer only sees
+            # ("she could not find her purse"), with no search of hers told: a mishap (M1)
+            self.lost.setdefault(ref, cue.first)
+            return
+        index = self._emit(kind, ref, tok, cue.first, False)
+        if finding and not sought:
             self.unsought = (index, ref, self.now)
         if ep is not None and ep.striver == ref:
             ep.outcome = index
@@ -320,8 +338,8 @@ def _obstacle_codes(doc: Document, cast: Cast, coder: _Coder, striving: list[boo
         hit = find_obstacle(doc, cast, triggers, first, striving[s], coder.quoted)
         if hit is not None and hit[1] not in found:
             found[hit[1]] = hit[0]
-    if DREAMER not in found and coder.lost is not None:
-        found[DREAMER] = coder.lost
+    for ref, at in coder.lost.items():
+        found.setdefault(ref, at)
     codes = []
     for ref, at in sorted(found.items(), key=lambda item: item[1]):
         (start, end), text = doc.span_text(at, at)
