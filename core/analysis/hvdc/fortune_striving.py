@@ -10,6 +10,11 @@ Outcome words that carry the striving in themselves (``managed``, ``flunked``, `
 find``) are coded without one.  The code names the striver, not whoever stands nearest the
 outcome word (``I tried to explain but couldn't`` is the dreamer's failure), and another
 character's refusal (``... but she wouldn't``) is interference, not failure.
+
+``couldn't find`` is split between failure and the M1 mishap, as coders split it: a person
+who is not there, none of a thing (``couldn't find any``) or another character's loss that
+the dreamer only watches is a mishap; a ``couldn't find`` followed by a search is where the
+striving starts, and what that search comes to is its outcome.
 """
 
 from __future__ import annotations
