@@ -200,3 +200,10 @@ def test_hide_and_seek_and_the_thrown_knives_are_no_acts() -> None:
 def test_withheld_help_and_coldness_are_rejection() -> None:
     assert _codes("My friend Jane wouldn't give me the book.", "aggression") == ["1FKA 3> D"]
     assert _codes("His parents were cold and indifferent to me.", "aggression") == ["2JKA 3> D"]
+
+
+def test_someones_friends_share_the_owners_sex() -> None:
+    assert _codes("My father, some of his friends, and I went hunting.", "characters") == [
+        "1MFA",
+        "2MKA",
+    ]

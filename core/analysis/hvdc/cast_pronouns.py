@@ -72,6 +72,7 @@ class PronounRules:
     def _default_sexes(self) -> None:
         """Friends of unstated sex take the dreamer's sex when the report reveals it: dreamers'
         friends are mostly of their own sex (Hall & Van de Castle's norms)."""
+        self._owners_peers()
         dreamer = _dreamer_sex(self.cast, self.toks)
         if dreamer is None:
             return
@@ -80,6 +81,15 @@ class PronounRules:
                 char.sex = dreamer
             elif char.sex == "J" and char.identity == "K" and self._peer_group(char):
                 char.sex = dreamer  # "my friends", "my classmates": the dreamer's own sex
+
+    def _owners_peers(self) -> None:
+        """``his friends``, ``her roommates``: a group of peers shares its owner's sex."""
+        for char in self.cast.characters:
+            if char.sex != "J" or not self._peer_group(char) or char.token == 0:
+                continue
+            owner = self.toks[char.token - 1].low
+            if owner in {"his", "her"}:
+                char.sex = "M" if owner == "his" else "F"
 
 
 _PEER_GROUPS = frozenset({"friends", "classmates", "roommates"})
