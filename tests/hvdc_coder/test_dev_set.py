@@ -16,14 +16,15 @@ from core.analysis.evaluation import category_f1, emotion_presence
 from core.analysis.hvdc import code_dream
 
 FLOORS = {
-    "characters": 0.785,
+    "characters": 0.79,
     "emotions": 0.72,
     "settings": 0.69,
-    "aggression": 0.33,
-    "friendliness": 0.29,
-    "sexuality": 0.30,
-    "misfortune": 0.34,
-    "success+failure": 0.30,
+    "aggression": 0.40,
+    "friendliness": 0.36,
+    "sexuality": 0.33,
+    "misfortune": 0.49,
+    "success+failure": 0.69,
+    "good_fortune": 0.34,
     "activities": 0.62,
     "modifiers": 0.71,
     "objects": 0.61,
