@@ -175,12 +175,16 @@ async def _serve(
     async def on_ready(runtime: Runtime) -> None:
         _equip(runtime.services, notifier, embedder)
         # serve() builds the city index in a thread at start-up; let it finish before measuring.
-        warming = [t for t in runtime.tasks if t.get_name() == "warm-up-places"]
+        warming = [t for t in runtime.tasks if t.get_name() == "warm-up"]
         await asyncio.gather(*warming)
         ready.set()
 
     await serve(
-        _settings(spec), Parts(bot=False, web=False, worker=True), stop=stopping, on_ready=on_ready
+        _settings(spec),
+        Parts(bot=False, web=False, worker=True),
+        stop=stopping,
+        on_ready=on_ready,
+        settle_heap=True,  # as `oneiroscope worker` / `run` do
     )
 
 

@@ -44,7 +44,7 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
             with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
                 loop.add_signal_handler(sig, on_signal, sig)
         announce_off_parts(settings, llm_off_lines(LLMSettings.from_env()))
-        await serve(settings, parts, stop=stop)
+        await serve(settings, parts, stop=stop, settle_heap=True)
 
     eventloop.run(main(), settings.event_loop)
     return 0

@@ -24,8 +24,8 @@ from core.config import Settings
 from core.db import close_db, describe_db_url, init_db
 from core.dreams.wiring import build_analyzer
 from core.jobs import InProcessJobQueue
-from core.lunar.places import warm_up as warm_up_places
 from core.services import Services, build_services
+from core.warmup import warm_up
 from miniapp.app import create_app
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
@@ -174,8 +174,13 @@ async def serve(
     *,
     stop: asyncio.Event | None = None,
     on_ready: Callable[[Runtime], Awaitable[None] | None] | None = None,
+    settle_heap: bool = False,
 ) -> None:
-    """Run the selected parts until ``stop`` is set, then shut them down in reverse order."""
+    """Run the selected parts until ``stop`` is set, then shut them down in reverse order.
+
+    ``settle_heap``: freeze the heap once warmed up (long-running processes; see
+    :mod:`core.warmup`), never in tests that start the product again and again.
+    """
     stop = stop or asyncio.Event()
     log.info("database: %s", describe_db_url(settings.database_url))
     # Tortoise's connections are bound to the task context: initialise before spawning tasks.
@@ -188,8 +193,8 @@ async def serve(
         stack.push_async_callback(services.analyzer.aclose)
         # Closed (in-process jobs drained) before the analyzer's clients are.
         stack.push_async_callback(services.close)
-        # The city index takes a couple of seconds to build: do it off the event loop, early.
-        _spawn(runtime, asyncio.to_thread(warm_up_places), "warm-up-places")
+        # The city index and lexicons take a few seconds to build: off the event loop, early.
+        _spawn(runtime, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
         await _start_jobs(runtime, stack, run_worker=parts.worker)
         if parts.bot and settings.bot_token is not None:
             await _start_bot(runtime, stack)

@@ -15,6 +15,7 @@ from core.db import close_db, init_db
 from core.dreams.wiring import build_analyzer
 from core.eventloop import new_event_loop
 from core.services import build_services
+from core.warmup import warm_up
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
@@ -36,6 +37,7 @@ async def on_startup(ctx: dict[str, Any]) -> None:
         ctx["bot"] = bot
         services.notifier = TelegramNotifier(bot)
     ctx[SERVICES_CTX_KEY] = services
+    await asyncio.to_thread(warm_up, settle_heap=True)
 
 
 async def on_shutdown(ctx: dict[str, Any]) -> None:
