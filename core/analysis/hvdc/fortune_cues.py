@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .fortune_scan import positions
+from .fortune_scan import KNOWING_VERBS, positions
 from .lexicon import PhraseTable, table
 from .participants import clause_of
 from .text import Document
@@ -50,37 +50,7 @@ _UNREAL = frozenset(
 
 #: Verbs after ``couldn't``/``failed to`` that tell what the dreamer knows or perceives:
 #: not the outcome of an effort.
-_MENTAL = frozenset(
-    {
-        "remember",
-        "recall",
-        "understand",
-        "see",
-        "believe",
-        "tell",
-        "imagine",
-        "say",
-        "figure",
-        "think",
-        "decide",
-        "explain",
-        "recognize",
-        "describe",
-        "identify",
-        "notice",
-        "appear",
-        "realize",
-        "mention",
-        "hear",
-        "know",
-        "help",
-        "stand",
-        "wait",
-        "resist",
-        "go",
-        "come",
-    }
-)
+_MENTAL = KNOWING_VERBS | {"appear", "come", "go", "mention"}
 
 #: ``finally`` + one of these is how a scene ends, not what an effort achieved.
 _NOT_ACHIEVED = frozenset(

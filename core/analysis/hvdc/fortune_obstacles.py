@@ -10,48 +10,23 @@ so the blocking patterns that overlap with failure only count outside a striving
 from __future__ import annotations
 
 from .cast import DREAMER, Cast
-from .fortune_scan import by_sentence
+from .fortune_scan import KNOWING_VERBS, by_sentence
 from .participants import subject_before
 from .text import Document
 
 #: After "couldn't": knowing, perceiving and states, not a blocked action.
-_NOT_BLOCKED = frozenset(
-    {
-        "remember",
-        "recall",
-        "understand",
-        "see",
-        "believe",
-        "tell",
-        "imagine",
-        "say",
-        "figure",
-        "think",
-        "decide",
-        "explain",
-        "recognize",
-        "describe",
-        "identify",
-        "notice",
-        "realize",
-        "hear",
-        "know",
-        "help",
-        "stand",
-        "wait",
-        "resist",
-        "be",
-        "place",
-        "seem",
-        "catch",
-        "give",
-        "keep",
-        "to",
-        "bring",
-        "make",
-        "have",
-    }
-)
+_NOT_BLOCKED = KNOWING_VERBS | {
+    "be",
+    "bring",
+    "catch",
+    "give",
+    "have",
+    "keep",
+    "make",
+    "place",
+    "seem",
+    "to",
+}
 #: Reported or supposed: "I told her I couldn't", "if I went I could not".
 _SAID = frozenset(
     {"told", "tell", "said", "say", "says", "if", "unless", "that", "probably", "maybe"}

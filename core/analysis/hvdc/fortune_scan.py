@@ -55,3 +55,34 @@ def by_sentence(doc: Document, words: frozenset[str]) -> list[tuple[int, list[in
         else:
             out.append((s, [i]))
     return out
+
+
+#: Verbs of knowing and perceiving: after "couldn't" / "failed to" they tell what a character
+#: knows or notices, not the outcome of an effort (shared by the striving and obstacle rules).
+KNOWING_VERBS = frozenset(
+    {
+        "believe",
+        "decide",
+        "describe",
+        "explain",
+        "figure",
+        "hear",
+        "help",
+        "identify",
+        "imagine",
+        "know",
+        "notice",
+        "realize",
+        "recall",
+        "recognize",
+        "remember",
+        "resist",
+        "say",
+        "see",
+        "stand",
+        "tell",
+        "think",
+        "understand",
+        "wait",
+    }
+)
