@@ -115,8 +115,10 @@ class InterpretationChain:
                 await self._charge(context.user_key, exc.usage)
                 continue
             spent += result.usage
-            await self._charge(context.user_key, result.usage)
-            await self._save(key, result.interpretation)
+            # Two independent Redis writes, one wait: both swallow a store outage.
+            await asyncio.gather(
+                self._charge(context.user_key, result.usage), self._save(key, result.interpretation)
+            )
             return restore_interpretation(result.interpretation, dream.mapping), spent, tried
         return None, spent, tried
 
