@@ -333,7 +333,7 @@ def _print_report(
     print(
         f"\nThroughput - {config.workers} worker process(es) via {mode}, max_jobs "
         f"{config.max_jobs}, poll_delay {config.poll_delay_s * 1000:.0f} ms, DB pool "
-        f"{config.db_pool or 'default (5)'}, embedder {config.embedder}, LLM delay "
+        f"{config.db_pool or 'default (10)'}, embedder {config.embedder}, LLM delay "
         f"{delay_ms:.0f} ms, {loop_kind(config.event_loop)} loop, PostgreSQL + Redis"
     )
     print(f"  sustained: {rate:.1f} analyses/s ({note}); target >= 100/s")

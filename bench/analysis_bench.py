@@ -82,7 +82,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="throughput: worker processes")
     parser.add_argument("--max-jobs", type=int, default=50, help="arq max_jobs (50: serve())")
     parser.add_argument("--poll-delay-ms", type=float, default=10.0, help="arq (10: serve())")
-    parser.add_argument("--db-pool", type=int, default=0, help="asyncpg pool max (0: default)")
+    parser.add_argument(
+        "--db-pool", type=int, default=0, help="asyncpg pool max (0: the product default, 10)"
+    )
     parser.add_argument("--embedder", choices=["hashing", "local"], default="hashing")
     parser.add_argument("--llm-delay-ms", type=float, default=500.0)
     parser.add_argument("--paced-rate", type=float, default=0.0, help="jobs/s (0: 60%% of max)")

@@ -29,6 +29,8 @@ CONNECTION = "default"
 MODELS_MODULE = "core.db.models"
 MIGRATIONS_MODULE = "oneiroscope_migrations"
 MIGRATIONS_DIR = Path(core.__file__).resolve().parent.parent / "migrations"
+#: PostgreSQL connections per process unless the URL says ``?maxsize=``.
+DEFAULT_POOL_MAX = 10
 
 
 class _MigrationsFinder(importlib.abc.MetaPathFinder):
@@ -93,6 +95,9 @@ def connection_config(db_url: str) -> dict[str, Any]:
     if ssl_mode:
         config["credentials"]["ssl"] = ssl_mode
     config["credentials"]["reset"] = keep_session
+    # An analysis sends its memory reads and writes together: five connections per process
+    # (Tortoise's default) left jobs queueing for one. ``?maxsize=`` in the URL still wins.
+    config["credentials"].setdefault("maxsize", DEFAULT_POOL_MAX)
     return config
 
 

@@ -3,15 +3,16 @@ asks the interpretation chain for a reading. Pure orchestration over injected pa
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.transactions import in_transaction
 
 from core.analysis.highlights import highlights
 from core.analysis.hvdc import Coding, code_dream
@@ -39,8 +40,8 @@ log = logging.getLogger(__name__)
 
 LunarLookup = Callable[[datetime, User], LunarContext | None]
 Progress = Callable[[Stage], Awaitable[None]]
-#: The caller's own writes, run in the memory transaction (e.g. marking the dream analysing).
-Alongside = Callable[[BaseDBAsyncClient], Awaitable[None]]
+#: The caller's own write, sent with the memory reads (e.g. marking the dream analysing).
+Alongside = Callable[[BaseDBAsyncClient | None], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -86,8 +87,8 @@ class Analyzer:
     async def analyze(
         self, user: User, dream: Dream, progress: Progress, alongside: Alongside | None = None
     ) -> AnalysisResult:
-        """``alongside`` runs in the short transaction that reads the user's past dreams, once
-        the text is read and before the interpreter is asked: no transaction of its own."""
+        """``alongside`` is sent together with the reads of the user's past dreams, once the
+        text is read and before the interpreter is asked."""
         locale = user.language
         await progress(Stage.READING)
         reading = read_dream(dream.text, dream.language, locale)
@@ -129,29 +130,30 @@ class Analyzer:
     ) -> tuple[list, list]:
         """Similar past dreams (by embedding) and symbols that keep coming back.
 
-        The vector is computed first; then the reads and the embedding upsert share one short
-        transaction (one pooled connection, no LLM call inside): a round trip and a pool
-        reset saved per statement.
+        The vector is computed first; then the caller's write, the two reads and the embedding
+        upsert go to the database together, each on a pooled connection: the stage waits about
+        one round trip instead of six (none depends on another's result, so a transaction
+        around them bought nothing). All of them settle before a failure is raised, so no
+        write lands after the caller has marked the dream failed.
         """
         vector = await self._embed(dream.text)
-        async with in_transaction() as conn:
-            if alongside is not None:
-                await alongside(conn)
-            recurring = await recurring_symbols(
-                user.id, symbol_keys, exclude_dream_id=dream.id, using_db=conn
+        steps: list[Awaitable[Any]] = [
+            recurring_symbols(user.id, symbol_keys, exclude_dream_id=dream.id)
+        ]
+        embedder = self.embedder if vector is not None else None
+        if embedder is not None and vector is not None:
+            model, limit = embedder.name, self.similar_limit
+            steps.append(
+                similar_dreams(user.id, vector, limit, exclude_dream_id=dream.id, model=model)
             )
-            if vector is None or self.embedder is None:
-                return [], recurring
-            await save_embedding(dream, vector, self.embedder.name, using_db=conn)
-            similar = await similar_dreams(
-                user.id,
-                vector,
-                limit=self.similar_limit,
-                exclude_dream_id=dream.id,
-                model=self.embedder.name,
-                using_db=conn,
-            )
-        return similar, recurring
+            steps.append(save_embedding(dream, vector, model))
+        if alongside is not None:
+            steps.append(alongside(None))
+        results = await asyncio.gather(*steps, return_exceptions=True)
+        failure = next((r for r in results if isinstance(r, BaseException)), None)
+        if failure is not None:
+            raise failure
+        return (results[1] if embedder is not None else []), results[0]
 
     async def _embed(self, text: str) -> np.ndarray | None:
         if self.embedder is None:

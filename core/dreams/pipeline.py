@@ -87,13 +87,13 @@ async def _analyse_and_save(
     async def progress(stage: Stage) -> None:
         await notifier.progress(delivery, stage)
 
-    async def mark_analyzing(conn: BaseDBAsyncClient) -> None:
+    async def mark_analyzing(conn: BaseDBAsyncClient | None) -> None:
         await _mark(dream, DreamStatus.ANALYZING, conn)
 
     started = time.perf_counter()
     try:
-        # Marked analysing in the analyzer's memory transaction (after reading the text, before
-        # the interpreter): one transaction fewer, and still before any analysis is saved.
+        # Marked analysing together with the analyzer's memory reads (after reading the text,
+        # before the interpreter): no round trip of its own, still before any analysis is saved.
         result: AnalysisResult = await analyzer.analyze(user, dream, progress, mark_analyzing)
     except Exception:
         # Whatever broke, the user hears it and keeps the dream; nothing is charged.
