@@ -54,19 +54,26 @@ Alongside = Callable[[BaseDBAsyncClient], Awaitable[None]]
 
 
 async def consume_for_dream(
-    user_id: uuid.UUID, dream_id: uuid.UUID, *, alongside: Alongside | None = None
+    user_id: uuid.UUID,
+    dream_id: uuid.UUID,
+    *,
+    alongside: Alongside | None = None,
+    free_dream_used: bool = False,
 ) -> ConsumeOutcome:
     """Pay for one delivered analysis of ``dream_id``; safe to call again for the same dream.
 
     ``alongside`` runs inside the same transaction once the consume is settled, so the caller's
     bookkeeping costs no transaction of its own; when a concurrent call recorded the consume
     first (our transaction rolled back), it runs in a transaction of its own. Either way once.
+    ``free_dream_used`` is what the caller last saw: a returning user's credit is tried first
+    (one statement instead of two); both takes stay guarded, so a stale view costs a statement,
+    never a wrong charge.
     """
     key = consume_key(dream_id)
     # No look-up first: the unique key makes a repeated consume fail and roll back by itself.
     try:
         async with in_transaction() as conn:
-            outcome = await _take_one(user_id, conn)
+            outcome = await _take_one(user_id, conn, free_first=not free_dream_used)
             if outcome is ConsumeOutcome.NO_CREDIT:
                 # Nothing left to take — perhaps because this very dream took the last one.
                 already = await Transaction.exists(idempotency_key=key, using_db=conn)
@@ -95,17 +102,29 @@ async def consume_for_dream(
     return outcome
 
 
-async def _take_one(user_id: uuid.UUID, conn: object) -> ConsumeOutcome:
-    took_free = await (
+async def _take_one(user_id: uuid.UUID, conn: object, *, free_first: bool) -> ConsumeOutcome:
+    """The free dream or one credit, by two guarded UPDATEs (the likelier one first)."""
+    takes = (_take_free, _take_credit) if free_first else (_take_credit, _take_free)
+    for take in takes:
+        outcome = await take(user_id, conn)
+        if outcome is not None:
+            return outcome
+    return ConsumeOutcome.NO_CREDIT
+
+
+async def _take_free(user_id: uuid.UUID, conn: object) -> ConsumeOutcome | None:
+    took = await (
         User.filter(id=user_id, free_dream_used=False)
         .using_db(conn)  # type: ignore[arg-type]
         .update(free_dream_used=True)
     )
-    if took_free:
-        return ConsumeOutcome.FREE
-    took_credit = await (
+    return ConsumeOutcome.FREE if took else None
+
+
+async def _take_credit(user_id: uuid.UUID, conn: object) -> ConsumeOutcome | None:
+    took = await (
         User.filter(id=user_id, dream_balance__gt=0)
         .using_db(conn)  # type: ignore[arg-type]
         .update(dream_balance=F("dream_balance") - 1)
     )
-    return ConsumeOutcome.CREDIT if took_credit else ConsumeOutcome.NO_CREDIT
+    return ConsumeOutcome.CREDIT if took else None

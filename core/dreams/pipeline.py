@@ -61,7 +61,9 @@ async def run_analysis(
         await _mark(dream, DreamStatus.ANALYZED, conn)
 
     # Marked analysed in the consume's own transaction: one transaction for both.
-    outcome = await consume_for_dream(user.id, dream.id, alongside=mark_analyzed)
+    outcome = await consume_for_dream(
+        user.id, dream.id, alongside=mark_analyzed, free_dream_used=user.free_dream_used
+    )
     if outcome is ConsumeOutcome.NO_CREDIT:
         # Two dreams analysed at once with one credit left: the user got this one free.
         log.warning("analysis delivered without a credit to take (concurrent dreams)")

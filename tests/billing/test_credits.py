@@ -57,3 +57,35 @@ async def test_the_last_credit_cannot_be_spent_twice(database: str) -> None:
     assert sorted(outcomes) == sorted([ConsumeOutcome.CREDIT, ConsumeOutcome.NO_CREDIT])
     await user.refresh_from_db()
     assert user.dream_balance == 0
+
+
+async def test_a_wrong_guess_about_the_free_dream_costs_a_statement_not_a_charge(
+    database: str,
+) -> None:
+    # The caller guesses the free dream is used, but it is not (and no credit is left).
+    user, dream = await _user_with_dream(dream_balance=0)
+    outcome = await consume_for_dream(user.id, dream.id, free_dream_used=True)
+    assert outcome is ConsumeOutcome.FREE
+
+    # The caller believes the free dream is still there, but it was taken meanwhile.
+    other, paid = await _user_with_dream_for(78, free_dream_used=True, dream_balance=2)
+    assert await consume_for_dream(other.id, paid.id, free_dream_used=False) is (
+        ConsumeOutcome.CREDIT
+    )
+    await other.refresh_from_db()
+    assert other.dream_balance == 1
+
+
+async def test_a_returning_user_pays_with_one_guarded_update(database: str) -> None:
+    user, dream = await _user_with_dream(free_dream_used=True, dream_balance=2)
+
+    assert await consume_for_dream(user.id, dream.id, free_dream_used=True) is (
+        ConsumeOutcome.CREDIT
+    )
+    await user.refresh_from_db()
+    assert (user.free_dream_used, user.dream_balance) == (True, 1)
+
+
+async def _user_with_dream_for(telegram_id: int, **user_fields: object) -> tuple[User, Dream]:
+    user = await User.create(telegram_id=telegram_id, **user_fields)
+    return user, await Dream.create(user=user, text="A long corridor and a door that opened.")
