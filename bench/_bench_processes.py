@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench import _bench_common  # noqa: F401  (puts the repo root on sys.path)
-from cli.serve import WORKER_POLL_SECONDS, Parts, Runtime, serve
+from cli.serve import Parts, Runtime, serve
 from core import eventloop
 from core.config import Settings
 from core.db import close_db, init_db
@@ -27,10 +27,11 @@ from core.services import Services, build_services
 from tests.fakes.llm_server import FakeLLMServer
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
+from workers.settings import MAX_JOBS, POLL_SECONDS
 
 #: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
-SERVE_MAX_JOBS = 50
-SERVE_POLL_DELAY_S = WORKER_POLL_SECONDS
+SERVE_MAX_JOBS = MAX_JOBS
+SERVE_POLL_DELAY_S = POLL_SECONDS
 BENCH_CHAIN = "openai:gpt-4o-mini,offline"
 #: Jobs delivered to chat ids from here on get their stage times recorded (the paced run).
 TRACED_CHAT_BASE = 1_000_000

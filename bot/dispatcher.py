@@ -23,7 +23,7 @@ def _storage(services: Services) -> BaseStorage:
     return RedisStorage(
         redis=services.redis,
         key_builder=DefaultKeyBuilder(
-            prefix=f"{services.settings.redis_namespace}:fsm", with_bot_id=True
+            prefix=f"{services.settings.redis_prefix}fsm", with_bot_id=True
         ),
         state_ttl=86400,
         data_ttl=86400,

@@ -29,13 +29,11 @@ from core.warmup import warm_up
 from miniapp.app import create_app
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
-from workers.settings import cron_jobs
+from workers.settings import MAX_JOBS, POLL_SECONDS, cron_jobs
 
 log = logging.getLogger("oneiroscope")
 
 WEBHOOK_PATH = "/telegram/webhook"
-#: How often an idle arq worker looks for jobs: the pick-up delay every analysis pays.
-WORKER_POLL_SECONDS = 0.01
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 
@@ -90,8 +88,8 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
         queue_name=settings.job_queue_name,
         handle_signals=False,
         ctx={SERVICES_CTX_KEY: services},
-        max_jobs=50,
-        poll_delay=WORKER_POLL_SECONDS,
+        max_jobs=MAX_JOBS,
+        poll_delay=POLL_SECONDS,
     )
     _spawn(runtime, worker.async_run(), "arq-worker")
     stack.push_async_callback(_stop_worker, worker)

@@ -57,8 +57,13 @@ class Settings(BaseSettings):
         return self.redis_url is None
 
     @property
+    def redis_prefix(self) -> str:
+        """What every Redis key of this deployment starts with."""
+        return f"{self.redis_namespace}:"
+
+    @property
     def job_queue_name(self) -> str:
-        return f"{self.redis_namespace}:jobs"
+        return f"{self.redis_prefix}jobs"
 
     @property
     def webhook_mode(self) -> bool:

@@ -53,12 +53,12 @@ def build_services(settings: Settings) -> Services:
     redis = Redis.from_url(
         settings.redis_url, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
     )
-    namespace = settings.redis_namespace
+    prefix = settings.redis_prefix
     return Services(
         settings=settings,
-        cache=RedisCache(redis, prefix=f"{namespace}:"),
+        cache=RedisCache(redis, prefix=prefix),
         rate_limiter=RedisRateLimiter(
-            redis, settings.throttle_rate, settings.throttle_burst, prefix=f"{namespace}:rl:"
+            redis, settings.throttle_rate, settings.throttle_burst, prefix=f"{prefix}rl:"
         ),
         redis=redis,
     )

@@ -19,6 +19,11 @@ from core.warmup import warm_up
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
+#: Analyses one worker process runs at once (most of each is waiting for the LLM).
+MAX_JOBS = 50
+#: How often an idle worker looks for jobs: the pick-up delay every analysis pays.
+POLL_SECONDS = 0.01
+
 
 def cron_jobs() -> list[CronJob]:
     """Scheduled jobs (none yet; later features add theirs here)."""
@@ -64,14 +69,14 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "on_shutdown": on_shutdown,
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379"),
         "queue_name": settings.job_queue_name,
-        "max_jobs": 50,
-        "poll_delay": 0.01,
+        "max_jobs": MAX_JOBS,
+        "poll_delay": POLL_SECONDS,
     }
 
 
 def run_worker(settings: Settings) -> QueueWorker:
     """Run a standalone worker until a signal stops it (what ``arq.worker.run_worker`` does, but
-    with :class:`QueueWorker`, which does not re-check its own running jobs on every poll)."""
+    with :class:`QueueWorker`, which claims jobs in one Redis round trip per poll)."""
     # arq's Worker takes the current loop when built: make it the chosen one (uvloop by default).
     asyncio.set_event_loop(new_event_loop(settings.event_loop))
     worker = QueueWorker(**worker_settings(settings))

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.analysis.highlights import highlights
 from core.analysis.hvdc import Coding, code_dream
@@ -41,7 +40,7 @@ log = logging.getLogger(__name__)
 LunarLookup = Callable[[datetime, User], LunarContext | None]
 Progress = Callable[[Stage], Awaitable[None]]
 #: The caller's own write, sent with the memory reads (e.g. marking the dream analysing).
-Alongside = Callable[[BaseDBAsyncClient | None], Awaitable[None]]
+Alongside = Callable[[], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -137,23 +136,24 @@ class Analyzer:
         write lands after the caller has marked the dream failed.
         """
         vector = await self._embed(dream.text)
-        steps: list[Awaitable[Any]] = [
+        reads: list[Awaitable[Any]] = [
             recurring_symbols(user.id, symbol_keys, exclude_dream_id=dream.id)
         ]
-        embedder = self.embedder if vector is not None else None
-        if embedder is not None and vector is not None:
-            model, limit = embedder.name, self.similar_limit
-            steps.append(
-                similar_dreams(user.id, vector, limit, exclude_dream_id=dream.id, model=model)
+        writes: list[Awaitable[None]] = [alongside()] if alongside is not None else []
+        if vector is not None and self.embedder is not None:
+            model = self.embedder.name
+            reads.append(
+                similar_dreams(
+                    user.id, vector, self.similar_limit, exclude_dream_id=dream.id, model=model
+                )
             )
-            steps.append(save_embedding(dream, vector, model))
-        if alongside is not None:
-            steps.append(alongside(None))
-        results = await asyncio.gather(*steps, return_exceptions=True)
+            writes.append(save_embedding(dream, vector, model))
+        results = await asyncio.gather(*reads, *writes, return_exceptions=True)
         failure = next((r for r in results if isinstance(r, BaseException)), None)
         if failure is not None:
             raise failure
-        return (results[1] if embedder is not None else []), results[0]
+        recurring, *similar = results[: len(reads)]
+        return (similar[0] if similar else []), recurring
 
     async def _embed(self, text: str) -> np.ndarray | None:
         if self.embedder is None:

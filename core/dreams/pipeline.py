@@ -89,8 +89,8 @@ async def _analyse_and_save(
     async def progress(stage: Stage) -> None:
         await notifier.progress(delivery, stage)
 
-    async def mark_analyzing(conn: BaseDBAsyncClient | None) -> None:
-        await _mark(dream, DreamStatus.ANALYZING, conn)
+    async def mark_analyzing() -> None:
+        await _mark(dream, DreamStatus.ANALYZING)
 
     started = time.perf_counter()
     try:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def build_interpreter(services: Services, llm: LLMSettings) -> InterpretationChain:
     counter = (
-        RedisCounter(services.redis, prefix=f"{services.settings.redis_namespace}:")
+        RedisCounter(services.redis, prefix=services.settings.redis_prefix)
         if services.redis is not None
         else MemoryCounter()
     )

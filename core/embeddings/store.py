@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
-from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.db.models import Dream, DreamAnalysis, DreamEmbedding
 from core.embeddings.base import l2_normalize
@@ -37,8 +36,6 @@ async def save_embedding(
     dream: Dream,
     vector: np.ndarray,
     model: str,
-    *,
-    using_db: BaseDBAsyncClient | None = None,
 ) -> None:
     """Store (or replace) the dream's vector for ``model``; one vector per dream.
 
@@ -51,7 +48,6 @@ async def save_embedding(
         [row],
         on_conflict=["dream_id"],
         update_fields=["model", "dim", "vector"],
-        using_db=using_db,
     )
 
 
@@ -67,7 +63,6 @@ async def similar_dreams(
     min_similarity: float = 0.3,
     *,
     model: str,
-    using_db: BaseDBAsyncClient | None = None,
 ) -> list[SimilarDream]:
     """The user's own dreams most similar to ``vector`` (cosine ≥ ``min_similarity``), best first.
 
@@ -77,9 +72,7 @@ async def similar_dreams(
     rows = DreamEmbedding.filter(dream__user_id=_as_uuid(user_id), model=model, dim=query.size)
     if exclude_dream_id is not None:
         rows = rows.exclude(dream_id=_as_uuid(exclude_dream_id))
-    found = await rows.using_db(using_db).values(
-        "dream_id", "vector", "dream__text", "dream__created_at"
-    )
+    found = await rows.values("dream_id", "vector", "dream__text", "dream__created_at")
     if not found or limit <= 0:
         return []
     matrix = l2_normalize(np.stack([from_bytes(bytes(r["vector"])) for r in found]))
@@ -103,7 +96,6 @@ async def recurring_symbols(
     exclude_dream_id: str | uuid.UUID | None = None,
     min_dreams: int = 2,
     limit: int = 5,
-    using_db: BaseDBAsyncClient | None = None,
 ) -> list[str]:
     """Symbol keys found in at least ``min_dreams`` of the user's past dreams, most frequent first.
 
@@ -114,7 +106,7 @@ async def recurring_symbols(
     if exclude_dream_id is not None:
         rows = rows.exclude(dream_id=_as_uuid(exclude_dream_id))
     per_dream: dict[object, set[str]] = {}
-    for dream_id, symbols in await rows.using_db(using_db).values_list("dream_id", "symbols"):
+    for dream_id, symbols in await rows.values_list("dream_id", "symbols"):
         per_dream.setdefault(dream_id, set()).update(
             str(s) for s in (symbols or []) if isinstance(s, str)
         )

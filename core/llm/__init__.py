@@ -6,7 +6,7 @@ Wiring (once, in ``main()``)::
 
     llm_settings = LLMSettings.from_env()
     if services.redis is not None:
-        counter = RedisCounter(services.redis, prefix=f"{settings.redis_namespace}:")
+        counter = RedisCounter(services.redis, prefix=settings.redis_prefix)
     else:
         counter = MemoryCounter()
     chain = build_chain(llm_settings, OfflineInterpreter(...), counter, services.cache)

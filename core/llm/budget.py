@@ -133,13 +133,11 @@ class BudgetGuard:
 
     async def remaining(self, user_key: str, plan: str) -> float:
         """USD the next call may cost: the smaller of the user's and the service's leftover."""
-        if not user_key:
-            spent_globally = (await self._counter.get_many([self._global_key()]))[0]
-            return max(self._monthly_budget - spent_globally, 0.0)
-        spent_globally, spent_by_user = await self._counter.get_many(
-            [self._global_key(), self._user_key(user_key)]
-        )
-        left = min(self._monthly_budget - spent_globally, self._daily_budget(plan) - spent_by_user)
+        keys = [self._global_key()] + ([self._user_key(user_key)] if user_key else [])
+        spent = await self._counter.get_many(keys)  # one round trip for both budgets
+        left = self._monthly_budget - spent[0]
+        if user_key:
+            left = min(left, self._daily_budget(plan) - spent[1])
         return max(left, 0.0)
 
     async def charge(self, user_key: str, cost_usd: float) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+
+import pytest
 
 from core.billing.credits import ConsumeOutcome, consume_for_dream
 from core.db.models import Dream, Transaction, User
@@ -76,12 +79,17 @@ async def test_a_wrong_guess_about_the_free_dream_costs_a_statement_not_a_charge
     assert other.dream_balance == 1
 
 
-async def test_a_returning_user_pays_with_one_guarded_update(database: str) -> None:
+async def test_a_returning_user_pays_with_one_guarded_update(
+    database: str, caplog: pytest.LogCaptureFixture
+) -> None:
     user, dream = await _user_with_dream(free_dream_used=True, dream_balance=2)
 
-    assert await consume_for_dream(user.id, dream.id, free_dream_used=True) is (
-        ConsumeOutcome.CREDIT
-    )
+    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
+        outcome = await consume_for_dream(user.id, dream.id, free_dream_used=True)
+
+    assert outcome is ConsumeOutcome.CREDIT
+    user_updates = [r for r in caplog.messages if r.lstrip().startswith('UPDATE "users"')]
+    assert len(user_updates) == 1, user_updates
     await user.refresh_from_db()
     assert (user.free_dream_used, user.dream_balance) == (True, 1)
 

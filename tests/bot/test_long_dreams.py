@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.db.models import Dream, Transaction, User
 from tests.bot.harness import Product, button
+from tests.fakes.telegram_state import Call
 
 CHAT = 6006
 PART_ONE = (
@@ -14,14 +15,8 @@ PART_TWO = "At the end I found a garden with a lake, and I felt calm and happy f
 
 async def test_a_dream_in_two_parts_is_one_dream_and_one_credit(product: Product) -> None:
     tg = product.tg
-    mark = tg.mark()
-    tg.push_message(CHAT, PART_ONE)
-    await tg.wait_for("sendMessage", lambda c: "Parts received: 1" in c.params["text"], after=mark)
-    mark = tg.mark()
-    tg.push_message(CHAT, PART_TWO)
-    second = await tg.wait_for(
-        "sendMessage", lambda c: "Parts received: 2" in c.params["text"], after=mark
-    )
+    await _send_part(product, PART_ONE, 1)
+    second = await _send_part(product, PART_TWO, 2)
 
     mark = tg.mark()
     tg.push_callback(CHAT, second.result["message_id"], button(second, "🔮 Analyse"))
@@ -38,11 +33,7 @@ async def test_a_dream_in_two_parts_is_one_dream_and_one_credit(product: Product
 
 async def test_a_discarded_draft_saves_nothing(product: Product) -> None:
     tg = product.tg
-    mark = tg.mark()
-    tg.push_message(CHAT, PART_ONE)
-    prompt = await tg.wait_for(
-        "sendMessage", lambda c: "Parts received: 1" in c.params["text"], after=mark
-    )
+    prompt = await _send_part(product, PART_ONE, 1)
 
     mark = tg.mark()
     tg.push_callback(CHAT, prompt.result["message_id"], button(prompt, "✖ Discard"))
@@ -51,3 +42,12 @@ async def test_a_discarded_draft_saves_nothing(product: Product) -> None:
     assert "Nothing was saved" in edit.params["text"]
     user = await User.get(telegram_id=CHAT)
     assert await Dream.filter(user_id=user.id).count() == 0
+
+
+async def _send_part(product: Product, text: str, parts: int) -> Call:
+    """Send one part of a long dream; the draft's "Parts received: N" reply."""
+    mark = product.tg.mark()
+    product.tg.push_message(CHAT, text)
+    return await product.tg.wait_for(
+        "sendMessage", lambda c: f"Parts received: {parts}" in c.params["text"], after=mark
+    )
