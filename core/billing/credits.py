@@ -15,9 +15,9 @@ from enum import StrEnum
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from core.db import sql
 from core.db.models import Transaction, TransactionKind, User
 from core.metrics import METRICS
 
@@ -79,14 +79,14 @@ async def consume_for_dream(
                 already = await Transaction.exists(idempotency_key=key, using_db=conn)
                 outcome = ConsumeOutcome.ALREADY if already else outcome
             else:
-                await Transaction.create(
+                record = Transaction(
                     user_id=user_id,
                     kind=TransactionKind.CONSUME,
                     credits=0 if outcome is ConsumeOutcome.FREE else -1,
                     idempotency_key=key,
                     dream_id=dream_id,
-                    using_db=conn,
                 )
+                await sql.insert(record, using=conn)
             if alongside is not None:
                 await alongside(conn)
     except IntegrityError:
@@ -102,7 +102,18 @@ async def consume_for_dream(
     return outcome
 
 
-async def _take_one(user_id: uuid.UUID, conn: object, *, free_first: bool) -> ConsumeOutcome:
+# Every delivered analysis runs these: fixed statements (``core.db.sql`` says why).
+_TAKE_FREE = sql.Statement(
+    "UPDATE users SET free_dream_used = TRUE WHERE id = $1 AND free_dream_used = FALSE"
+)
+_TAKE_CREDIT = sql.Statement(
+    "UPDATE users SET dream_balance = dream_balance - 1 WHERE id = $1 AND dream_balance > 0"
+)
+
+
+async def _take_one(
+    user_id: uuid.UUID, conn: BaseDBAsyncClient, *, free_first: bool
+) -> ConsumeOutcome:
     """The free dream or one credit, by two guarded UPDATEs (the likelier one first)."""
     takes = (_take_free, _take_credit) if free_first else (_take_credit, _take_free)
     for take in takes:
@@ -112,19 +123,11 @@ async def _take_one(user_id: uuid.UUID, conn: object, *, free_first: bool) -> Co
     return ConsumeOutcome.NO_CREDIT
 
 
-async def _take_free(user_id: uuid.UUID, conn: object) -> ConsumeOutcome | None:
-    took = await (
-        User.filter(id=user_id, free_dream_used=False)
-        .using_db(conn)  # type: ignore[arg-type]
-        .update(free_dream_used=True)
-    )
+async def _take_free(user_id: uuid.UUID, conn: BaseDBAsyncClient) -> ConsumeOutcome | None:
+    took = await sql.execute(_TAKE_FREE, user_id, using=conn)
     return ConsumeOutcome.FREE if took else None
 
 
-async def _take_credit(user_id: uuid.UUID, conn: object) -> ConsumeOutcome | None:
-    took = await (
-        User.filter(id=user_id, dream_balance__gt=0)
-        .using_db(conn)  # type: ignore[arg-type]
-        .update(dream_balance=F("dream_balance") - 1)
-    )
+async def _take_credit(user_id: uuid.UUID, conn: BaseDBAsyncClient) -> ConsumeOutcome | None:
+    took = await sql.execute(_TAKE_CREDIT, user_id, using=conn)
     return ConsumeOutcome.CREDIT if took else None

@@ -17,6 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from core.billing.credits import Balance, ConsumeOutcome, balance_of, consume_for_dream
 from core.db.models import Dream, DreamAnalysis, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
+from core.dreams.queries import dream_with_user, mark, save_analysis
 from core.dreams.report import Delivery, FailureReason, Notifier, Stage
 from core.dreams.stored import report_from_row, row_values
 from core.metrics import METRICS
@@ -41,14 +42,14 @@ def balance_after_consume(balance: Balance) -> Balance:
 async def run_analysis(
     analyzer: Analyzer, notifier: Notifier, dream_id: uuid.UUID, delivery: Delivery
 ) -> str:
-    dream = await Dream.get_or_none(id=dream_id).select_related("user")
+    dream = await dream_with_user(dream_id)
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
     user: User = dream.user
     row = await _saved_analysis(dream)
     if row is None:
         if not balance_of(user).can_analyze:
-            await _mark(dream, DreamStatus.RECEIVED)
+            await mark(dream, DreamStatus.RECEIVED)
             await notifier.fail(delivery, FailureReason.NO_CREDIT)
             return AnalysisOutcome.NO_CREDIT
         row = await _analyse_and_save(analyzer, notifier, user, dream, delivery)
@@ -58,7 +59,7 @@ async def run_analysis(
     await notifier.deliver(delivery, report)  # raises on a transport failure: retried, unpaid
 
     async def mark_analyzed(conn: BaseDBAsyncClient) -> None:
-        await _mark(dream, DreamStatus.ANALYZED, conn)
+        await mark(dream, DreamStatus.ANALYZED, conn)
 
     # Marked analysed in the consume's own transaction: one transaction for both.
     outcome = await consume_for_dream(
@@ -90,7 +91,7 @@ async def _analyse_and_save(
         await notifier.progress(delivery, stage)
 
     async def mark_analyzing() -> None:
-        await _mark(dream, DreamStatus.ANALYZING)
+        await mark(dream, DreamStatus.ANALYZING)
 
     started = time.perf_counter()
     try:
@@ -101,16 +102,11 @@ async def _analyse_and_save(
         # Whatever broke, the user hears it and keeps the dream; nothing is charged.
         log.exception("analysis of a dream failed")
         METRICS.inc("dream_analysis_failures_total")
-        await _mark(dream, DreamStatus.FAILED)
+        await mark(dream, DreamStatus.FAILED)
         await notifier.fail(delivery, FailureReason.ERROR)
         return None
     METRICS.observe("dream_analysis_seconds", time.perf_counter() - started)
-    return await DreamAnalysis.create(dream=dream, **row_values(result))
-
-
-async def _mark(dream: Dream, status: DreamStatus, conn: BaseDBAsyncClient | None = None) -> None:
-    dream.status = status
-    await dream.save(update_fields=["status", "updated_at"], using_db=conn)
+    return await save_analysis(dream, row_values(result))
 
 
 def delivery_to_job(delivery: Delivery) -> dict[str, object]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from core.db import sql
 from core.db.models import Dream, DreamAnalysis, DreamEmbedding
 from core.embeddings.base import l2_normalize
 from core.excerpts import excerpt
@@ -20,6 +21,7 @@ from core.interpret.types import SimilarDream
 
 EXCERPT_CHARS = 200
 VECTOR_DTYPE = np.dtype("<f4")
+NO_DREAM = uuid.UUID(int=0)
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -44,15 +46,31 @@ async def save_embedding(
     """
     flat = np.asarray(vector, dtype=np.float32).reshape(-1)
     row = DreamEmbedding(dream_id=dream.id, model=model, dim=int(flat.size), vector=to_bytes(flat))
-    await DreamEmbedding.bulk_create(
-        [row],
-        on_conflict=["dream_id"],
-        update_fields=["model", "dim", "vector"],
-    )
+    await sql.insert(row, on_conflict=("dream_id",), update=("model", "dim", "vector"))
+
+
+#: The reads run on every analysis, so they are fixed statements (``core.db.sql`` says why).
+#: The dream to leave out is always a parameter (the nil UUID, which no dream has, when none):
+#: one statement either way.
+_SIMILAR = sql.Statement(
+    """SELECT e.dream_id, e.vector, d.text, d.created_at
+       FROM dream_embeddings e JOIN dreams d ON d.id = e.dream_id
+       WHERE d.user_id = $1 AND e.model = $2 AND e.dim = $3
+         AND e.dream_id <> $4"""
+)
+_SYMBOLS = sql.Statement(
+    """SELECT a.dream_id, a.symbols
+       FROM dream_analyses a JOIN dreams d ON d.id = a.dream_id
+       WHERE d.user_id = $1 AND a.dream_id <> $2"""
+)
 
 
 def _as_uuid(value: str | uuid.UUID) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _excluded(dream_id: str | uuid.UUID | None) -> uuid.UUID:
+    return NO_DREAM if dream_id is None else _as_uuid(dream_id)
 
 
 async def similar_dreams(
@@ -69,11 +87,12 @@ async def similar_dreams(
     Only vectors stored by ``model`` with the query's dimension are compared.
     """
     query = l2_normalize(np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
-    rows = DreamEmbedding.filter(dream__user_id=_as_uuid(user_id), model=model, dim=query.size)
-    if exclude_dream_id is not None:
-        rows = rows.exclude(dream_id=_as_uuid(exclude_dream_id))
-    found = await rows.values("dream_id", "vector", "dream__text", "dream__created_at")
-    if not found or limit <= 0:
+    if limit <= 0:
+        return []
+    found = await sql.fetch(
+        _SIMILAR, _as_uuid(user_id), model, query.size, _excluded(exclude_dream_id)
+    )
+    if not found:
         return []
     matrix = l2_normalize(np.stack([from_bytes(bytes(r["vector"])) for r in found]))
     scores = matrix @ query
@@ -81,9 +100,9 @@ async def similar_dreams(
     return [
         SimilarDream(
             dream_id=str(found[i]["dream_id"]),
-            excerpt=excerpt(found[i]["dream__text"], EXCERPT_CHARS),
+            excerpt=excerpt(found[i]["text"], EXCERPT_CHARS),
             similarity=float(scores[i]),
-            created_at=found[i]["dream__created_at"],
+            created_at=sql.python_value(Dream, "created_at", found[i]["created_at"]),
         )
         for i in order
     ]
@@ -102,12 +121,11 @@ async def recurring_symbols(
     ``among`` restricts the answer to keys of interest (typically the current dream's symbols);
     a dream analysed twice counts once.
     """
-    rows = DreamAnalysis.filter(dream__user_id=_as_uuid(user_id))
-    if exclude_dream_id is not None:
-        rows = rows.exclude(dream_id=_as_uuid(exclude_dream_id))
+    rows = await sql.fetch(_SYMBOLS, _as_uuid(user_id), _excluded(exclude_dream_id))
     per_dream: dict[object, set[str]] = {}
-    for dream_id, symbols in await rows.values_list("dream_id", "symbols"):
-        per_dream.setdefault(dream_id, set()).update(
+    for row in rows:
+        symbols = sql.python_value(DreamAnalysis, "symbols", row["symbols"])
+        per_dream.setdefault(row["dream_id"], set()).update(
             str(s) for s in (symbols or []) if isinstance(s, str)
         )
     counts = Counter(key for keys in per_dream.values() for key in keys)

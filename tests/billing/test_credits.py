@@ -88,7 +88,9 @@ async def test_a_returning_user_pays_with_one_guarded_update(
         outcome = await consume_for_dream(user.id, dream.id, free_dream_used=True)
 
     assert outcome is ConsumeOutcome.CREDIT
-    user_updates = [r for r in caplog.messages if r.lstrip().startswith('UPDATE "users"')]
+    user_updates = [
+        r for r in caplog.messages if r.lstrip().replace('"', "").startswith("UPDATE users")
+    ]
     assert len(user_updates) == 1, user_updates
     await user.refresh_from_db()
     assert (user.free_dream_used, user.dream_balance) == (True, 1)

@@ -1,14 +1,9 @@
-"""Storing dream vectors and ranking a user's own similar dreams, on SQLite."""
+"""Storing dream vectors and ranking a user's own similar dreams, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import numpy as np
 import pytest
-from tortoise import Tortoise
-from tortoise.backends.base import executor as tortoise_executor
 
 from core.db.models import Dream, DreamAnalysis, DreamEmbedding, User
 from core.embeddings import HashingEmbedder
@@ -24,18 +19,8 @@ MODEL = "hashing-v1-512"
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[None]:
-    """A fresh SQLite schema from the models, visible to every task of the test."""
-    tortoise_executor.EXECUTOR_CACHE.clear()  # compiled statements are cached per connection name
-    context = await Tortoise.init(
-        db_url=f"sqlite://{tmp_path / 'embeddings.db'}",
-        modules={"models": ["core.db.models"]},
-        _enable_global_fallback=True,
-    )
-    await Tortoise.generate_schemas()
-    yield
-    await context.close_connections()
-    tortoise_executor.EXECUTOR_CACHE.clear()
+def db(database: str) -> None:
+    """A migrated, empty database: each test runs once on SQLite and once on PostgreSQL."""
 
 
 async def _dream(user: User, text: str, *, symbols: list[str] | None = None) -> Dream:
