@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -97,3 +98,16 @@ def print_table(title: str, rows: Sequence[Row]) -> None:
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
         if index == 0:
             print("  " + "  ".join("-" * width for width in widths))
+
+
+def host_speed_ms() -> float:
+    """Milliseconds a fixed pure-Python loop takes here, best of three: the yardstick for
+    comparing runs on a shared machine whose speed drifts (this session's host swung 2x)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best * 1000

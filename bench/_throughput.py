@@ -28,7 +28,7 @@ from arq.jobs import Job, JobResult
 from tortoise import connections
 
 from bench import _cpu
-from bench._bench_common import Row, chunks, dream_texts, print_table
+from bench._bench_common import Row, chunks, host_speed_ms, print_table
 from bench._bench_processes import (
     SERVE_MAX_JOBS,
     SERVE_POLL_DELAY_S,
@@ -37,6 +37,7 @@ from bench._bench_processes import (
     run_fake_llm,
     run_worker,
 )
+from bench._bench_seed import seed_users
 from bench._bench_services import (
     bench_pg_url,
     bench_redis_url,
@@ -50,7 +51,6 @@ from bench._stages import print_stages
 from core.config import Settings
 from core.db import close_db, init_db
 from core.db.config import CONNECTION
-from core.db.models import Dream, User
 from core.dreams.journal import ANALYZE_JOB
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
@@ -58,7 +58,6 @@ from core.eventloop import loop_kind
 from workers.queue import ArqJobQueue
 from workers.registry import JOBS
 
-DREAMS_PER_USER = 10
 #: The paced run: this share of the measured sustained rate, for this long.
 PACED_SHARE = 0.5
 PACED_SECONDS = 10.0
@@ -126,7 +125,7 @@ async def _with_database(config: ThroughputConfig, database_url: str, redis_url:
     await init_db(database_url, migrate=True)
     try:
         needed = WARM_UP_JOBS + config.paced_jobs + config.backlog_jobs
-        dream_ids, source = await _seed(needed)
+        dream_ids, source = await seed_users(needed)
         print(f"\nseeded {len(dream_ids):,} dreams from {source} for {config.workers} worker(s)")
         queue = await ArqJobQueue.connect(redis_url, JOBS, Settings().job_queue_name)
         try:
@@ -135,20 +134,6 @@ async def _with_database(config: ThroughputConfig, database_url: str, redis_url:
             await queue.close()
     finally:
         await close_db()
-
-
-async def _seed(count: int) -> tuple[list[str], str]:
-    """Users with ``DREAMS_PER_USER`` dreams each and credits to spare; the dreams' ids."""
-    texts, source = dream_texts(count)
-    if len(texts) < count:
-        texts = [f"{texts[i % len(texts)]} ({i})" for i in range(count)]
-    ids: list[str] = []
-    for number, batch in enumerate(chunks(texts, DREAMS_PER_USER)):
-        user = await User.create(telegram_id=10_000 + number, dream_balance=1000)
-        dreams = [Dream(user=user, text=text, language="en") for text in batch]
-        await Dream.bulk_create(dreams)
-        ids.extend(str(d.id) for d in dreams)
-    return ids, source
 
 
 async def _measure(
@@ -174,6 +159,7 @@ async def _measure(
             paced_results = await _results(queue, paced, wait=True)
         _print_report(config, sustained, rate, paced_results, backlog_results, cpu)
         _print_worker_reports(reports)
+        print(f"  host speed after the run: reference loop {host_speed_ms():.0f} ms")
         print_stages(paced_results, reports, config.llm_delay_s * 1000)
         if profile is not None:
             jobs = next((r["delivered"] for r in reports if r.get("profiled")), 0)

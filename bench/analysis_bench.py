@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cli  # noqa: F401  (one BLAS thread per process, as the product runs)
-from bench._bench_common import dream_texts, print_table
+from bench._bench_common import dream_texts, host_speed_ms, print_table
 from bench._offline_latency import measure_offline
 
 
@@ -46,6 +46,7 @@ async def offline(args: argparse.Namespace) -> None:
     rows = []
     for kind in args.embedders.split(","):
         rows.extend(await measure_offline(texts, kind.strip()))
+    print(f"host speed after: reference loop {host_speed_ms():.0f} ms")
     print_table(
         f"Offline analysis latency per dream - {len(texts)} dreams from {source}, SQLite, "
         "one user's growing history (target p95 < 100 ms with embeddings)",
@@ -98,6 +99,7 @@ def parse_args() -> argparse.Namespace:
 async def main() -> None:
     args = parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    print(f"host speed: reference loop {host_speed_ms():.0f} ms (lower is faster)")
     if args.part in ("offline", "all"):
         await offline(args)
     if args.part in ("throughput", "all"):
