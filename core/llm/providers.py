@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 import anthropic
 import openai
-from openai.types.chat import ChatCompletion
 
 from core.llm.config import LLMSettings
 from core.llm.errors import MalformedAnswerError, ProviderError
@@ -86,12 +85,11 @@ class OpenAIBackend:
             **limits,
         }
         try:
-            # The SDK's generic POST with the typed ChatCompletion answer: the same request as
-            # ``chat.completions.create`` sends for this body (plain JSON, nothing to convert),
-            # without its per-call parameter transform (~0.9 ms CPU, a third of the SDK's cost).
-            response = await self._client.post(
-                "/chat/completions", body=body, cast_to=ChatCompletion
-            )
+            # The SDK's generic POST: the same request as ``chat.completions.create`` sends for
+            # this body (plain JSON, nothing to convert), without its per-call parameter
+            # transform (~0.9 ms CPU); the answer as its decoded JSON (``cast_to=object``), not
+            # built into a ChatCompletion (~0.6 ms more, of which three fields are read).
+            response = await self._client.post("/chat/completions", body=body, cast_to=object)
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
             raise ProviderError(
                 f"openai unreachable: {type(exc).__name__}", transient=True
@@ -104,14 +102,31 @@ class OpenAIBackend:
             raise MalformedAnswerError(f"openai response unreadable: {type(exc).__name__}") from exc
         except openai.OpenAIError as exc:  # the SDK's root: anything else it may raise
             raise ProviderError(f"openai failed: {type(exc).__name__}", transient=False) from exc
-        usage = response.usage
-        raw_in, raw_out = (usage.prompt_tokens, usage.completion_tokens) if usage else (0, 0)
-        if not response.choices:
-            raise MalformedAnswerError("openai answered without choices")
-        message = response.choices[0].message
-        if message.refusal:
-            raise ProviderError("openai refused the request", transient=False)
-        return RawAnswer(message.content or "", raw_in, raw_out)
+        return _chat_answer(response)
+
+
+def _chat_answer(response: object) -> RawAnswer:
+    """The message content and token counts of a chat completion's JSON body."""
+    body: dict[str, Any] = response if isinstance(response, dict) else {}
+    choices = body.get("choices")
+    if not choices or not isinstance(choices, list):
+        raise MalformedAnswerError("openai answered without choices")
+    message = choices[0].get("message") if isinstance(choices[0], dict) else None
+    if not isinstance(message, dict):
+        raise MalformedAnswerError("openai answered a choice without a message")
+    if message.get("refusal"):
+        raise ProviderError("openai refused the request", transient=False)
+    content = message.get("content") or ""
+    if not isinstance(content, str):
+        raise MalformedAnswerError("openai answered a message without text content")
+    usage = body.get("usage")
+    usage = usage if isinstance(usage, dict) else {}
+    return RawAnswer(content, _count(usage, "prompt_tokens"), _count(usage, "completion_tokens"))
+
+
+def _count(usage: dict[str, Any], key: str) -> int:
+    value = usage.get(key)
+    return value if isinstance(value, int) and value >= 0 else 0
 
 
 class AnthropicBackend:

@@ -105,8 +105,20 @@ async def test_openai_timeout_falls_to_anthropic(
         Reply(raw_content="{not json"),
         Reply(raw_body="{broken"),
         Reply(answer={"summary": "only this"}),
+        Reply(raw_body='{"choices": []}'),
+        Reply(raw_body="[1, 2]"),
+        Reply(raw_body='{"choices": [{"message": {"content": [1]}}]}'),
+        Reply(raw_body='{"choices": [{"message": {"content": null, "refusal": "No."}}]}'),
     ],
-    ids=["malformed-content", "malformed-body", "missing-fields"],
+    ids=[
+        "malformed-content",
+        "malformed-body",
+        "missing-fields",
+        "no-choices",
+        "not-an-object",
+        "content-not-text",
+        "refusal",
+    ],
 )
 async def test_malformed_openai_answer_falls_to_anthropic(
     fake_llm: FakeLLMServer, make_chain: ChainFactory, reply: Reply
