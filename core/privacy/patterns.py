@@ -19,6 +19,12 @@ URL = re.compile(
     re.IGNORECASE,
 )
 
+#: Cheap necessary conditions: a text without a match of these cannot match the full pattern,
+#: so the costly scan is skipped (most dream sentences have no digit, ``@`` or domain).
+URL_HINT = re.compile(rf"://|www\.|\.{_TLD}\b", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+
 PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}(?![\w])"
 )

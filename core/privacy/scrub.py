@@ -19,11 +19,14 @@ from core.privacy.patterns import (
     ADDRESS_RU,
     BARE_PLACEHOLDER,
     CAPITALIZED,
+    CYRILLIC,
+    DIGIT,
     EMAIL,
     NOT_A_PHONE,
     PHONE,
     PLACEHOLDER,
     URL,
+    URL_HINT,
 )
 
 _URL_TRAILING = ".,;:!?)]}»"
@@ -107,17 +110,23 @@ def _finds(text: str) -> list[_Find]:
 
 
 def _emails(text: str) -> Iterator[_Find]:
+    if "@" not in text:
+        return
     for m in EMAIL.finditer(text):
         yield _Find(m.start(), m.end(), "EMAIL", m.group(0))
 
 
 def _urls(text: str) -> Iterator[_Find]:
+    if not URL_HINT.search(text):
+        return
     for m in URL.finditer(text):
         value = m.group(0).rstrip(_URL_TRAILING)
         yield _Find(m.start(), m.start() + len(value), "URL", value)
 
 
 def _phones(text: str) -> Iterator[_Find]:
+    if not DIGIT.search(text):
+        return
     for m in PHONE.finditer(text):
         value = m.group(0)
         digits = sum(ch.isdigit() for ch in value)
@@ -126,7 +135,11 @@ def _phones(text: str) -> Iterator[_Find]:
 
 
 def _addresses(text: str) -> Iterator[_Find]:
-    for pattern in (ADDRESS_EN, ADDRESS_RU):
+    # An English address starts with a house number; a Russian one has a Cyrillic street word.
+    patterns = ([ADDRESS_EN] if DIGIT.search(text) else []) + (
+        [ADDRESS_RU] if CYRILLIC.search(text) else []
+    )
+    for pattern in patterns:
         for m in pattern.finditer(text):
             value = m.group(0).rstrip(" ,")
             yield _Find(m.start(), m.start() + len(value), "ADDRESS", value)

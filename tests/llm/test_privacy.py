@@ -115,6 +115,11 @@ def test_a_span_with_nothing_to_detect_comes_back_as_it_was(span: str) -> None:
         ("write me@mail.example", "EMAIL"),
         ("улица Ленина, 5", "ADDRESS"),
         ("lives at 12 Baker Street", "ADDRESS"),
+        ("look at WWW.DREAMS.RU today", "URL"),
+        ("the site dream-diary.org said so", "URL"),
+        ("HTTPS://EXAMPLE/x", "URL"),
+        ("на Невском проспекте", "ADDRESS"),
+        ("звони 8 912 345-67-89", "PHONE"),
     ],
 )
 def test_the_quick_pass_still_lets_every_kind_of_find_through(span: str, kind: str) -> None:
