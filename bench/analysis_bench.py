@@ -8,7 +8,8 @@ Usage (from the repo root)::
     .venv/bin/python bench/analysis_bench.py throughput  [--duration 20] [--workers 1]
         [--max-jobs 50] [--poll-delay-ms 10] [--db-pool 5] [--embedder hashing]
         [--llm-delay-ms 500] [--paced-rate 0] [--profile] [--event-loop auto|uvloop|asyncio]
-    .venv/bin/python bench/analysis_bench.py all         # both, defaults
+    .venv/bin/python bench/analysis_bench.py cpu         [--jobs 300]
+    .venv/bin/python bench/analysis_bench.py all         # all three, defaults
 
 ``offline`` — ``Analyzer.analyze`` (HVdC coding, symbols, mood, lunar night, embedding,
 similar-dream ranking, offline interpretation) on ~300 DreamBank reports from
@@ -24,6 +25,12 @@ database is created beside it and dropped) and Redis at ``BENCH_REDIS_URL`` (def
 other than serve()'s 50 and 10 ms they run
 an arq ``Worker`` over the product's job functions instead, to show what the setting costs — and
 a no-op notifier. Targets: ≥ 100 analyses/s; per-job overhead over the LLM's latency p95 < 50 ms.
+Users start with a journal of analysed past dreams and the database is ANALYZEd (a service in
+use; see ``_bench_seed``).
+
+``cpu`` — CPU milliseconds one analysis costs (the job's process, PostgreSQL, Redis), jobs run
+one at a time in-process: the figure to compare two checkouts by on a machine whose speed
+drifts (``host speed`` lines give the yardstick).
 """
 
 from __future__ import annotations
@@ -54,6 +61,12 @@ async def offline(args: argparse.Namespace) -> None:
     )
 
 
+async def cpu(args: argparse.Namespace) -> None:
+    from bench._cpu_per_analysis import measure_cpu
+
+    await measure_cpu(args.jobs)
+
+
 async def throughput(args: argparse.Namespace) -> None:
     from bench._throughput import ThroughputConfig, run_throughput
 
@@ -75,9 +88,12 @@ async def throughput(args: argparse.Namespace) -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("part", choices=["offline", "throughput", "all"], nargs="?", default="all")
+    parser.add_argument(
+        "part", choices=["offline", "throughput", "cpu", "all"], nargs="?", default="all"
+    )
     parser.add_argument("--dreams", type=int, default=300, help="offline: dreams to analyse")
     parser.add_argument("--embedders", default="local,hashing,none", help="offline: kinds")
+    parser.add_argument("--jobs", type=int, default=300, help="cpu: analyses to time")
     parser.add_argument("--duration", type=float, default=20.0, help="throughput: seconds")
     parser.add_argument("--warm-up", type=float, default=3.0, help="throughput: not counted")
     parser.add_argument("--workers", type=int, default=1, help="throughput: worker processes")
@@ -104,6 +120,8 @@ async def main() -> None:
         await offline(args)
     if args.part in ("throughput", "all"):
         await throughput(args)
+    if args.part in ("cpu", "all"):
+        await cpu(args)
 
 
 if __name__ == "__main__":
