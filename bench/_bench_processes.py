@@ -25,13 +25,13 @@ from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder, HashingEmbedder, LocalEmbedder
 from core.services import Services, build_services
 from tests.fakes.llm_server import FakeLLMServer
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
+from workers.queue import IDLE_POLL_SECONDS, SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
-from workers.settings import MAX_JOBS, POLL_SECONDS
+from workers.settings import MAX_JOBS
 
 #: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
 SERVE_MAX_JOBS = MAX_JOBS
-SERVE_POLL_DELAY_S = POLL_SECONDS
+SERVE_IDLE_POLL_S = IDLE_POLL_SECONDS
 BENCH_CHAIN = "openai:gpt-4o-mini,offline"
 #: Jobs delivered to chat ids from here on get their stage times recorded (the paced run).
 TRACED_CHAT_BASE = 1_000_000
@@ -68,7 +68,7 @@ class WorkerSpec:
     openai_base_url: str
     embedder: str  # "hashing" | "local"
     max_jobs: int
-    poll_delay_s: float
+    idle_poll_s: float
     profile_path: str | None = None
     event_loop: str = "auto"  # the EVENT_LOOP setting: auto | uvloop | asyncio
 
@@ -152,7 +152,7 @@ async def _work(spec: WorkerSpec, notifier: NoopNotifier, ready: Any, stop: Any)
 
     watcher = asyncio.create_task(watch())
     try:
-        if spec.max_jobs == SERVE_MAX_JOBS and spec.poll_delay_s == SERVE_POLL_DELAY_S:
+        if spec.max_jobs == SERVE_MAX_JOBS and spec.idle_poll_s == SERVE_IDLE_POLL_S:
             await _serve(spec, notifier, ready, stopping)
         else:
             await _direct(spec, notifier, ready, stopping)
@@ -199,7 +199,7 @@ async def _direct(
     spec: WorkerSpec, notifier: NoopNotifier, ready: Any, stopping: asyncio.Event
 ) -> None:
     """An arq Worker over the product's job functions, as ``cli.serve`` builds it, with other
-    ``max_jobs`` / ``poll_delay`` values."""
+    ``max_jobs`` / ``idle_poll_s`` values."""
     from workers.queue import QueueWorker
 
     settings = _settings(spec)
@@ -220,7 +220,7 @@ async def _direct(
         handle_signals=False,
         ctx={SERVICES_CTX_KEY: services},
         max_jobs=spec.max_jobs,
-        poll_delay=spec.poll_delay_s,
+        idle_poll_s=spec.idle_poll_s,
     )
     running = asyncio.create_task(worker.async_run())
     ready.set()

@@ -30,8 +30,8 @@ from tortoise import connections
 from bench import _cpu
 from bench._bench_common import Row, chunks, host_speed_ms, print_table
 from bench._bench_processes import (
+    SERVE_IDLE_POLL_S,
     SERVE_MAX_JOBS,
-    SERVE_POLL_DELAY_S,
     TRACED_CHAT_BASE,
     WorkerSpec,
     run_fake_llm,
@@ -75,7 +75,7 @@ class ThroughputConfig:
     warm_up_s: float = 3.0
     workers: int = 1
     max_jobs: int = SERVE_MAX_JOBS
-    poll_delay_s: float = 0.01
+    idle_poll_s: float = SERVE_IDLE_POLL_S
     db_pool: int = 0
     embedder: str = "hashing"
     llm_delay_s: float = 0.5
@@ -86,7 +86,7 @@ class ThroughputConfig:
     @property
     def direct(self) -> bool:
         """Whether workers run an arq Worker directly (settings other than ``serve()``'s)."""
-        return (self.max_jobs, self.poll_delay_s) != (SERVE_MAX_JOBS, SERVE_POLL_DELAY_S)
+        return (self.max_jobs, self.idle_poll_s) != (SERVE_MAX_JOBS, SERVE_IDLE_POLL_S)
 
     @property
     def ceiling(self) -> float:
@@ -214,7 +214,7 @@ def _processes(
             openai_base_url=base_url,
             embedder=config.embedder,
             max_jobs=config.max_jobs,
-            poll_delay_s=config.poll_delay_s,
+            idle_poll_s=config.idle_poll_s,
             profile_path=profile if index == 0 else None,
             event_loop=config.event_loop,
         )
@@ -318,7 +318,7 @@ def _print_report(
     mode = "arq Worker" if config.direct else "serve()"
     print(
         f"\nThroughput - {config.workers} worker process(es) via {mode}, max_jobs "
-        f"{config.max_jobs}, poll_delay {config.poll_delay_s * 1000:.0f} ms, DB pool "
+        f"{config.max_jobs}, idle poll {config.idle_poll_s * 1000:.0f} ms, DB pool "
         f"{config.db_pool or 'default (10)'}, embedder {config.embedder}, LLM delay "
         f"{delay_ms:.0f} ms, {loop_kind(config.event_loop)} loop, PostgreSQL + Redis"
     )

@@ -6,7 +6,7 @@ Usage (from the repo root)::
 
     .venv/bin/python bench/analysis_bench.py offline     [--dreams 300] [--embedders local,hashing,none]
     .venv/bin/python bench/analysis_bench.py throughput  [--duration 20] [--workers 1]
-        [--max-jobs 50] [--poll-delay-ms 10] [--db-pool 5] [--embedder hashing]
+        [--max-jobs 50] [--idle-poll-ms 250] [--db-pool 5] [--embedder hashing]
         [--llm-delay-ms 500] [--paced-rate 0] [--profile] [--event-loop auto|uvloop|asyncio]
     .venv/bin/python bench/analysis_bench.py cpu         [--jobs 300]
     .venv/bin/python bench/analysis_bench.py all         # all three, defaults
@@ -21,9 +21,9 @@ OpenAI answering every chat completion after ``--llm-delay-ms``. Needs PostgreSQ
 ``BENCH_DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/test``; a temporary
 database is created beside it and dropped) and Redis at ``BENCH_REDIS_URL`` (default
 ``redis://127.0.0.1:6379/13``; that database is flushed). Worker processes run the product's
-``serve(Parts(bot=False, web=False, worker=True))`` — with ``--max-jobs`` or ``--poll-delay-ms``
-other than serve()'s 50 and 10 ms they run
-an arq ``Worker`` over the product's job functions instead, to show what the setting costs — and
+``serve(Parts(bot=False, web=False, worker=True))`` — with ``--max-jobs`` or ``--idle-poll-ms``
+other than serve()'s 50 and 250 ms they run
+the product's ``QueueWorker`` over its job functions directly, to show what the setting costs — and
 a no-op notifier. Targets: ≥ 100 analyses/s; per-job overhead over the LLM's latency p95 < 50 ms.
 Users start with a journal of analysed past dreams and the database is ANALYZEd (a service in
 use; see ``_bench_seed``).
@@ -75,7 +75,7 @@ async def throughput(args: argparse.Namespace) -> None:
         warm_up_s=args.warm_up,
         workers=args.workers,
         max_jobs=args.max_jobs,
-        poll_delay_s=args.poll_delay_ms / 1000,
+        idle_poll_s=args.idle_poll_ms / 1000,
         db_pool=args.db_pool,
         embedder=args.embedder,
         llm_delay_s=args.llm_delay_ms / 1000,
@@ -98,7 +98,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warm-up", type=float, default=3.0, help="throughput: not counted")
     parser.add_argument("--workers", type=int, default=1, help="throughput: worker processes")
     parser.add_argument("--max-jobs", type=int, default=50, help="arq max_jobs (50: serve())")
-    parser.add_argument("--poll-delay-ms", type=float, default=10.0, help="arq (10: serve())")
+    parser.add_argument(
+        "--idle-poll-ms", type=float, default=250.0, help="worker's idle poll (250: serve())"
+    )
     parser.add_argument(
         "--db-pool", type=int, default=0, help="asyncpg pool max (0: the product default, 10)"
     )

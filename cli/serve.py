@@ -29,7 +29,7 @@ from core.warmup import warm_up
 from miniapp.app import create_app
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
-from workers.settings import MAX_JOBS, POLL_SECONDS, cron_jobs
+from workers.settings import MAX_JOBS, cron_jobs
 
 log = logging.getLogger("oneiroscope")
 
@@ -89,7 +89,6 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
         handle_signals=False,
         ctx={SERVICES_CTX_KEY: services},
         max_jobs=MAX_JOBS,
-        poll_delay=POLL_SECONDS,
     )
     _spawn(runtime, worker.async_run(), "arq-worker")
     stack.push_async_callback(_stop_worker, worker)

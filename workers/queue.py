@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,12 +16,19 @@ from arq.jobs import Job, JobStatus
 from arq.utils import timestamp_ms
 from arq.worker import Function, Worker, func
 from redis.commands.core import AsyncScript
+from redis.exceptions import RedisError
 
 from core.jobs import JobContext, JobFunction, UnknownJob
+
+log = logging.getLogger(__name__)
 
 #: Where the worker keeps the services object in arq's context (one typed object, not a bag).
 SERVICES_CTX_KEY = "services"
 POLL_SECONDS = 0.05
+#: How often a worker with nothing to do reads the queue anyway: jobs deferred to a later time
+#: (retries), a wake-up lost while Redis was away. New jobs wake workers at once.
+IDLE_POLL_SECONDS = 0.25
+_RESUBSCRIBE_SECONDS = 1.0
 _UNFINISHED = frozenset({JobStatus.deferred, JobStatus.queued, JobStatus.in_progress})
 #: Claim queued jobs atomically in one round trip. KEYS[1] the queue; ARGV: in-progress key
 #: prefix, in-progress timeout (ms), now (ms), how many may start, then the candidate ids. A job
@@ -44,6 +53,11 @@ for i = 5, #ARGV do
 end
 return claimed
 """
+
+
+def wake_channel(queue_name: str) -> str:
+    """The Redis channel an enqueuer signals on so idle workers look at the queue now."""
+    return f"{queue_name}:wake"
 
 
 class ArqJobQueue:
@@ -71,7 +85,13 @@ class ArqJobQueue:
         job = await self._pool.enqueue_job(
             function, *args, _job_id=job_id, _queue_name=self.queue_name
         )
-        return job is not None
+        if job is None:
+            return False
+        try:
+            await self._pool.publish(wake_channel(self.queue_name), b"1")
+        except RedisError as exc:  # the job is queued; a worker's idle poll will find it
+            log.warning("could not wake the workers: %s", exc)
+        return True
 
     async def wait(self, job_id: str) -> None:
         job = Job(job_id, self._pool, _queue_name=self.queue_name)
@@ -84,7 +104,14 @@ class ArqJobQueue:
 
 
 class QueueWorker(Worker):
-    """arq's ``Worker`` that claims queued jobs in one Redis round trip per poll.
+    """arq's ``Worker`` that starts a job as soon as it is enqueued and claims jobs in one Redis
+    round trip per poll.
+
+    arq polls the queue every ``poll_delay``: a new job waits half of it on average for a
+    worker, and an idle worker reads Redis a hundred times a second at 10 ms. Here the worker
+    waits on a wake-up instead — :class:`ArqJobQueue` publishes one per job enqueued, and a
+    job of its own finishing (a free slot) counts as one — and reads the queue anyway every
+    ``idle_poll_s`` for deferred jobs; arq's own poll loop is left with no delay.
 
     A job stays in arq's queue until it finishes, so every poll reads the running jobs again;
     arq then spends four round trips on each id (WATCH, EXISTS, ZSCORE, MULTI/EXEC) to start it
@@ -94,6 +121,52 @@ class QueueWorker(Worker):
     """
 
     _claim: AsyncScript | None = None
+
+    def __init__(self, *args: Any, idle_poll_s: float = IDLE_POLL_SECONDS, **kwargs: Any) -> None:
+        super().__init__(*args, poll_delay=0, **kwargs)
+        self.idle_poll_s = idle_poll_s
+        self._work = asyncio.Event()
+        self._listener: asyncio.Task[None] | None = None
+        #: Set while subscribed to wake-ups (cleared while Redis is away).
+        self.listening = asyncio.Event()
+
+    async def _poll_iteration(self) -> None:
+        if self._listener is None:
+            self._listener = asyncio.ensure_future(self._listen_for_work())
+        await super()._poll_iteration()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self.idle_poll_s):
+                await self._work.wait()
+        self._work.clear()
+
+    def _release_sem_dec_counter_on_complete(self) -> None:
+        super()._release_sem_dec_counter_on_complete()
+        self._work.set()  # a slot is free: take the next queued job now
+
+    async def _listen_for_work(self) -> None:
+        """Set the wake-up on every enqueue signal; resubscribe after a Redis outage."""
+        while True:
+            pubsub = self.pool.pubsub()
+            try:
+                await pubsub.subscribe(wake_channel(self.queue_name))
+                self.listening.set()
+                self._work.set()  # anything enqueued before we listened
+                async for message in pubsub.listen():
+                    if message.get("type") == "message":
+                        self._work.set()
+            except RedisError as exc:
+                self.listening.clear()
+                log.warning("job wake-ups lost (%s); polling every %.2f s", exc, self.idle_poll_s)
+                await asyncio.sleep(_RESUBSCRIBE_SECONDS)
+            finally:
+                await pubsub.aclose()
+
+    async def close(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listener
+        await super().close()
 
     async def start_jobs(self, job_ids: list[bytes]) -> None:
         room = self.max_jobs - self.job_counter

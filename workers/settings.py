@@ -21,8 +21,6 @@ from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 #: Analyses one worker process runs at once (most of each is waiting for the LLM).
 MAX_JOBS = 50
-#: How often an idle worker looks for jobs: the pick-up delay every analysis pays.
-POLL_SECONDS = 0.01
 
 
 def cron_jobs() -> list[CronJob]:
@@ -69,8 +67,7 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "on_shutdown": on_shutdown,
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379"),
         "queue_name": settings.job_queue_name,
-        "max_jobs": MAX_JOBS,
-        "poll_delay": POLL_SECONDS,
+        "max_jobs": MAX_JOBS,  # new jobs wake the worker: no poll delay to set (QueueWorker)
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -13,7 +14,7 @@ from arq.connections import RedisSettings
 from arq.constants import in_progress_key_prefix
 from arq.worker import func
 
-from workers.queue import QueueWorker
+from workers.queue import ArqJobQueue, QueueWorker
 
 
 @pytest.fixture
@@ -143,3 +144,76 @@ async def test_a_deferred_job_is_not_claimed_before_its_time(pool: ArqRedis) -> 
 async def _until(condition: Any) -> None:
     while not condition():  # noqa: ASYNC110  (the jobs start on the loop; a tick is enough)
         await asyncio.sleep(0)
+
+
+#: Far longer than any assertion below waits: a job starting in time was woken, not polled.
+NEVER_POLLS_S = 60.0
+
+
+async def test_an_idle_worker_starts_a_new_job_when_it_is_enqueued(
+    pool: ArqRedis, redis_url: str
+) -> None:
+    queue_name = f"test-queue:{uuid.uuid4().hex}"
+    holder = Holder()
+    worker = _worker(pool, queue_name, holder, idle_poll_s=NEVER_POLLS_S)
+    queue = await ArqJobQueue.connect(redis_url, {"hold": _noop}, queue_name)
+    running = asyncio.create_task(worker.async_run())
+    try:
+        await asyncio.wait_for(worker.listening.wait(), timeout=5)
+
+        await queue.enqueue("hold", "new", job_id=f"{queue_name}:new")
+
+        await asyncio.wait_for(holder.running.wait(), timeout=5)
+        assert holder.started == ["new"]
+    finally:
+        holder.release.set()
+        await _stop(worker, running)
+        await queue.close()
+        await pool.delete(queue_name)
+
+
+async def test_a_full_worker_takes_the_next_queued_job_as_soon_as_a_slot_frees(
+    pool: ArqRedis,
+) -> None:
+    queue_name = f"test-queue:{uuid.uuid4().hex}"
+    first, second = Holder(), Holder()
+    jobs = {"first": first, "second": second}
+
+    async def hold(ctx: dict[str, Any], name: str) -> None:
+        await jobs[name].hold(ctx, name)
+
+    worker = QueueWorker(
+        functions=[func(hold, name="hold")],
+        redis_pool=pool,
+        queue_name=queue_name,
+        handle_signals=False,
+        max_jobs=1,
+        idle_poll_s=NEVER_POLLS_S,
+    )
+    for name in jobs:  # enqueued straight into arq: no wake-up is published for these
+        await pool.enqueue_job("hold", name, _job_id=f"{queue_name}:{name}", _queue_name=queue_name)
+    running = asyncio.create_task(worker.async_run())
+    try:
+        await asyncio.wait_for(first.running.wait(), timeout=5)
+        assert not second.started
+
+        first.release.set()
+
+        await asyncio.wait_for(second.running.wait(), timeout=5)
+    finally:
+        first.release.set()
+        second.release.set()
+        await _stop(worker, running)
+        await pool.delete(queue_name)
+
+
+async def _noop(ctx: Any) -> None:
+    """Only its name matters: the queue refuses job names it does not know."""
+
+
+async def _stop(worker: QueueWorker, running: asyncio.Task[None]) -> None:
+    await asyncio.gather(*worker.tasks.values(), return_exceptions=True)
+    await worker.close()
+    running.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await running
