@@ -86,30 +86,41 @@ class Analyzer:
     async def analyze(
         self, user: User, dream: Dream, progress: Progress, alongside: Alongside | None = None
     ) -> AnalysisResult:
-        """``alongside`` is sent together with the reads of the user's past dreams, once the
-        text is read and before the interpreter is asked."""
+        """``alongside`` (the caller's write) is sent once the text is read, before the
+        interpreter is asked; it has landed when this returns or raises."""
         locale = user.language
         await progress(Stage.READING)
         reading = read_dream(dream.text, dream.language, locale)
         await progress(Stage.CONTEXT)
         lunar = self._lunar_context(dream, user)
-        similar, recurring = await self._memory(
-            user, dream, [s.key for s in reading.symbols], alongside
-        )
-        context = DreamContext(
-            text=dream.text,
-            locale=locale,
-            coding=reading.coding,
-            highlights=reading.highlights,
-            symbols=reading.symbols,
-            mood=reading.mood,
-            lunar=lunar,
-            similar=tuple(similar),
-            recurring_symbols=tuple(recurring),
-            user_key=pseudonymous_key(user),
-        )
-        await progress(Stage.INTERPRETING)
-        interpretation = await self.interpreter.interpret(context)
+        vector = await self._embed(dream.text)
+        writes = asyncio.ensure_future(self._writes(dream, vector, alongside))
+        try:
+            similar, recurring = await self._memory(
+                user, dream, [s.key for s in reading.symbols], vector
+            )
+            context = DreamContext(
+                text=dream.text,
+                locale=locale,
+                coding=reading.coding,
+                highlights=reading.highlights,
+                symbols=reading.symbols,
+                mood=reading.mood,
+                lunar=lunar,
+                similar=tuple(similar),
+                recurring_symbols=tuple(recurring),
+                user_key=pseudonymous_key(user),
+            )
+            await progress(Stage.INTERPRETING)
+            interpretation = await self.interpreter.interpret(context)
+        except BaseException:
+            # The writes settle before anything is raised: none lands after the caller has
+            # marked the dream failed.
+            await asyncio.wait([writes])
+            if not writes.cancelled() and writes.exception() is not None:
+                log.warning("a dream's write failed too: %s", writes.exception())
+            raise
+        await writes  # they ran during the reads and the LLM's answer; a failure fails it
         return AnalysisResult(context=context, interpretation=interpretation)
 
     async def aclose(self) -> None:
@@ -125,35 +136,36 @@ class Analyzer:
         return self.lunar(dream.created_at, user)
 
     async def _memory(
-        self, user: User, dream: Dream, symbol_keys: list[str], alongside: Alongside | None
+        self, user: User, dream: Dream, symbol_keys: list[str], vector: np.ndarray | None
     ) -> tuple[list, list]:
-        """Similar past dreams (by embedding) and symbols that keep coming back.
-
-        The vector is computed first; then the caller's write, the two reads and the embedding
-        upsert go to the database together, each on a pooled connection: the stage waits about
-        one round trip instead of six (none depends on another's result, so a transaction
-        around them bought nothing). All of them settle before a failure is raised, so no
-        write lands after the caller has marked the dream failed.
-        """
-        vector = await self._embed(dream.text)
+        """Similar past dreams (by embedding) and symbols that keep coming back: two reads sent
+        together, each on a pooled connection (one wait instead of two)."""
         reads: list[Awaitable[Any]] = [
             recurring_symbols(user.id, symbol_keys, exclude_dream_id=dream.id)
         ]
-        writes: list[Awaitable[None]] = [alongside()] if alongside is not None else []
         if vector is not None and self.embedder is not None:
-            model = self.embedder.name
             reads.append(
                 similar_dreams(
-                    user.id, vector, self.similar_limit, exclude_dream_id=dream.id, model=model
+                    user.id,
+                    vector,
+                    self.similar_limit,
+                    exclude_dream_id=dream.id,
+                    model=self.embedder.name,
                 )
             )
-            writes.append(save_embedding(dream, vector, model))
-        results = await asyncio.gather(*reads, *writes, return_exceptions=True)
-        failure = next((r for r in results if isinstance(r, BaseException)), None)
-        if failure is not None:
-            raise failure
-        recurring, *similar = results[: len(reads)]
+        recurring, *similar = await _all_settled(reads)
         return (similar[0] if similar else []), recurring
+
+    async def _writes(
+        self, dream: Dream, vector: np.ndarray | None, alongside: Alongside | None
+    ) -> None:
+        """The caller's write and the dream's vector. Nothing the interpreter needs waits for
+        them, so they run during the reads and the LLM's answer instead of before it; both
+        settle before a failure of either is raised."""
+        writes: list[Awaitable[None]] = [alongside()] if alongside is not None else []
+        if vector is not None and self.embedder is not None:
+            writes.append(save_embedding(dream, vector, self.embedder.name))
+        await _all_settled(writes)
 
     async def _embed(self, text: str) -> np.ndarray | None:
         if self.embedder is None:
@@ -165,3 +177,12 @@ class Analyzer:
             log.warning("dream not embedded: %s", exc)
             return None
         return vectors[0]
+
+
+async def _all_settled(awaitables: list[Awaitable[Any]]) -> list[Any]:
+    """Run together; once every one has finished, raise the first failure or return results."""
+    results = await asyncio.gather(*awaitables, return_exceptions=True)
+    failure = next((r for r in results if isinstance(r, BaseException)), None)
+    if failure is not None:
+        raise failure
+    return results

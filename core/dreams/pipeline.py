@@ -95,8 +95,8 @@ async def _analyse_and_save(
 
     started = time.perf_counter()
     try:
-        # Marked analysing together with the analyzer's memory reads (after reading the text,
-        # before the interpreter): no round trip of its own, still before any analysis is saved.
+        # Marked analysing while the analyzer reads the user's past dreams and waits for the
+        # interpreter: no wait of its own, and landed before any analysis is saved.
         result: AnalysisResult = await analyzer.analyze(user, dream, progress, mark_analyzing)
     except Exception:
         # Whatever broke, the user hears it and keeps the dream; nothing is charged.
