@@ -144,7 +144,8 @@ class QueueWorker(Worker):
         self._work.set()  # a slot is free: take the next queued job now
 
     async def _listen_for_work(self) -> None:
-        """Set the wake-up on every enqueue signal; resubscribe after a Redis outage."""
+        """Set the wake-up on every enqueue signal; resubscribe after a Redis outage (the idle
+        poll keeps jobs moving meanwhile)."""
         while True:
             pubsub = self.pool.pubsub()
             try:
@@ -154,12 +155,13 @@ class QueueWorker(Worker):
                 async for message in pubsub.listen():
                     if message.get("type") == "message":
                         self._work.set()
-            except RedisError as exc:
-                self.listening.clear()
+            except Exception as exc:  # this loop must outlive any outage
                 log.warning("job wake-ups lost (%s); polling every %.2f s", exc, self.idle_poll_s)
-                await asyncio.sleep(_RESUBSCRIBE_SECONDS)
             finally:
-                await pubsub.aclose()
+                self.listening.clear()
+                with contextlib.suppress(Exception):  # a broken connection may not close cleanly
+                    await pubsub.aclose()
+            await asyncio.sleep(_RESUBSCRIBE_SECONDS)
 
     async def close(self) -> None:
         if self._listener is not None:

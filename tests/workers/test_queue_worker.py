@@ -217,3 +217,28 @@ async def _stop(worker: QueueWorker, running: asyncio.Task[None]) -> None:
     running.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await running
+
+
+async def test_a_worker_listens_again_after_redis_drops_its_subscription(
+    pool: ArqRedis, redis_url: str
+) -> None:
+    queue_name = f"test-queue:{uuid.uuid4().hex}"
+    holder = Holder()
+    worker = _worker(pool, queue_name, holder, idle_poll_s=NEVER_POLLS_S)
+    queue = await ArqJobQueue.connect(redis_url, {"hold": _noop}, queue_name)
+    running = asyncio.create_task(worker.async_run())
+    try:
+        await asyncio.wait_for(worker.listening.wait(), timeout=5)
+        await pool.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
+        await asyncio.wait_for(_until(lambda: not worker.listening.is_set()), timeout=5)
+
+        await asyncio.wait_for(worker.listening.wait(), timeout=10)  # resubscribed
+        await queue.enqueue("hold", "after", job_id=f"{queue_name}:after")
+
+        await asyncio.wait_for(holder.running.wait(), timeout=5)
+        assert holder.started == ["after"]
+    finally:
+        holder.release.set()
+        await _stop(worker, running)
+        await queue.close()
+        await pool.delete(queue_name)
