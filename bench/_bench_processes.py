@@ -25,9 +25,9 @@ from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder, HashingEmbedder, LocalEmbedder
 from core.services import Services, build_services
 from tests.fakes.llm_server import FakeLLMServer
-from workers.queue import IDLE_POLL_SECONDS, SERVICES_CTX_KEY, ArqJobQueue, as_arq_function
-from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
-from workers.settings import MAX_JOBS
+from workers.queue import IDLE_POLL_SECONDS, SERVICES_CTX_KEY, ArqJobQueue
+from workers.registry import JOBS
+from workers.settings import MAX_JOBS, job_functions
 
 #: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
 SERVE_MAX_JOBS = MAX_JOBS
@@ -87,16 +87,7 @@ def run_fake_llm(delay_s: float, urls: Any, stop: Any) -> None:
 def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
     """One worker process: the product's job functions on arq until ``stop`` is set."""
     logging.basicConfig(level=logging.WARNING, format="worker %(levelname)s %(name)s: %(message)s")
-    os.environ.update(
-        {
-            "OPENAI_API_KEY": "sk-bench",
-            "OPENAI_BASE_URL": spec.openai_base_url,
-            "LLM_CHAIN": BENCH_CHAIN,
-            "LLM_USER_DAILY_BUDGET_USD": "1000",
-            "LLM_MONTHLY_BUDGET_USD": "100000",
-        }
-    )
-    os.environ.pop("ANTHROPIC_API_KEY", None)
+    use_fake_llm(spec.openai_base_url)
     profiler = cProfile.Profile() if spec.profile_path else None
     notifier = NoopNotifier()
     cpu_started = time.process_time()
@@ -118,6 +109,20 @@ def run_worker(spec: WorkerSpec, ready: Any, stop: Any, reports: Any) -> None:
             "marks": notifier.marks,
         }
     )
+
+
+def use_fake_llm(openai_base_url: str) -> None:
+    """Point this process's LLM settings at the fake OpenAI, budgets out of the way."""
+    os.environ.update(
+        {
+            "OPENAI_API_KEY": "sk-bench",
+            "OPENAI_BASE_URL": openai_base_url,
+            "LLM_CHAIN": BENCH_CHAIN,
+            "LLM_USER_DAILY_BUDGET_USD": "1000",
+            "LLM_MONTHLY_BUDGET_USD": "100000",
+        }
+    )
+    os.environ.pop("ANTHROPIC_API_KEY", None)
 
 
 def _run_loop(spec: WorkerSpec, main: Coroutine[Any, Any, None]) -> None:
@@ -209,12 +214,8 @@ async def _direct(
     _equip(services, notifier, _embedder(spec.embedder))
     queue = await ArqJobQueue.connect(spec.redis_url, JOBS, settings.job_queue_name)
     services.jobs = queue
-    functions = [
-        as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
-        for name, job in JOBS.items()
-    ]
     worker = QueueWorker(
-        functions=functions,
+        functions=job_functions(),
         redis_pool=queue.pool,
         queue_name=queue.queue_name,
         handle_signals=False,

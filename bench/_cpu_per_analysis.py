@@ -11,14 +11,13 @@ counted: compare two checkouts by running this in both, alternately.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import statistics
 import time
 from dataclasses import dataclass
 
 from bench import _cpu
 from bench._bench_common import Row, host_speed_ms, print_table
-from bench._bench_processes import BENCH_CHAIN, NoopNotifier, run_fake_llm
+from bench._bench_processes import NoopNotifier, run_fake_llm, use_fake_llm
 from bench._bench_seed import seed_users
 from bench._bench_services import (
     bench_pg_url,
@@ -59,7 +58,7 @@ async def measure_cpu(jobs: int) -> None:
     llm = mp.Process(target=run_fake_llm, args=(0.0, urls, stop), daemon=True)
     llm.start()
     try:
-        _llm_environment(urls.get(timeout=60))
+        use_fake_llm(urls.get(timeout=60))
         async with temp_pg_database(pg) as name:
             await flush_redis(redis_url)
             try:
@@ -70,19 +69,6 @@ async def measure_cpu(jobs: int) -> None:
         stop.set()
         llm.join(10)
     _print(figures)
-
-
-def _llm_environment(base_url: str) -> None:
-    os.environ.update(
-        {
-            "OPENAI_API_KEY": "sk-bench",
-            "OPENAI_BASE_URL": base_url,
-            "LLM_CHAIN": BENCH_CHAIN,
-            "LLM_USER_DAILY_BUDGET_USD": "1000",
-            "LLM_MONTHLY_BUDGET_USD": "100000",
-        }
-    )
-    os.environ.pop("ANTHROPIC_API_KEY", None)
 
 
 async def _run(database_url: str, redis_url: str, jobs: int) -> CpuFigures:

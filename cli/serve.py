@@ -27,9 +27,9 @@ from core.jobs import InProcessJobQueue
 from core.services import Services, build_services
 from core.warmup import warm_up
 from miniapp.app import create_app
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
-from workers.settings import MAX_JOBS, cron_jobs
+from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
 
@@ -77,12 +77,8 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
     services.jobs = queue
     if not run_worker:
         return
-    functions = [
-        as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
-        for name, job in JOBS.items()
-    ]
     worker = QueueWorker(
-        functions=functions,
+        functions=job_functions(),
         cron_jobs=cron_jobs(),
         redis_pool=queue.pool,
         queue_name=settings.job_queue_name,

@@ -2,8 +2,9 @@
 
 uvloop (libuv) runs the same asyncio code with a cheaper scheduler and socket layer: measured
 on the analysis worker, about 10-13 % less CPU per analysis (``bench/analysis_bench.py
-throughput --event-loop uvloop`` against ``--event-loop asyncio``). It is a dependency everywhere it builds (not Windows); ``EVENT_LOOP=
-asyncio`` opts out, ``EVENT_LOOP=uvloop`` insists (and fails loudly when it is missing).
+throughput --event-loop uvloop`` against ``--event-loop asyncio``). It is a dependency
+everywhere it builds (not Windows); ``EVENT_LOOP=asyncio`` opts out, ``EVENT_LOOP=uvloop``
+insists (and fails loudly when it is missing).
 """
 
 from __future__ import annotations

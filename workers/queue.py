@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 #: Where the worker keeps the services object in arq's context (one typed object, not a bag).
 SERVICES_CTX_KEY = "services"
-POLL_SECONDS = 0.05
+#: How often ``ArqJobQueue.wait`` asks whether a job has finished.
+RESULT_POLL_SECONDS = 0.05
 #: How often a worker with nothing to do reads the queue anyway: jobs deferred to a later time
 #: (retries), a wake-up lost while Redis was away. New jobs wake workers at once.
 IDLE_POLL_SECONDS = 0.25
@@ -97,7 +98,7 @@ class ArqJobQueue:
         job = Job(job_id, self._pool, _queue_name=self.queue_name)
         # arq offers no notification of finished jobs; its own Job.result polls the same way.
         while await job.status() in _UNFINISHED:  # noqa: ASYNC110
-            await asyncio.sleep(POLL_SECONDS)
+            await asyncio.sleep(RESULT_POLL_SECONDS)
 
     async def close(self) -> None:
         await self._pool.aclose()

@@ -7,6 +7,7 @@ from typing import Any
 
 from arq.connections import RedisSettings
 from arq.cron import CronJob
+from arq.worker import Function
 
 from bot.notifier import TelegramNotifier
 from bot.session import create_bot
@@ -21,6 +22,14 @@ from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 #: Analyses one worker process runs at once (most of each is waiting for the LLM).
 MAX_JOBS = 50
+
+
+def job_functions() -> list[Function]:
+    """The product's jobs as arq functions, with their timeout and tries (every worker's)."""
+    return [
+        as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
+        for name, job in JOBS.items()
+    ]
 
 
 def cron_jobs() -> list[CronJob]:
@@ -58,10 +67,7 @@ async def on_shutdown(ctx: dict[str, Any]) -> None:
 def worker_settings(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``arq.worker.Worker`` / ``run_worker``."""
     return {
-        "functions": [
-            as_arq_function(name, job, timeout=JOB_TIMEOUT_SECONDS, max_tries=MAX_TRIES)
-            for name, job in JOBS.items()
-        ],
+        "functions": job_functions(),
         "cron_jobs": cron_jobs(),
         "on_startup": on_startup,
         "on_shutdown": on_shutdown,

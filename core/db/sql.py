@@ -92,11 +92,6 @@ def model_from_row(model: type[M], row: dict[str, Any], prefix: str = "") -> M:
     return model._init_from_db(**values)
 
 
-def db_value(model: type[Model], field: str, value: Any) -> Any:
-    """``value`` as the ORM would send it for ``model.field`` (JSON text, enum value, …)."""
-    return model._meta.fields_map[field].to_db_value(value, model)
-
-
 def python_value(model: type[Model], field: str, value: Any) -> Any:
     """A column value read by a fixed statement, as the ORM would return it."""
     return model._meta.fields_map[field].to_python_value(value)

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 LunarLookup = Callable[[datetime, User], LunarContext | None]
 Progress = Callable[[Stage], Awaitable[None]]
-#: The caller's own write, sent with the memory reads (e.g. marking the dream analysing).
+#: The caller's own write, run while the interpreter waits (e.g. marking the dream analysing).
 Alongside = Callable[[], Awaitable[None]]
 
 

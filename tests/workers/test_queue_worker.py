@@ -153,23 +153,11 @@ NEVER_POLLS_S = 60.0
 async def test_an_idle_worker_starts_a_new_job_when_it_is_enqueued(
     pool: ArqRedis, redis_url: str
 ) -> None:
-    queue_name = f"test-queue:{uuid.uuid4().hex}"
-    holder = Holder()
-    worker = _worker(pool, queue_name, holder, idle_poll_s=NEVER_POLLS_S)
-    queue = await ArqJobQueue.connect(redis_url, {"hold": _noop}, queue_name)
-    running = asyncio.create_task(worker.async_run())
-    try:
-        await asyncio.wait_for(worker.listening.wait(), timeout=5)
-
-        await queue.enqueue("hold", "new", job_id=f"{queue_name}:new")
+    async with _listening_worker(pool, redis_url) as (_, holder, queue):
+        await queue.enqueue("hold", "new", job_id=f"{queue.queue_name}:new")
 
         await asyncio.wait_for(holder.running.wait(), timeout=5)
         assert holder.started == ["new"]
-    finally:
-        holder.release.set()
-        await _stop(worker, running)
-        await queue.close()
-        await pool.delete(queue_name)
 
 
 async def test_a_full_worker_takes_the_next_queued_job_as_soon_as_a_slot_frees(
@@ -222,6 +210,22 @@ async def _stop(worker: QueueWorker, running: asyncio.Task[None]) -> None:
 async def test_a_worker_listens_again_after_redis_drops_its_subscription(
     pool: ArqRedis, redis_url: str
 ) -> None:
+    async with _listening_worker(pool, redis_url) as (worker, holder, queue):
+        await pool.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
+        await asyncio.wait_for(_until(lambda: not worker.listening.is_set()), timeout=5)
+
+        await asyncio.wait_for(worker.listening.wait(), timeout=10)  # resubscribed
+        await queue.enqueue("hold", "after", job_id=f"{queue.queue_name}:after")
+
+        await asyncio.wait_for(holder.running.wait(), timeout=5)
+        assert holder.started == ["after"]
+
+
+@contextlib.asynccontextmanager
+async def _listening_worker(
+    pool: ArqRedis, redis_url: str
+) -> AsyncIterator[tuple[QueueWorker, Holder, ArqJobQueue]]:
+    """A running worker that never polls on its own, subscribed to its queue's wake-ups."""
     queue_name = f"test-queue:{uuid.uuid4().hex}"
     holder = Holder()
     worker = _worker(pool, queue_name, holder, idle_poll_s=NEVER_POLLS_S)
@@ -229,14 +233,7 @@ async def test_a_worker_listens_again_after_redis_drops_its_subscription(
     running = asyncio.create_task(worker.async_run())
     try:
         await asyncio.wait_for(worker.listening.wait(), timeout=5)
-        await pool.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
-        await asyncio.wait_for(_until(lambda: not worker.listening.is_set()), timeout=5)
-
-        await asyncio.wait_for(worker.listening.wait(), timeout=10)  # resubscribed
-        await queue.enqueue("hold", "after", job_id=f"{queue_name}:after")
-
-        await asyncio.wait_for(holder.running.wait(), timeout=5)
-        assert holder.started == ["after"]
+        yield worker, holder, queue
     finally:
         holder.release.set()
         await _stop(worker, running)
