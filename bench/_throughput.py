@@ -315,7 +315,7 @@ def _print_report(
     delay_ms = config.llm_delay_s * 1000
     rate, note = sustained
     failed = sum(not r.success for r in (*paced, *backlog))
-    mode = "arq Worker" if config.direct else "serve()"
+    mode = "QueueWorker directly" if config.direct else "serve()"
     print(
         f"\nThroughput - {config.workers} worker process(es) via {mode}, max_jobs "
         f"{config.max_jobs}, idle poll {config.idle_poll_s * 1000:.0f} ms, DB pool "
