@@ -1,4 +1,5 @@
 import functools
+from enum import StrEnum
 from json import dumps, loads
 from uuid import uuid4
 
@@ -6,7 +7,16 @@ from tortoise import fields, migrations
 from tortoise.fields.base import OnDelete
 from tortoise.migrations import operations as ops
 
-from core.db.models import DreamSource, DreamStatus, Sex, SubscriptionStatus, TransactionKind
+from core.db.models import DreamSource, Sex, SubscriptionStatus, TransactionKind
+
+
+class DreamStatus(StrEnum):
+    """The dream statuses as this migration made them (0002 renames and widens them)."""
+
+    RECEIVED = "received"
+    ANALYZING = "analyzing"
+    ANALYZED = "analyzed"
+    FAILED = "failed"
 
 
 class Migration(migrations.Migration):

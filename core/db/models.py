@@ -20,8 +20,17 @@ class DreamSource(StrEnum):
 
 
 class DreamStatus(StrEnum):
-    RECEIVED = "received"  # saved, analysis not started
+    """Where a stored dream stands, and why it waits.
+
+    The sweeper re-enqueues only ``queued`` and ``analyzing`` dreams past a deadline; the two
+    waiting states wait for the user (a credit, an answer) and are never picked up by it.
+    """
+
+    QUEUED = "queued"  # saved, analysis not started (a job is or will be enqueued)
     ANALYZING = "analyzing"
+    WAITING_FOR_CREDIT = "waiting_for_credit"  # kept; analysed once the user has a credit
+    #: A voice transcript or a "was this a dream?" question waits for the user's answer.
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
     ANALYZED = "analyzed"
     FAILED = "failed"  # kept: the user's dream is never lost, they may retry
 
@@ -79,7 +88,7 @@ class Dream(Model):
     text = fields.TextField()
     language = fields.CharField(max_length=8, default="en")
     source = fields.CharEnumField(DreamSource, max_length=16, default=DreamSource.TEXT)
-    status = fields.CharEnumField(DreamStatus, max_length=16, default=DreamStatus.RECEIVED)
+    status = fields.CharEnumField(DreamStatus, max_length=24, default=DreamStatus.QUEUED)
     audio_ref = fields.CharField(max_length=512, null=True)
     #: Where the dream came from, e.g. "tg:<update_id>", so a redelivered update makes no twin.
     origin_key = fields.CharField(max_length=128, null=True, unique=True)

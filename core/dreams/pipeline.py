@@ -49,7 +49,7 @@ async def run_analysis(
     row = await _saved_analysis(dream)
     if row is None:
         if not balance_of(user).can_analyze:
-            await mark(dream, DreamStatus.RECEIVED)
+            await mark(dream, DreamStatus.QUEUED)
             await notifier.fail(delivery, FailureReason.NO_CREDIT)
             return AnalysisOutcome.NO_CREDIT
         row = await _analyse_and_save(analyzer, notifier, user, dream, delivery)
@@ -76,10 +76,10 @@ async def _saved_analysis(dream: Dream) -> DreamAnalysis | None:
     """The analysis saved by an earlier try of this job, if any.
 
     One is saved only after the dream was marked analysing, and no path moves a dream with an
-    analysis back to ``received`` or ``failed``: for those (every first try) there is nothing to
+    analysis back to ``queued`` or ``failed``: for those (every first try) there is nothing to
     look up, and the query is skipped.
     """
-    if dream.status in (DreamStatus.RECEIVED, DreamStatus.FAILED):
+    if dream.status in (DreamStatus.QUEUED, DreamStatus.FAILED):
         return None
     return await DreamAnalysis.filter(dream_id=dream.id).first()
 

@@ -104,5 +104,5 @@ async def test_without_credits_the_dream_is_saved_and_nothing_is_charged(product
 
     assert "no analyses left" in reply.params["text"]
     user = await User.get(telegram_id=CHAT)
-    assert await Dream.filter(user_id=user.id, status=DreamStatus.RECEIVED).count() == 1
+    assert await Dream.filter(user_id=user.id, status=DreamStatus.QUEUED).count() == 1
     assert await Transaction.filter(user_id=user.id).count() == 0
