@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator
 
 import pytest
@@ -12,6 +13,12 @@ from core.cache import Cache, MemoryCache, RedisCache
 from core.jobs import InProcessJobQueue, JobContext, RetryJob, UnknownJob
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from tests import services
+
+
+async def _delete_keys(client: Redis, prefix: str) -> None:
+    keys = [key async for key in client.scan_iter(match=f"{prefix}*")]
+    if keys:
+        await client.delete(*keys)
 
 
 class FakeClock:
@@ -28,8 +35,9 @@ async def cache(request: pytest.FixtureRequest) -> AsyncIterator[Cache]:
         yield MemoryCache()
         return
     client = Redis.from_url(services.redis_url())
-    await client.flushdb()
-    yield RedisCache(client, prefix="test:")
+    prefix = f"test:{uuid.uuid4().hex}:"  # its own keys: the shared Redis is never flushed
+    yield RedisCache(client, prefix=prefix)
+    await _delete_keys(client, prefix)
     await client.aclose()
 
 
@@ -67,8 +75,9 @@ async def limiter_and_clock(
         yield MemoryRateLimiter(rate=1.0, burst=3, clock=clock), clock
         return
     client = Redis.from_url(services.redis_url())
-    await client.flushdb()
-    yield RedisRateLimiter(client, rate=1.0, burst=3, prefix="test:rl:", clock=clock), clock
+    prefix = f"test:{uuid.uuid4().hex}:rl:"
+    yield RedisRateLimiter(client, rate=1.0, burst=3, prefix=prefix, clock=clock), clock
+    await _delete_keys(client, prefix)
     await client.aclose()
 
 
