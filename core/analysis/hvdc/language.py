@@ -2,8 +2,8 @@
 
 Decided per dream, from the text: Cyrillic-dominant text is Russian, Latin-dominant text is
 English unless it is Russian in Latin letters («mne snilos…»); text that mixes both («я видел
-dog») goes to the language of most of its letters. The user's interface language only breaks
-a tie, and only for text with no letters of either script.
+dog») goes to the language of most of its letters. The user's interface language plays no
+part (it chooses the reply's language); a text in another script is reported as unsupported.
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ def detect_language(text: str) -> str:
 
 
 def coding_language(text: str, requested: str = "") -> str:
-    """The coder to use: the dream's own language; ``requested`` only when the text can't say."""
-    detected = detect_language(text)
-    if detected in SUPPORTED:
-        return detected
-    wanted = (requested or "").strip().lower().replace("_", "-").split("-")[0]
-    return wanted if wanted in SUPPORTED else detected
+    """The coder to use: the dream's own language, whatever was ``requested``.
+
+    A Russian-interface user who writes in English is coded in English (and answered in
+    Russian); ``requested`` (the interface or ``--lang``) never makes one coder read the other
+    language. It is kept as a parameter so callers state what they asked for.
+    """
+    del requested
+    return detect_language(text)

@@ -115,6 +115,8 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     age = "A" if family else age
     if sex == "g":
         sex = _agreement_sex(doc, i)
+    elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
+        sex = _FEMININE[w.gender]
     identity = _identity(doc, i, identity, family)
     if w.number == "plur" and number == "1":
         number = "2"

@@ -72,7 +72,7 @@ class Lexicon:
 
 def diminutive_bases(lemma: str) -> list[str]:
     """Candidate base lemmas of a diminutive, most specific suffix first."""
-    bases = []
+    bases: list[str] = []
     for suffix, replacements in _DIMINUTIVES:
         if lemma.endswith(suffix) and len(lemma) > len(suffix) + 1:
             stem = lemma[: -len(suffix)]
