@@ -6,9 +6,9 @@ import pytest
 
 pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
 
-from core.analysis.hvdc import code_dream  # noqa: E402
-from core.analysis.hvdc.ru import code_dream_ru  # noqa: E402
-from core.analysis.hvdc.ru.nlp import analyse  # noqa: E402
+from core.analysis.hvdc import code_dream
+from core.analysis.hvdc.ru import code_dream_ru
+from core.analysis.hvdc.ru.nlp import analyse
 
 
 def _card(text: str, category: str) -> list[str]:
