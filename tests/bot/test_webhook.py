@@ -63,7 +63,9 @@ async def test_webhook_without_a_configured_secret_runs_with_one_derived_from_th
         secret = tg.calls("setWebhook")[-1].params.get("secret_token")
         assert secret == derive_webhook_secret(tg.token)
         endpoint = f"{product.runtime.site_url}/telegram/webhook"
-        assert (await tg.deliver_webhook(endpoint, tg.push_command(CHAT, "start"), "")).status == 401
+        assert (
+            await tg.deliver_webhook(endpoint, tg.push_command(CHAT, "start"), "")
+        ).status == 401
         reply = await tg.deliver_webhook(endpoint, tg.push_command(CHAT, "start"), secret)
         assert reply.status == 200
 
