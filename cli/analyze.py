@@ -1,6 +1,8 @@
 """``oneiroscope analyze``: one dream analysed exactly as the bot would, printed or as JSON.
 
-Nothing is stored. The interpretation chain is the configured one (offline without LLM keys).
+Nothing is stored. The parts come from the composition root like the bot's, with no database
+and no Redis (one dream, nothing kept or shared); the interpretation chain is the configured one
+(offline without LLM keys).
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+from cli.runtime import build_runtime
 from core.config import Settings
 from core.dreams.analyzer import read_dream
 from core.dreams.intake import DreamRejected, validate_dream
 from core.i18n import gettext
-from core.interpret.offline import OfflineInterpreter
 from core.interpret.types import DreamContext, Interpretation, LunarContext
-from core.llm import LLMSettings, MemoryCounter, build_chain
 from core.lunar import LunarError, lunar_context
 from core.lunar.places import user_place
 
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--lat", type=float, help="latitude of the dreamer's place")
     parser.add_argument("--lon", type=float, help="longitude of the dreamer's place")
     parser.add_argument("--tz", default="UTC", help="the dreamer's time zone, e.g. Europe/Moscow")
-    parser.set_defaults(func=run)
+    parser.set_defaults(with_settings=run)
 
 
 def _lunar(args: argparse.Namespace) -> LunarContext | None:
@@ -40,8 +41,9 @@ def _lunar(args: argparse.Namespace) -> LunarContext | None:
     return lunar_context(datetime.now(UTC), place, args.lang)
 
 
-async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, Interpretation]:
-    settings = Settings()
+async def analyze(
+    text: str, args: argparse.Namespace, settings: Settings
+) -> tuple[DreamContext, Interpretation]:
     dream = validate_dream(
         text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
     )
@@ -56,11 +58,9 @@ async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, In
         lunar=_lunar(args),
         user_key="cli",
     )
-    chain = build_chain(LLMSettings.from_env(), OfflineInterpreter(), MemoryCounter(), None)
-    try:
-        return context, await chain.interpret(context)
-    finally:
-        await chain.aclose()
+    local = settings.model_copy(update={"redis_url": None, "bot_token": None})
+    async with build_runtime(local, database=False) as runtime:
+        return context, await runtime.services.analyzer.interpreter.interpret(context)
 
 
 def as_json(context: DreamContext, answer: Interpretation) -> dict[str, Any]:
@@ -85,10 +85,10 @@ def as_text(context: DreamContext, answer: Interpretation) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
-        context, answer = asyncio.run(analyze(text, args))
+        context, answer = asyncio.run(analyze(text, args, settings))
     except DreamRejected as rejected:
         print(gettext(rejected.message, args.lang).format(**rejected.params), file=sys.stderr)
         return 2
