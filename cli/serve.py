@@ -13,11 +13,11 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
+from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from cli.runtime import Runtime, build_runtime
 from core.config import Settings
 from core.db import describe_db_url
@@ -31,7 +31,6 @@ from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
 
-WEBHOOK_PATH = "/telegram/webhook"
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 
@@ -55,6 +54,8 @@ class Running:
     dispatcher: Dispatcher | None = None
     app: web.Application | None = None
     site_url: str | None = None
+    #: The secret Telegram must send with every webhook request (webhook mode only).
+    webhook_secret: str | None = None
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @property
@@ -112,12 +113,23 @@ def _spawn(running: Running, coro: Awaitable[None], name: str) -> None:
     task.add_done_callback(running.tasks.discard)
 
 
-async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack) -> None:
+async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: Parts) -> None:
+    """The dispatcher over the runtime's bot. In webhook mode the ``web`` processes feed the
+    dispatcher and only the ``bot`` process registers the webhook and the commands (done once
+    per deployment); in polling mode the ``bot`` process polls."""
+    settings = running.settings
     dp = create_dispatcher(running.services)
     running.dispatcher = dp
+    if not parts.bot:
+        return
     await set_bot_commands(bot)
-    if running.settings.webhook_mode:
-        return  # the web app serves the webhook; see _start_web
+    if settings.public_url is not None:
+        await bot.set_webhook(
+            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",
+            secret_token=running.webhook_secret,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+        return
     await bot.delete_webhook(drop_pending_updates=False)
     _spawn(
         running,
@@ -140,15 +152,9 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack) -> None:
 async def _start_web(running: Running, stack: AsyncExitStack) -> None:
     settings = running.settings
     app = create_app(running.services)
-    bot, dp = running.bot, running.dispatcher
-    if bot is not None and dp is not None and settings.public_url is not None:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        SimpleRequestHandler(dp, bot, secret_token=secret).register(app, path=WEBHOOK_PATH)
-        await bot.set_webhook(
-            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",
-            secret_token=secret,
-            allowed_updates=dp.resolve_used_update_types(),
-        )
+    bot, dp, secret = running.bot, running.dispatcher, running.webhook_secret
+    if bot is not None and dp is not None and secret is not None:
+        WebhookHandler(dp, bot, secret).register(app, WEBHOOK_PATH)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     stack.push_async_callback(runner.cleanup)
@@ -165,6 +171,13 @@ def _bound_port(runner: web.AppRunner, configured: int) -> int:
         if isinstance(address, tuple) and len(address) >= 2:
             return int(address[1])
     return configured
+
+
+def _needs_bot(settings: Settings, parts: Parts) -> bool:
+    """The ``bot`` process, and in webhook mode every ``web`` process (it feeds the dispatcher)."""
+    if settings.bot_token is None:
+        return False
+    return parts.bot or (parts.web and settings.webhook_mode)
 
 
 async def serve(
@@ -184,16 +197,25 @@ async def serve(
     ``notifier`` / ``embedder``: replacements at the edge (benches), see ``build_runtime``.
     """
     stop = stop or asyncio.Event()
+    # Checked before anything starts: webhook mode never runs without a secret.
+    secret = (
+        resolve_webhook_secret(
+            settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            settings.bot_token.get_secret_value() if settings.bot_token else None,
+        )
+        if settings.webhook_mode and _needs_bot(settings, parts)
+        else None
+    )
     log.info("database: %s", describe_db_url(settings.database_url))
     runtime_cm = build_runtime(settings, notifier=notifier, embedder=embedder)
     async with runtime_cm as runtime, AsyncExitStack() as stack:
-        running = Running(runtime=runtime)
+        running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
         _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
         if parts.worker:
             await _start_worker(running, stack)
-        if parts.bot and runtime.bot is not None:
-            await _start_bot(running, runtime.bot, stack)
+        if runtime.bot is not None and _needs_bot(settings, parts):
+            await _start_bot(running, runtime.bot, stack, parts)
         if parts.web:
             await _start_web(running, stack)
         if on_ready is not None:
