@@ -6,6 +6,8 @@ environment. Secrets are ``SecretStr`` so they never appear in logs or reprs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -39,7 +41,28 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
     throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)
 
+    # Voice notes (core/asr): engines, weights and limits.
+    #: A faster-whisper model name (``base``, ``tiny.en``, ``small``...; bundled offline weights
+    #: are used when their package is installed, else downloaded once) or a local model folder.
+    asr_model: str = Field("base", alias="ASR_MODEL", min_length=1)
+    asr_cache_dir: Path = Field(
+        default_factory=lambda: Path.home() / ".cache" / "oneiroscope" / "asr",
+        alias="ASR_CACHE_DIR",
+    )
+    asr_cpu_threads: int = Field(0, alias="ASR_CPU_THREADS", ge=0)  # 0: all cores, at most 4
+    #: A Vosk model folder: the second engine (its language: ``VOSK_LANGUAGE``).
+    vosk_model_dir: Path | None = Field(None, alias="VOSK_MODEL_DIR")
+    vosk_language: str = Field("ru", alias="VOSK_LANGUAGE", pattern=r"^(en|ru)$")
+    voice_max_seconds: int = Field(300, alias="VOICE_MAX_SECONDS", ge=5)
+    voice_max_bytes: int = Field(20_000_000, alias="VOICE_MAX_BYTES", ge=10_000)
+    voice_daily_minutes: int = Field(30, alias="VOICE_DAILY_MINUTES", ge=0)
+
     model_config["populate_by_name"] = True
+
+    @field_validator("vosk_model_dir", mode="before")
+    @classmethod
+    def _blank_path_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("redis_url", "public_url", "telegram_api_url", mode="before")
     @classmethod
