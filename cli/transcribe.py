@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from core.asr import AsrConfig, AsrError, Transcriber, parse_choice
+from core.asr import AsrError, Transcriber, parse_choice
 from core.config import Settings
 
 
@@ -26,16 +26,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--ui", choices=("en", "ru"), default="en", help="language of messages")
-    parser.set_defaults(func=run)
+    parser.set_defaults(with_settings=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         print(f"{args.file}: {exc.strerror}", file=sys.stderr)
         return 2
-    transcriber = Transcriber(AsrConfig.from_settings(Settings()))
+    transcriber = Transcriber(settings.asr)
     try:
         transcriber.check()
         transcript = transcriber.transcribe(data, parse_choice(args.lang))

@@ -2,6 +2,7 @@
 weights, limits. Transport-free: the bot and the workers call :class:`Transcriber`."""
 
 from core.asr.audio import AudioLimits, decode_audio
+from core.asr.config import AsrSettings
 from core.asr.errors import (
     AsrConfigError,
     AsrError,
@@ -16,14 +17,14 @@ from core.asr.errors import (
     UnsupportedAudio,
 )
 from core.asr.language import parse_choice, pick_language
-from core.asr.transcriber import AsrConfig, Transcriber
+from core.asr.transcriber import Transcriber
 from core.asr.types import SUPPORTED_LANGUAGES, Audio, LanguageChoice, Transcript
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
-    "AsrConfig",
     "AsrConfigError",
     "AsrError",
+    "AsrSettings",
     "Audio",
     "AudioLimits",
     "AudioTooLarge",

@@ -11,58 +11,29 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from core.asr.audio import AudioLimits, decode_audio, require_ffmpeg
+from core.asr.audio import decode_audio, require_ffmpeg
 from core.asr.cleanup import tidy_transcript
+from core.asr.config import AsrSettings
 from core.asr.errors import AsrError, EngineUnavailable, LanguageUnavailable
 from core.asr.types import LanguageChoice, ProgressCallback, SpeechEngine, Transcript
 from core.asr.vosk_engine import VoskEngine, check_model_folder
 from core.asr.weights import ModelLocation, resolve_model
 from core.asr.whisper import WhisperEngine
-from core.config import Settings
 from core.metrics import METRICS
 
 log = logging.getLogger(__name__)
 
-_MAX_AUTO_THREADS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class AsrConfig:
-    """The part of ``Settings`` speech recognition reads."""
-
-    model: str
-    cache_dir: Path
-    cpu_threads: int
-    vosk_model_dir: Path | None
-    vosk_language: str
-    limits: AudioLimits
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> AsrConfig:
-        threads = settings.asr_cpu_threads or min(_MAX_AUTO_THREADS, os.cpu_count() or 1)
-        return cls(
-            model=settings.asr_model,
-            cache_dir=settings.asr_cache_dir,
-            cpu_threads=threads,
-            vosk_model_dir=settings.vosk_model_dir,
-            vosk_language=settings.vosk_language,
-            limits=AudioLimits(settings.voice_max_seconds, settings.voice_max_bytes),
-        )
-
-
-WhisperFactory = Callable[[ModelLocation, AsrConfig], SpeechEngine]
+WhisperFactory = Callable[[ModelLocation, AsrSettings], SpeechEngine]
 VoskFactory = Callable[[Path, str], SpeechEngine]
 
 
-def _load_whisper(location: ModelLocation, config: AsrConfig) -> SpeechEngine:
-    return WhisperEngine(location, cpu_threads=config.cpu_threads, cache_dir=config.cache_dir)
+def _load_whisper(location: ModelLocation, config: AsrSettings) -> SpeechEngine:
+    return WhisperEngine(location, cpu_threads=config.threads, cache_dir=config.cache_dir)
 
 
 class Transcriber:
@@ -70,7 +41,7 @@ class Transcriber:
 
     def __init__(
         self,
-        config: AsrConfig,
+        config: AsrSettings,
         *,
         load_whisper: WhisperFactory = _load_whisper,
         load_vosk: VoskFactory = VoskEngine,

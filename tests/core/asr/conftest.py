@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.asr import AsrConfig, AudioLimits, Transcriber
+from core.asr import AsrSettings, Transcriber
 from core.asr.weights import BUNDLED, installed
 
 
@@ -36,15 +36,8 @@ def require_ffmpeg() -> None:
         pytest.skip("ffmpeg is not installed (.ci/run installs it)")
 
 
-def asr_config(model: str, cache_dir: Path, **limits: float) -> AsrConfig:
-    return AsrConfig(
-        model=model,
-        cache_dir=cache_dir,
-        cpu_threads=2,
-        vosk_model_dir=None,
-        vosk_language="ru",
-        limits=AudioLimits(limits.get("max_seconds", 300), int(limits.get("max_bytes", 20e6))),
-    )
+def asr_settings(model: str, cache_dir: Path, **extra: object) -> AsrSettings:
+    return AsrSettings(model=model, cache_dir=cache_dir, cpu_threads=2, **extra)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +49,7 @@ def _transcriber(model: str, cache: Path) -> Transcriber:
     require_ffmpeg()
     if not installed(BUNDLED[model]):
         pytest.skip(f"the offline {model} weights are not installed (the asr extra)")
-    transcriber = Transcriber(asr_config(model, cache))
+    transcriber = Transcriber(asr_settings(model, cache))
     transcriber.check()
     transcriber.load()
     return transcriber
