@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from core.analysis.codes_in_words import category_name, code_in_words
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.journal import JournalPage, get_user_dream
 from core.dreams.search import JournalResults
@@ -45,11 +46,17 @@ def search_text(found: JournalResults, words: str, locale: str) -> str:
     return "\n".join(lines)
 
 
-def _code_line(code: dict[str, Any], text: str) -> str:
+def _code_line(code: dict[str, Any], text: str, locale: str) -> str:
+    """The code in words with the words it came from; the code itself on a second line."""
     span = code.get("span")
     evidence = text[span[0] : span[1]] if span else ""
     suffix = f" ← «{escape(evidence)}»" if evidence else ""
-    return f"<code>{escape(code['code'])}</code>{suffix}"
+    category = escape(category_name(code["category"], locale))
+    raw = f"<code>{escape(code['code'])}</code>"
+    words = code_in_words(code["category"], code["code"], locale)
+    if words is None:
+        return f"• <b>{category}</b>: {raw}{suffix}"
+    return f"• <b>{category}</b>: {escape(words)}{suffix}\n   {raw}"
 
 
 def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
@@ -59,10 +66,13 @@ def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
         coded = _("The Hall/Van de Castle coder reads English reports only for now.")
     else:
         codes = details.get("codes", [])[:MAX_DETAIL_CODES]
-        coded = "\n".join(f"{escape(c['category'])}: {_code_line(c, dream.text)}" for c in codes)
+        coded = "\n".join(_code_line(c, dream.text, locale) for c in codes)
         coded = coded or _("No codable elements were found.")
     lines = [
-        _("<b>Hall/Van de Castle coding</b> (each code with the words it came from)"),
+        _(
+            "<b>Hall/Van de Castle coding</b>: what the content analysis found, each with the "
+            "words it came from and its code on the line below"
+        ),
         coded,
         "",
         _("Interpreted by {model}; {tokens} tokens; {latency} ms.").format(

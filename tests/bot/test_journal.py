@@ -64,3 +64,27 @@ async def test_delete_can_be_cancelled_and_the_dream_stays(product: Product) -> 
     kept = await tg.wait_for("editMessageText", after=mark, timeout=30)
     assert "Nothing was deleted" in kept.params["text"]
     assert await Dream.filter(id=dream.id).exists()
+
+
+async def test_details_tell_the_codes_in_words_with_the_code_beneath(product: Product) -> None:
+    tg = product.tg
+    mark = tg.mark()
+    tg.push_message(
+        CHAT,
+        "I was swimming in a dark lake near my grandmother's house. A big snake followed me and "
+        "I was terrified, but my brother pulled me out of the water and we laughed together.",
+    )
+    result = await tg.wait_for(
+        "sendMessage",
+        lambda c: "Interpreted by" in c.params.get("text", ""),
+        after=mark,
+        timeout=30,
+    )
+    await product.analyses_settled(CHAT)
+
+    mark = tg.mark()
+    tg.push_callback(CHAT, result.result["message_id"], button(result, "🔬 Details"))
+    details = (await tg.wait_for("sendMessage", after=mark, timeout=30)).params["text"]
+    assert "<b>Emotion</b>: apprehension — you ← «terrified»" in details
+    assert "<code>AP, D</code>" in details
+    assert "your brother (male" in details
