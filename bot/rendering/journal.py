@@ -3,15 +3,20 @@ the list of similar past dreams."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from html import escape
 from typing import Any
+
+from babel.dates import format_date
 
 from core.analysis.codes_in_words import category_name, code_in_words
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.journal import JournalPage, get_user_dream
 from core.dreams.search import JournalResults
 from core.excerpts import excerpt
-from core.i18n import gettext_for, ngettext
+from core.i18n import gettext_for, ngettext, normalize_locale
+from core.interpret.types import LunarContext
+from core.lunar.names import lit_percent
 
 MOOD_ICONS = {"positive": "☀️", "negative": "🌧", "mixed": "🌦", "neutral": "🌫", None: "⏳"}
 MAX_DETAIL_CODES = 40
@@ -27,6 +32,28 @@ def journal_text(page: JournalPage, user: User) -> str:
         icon = MOOD_ICONS.get(entry.mood, "⏳")
         lines.append(f"{icon} {entry.night_of:%d.%m.%Y} — {escape(entry.excerpt)}")
     return "\n".join(lines)
+
+
+def night_moved_text(morning: date, lunar: LunarContext | None, locale: str) -> str:
+    """What the user reads after choosing the night a dream came from."""
+    _ = gettext_for(locale)
+    lang = normalize_locale(locale)
+    evening = format_date(morning - timedelta(days=1), "d MMMM", locale=lang)
+    night = _("The dream now belongs to the night of {evening} to {morning}.").format(
+        evening=evening, morning=format_date(morning, "d MMMM", locale=lang)
+    )
+    if lunar is None:
+        return night
+    moon = _(
+        "<b>The moon that night</b> (at 03:00): lunar day {day}, {phase}, {percent}% lit, "
+        "Moon in {sign}."
+    ).format(
+        day=lunar.lunar_day,
+        phase=escape(lunar.phase_name),
+        percent=lit_percent(lunar.illumination),
+        sign=escape(lunar.sign),
+    )
+    return f"{night}\n{moon}"
 
 
 def search_text(found: JournalResults, words: str, locale: str) -> str:
