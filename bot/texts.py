@@ -5,7 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
+from bot.keyboards.settings import LANGUAGE_NAMES
+from core.billing.credits import balance_of
 from core.db.models import User
 
 
@@ -20,10 +23,30 @@ def welcome_text(user: User) -> str:
                 "recorded dreams), add the lunar calendar of that night and keep it in your "
                 "private journal."
             ),
-            _("Your first analysis is free."),
+            balance_line(user),
             privacy_note(),
         ]
     )
+
+
+def balance_line(user: User) -> str:
+    """What the user can analyse now: "first analysis free" only while it is true."""
+    balance = balance_of(user)
+    if balance.free_dream_available:
+        return _("Your first analysis is free.")
+    if balance.credits > 0:
+        return ngettext(
+            "You have {n} analysis left.", "You have {n} analyses left.", balance.credits
+        ).format(n=balance.credits)
+    return _(
+        "Your free analysis has been used. A dream you tell me is kept in your journal and "
+        "analysed once you top up."
+    )
+
+
+def language_name(code: str) -> str:
+    """The language's own name ("English", "Русский"), never its code."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def privacy_note() -> str:
@@ -56,7 +79,7 @@ def settings_text(user: User) -> str:
     return "\n".join(
         [
             _("<b>Settings</b>"),
-            _("Language: {language}").format(language=user.language),
+            _("Language: {language}").format(language=language_name(user.language)),
             _("Place: {place}").format(place=place),
             _("Time zone: {timezone}").format(timezone=escape(user.timezone)),
             _("Sex for the norms: {sex}").format(sex=sex_names.get(str(user.sex), user.sex)),

@@ -211,7 +211,10 @@ async def serve(
     async with runtime_cm as runtime, AsyncExitStack() as stack:
         running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
-        _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
+        # ... and the local embedding model, which the first analysis would otherwise wait for.
+        in_use = runtime.services.analyzer.embedder
+        warming = asyncio.to_thread(warm_up, settle_heap=settle_heap, embedder=in_use)
+        _spawn(running, warming, "warm-up")
         if parts.worker:
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):

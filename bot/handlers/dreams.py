@@ -11,6 +11,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.callbacks import DreamConfirm
 from bot.keyboards.dreams import confirm_dream_keyboard
+from bot.middlewares.throttling import Pace
 from bot.rendering.talk import talk_reply
 from core.billing.credits import balance_of
 from core.db.models import Dream, DreamSource, DreamStatus, User
@@ -39,9 +40,12 @@ def create_router() -> Router:
     return router
 
 
-async def receive_dream(message: Message, user: User, services: Services) -> None:
+async def receive_dream(
+    message: Message, user: User, services: Services, pace: Pace | None = None
+) -> None:
+    """``pace``: given by the rate limit when the user sends faster than it allows."""
     origin = message_origin(message.chat.id, message.message_id)
-    await submit_dream(message, user, services, message.text or "", origin, screen=True)
+    await submit_dream(message, user, services, message.text or "", origin, screen=True, pace=pace)
 
 
 async def submit_dream(
@@ -52,6 +56,7 @@ async def submit_dream(
     origin: str,
     *,
     screen: bool = False,
+    pace: Pace | None = None,
 ) -> None:
     """Validate, save (once per ``origin``) and start the analysis; answers in ``message``'s chat.
 
@@ -62,7 +67,8 @@ async def submit_dream(
     limits = {"min_chars": settings.min_dream_chars, "max_chars": settings.max_dream_chars}
     try:
         if not screen:
-            await _accept(message, user, services, validate_dream(text, **limits), origin)
+            dream_text = validate_dream(text, **limits)
+            await _accept(message, user, services, dream_text, origin, pace)
             return
         judged = triage(text, **limits)
     except DreamRejected as rejected:
@@ -73,7 +79,7 @@ async def submit_dream(
     elif judged.screening.verdict == Verdict.UNSURE:
         await _ask(message, user, judged.dream, origin)
     else:
-        await _accept(message, user, services, judged.dream, origin)
+        await _accept(message, user, services, judged.dream, origin, pace)
 
 
 async def _ask(message: Message, user: User, text: DreamText, origin: str) -> None:
@@ -94,15 +100,23 @@ async def _ask(message: Message, user: User, text: DreamText, origin: str) -> No
 
 
 async def _accept(
-    message: Message, user: User, services: Services, text: DreamText, origin: str
+    message: Message,
+    user: User,
+    services: Services,
+    text: DreamText,
+    origin: str,
+    pace: Pace | None,
 ) -> None:
     dream, created = await save_dream(user, text, source=DreamSource.TEXT, origin_key=origin)
     if created:
-        await start_analysis(message, user, services, dream)
+        await start_analysis(message, user, services, dream, pace)
 
 
-async def start_analysis(message: Message, user: User, services: Services, dream: Dream) -> None:
-    """Analyse a saved dream now, or tell the user it waits for a credit."""
+async def start_analysis(
+    message: Message, user: User, services: Services, dream: Dream, pace: Pace | None = None
+) -> None:
+    """Analyse a saved dream now (after its turn, when the user is over the rate limit), or tell
+    the user it waits for a credit."""
     if not balance_of(user).can_analyze:
         await message.answer(
             _(
@@ -111,6 +125,8 @@ async def start_analysis(message: Message, user: User, services: Services, dream
             )
         )
         return
+    if pace is not None:
+        await pace()
     status = await message.answer(_("🌙 Dream received. Analysing…"))
     delivery = Delivery(
         chat_id=message.chat.id, status_message_id=status.message_id, locale=user.language

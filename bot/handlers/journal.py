@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from aiogram import F, Router
@@ -9,16 +10,24 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.keyboards.callbacks import DreamNight
 from bot.keyboards.dreams import (
     DreamAction,
     JournalPage,
     analysis_keyboard,
     delete_dream_keyboard,
     journal_keyboard,
+    night_keyboard,
     retry_keyboard,
 )
 from bot.rendering.analysis import render_report
-from bot.rendering.journal import details_text, journal_text, search_text, similar_text
+from bot.rendering.journal import (
+    details_text,
+    journal_text,
+    night_moved_text,
+    search_text,
+    similar_text,
+)
 from core.billing.credits import balance_of
 from core.db.models import Dream, User
 from core.dreams.journal import (
@@ -28,6 +37,7 @@ from core.dreams.journal import (
     journal_page,
     latest_analysis,
 )
+from core.dreams.nights import night_choices, set_dream_night
 from core.dreams.report import Delivery
 from core.dreams.search import JournalQuery, search_journal
 from core.dreams.stored import report_from_row
@@ -43,6 +53,7 @@ def create_router() -> Router:
     # A forged page number (negative, or past int64) is a stale button, not a database error.
     router.callback_query.register(turn_page, JournalPage.filter(F.page.in_(range(0, 10**6))))
     router.callback_query.register(dream_button, DreamAction.filter())
+    router.callback_query.register(choose_night, DreamNight.filter())
     return router
 
 
@@ -94,6 +105,13 @@ async def dream_button(
     elif action == "delete_yes":
         await delete_user_dream(user, str(dream.id))
         await message.edit_text(_("The dream has been deleted."))
+    elif action == "night":
+        await message.answer(
+            _("Which night was this dream from? Its moon will be read for that night."),
+            reply_markup=night_keyboard(
+                str(dream.id), night_choices(dream.created_at, user), user.language
+            ),
+        )
     elif action == "delete_no":
         await message.edit_text(_("Nothing was deleted: the dream stays in your journal."))
     elif action == "analyze":
@@ -102,6 +120,21 @@ async def dream_button(
         await enqueue_analysis(services.jobs, dream, delivery, request_key=query.id)
     else:
         await _show_analysis(message, user, dream, action)
+
+
+async def choose_night(query: CallbackQuery, callback_data: DreamNight, user: User) -> None:
+    """The "dreamt on" answer: the dream moves to that night and its moon is read anew."""
+    dream = await get_user_dream(user, callback_data.dream_id)
+    try:
+        morning = datetime.strptime(callback_data.morning, "%Y%m%d").date()
+    except ValueError:
+        morning = None
+    if dream is None or morning is None or not isinstance(query.message, Message):
+        await query.answer(_("This button is no longer active."))
+        return
+    await query.answer()
+    lunar = await set_dream_night(dream, user, morning)
+    await query.message.edit_text(night_moved_text(morning, lunar, user.language))
 
 
 async def _show_analysis(message: Message, user: User, dream: Dream, action: str) -> None:

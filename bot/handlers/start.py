@@ -10,7 +10,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.callbacks import LanguageChoice
 from bot.keyboards.settings import language_keyboard
-from bot.texts import welcome_text
+from bot.texts import language_name, welcome_text
 from core.db.models import User
 from core.i18n import SUPPORTED_LOCALES
 from core.users import set_language
@@ -37,5 +37,10 @@ async def choose_language(
     await set_language(user, callback_data.code)
     with i18n.use_locale(user.language):
         await query.answer(_("Language saved."))
-        if query.message is not None:
-            await query.message.answer(welcome_text(user))
+        # One short line in place of the question: the welcome was already read.
+        if isinstance(query.message, Message):
+            await query.message.edit_text(
+                _("Language: {language}. You can change it any time in /settings.").format(
+                    language=language_name(user.language)
+                )
+            )

@@ -22,3 +22,10 @@ class DreamConfirm(CallbackData, prefix="isdream"):
 
     answer: str  # yes | no
     dream_id: str
+
+
+class DreamNight(CallbackData, prefix="night"):
+    """The "dreamt on" choice: the morning (YYYYMMDD) that ended the dream's night."""
+
+    dream_id: str
+    morning: str

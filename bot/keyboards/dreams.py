@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from babel.dates import format_date
 
-from bot.keyboards.callbacks import DreamConfirm
-from core.i18n import gettext_for
+from bot.keyboards.callbacks import DreamConfirm, DreamNight
+from core.i18n import gettext_for, normalize_locale
 
 
 class DreamAction(CallbackData, prefix="dream"):
-    action: str  # details | similar | delete | delete_yes | delete_no | open | analyze
+    action: str  # details | similar | night | delete | delete_yes | delete_no | open | analyze
     dream_id: str
 
 
@@ -29,9 +32,31 @@ def analysis_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
         text=_("🔗 Similar dreams"), callback_data=DreamAction(action="similar", dream_id=dream_id)
     )
     builder.button(
+        text=_("📅 Another night"), callback_data=DreamAction(action="night", dream_id=dream_id)
+    )
+    builder.button(
         text=_("🗑 Delete"), callback_data=DreamAction(action="delete", dream_id=dream_id)
     )
-    builder.adjust(2, 1)
+    builder.adjust(2, 2)
+    return builder.as_markup()
+
+
+def night_keyboard(dream_id: str, mornings: list[date], locale: str) -> InlineKeyboardMarkup:
+    """One button per night the dream may have come from, last night first."""
+    _ = gettext_for(locale)
+    lang = normalize_locale(locale)
+    builder = InlineKeyboardBuilder()
+    for n, morning in enumerate(mornings):
+        label = (
+            _("Last night")
+            if n == 0
+            else _("Night to {date}").format(date=format_date(morning, "EEE d MMM", locale=lang))
+        )
+        builder.button(
+            text=label,
+            callback_data=DreamNight(dream_id=dream_id, morning=morning.strftime("%Y%m%d")),
+        )
+    builder.adjust(1, 2)
     return builder.as_markup()
 
 

@@ -8,6 +8,7 @@ from core.analysis.symbols import archetype_name
 from core.billing.credits import Balance
 from core.dreams.report import AnalysisReport, Stage
 from core.i18n import gettext_for
+from core.lunar.names import lit_percent
 
 #: Telegram's limit for one message is 4096 characters; leave room for markup.
 MAX_MESSAGE_CHARS = 3900
@@ -50,12 +51,14 @@ def _lunar_block(report: AnalysisReport, locale: str) -> list[str]:
     lunar = report.lunar
     if lunar is None:
         return []
+    # Read at the middle of the dream's night (core.lunar.night), which the line names.
     head = _(
-        "<b>The moon that night</b>: lunar day {day}, {phase}, {percent}% lit, Moon in {sign}."
+        "<b>The moon that night</b> (at 03:00): lunar day {day}, {phase}, {percent}% lit, "
+        "Moon in {sign}."
     ).format(
         day=lunar.lunar_day,
         phase=escape(lunar.phase_name),
-        percent=round(lunar.illumination * 100),
+        percent=lit_percent(lunar.illumination),
         sign=escape(lunar.sign),
     )
     return [head, f"<i>{escape(lunar.folklore_note)}</i>"] if lunar.folklore_note else [head]

@@ -3,14 +3,20 @@ the list of similar past dreams."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from babel.dates import format_date
+
+from core.analysis.codes_in_words import category_name, code_in_words
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.journal import JournalPage, get_user_dream
 from core.dreams.search import JournalResults
 from core.excerpts import excerpt
-from core.i18n import gettext_for, ngettext
+from core.i18n import gettext_for, ngettext, normalize_locale
+from core.interpret.types import LunarContext
+from core.lunar.names import lit_percent
 
 MOOD_ICONS = {"positive": "☀️", "negative": "🌧", "mixed": "🌦", "neutral": "🌫", None: "⏳"}
 MAX_DETAIL_CODES = 40
@@ -26,6 +32,28 @@ def journal_text(page: JournalPage, user: User) -> str:
         icon = MOOD_ICONS.get(entry.mood, "⏳")
         lines.append(f"{icon} {entry.night_of:%d.%m.%Y} — {escape(entry.excerpt)}")
     return "\n".join(lines)
+
+
+def night_moved_text(morning: date, lunar: LunarContext | None, locale: str) -> str:
+    """What the user reads after choosing the night a dream came from."""
+    _ = gettext_for(locale)
+    lang = normalize_locale(locale)
+    evening = format_date(morning - timedelta(days=1), "d MMMM", locale=lang)
+    night = _("The dream now belongs to the night of {evening} to {morning}.").format(
+        evening=evening, morning=format_date(morning, "d MMMM", locale=lang)
+    )
+    if lunar is None:
+        return night
+    moon = _(
+        "<b>The moon that night</b> (at 03:00): lunar day {day}, {phase}, {percent}% lit, "
+        "Moon in {sign}."
+    ).format(
+        day=lunar.lunar_day,
+        phase=escape(lunar.phase_name),
+        percent=lit_percent(lunar.illumination),
+        sign=escape(lunar.sign),
+    )
+    return f"{night}\n{moon}"
 
 
 def search_text(found: JournalResults, words: str, locale: str) -> str:
@@ -45,11 +73,17 @@ def search_text(found: JournalResults, words: str, locale: str) -> str:
     return "\n".join(lines)
 
 
-def _code_line(code: dict[str, Any], text: str) -> str:
+def _code_line(code: dict[str, Any], text: str, locale: str) -> str:
+    """The code in words with the words it came from; the code itself on a second line."""
     span = code.get("span")
     evidence = text[span[0] : span[1]] if span else ""
     suffix = f" ← «{escape(evidence)}»" if evidence else ""
-    return f"<code>{escape(code['code'])}</code>{suffix}"
+    category = escape(category_name(code["category"], locale))
+    raw = f"<code>{escape(code['code'])}</code>"
+    words = code_in_words(code["category"], code["code"], locale)
+    if words is None:
+        return f"• <b>{category}</b>: {raw}{suffix}"
+    return f"• <b>{category}</b>: {escape(words)}{suffix}\n   {raw}"
 
 
 def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
@@ -59,10 +93,13 @@ def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
         coded = _("The Hall/Van de Castle coder reads English reports only for now.")
     else:
         codes = details.get("codes", [])[:MAX_DETAIL_CODES]
-        coded = "\n".join(f"{escape(c['category'])}: {_code_line(c, dream.text)}" for c in codes)
+        coded = "\n".join(_code_line(c, dream.text, locale) for c in codes)
         coded = coded or _("No codable elements were found.")
     lines = [
-        _("<b>Hall/Van de Castle coding</b> (each code with the words it came from)"),
+        _(
+            "<b>Hall/Van de Castle coding</b>: what the content analysis found, each with the "
+            "words it came from and its code on the line below"
+        ),
         coded,
         "",
         _("Interpreted by {model}; {tokens} tokens; {latency} ms.").format(

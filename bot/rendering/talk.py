@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.utils.i18n import gettext as _
 
-from core.billing.credits import balance_of
+from bot.texts import balance_line
 from core.db.models import User
 from core.dreams.screening import Screening, TalkKind
 
@@ -14,15 +14,6 @@ def _how_to_tell() -> str:
         "To have a dream analysed, just tell it to me in a message: where you were, who was "
         "there, what happened and how you felt."
     )
-
-
-def _balance_line(user: User) -> str:
-    balance = balance_of(user)
-    if balance.free_dream_available:
-        return _("Your first analysis is free.")
-    if balance.credits > 0:
-        return _("Analyses left: {n}.").format(n=balance.credits)
-    return _("You have no analyses left; a dream you tell me is kept until you top up.")
 
 
 def _topic_line(topic: str | None) -> str:
@@ -54,7 +45,7 @@ def talk_reply(screening: Screening, user: User) -> str:
             "Hello! I'm OneiroScope. I analyse dreams the way dream researchers do, add the "
             "moon of that night and keep them in your private journal."
         )
-        return "\n\n".join([opening, _how_to_tell(), _balance_line(user)])
+        return "\n\n".join([opening, _how_to_tell(), balance_line(user)])
     if kind == TalkKind.THANKS:
         return _("You're welcome! Tell me your next dream whenever you like. 🌙")
     if kind == TalkKind.COMPLAINT:

@@ -33,7 +33,8 @@ def _symbol_from(data: dict[str, Any]) -> SymbolHit:
     )
 
 
-def _lunar_dict(lunar: LunarContext | None) -> dict[str, Any] | None:
+def lunar_dict(lunar: LunarContext | None) -> dict[str, Any] | None:
+    """The lunar context as stored in an analysis's ``hvdc["lunar"]``."""
     if lunar is None:
         return None
     return {
@@ -64,7 +65,7 @@ def row_values(result: AnalysisResult) -> dict[str, Any]:
             "supported": ctx.coding.supported,
             "highlights": list(ctx.highlights),
             "symbol_hits": [_symbol_dict(hit) for hit in ctx.symbols],
-            "lunar": _lunar_dict(ctx.lunar),
+            "lunar": lunar_dict(ctx.lunar),
             "similar": [
                 {"dream_id": s.dream_id, "similarity": round(s.similarity, 3)} for s in ctx.similar
             ],

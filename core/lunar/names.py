@@ -100,3 +100,9 @@ PHASE_GROUPS: tuple[str, ...] = ("new_moon", "first_quarter", "full_moon", "last
 def phase_group_for_elongation(elongation: float) -> str:
     """The phase group (±45° around a principal phase) of a moon-minus-sun longitude."""
     return PHASE_GROUPS[int(((elongation + 45.0) % 360.0) // 90.0)]
+
+
+def lit_percent(illumination: float) -> int:
+    """The lit share of the disc as the whole percent every screen shows (halves round up), so
+    one moment reads the same in the analysis, the journal and /lunar."""
+    return int(max(0.0, min(1.0, illumination)) * 100 + 0.5)

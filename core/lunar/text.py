@@ -15,7 +15,7 @@ from babel.dates import format_date, format_time
 from core.cache import Cache
 from core.i18n import N_, gettext, normalize_locale
 from core.lunar.interpreter import folklore_note
-from core.lunar.names import PHASE_NAMES, SIGN_NAMES
+from core.lunar.names import PHASE_NAMES, SIGN_NAMES, lit_percent
 from core.lunar.places import Place
 from core.lunar.service import DayReport, day_report
 
@@ -23,7 +23,7 @@ CACHE_TTL_S = 24 * 3600
 _TITLE = N_("Moon on {date} — {place}")
 _DAY_LINE = N_("Lunar day {number}: {start} – {end}")
 _RISE_SET = N_("Moonrise {rise} · moonset {set}")
-_PHASE_LINE = N_("Phase: {phase}, {percent}% lit")
+_PHASE_LINE = N_("Phase: {phase}, {percent}% lit at noon")
 _SIGN_LINE = N_("Moon in {sign}")
 _CLAMPED = N_(
     "Lunar days are shown for latitude {lat}°: farther north or south the moon may not rise "
@@ -66,7 +66,7 @@ def day_text(report: DayReport, locale: str | None) -> str:
         lines.append(gettext(_DAY_LINE, lang).format(number=day.number, start=start, end=end))
     lines.append(_rise_set_line(report, lang))
     phase = gettext(PHASE_NAMES[report.phase_key], lang)
-    percent = round(100 * report.illumination)
+    percent = lit_percent(report.illumination)
     lines.append(gettext(_PHASE_LINE, lang).format(phase=phase, percent=percent))
     lines.append(gettext(_SIGN_LINE, lang).format(sign=gettext(SIGN_NAMES[report.sign_key], lang)))
     if report.latitude_clamped:

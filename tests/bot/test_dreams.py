@@ -33,7 +33,7 @@ async def test_a_text_dream_is_analysed_with_progress_and_charged_once(product: 
     assert "What the dream contains" in text
     assert "The moon that night" in text
     buttons = [b["text"] for row in result.params["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["🔬 Details", "🔗 Similar dreams", "🗑 Delete"]
+    assert buttons == ["🔬 Details", "🔗 Similar dreams", "📅 Another night", "🗑 Delete"]
 
     user = await User.get(telegram_id=CHAT)
     dream = await Dream.get(user_id=user.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.db.models import Dream, DreamStatus, User
+from core.db.models import Dream, DreamAnalysis, DreamStatus, User
 from tests.bot.harness import Product, button
 
 CHAT = 3003
@@ -64,3 +64,64 @@ async def test_delete_can_be_cancelled_and_the_dream_stays(product: Product) -> 
     kept = await tg.wait_for("editMessageText", after=mark, timeout=30)
     assert "Nothing was deleted" in kept.params["text"]
     assert await Dream.filter(id=dream.id).exists()
+
+
+async def test_details_tell_the_codes_in_words_with_the_code_beneath(product: Product) -> None:
+    tg = product.tg
+    mark = tg.mark()
+    tg.push_message(
+        CHAT,
+        "I was swimming in a dark lake near my grandmother's house. A big snake followed me and "
+        "I was terrified, but my brother pulled me out of the water and we laughed together.",
+    )
+    result = await tg.wait_for(
+        "sendMessage",
+        lambda c: "Interpreted by" in c.params.get("text", ""),
+        after=mark,
+        timeout=30,
+    )
+    await product.analyses_settled(CHAT)
+
+    mark = tg.mark()
+    tg.push_callback(CHAT, result.result["message_id"], button(result, "🔬 Details"))
+    details = (await tg.wait_for("sendMessage", after=mark, timeout=30)).params["text"]
+    assert "<b>Emotion</b>: apprehension — you ← «terrified»" in details
+    assert "<code>AP, D</code>" in details
+    assert "your brother (male" in details
+
+
+async def test_another_night_moves_the_dream_and_its_moon(product: Product) -> None:
+    tg = product.tg
+    mark = tg.mark()
+    tg.push_message(
+        CHAT,
+        "I was walking along a river with my brother. The water was clear and we saw big fish, "
+        "then a storm came and we ran to our grandmother's house.",
+    )
+    result = await tg.wait_for(
+        "sendMessage",
+        lambda c: "Interpreted by" in c.params.get("text", ""),
+        after=mark,
+        timeout=30,
+    )
+    await product.analyses_settled(CHAT)
+    user = await User.get(telegram_id=CHAT)
+    dream = await Dream.get(user_id=user.id)
+    before = await DreamAnalysis.get(dream_id=dream.id)
+
+    mark = tg.mark()
+    tg.push_callback(CHAT, result.result["message_id"], button(result, "📅 Another night"))
+    ask = await tg.wait_for("sendMessage", after=mark, timeout=30)
+    choices = [b for row in ask.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert choices[0]["text"] == "Last night" and len(choices) == 7
+
+    mark = tg.mark()
+    tg.push_callback(CHAT, ask.result["message_id"], choices[3]["callback_data"])
+    moved = await tg.wait_for("editMessageText", after=mark, timeout=30)
+    assert "The dream now belongs to the night of" in moved.params["text"]
+    assert "(at 03:00): lunar day" in moved.params["text"]
+    dream = await Dream.get(id=dream.id)
+    after = await DreamAnalysis.get(dream_id=dream.id)
+    assert dream.dreamt_on is not None
+    assert after.lunar_day != before.lunar_day
+    assert after.hvdc["lunar"]["lunar_day"] == after.lunar_day

@@ -28,6 +28,11 @@ async def _ask_for_place(product: Product) -> None:
     )
 
 
+async def test_settings_show_the_language_by_name(product: Product) -> None:
+    settings = await _open_settings(product)
+    assert "Language: English" in settings.params["text"]
+
+
 async def test_settings_language_change_is_saved(product: Product) -> None:
     tg = product.tg
     settings = await _open_settings(product)
@@ -37,7 +42,7 @@ async def test_settings_language_change_is_saved(product: Product) -> None:
 
     mark = tg.mark()
     tg.push_callback(CHAT, choose.result["message_id"], button(choose, "Русский"))
-    await tg.wait_for("sendMessage", lambda c: "Добро пожаловать" in c.params["text"], after=mark)
+    await tg.wait_for("editMessageText", lambda c: "Язык: Русский" in c.params["text"], after=mark)
 
     assert (await User.get(telegram_id=CHAT)).language == "ru"
     mark = tg.mark()

@@ -47,8 +47,29 @@ async def test_choosing_a_language_is_saved_and_answered_in_it(product: Product)
     mark = tg.mark()
     tg.push_callback(CHAT, choose.result["message_id"], "lang:ru")
     await tg.wait_for("answerCallbackQuery", after=mark)
-    reply = await tg.wait_for("sendMessage", after=mark)
+    reply = await tg.wait_for("editMessageText", after=mark)
 
-    assert "Добро пожаловать" in reply.params["text"]
+    assert reply.params["text"].startswith("Язык: Русский.")
+    assert not [
+        c for c in tg.calls("sendMessage")[mark:] if "Добро пожаловать" in c.params["text"]
+    ], "the whole welcome is not sent again"
     user = await User.get(telegram_id=CHAT)
     assert (user.language, user.language_chosen) == ("ru", True)
+
+
+async def test_a_returning_user_who_used_the_free_analysis_is_not_promised_one(
+    product: Product,
+) -> None:
+    tg = product.tg
+    mark = tg.mark()
+    tg.push_command(CHAT, "start", language_code="en")
+    await tg.wait_for(
+        "sendMessage", lambda c: "Choose your language" in c.params["text"], after=mark
+    )
+    await User.filter(telegram_id=CHAT).update(free_dream_used=True, dream_balance=0)
+
+    mark = tg.mark()
+    tg.push_command(CHAT, "start", language_code="en")
+    welcome = await tg.wait_for("sendMessage", lambda c: "Welcome" in c.params["text"], after=mark)
+    assert "Your first analysis is free." not in welcome.params["text"]
+    assert "Your free analysis has been used." in welcome.params["text"]

@@ -17,7 +17,7 @@ def test_day_text_in_russian_shows_local_times_and_the_folklore_label() -> None:
     text = day_text(day_report(date(2026, 11, 26), MOSCOW), "ru").replace("\u202f", " ")
     assert text.splitlines()[0] == "Луна на 26 ноября 2026 г. — Москва"
     assert "18-й лунный день: 16:59 – 27 нояб. 18:29" in text
-    assert "Фаза: Убывающая Луна, освещено 95%" in text
+    assert "Фаза: Убывающая Луна, освещено 95% в полдень" in text
     assert "Знак Луны: Близнецы" in text
     assert "Народное поверье, не наука:" in text
 
