@@ -106,8 +106,9 @@ SERVICE = re.compile(
 )
 COMPLAINT = re.compile(
     r"\b(?:doesn'?t\s+work|not\s+working|broken|useless|slow|(?:is|was|went|completely|all)\s+wrong|"
-    r"nothing\s+happen\w*|didn'?t\s+(?:change|arrive|come\s+through|update)|(?:take|took)\s+my|charged\s+me|"
-    r"списал\w*|не\s+изменил\w*|не\s+пришл\w*|не\s+приш[её]л|"
+    r"nothing\s+happen\w*|balance\s+didn'?t\s+(?:change|update)|charged\s+me|"
+    r"(?:take|took)\s+my\s+(?:credit|money|analys[ie]s|payment)\w*|"
+    r"списал\w*|баланс\s+не\s+изменил\w*|(?:деньги|оплата|кредиты)\s+не\s+пришл\w*|"
     r"makes\s+no\s+sense|refund|scam|не\s+работает|ничего\s+не\s+происходит|медленн\w+|"
     r"бесполезн\w+|мимо|верните|не\s+имеет\s+смысла|развод\w*)\b",
     _I,
@@ -134,11 +135,17 @@ SLEEP_TALK = re.compile(
     r"разговариваю\s+во\s+сне|бессонниц\w*|(?:жена|муж|мама)\s+говорит|в\s+реальной\s+жизни)",
     _I,
 )
-#: Jokes told to the bot: the common shapes of a riddle or an anecdote.
+#: The shapes of a riddle or an anecdote told to the bot ("Why did the…? Because…"); a story
+#: in one of these shapes is at most worth a question, never a charge.
+JOKE_SHAPE = re.compile(
+    r"\b(?:why\s+did\s+the|what\s+do\s+you\s+call|walks?\s+into\s+a\s+bar|knock\s+knock|"
+    r"\?\s*(?:because|потому\s+что)\b|^\W*i\s+told\s+my\s+(?:wife|husband|boss|doctor)\b|"
+    r"купил\s+мужик|заходит\s+.{1,30}\s+в\s+бар|штирлиц|вовочка|тук-тук)",
+    _I,
+)
+#: Jokes named as such: a weight only (dreams mention jokes too).
 JOKE = re.compile(
-    r"\b(?:why\s+did\s+the|what\s+do\s+you\s+call|walks?\s+into\s+a\s+bar|knock\s+knock|joke|"
-    r"pun\b|\?\s*(?:because|потому\s+что)\b|^\W*i\s+told\s+my\s+(?:wife|husband|boss|doctor)\b|"
-    r"купил\s+мужик|заходит\s+.{1,30}\s+в\s+бар|штирлиц|вовочка|анекдот\w*|шутк\w*|тук-тук)",
+    JOKE_SHAPE.pattern + r"|\b(?:joke|pun|анекдот\w*|шутк\w*)\b",
     _I,
 )
 #: Instructions addressed to a language model rather than a dream being told.

@@ -15,9 +15,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core.dreams.screening.cues import JOKE
+from core.dreams.screening.cues import JOKE_SHAPE
 from core.dreams.screening.features import NAMES, features
 
+#: A joke told to a bot is short; a long story that mentions one is a dream about it.
+JOKE_WORDS = 40
 WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "weights.json"
 
 
@@ -49,7 +51,7 @@ class Model:
         """The model's verdict, except that a joke is at most worth a question: a joke is
         told as a story, and a story is what the model looks for."""
         verdict = self.verdict(self.probability(text))
-        if verdict == Verdict.DREAM and JOKE.search(text):
+        if verdict == Verdict.DREAM and len(text.split()) <= JOKE_WORDS and JOKE_SHAPE.search(text):
             return Verdict.UNSURE
         return verdict
 

@@ -22,12 +22,12 @@ class TalkKind(StrEnum):
 _ORDER: tuple[tuple[TalkKind, tuple[object, ...]], ...] = (
     (TalkKind.INSTRUCTIONS, (cues.INSTRUCTIONS,)),
     (TalkKind.COMPLAINT, (cues.COMPLAINT,)),
-    (TalkKind.JOKE, (cues.JOKE,)),
+    (TalkKind.JOKE, (cues.JOKE_SHAPE,)),
     (TalkKind.THANKS, (cues.THANKS,)),
     (TalkKind.GREETING, (cues.GREETING,)),
     (TalkKind.REQUEST, (cues.REQUEST,)),
     (TalkKind.QUESTION, (cues.QUESTION_START,)),
-    (TalkKind.JOKE, (cues.LAUGH,)),
+    (TalkKind.JOKE, (cues.JOKE, cues.LAUGH)),
 )
 
 
