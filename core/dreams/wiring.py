@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from core.analysis.hvdc.llm import PlanCoder
 from core.dreams.analyzer import Analyzer
 from core.dreams.lunar_night import lunar_night
 from core.embeddings import Embedder, OpenAIEmbedder, default_embedder
@@ -66,4 +67,5 @@ def build_analyzer(services: Services, llm: LLMSettings | None = None) -> Analyz
         interpreter=build_interpreter(services, llm),
         embedder=build_embedder(llm),
         lunar=lunar_night,
+        hvdc=PlanCoder.build(llm.hvdc_coder, llm) if llm.hvdc_coder != "rules" else None,
     )

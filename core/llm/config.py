@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -95,6 +95,9 @@ class LLMSettings(BaseModel):
     min_dream_chars: int = Field(default=15, ge=0)
     #: Longer dreams are cut to this length in the prompt (cost and context-window bound).
     max_dream_chars: int = Field(default=6000, ge=200)
+    #: Who codes HVdC in the analysis pipeline: ``rules``, ``llm`` (every plan) or ``auto``
+    #: (an LLM for the premium plans' dreams when a provider is configured, else the rules).
+    hvdc_coder: Literal["rules", "llm", "auto"] = "rules"
     #: Per-model price overrides, USD per 1M (input, output) tokens.
     prices: dict[str, tuple[float, float]] = Field(default_factory=dict)
 
@@ -152,4 +155,5 @@ _ENV_NAMES: dict[str, str] = {
     "max_output_tokens": "LLM_MAX_OUTPUT_TOKENS",
     "min_dream_chars": "LLM_MIN_DREAM_CHARS",
     "max_dream_chars": "LLM_MAX_DREAM_CHARS",
+    "hvdc_coder": "HVDC_CODER",
 }
