@@ -29,7 +29,7 @@ from core.analysis.hvdc.llm import LLMCoder  # noqa: E402
 from core.analysis.hvdc.llm.choice import llm_backend  # noqa: E402
 from core.analysis.hvdc.llm.codebook import Example  # noqa: E402
 from core.analysis.hvdc.llm.notation import LLM_CATEGORIES  # noqa: E402
-from core.llm import LLMSettings  # noqa: E402
+from core.config import Settings  # noqa: E402
 from core.llm.pricing import PriceTable  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(x) for x in DEV_SET.read_text(encoding="utf-8").splitlines() if x.strip()]
     examples, rest = split(rows, args.shots)
     rest = rest[: args.limit] if args.limit else rest
-    settings = LLMSettings.from_env()
+    settings = Settings().llm
     backend = llm_backend(settings)
     if backend is None:
         print(

@@ -16,7 +16,7 @@ from cli.hvdc import LineCoder
 from core.analysis.hvdc import code_dream
 from core.analysis.hvdc.llm import LLMCoder, llm_coder
 from core.analysis.hvdc.types import Coding
-from core.llm import LLMSettings
+from core.config import Settings
 
 NO_PROVIDER = (
     "--coder llm needs an LLM provider: set OPENAI_API_KEY (or OPENAI_BASE_URL) or "
@@ -53,7 +53,9 @@ def open_line_coder(choice: str) -> Iterator[LineCoder | None]:
     if choice == "rules":
         yield code_dream
         return
-    coder = llm_coder(LLMSettings.from_env())
+    # Only an LLM choice needs the configuration (keys, chain): the rules run without it, so a
+    # broken .env cannot stop them (see cli.main); this command builds it once, here.
+    coder = llm_coder(Settings().llm)
     if coder is None:
         if choice == "llm":
             print(NO_PROVIDER, file=sys.stderr)
