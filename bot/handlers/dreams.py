@@ -6,7 +6,9 @@ from aiogram import F, Router
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from core.billing.credits import balance_of
+from bot.keyboards.billing import buy_keyboard
+from core.billing.credits import ReserveOutcome
+from core.billing.waiting import claim_no_credit_notice, reserve_or_wait
 from core.db.models import DreamSource, User
 from core.dreams.intake import DreamRejected, save_dream, validate_dream
 from core.dreams.journal import enqueue_analysis
@@ -41,13 +43,16 @@ async def submit_dream(
     dream, created = await save_dream(user, dream_text, source=DreamSource.TEXT, origin_key=origin)
     if not created:
         return  # the same message delivered again: it is already being analysed
-    if not balance_of(user).can_analyze:
-        await message.answer(
-            _(
-                "Your dream is saved in your journal, but you have no analyses left. "
-                "Top up to analyse it — nothing else is needed, it will wait for you."
+    # The credit is reserved now, so dreams sent together can never share one.
+    if await reserve_or_wait(user, dream) is ReserveOutcome.NO_CREDIT:
+        if await claim_no_credit_notice(services.cache, user.id):
+            await message.answer(
+                _(
+                    "Your dream is saved in your journal, but you have no analyses left. "
+                    "Top up to analyse it — nothing else is needed, it will wait for you."
+                ),
+                reply_markup=buy_keyboard(user.language),
             )
-        )
         return
     status = await message.answer(_("🌙 Dream received. Analysing…"))
     delivery = Delivery(

@@ -17,6 +17,7 @@ from bot.keyboards.settings import (
 )
 from bot.texts import settings_text
 from core.db.models import Sex, User
+from core.services import Services
 from core.users import delete_user, set_sex
 
 
@@ -80,9 +81,11 @@ async def ask_delete(query: CallbackQuery) -> None:
         )
 
 
-async def confirm_delete(query: CallbackQuery, user: User, i18n: I18n) -> None:
+async def confirm_delete(
+    query: CallbackQuery, user: User, i18n: I18n, services: Services
+) -> None:
     locale = user.language
-    await delete_user(user)
+    await delete_user(user, services.settings.billing.signing_key)
     with i18n.use_locale(locale):
         await query.answer()
         if query.message is not None:

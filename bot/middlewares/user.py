@@ -30,5 +30,7 @@ class UserMiddleware(BaseMiddleware):
             first_name=tg_user.first_name or "",
             language_code=tg_user.language_code,
         )
-        data["user"], data["user_is_new"] = await get_or_create_telegram_user(profile)
+        services = data.get("services")
+        key = services.settings.billing.signing_key if services is not None else None
+        data["user"], data["user_is_new"] = await get_or_create_telegram_user(profile, key)
         return await handler(event, data)
