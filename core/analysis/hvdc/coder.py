@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .cast_builder import build_cast
+from .cast import build_cast
 from .emotions import code_emotions
 from .fortune import code_fortunes, code_striving
 from .interactions import code_interactions
-from .settings import code_settings
+from .scenes import code_scenes
 from .text import segment
 from .things import code_activities, code_modifiers, code_objects
 from .types import CATEGORIES, Code, Coding
@@ -52,7 +52,7 @@ def code_dream(text: str, lang: str = "en") -> Coding:
         codes.append(Code("characters", char.code, (tok.start, tok.end), tok.text))
     emotions = code_emotions(doc, cast)
     codes.extend(emotions)
-    codes.extend(code_settings(doc, cast))
+    codes.extend(code_scenes(doc, cast))
     codes.extend(code_interactions(doc, cast, emotions))
     codes.extend(code_fortunes(doc, cast))
     codes.extend(code_striving(doc, cast))

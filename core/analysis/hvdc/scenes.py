@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from .cast import Cast
+from .cast.model import Cast
 from .lexicon import table
 from .text import Document, Sentence, Token
 from .types import Code
@@ -354,7 +354,7 @@ def _moved(doc: Document, i: int, first: int) -> bool:
     return any(doc.tokens[j].low in _MOVES for j in range(first, i))
 
 
-def code_settings(doc: Document, cast: Cast) -> list[Code]:
+def code_scenes(doc: Document, cast: Cast) -> list[Code]:
     """One setting per scene and per move between indoors and outdoors; ``AQ`` when no place
     is named at all."""
     codes: list[Code] = []

@@ -2,22 +2,20 @@
 
 Misfortunes are bad things that happen to a character without anyone's intent (obstacles,
 falls, losses, threats from the environment, illness, death); success and failure
-(``code_striving``) live in ``fortune_striving``.
+(``code_striving``) live in ``fortune.striving``.
 """
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast
-from .fortune_cues import first_words
-from .fortune_rules import environmental_threat, refine
-from .fortune_scan import positions
-from .fortune_striving import code_striving, companions_of_we
-from .lexicon import PhraseTable, table
-from .participants import subject_token
-from .text import Document
-from .types import Code
-
-__all__ = ["code_fortunes", "code_striving"]
+from ..cast.model import DREAMER, Cast
+from ..lexicon import PhraseTable, table
+from ..participants import subject_token
+from ..text import Document
+from ..types import Code
+from .cues import first_words
+from .rules import environmental_threat, refine
+from .scan import positions
+from .striving import companions_of_we
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
 _NOT_MISFORTUNE_NEXT = {
@@ -98,13 +96,13 @@ def _match(doc: Document, i: int, cast: Cast, lex: PhraseTable) -> str | None:
         )
         if words == rest:
             return value
-    value = lex.words.get(w)
-    if value is None:
+    listed = lex.words.get(w)
+    if listed is None:
         return None
     nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
     if nxt in _NOT_MISFORTUNE_NEXT.get(w, ()):
         return None
-    return refine(doc, cast, i, value)
+    return refine(doc, cast, i, listed)
 
 
 def _not_actual(doc: Document, i: int, cast: Cast, value: str) -> bool:

@@ -10,9 +10,9 @@ the receiver of an act is a thing (``the ball hit me``, ``bought a dress``).
 
 from __future__ import annotations
 
-from .cast import Cast
-from .lexicon import table
-from .text import Document
+from ..cast.model import Cast
+from ..lexicon import table
+from ..text import Document
 
 
 def _words(blob: str) -> frozenset[str]:

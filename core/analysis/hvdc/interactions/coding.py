@@ -9,17 +9,16 @@ auxiliaries and adverbs.  An act on a possession (``stole my car``) is aimed at 
 man``) makes the one fled from the chaser.  Levels follow the coding rules: aggression 1 covert
 ... 8 killing; friendliness 1 covert, 2 verbal, 3 gift or loan, 4 help, 5 invitation or shared
 activity, 6 physical affection, 7 marriage.  Senses that are no act live in
-:mod:`.interaction_senses`.
+:mod:`.senses`.
 """
 
 from __future__ import annotations
 
 import functools
 
-from .cast import DREAMER, Cast
-from .interaction_senses import SKIP, not_an_interaction, thing_acts, thing_object
-from .lexicon import lemma_candidates, table
-from .participants import (
+from ..cast.model import DREAMER, Cast
+from ..lexicon import lemma_candidates, table
+from ..participants import (
     agent_after,
     companions,
     is_passive,
@@ -27,8 +26,9 @@ from .participants import (
     object_token,
     subject_before,
 )
-from .text import Document
-from .types import Code
+from ..text import Document
+from ..types import Code
+from .senses import SKIP, not_an_interaction, thing_acts, thing_object
 
 
 def _words(blob: str) -> frozenset[str]:
@@ -224,7 +224,7 @@ def _participants(
             return initiator, initiator, True  # "two men were shooting at each other"
     if category == "friendliness":  # "bought a dress" is no gift; "held my hand" is for me
         thing = thing_object(doc, cast, end)
-        if thing == SKIP:
+        if isinstance(thing, str):
             return SKIP
         if thing is not None and thing != initiator:
             return initiator, thing, False

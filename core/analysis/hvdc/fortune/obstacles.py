@@ -3,16 +3,16 @@
 Hall & Van de Castle score as M1 the mishaps that stop a character without harming body or
 property: being unable to go on (``I couldn't cross the street``, ``it became impossible for
 me to enter``), being lost (``I didn't know where I was``), having a hard time of it.  When
-the character was striving, the same words tell a failure instead (``fortune_striving``),
+the character was striving, the same words tell a failure instead (``fortune.striving``),
 so the blocking patterns that overlap with failure only count outside a striving.
 """
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast
-from .fortune_scan import KNOWING_VERBS, by_sentence
-from .participants import subject_before
-from .text import Document
+from ..cast.model import DREAMER, Cast
+from ..participants import subject_before
+from ..text import Document
+from .scan import KNOWING_VERBS, by_sentence
 
 #: After "couldn't": knowing, perceiving and states, not a blocked action.
 _NOT_BLOCKED = KNOWING_VERBS | {

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .fortune_scan import KNOWING_VERBS, positions
-from .lexicon import PhraseTable, table
-from .participants import clause_of
-from .text import Document
+from ..lexicon import PhraseTable, table
+from ..participants import clause_of
+from ..text import Document
+from .scan import KNOWING_VERBS, positions
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
@@ -191,8 +191,8 @@ def _match(doc: Document, i: int, lex: PhraseTable) -> Cue | None:
                 toks[i + k].low == rest[k - 1] for k in range(2, len(rest) + 1)
             ):
                 return Cue(role, i, end)
-    role = lex.words.get(w)
-    return None if role is None else Cue(role, i, i)
+    single = lex.words.get(w)
+    return None if single is None else Cue(single, i, i)
 
 
 def _cues(doc: Document, positions: list[int], last: int) -> list[Cue]:

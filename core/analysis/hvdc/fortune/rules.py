@@ -10,10 +10,10 @@ that name no event (``stolen things``, ``dangerous steps``).
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast
-from .fortune_scan import positions
-from .lexicon import table
-from .text import Document
+from ..cast.model import DREAMER, Cast
+from ..lexicon import table
+from ..text import Document
+from .scan import positions
 
 _FEELING_BEFORE = frozenset(
     {"felt", "feel", "feels", "feeling", "and", "deeply", "terribly", "very", "so", "quite"}

@@ -9,8 +9,8 @@ news (``my mother had died``) keeps the ordinary number, as the coders of the no
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast, age_class
-from .text import Document
+from ..text import Document
+from .model import DREAMER, Cast, Character, age_class
 
 _DEAD_NOUN_CUES = frozenset({"dead", "deceased", "late"})
 _PERFECT = frozenset({"had", "has", "have"})
@@ -106,7 +106,7 @@ def drop_waking_only(doc: Document, cast: Cast) -> None:
 def _remove(cast: Cast, gone: set[int]) -> None:
     """Drop characters and renumber the rest (a character's id is its place in the list)."""
     new_id: dict[int, int] = {}
-    kept = []
+    kept: list[Character] = []
     for char in cast.characters:
         if char.cid in gone:
             continue

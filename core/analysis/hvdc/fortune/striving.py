@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cast import DREAMER, Cast
-from .fortune_cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
-from .fortune_obstacles import find_obstacle, obstacle_positions
-from .fortune_scan import positions
-from .participants import agent_after, clause_of, is_passive, object_token
-from .text import Document
-from .types import Code
+from ..cast.model import DREAMER, Cast
+from ..participants import agent_after, clause_of, is_passive, object_token
+from ..text import Document
+from ..types import Code
+from .cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
+from .obstacles import find_obstacle, obstacle_positions
+from .scan import positions
 
 #: ``finally`` + one of these tells an achievement even a sentence after the striving.
 _ACHIEVED = frozenset(

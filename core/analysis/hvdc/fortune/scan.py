@@ -9,7 +9,7 @@ last report is kept: ``code_fortunes`` and ``code_striving`` read the same docum
 
 from __future__ import annotations
 
-from .text import Document
+from ..text import Document
 
 _Scan = tuple[Document, frozenset[str], dict[str, list[int]]]
 
