@@ -54,6 +54,9 @@ def help_text() -> str:
             _("/lunar — the lunar day today, for your place"),
             _("/calendar — the lunar calendar of the month"),
             _("/settings — language, place, sex for the norms, deleting your data"),
+            _("/buy — buy analyses with Telegram Stars or by card"),
+            _("/balance — your analyses, subscription and payments"),
+            _("/paysupport — help with a payment"),
             _("/help — this message"),
         ]
     )

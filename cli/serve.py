@@ -19,6 +19,7 @@ from aiohttp import web
 from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
 from bot.notifier import TelegramNotifier
+from bot.receipts import TelegramReceipts
 from bot.session import create_bot
 from core.config import Settings
 from core.db import close_db, describe_db_url, init_db
@@ -114,6 +115,7 @@ async def _start_bot(runtime: Runtime, stack: AsyncExitStack) -> None:
     dp = create_dispatcher(runtime.services)
     runtime.bot, runtime.dispatcher = bot, dp
     runtime.services.notifier = TelegramNotifier(bot)
+    runtime.services.receipts = TelegramReceipts(bot)
     await set_bot_commands(bot)
     if settings.webhook_mode:
         return  # the web app serves the webhook; see _start_web

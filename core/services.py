@@ -15,6 +15,7 @@ from core.jobs import JobQueue
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 
 if TYPE_CHECKING:
+    from core.billing.receipts import ReceiptSender
     from core.dreams.analyzer import Analyzer
     from core.dreams.report import Notifier
 
@@ -34,6 +35,8 @@ class Services:
     #: The dream analysis (built from the LLM settings) and how its results reach the user.
     analyzer: Analyzer | None = None
     notifier: Notifier | None = None
+    #: How credit receipts reach users (Telegram), set where a bot exists.
+    receipts: ReceiptSender | None = None
 
     async def close(self) -> None:
         if self.jobs is not None:

@@ -81,9 +81,7 @@ async def ask_delete(query: CallbackQuery) -> None:
         )
 
 
-async def confirm_delete(
-    query: CallbackQuery, user: User, i18n: I18n, services: Services
-) -> None:
+async def confirm_delete(query: CallbackQuery, user: User, i18n: I18n, services: Services) -> None:
     locale = user.language
     await delete_user(user, services.settings.billing.signing_key)
     with i18n.use_locale(locale):

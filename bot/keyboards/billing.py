@@ -91,3 +91,13 @@ def subscription_keyboard(locale: str, can_cancel: bool) -> InlineKeyboardMarkup
         )
     builder.adjust(1)
     return builder.as_markup()
+
+
+def subscribe_keyboard(link: str, stars: int, locale: str) -> InlineKeyboardMarkup:
+    """The Stars subscription's invoice link as a button."""
+    _ = gettext_for(locale)
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=_("Subscribe — {n} ⭐ a month").format(n=stars), url=link)]
+        ]
+    )

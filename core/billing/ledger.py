@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -59,11 +60,15 @@ _TAKE = sql.Statement(
 _TAKE_ATTEMPTS = 5
 
 
-async def post(entry: LedgerEntry) -> Posted:
+#: More writes for the posting's own transaction (e.g. a subscription's new period).
+Alongside = Callable[[BaseDBAsyncClient], Awaitable[None]]
+
+
+async def post(entry: LedgerEntry, alongside: Alongside | None = None) -> Posted:
     """Record ``entry`` and change the balance with it, once per ``idempotency_key``.
 
     Concurrent deliveries of one event race on the unique key: one commits, the others roll
-    back whole (balance included) and report ``applied=False``.
+    back whole (balance and ``alongside`` included) and report ``applied=False``.
     """
     try:
         async with in_transaction() as conn:
@@ -72,6 +77,8 @@ async def post(entry: LedgerEntry) -> Posted:
             else:
                 moved, available = await _take_back(entry, conn)
             await sql.insert(_row(entry, moved), using=conn)
+            if alongside is not None:
+                await alongside(conn)
     except IntegrityError:
         log.info("ledger event already recorded: %s", entry.kind.value)
         return Posted(applied=False, credits=0, balance=await available_credits(entry.user_id))
