@@ -38,14 +38,6 @@ class TelegramProfile:
     language_code: str | None = None
 
 
-<<<<<<< HEAD
-async def get_or_create_telegram_user(
-    profile: TelegramProfile, billing_key: bytes | None = None
-) -> tuple[User, bool]:
-    """Load the user for a Telegram account, creating it on first contact (race-safe). A new
-    account of a Telegram id whose deleted account had its free dream starts without it
-    (``billing_key`` checks the keyed hash; see ``core.billing.accounts``)."""
-=======
 def storable_name(name: str) -> str:
     """A display name any database keeps: no NUL or other control characters (PostgreSQL
     rejects 0x00 in text), at most the column's 128 characters.
@@ -56,9 +48,12 @@ def storable_name(name: str) -> str:
     return _CONTROL.sub("", name).strip()[:128]
 
 
-async def get_or_create_telegram_user(profile: TelegramProfile) -> tuple[User, bool]:
-    """Load the user for a Telegram account, creating it on first contact (race-safe)."""
->>>>>>> main
+async def get_or_create_telegram_user(
+    profile: TelegramProfile, billing_key: bytes | None = None
+) -> tuple[User, bool]:
+    """Load the user for a Telegram account, creating it on first contact (race-safe). A new
+    account of a Telegram id whose deleted account had its free dream starts without it
+    (``billing_key`` checks the keyed hash; see ``core.billing.accounts``)."""
     user = await User.get_or_none(telegram_id=profile.telegram_id)
     if user is not None:
         return user, False
