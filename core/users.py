@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -10,6 +11,8 @@ from tortoise.exceptions import IntegrityError
 from core.billing.accounts import forget_account, free_dream_claimed
 from core.db.models import Sex, User
 from core.i18n import N_, SUPPORTED_LOCALES, normalize_locale
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UserError(Exception):
@@ -35,6 +38,16 @@ class TelegramProfile:
     language_code: str | None = None
 
 
+def storable_name(name: str) -> str:
+    """A display name any database keeps: no NUL or other control characters (PostgreSQL
+    rejects 0x00 in text), at most the column's 128 characters.
+
+    >>> storable_name("Ann\x00a\x07 ")
+    'Anna'
+    """
+    return _CONTROL.sub("", name).strip()[:128]
+
+
 async def get_or_create_telegram_user(
     profile: TelegramProfile, billing_key: bytes | None = None
 ) -> tuple[User, bool]:
@@ -48,7 +61,7 @@ async def get_or_create_telegram_user(
     try:
         user = await User.create(
             telegram_id=profile.telegram_id,
-            first_name=profile.first_name[:128],
+            first_name=storable_name(profile.first_name),
             language=normalize_locale(profile.language_code),
             free_dream_used=claimed,
         )

@@ -6,8 +6,33 @@ from uuid import uuid4
 from tortoise import fields, migrations
 from tortoise.fields.base import OnDelete
 from tortoise.migrations import operations as ops
+from tortoise.migrations.schema_editor.base import BaseSchemaEditor
 
 from core.db.models import HoldSource, HoldStatus, PaymentStatus, TransactionKind
+
+_LEDGER_INDEXES = (
+    'CREATE INDEX IF NOT EXISTS "idx_transaction_user_id_billing" ON "transactions" ("user_id")',
+    'CREATE INDEX IF NOT EXISTS "idx_transaction_dream_id_billing" ON "transactions" ("dream_id")',
+    'CREATE INDEX IF NOT EXISTS "idx_transaction_provider_ref" ON "transactions" ("provider_ref")',
+)
+
+
+async def _ledger_outlives_its_user(apps: object, editor: BaseSchemaEditor) -> None:
+    """What the field changes above leave undone, per database: on PostgreSQL the ledger's
+    foreign key still cascades (Tortoise keeps the old ``ON DELETE``); SQLite's table rebuild
+    dropped the ledger's indexes. The ledger must outlive its user, unlinked."""
+    client = editor.client
+    if client.capabilities.dialect == "postgres":
+        await client.execute_script(
+            'ALTER TABLE "transactions" DROP CONSTRAINT IF EXISTS "transactions_user_id_fkey"; '
+            'ALTER TABLE "transactions" ALTER COLUMN "user_id" DROP NOT NULL; '
+            'ALTER TABLE "transactions" ADD CONSTRAINT "transactions_user_id_fkey" '
+            'FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE SET NULL'
+        )
+        await client.execute_script(_LEDGER_INDEXES[2])
+        return
+    for statement in _LEDGER_INDEXES:
+        await client.execute_script(statement)
 
 
 class Migration(migrations.Migration):
@@ -233,4 +258,5 @@ class Migration(migrations.Migration):
                 db_default=0,
             ),
         ),
+        ops.RunPython(_ledger_outlives_its_user, ops.RunPython.noop),
     ]
