@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from core.billing.errors import CatalogueError, UnknownItem
@@ -140,8 +141,10 @@ def parse_catalogue(data: dict[str, Any]) -> Catalogue:
     return Catalogue(tuple(packages), tuple(plans))
 
 
+@lru_cache(maxsize=4)
 def load_catalogue(catalogue_json: str | None) -> Catalogue:
-    """The configured catalogue (``BILLING_CATALOGUE``), or the default one."""
+    """The configured catalogue (``BILLING_CATALOGUE``), or the default one (parsed once per
+    configuration: handlers ask for it on every press)."""
     if catalogue_json is None:
         return parse_catalogue(DEFAULT_CATALOGUE)
     try:
