@@ -1,92 +1,69 @@
-"""Typed settings from the environment and an optional ``.env`` file.
+"""The one configuration of the product: typed settings from the environment and ``.env``.
 
-One ``Settings`` instance is built in ``main()`` and passed down; nothing else reads the
-environment. Secrets are ``SecretStr`` so they never appear in logs or reprs.
+One ``Settings`` instance is built in ``cli/main.py`` and passed down; nothing else reads the
+environment or ``.env`` (a test checks this). Secrets are ``SecretStr`` so they never appear in
+logs or reprs. Every variable is documented in ``.env.example`` (a test checks it against this
+model). The real environment wins over ``.env``; a blank value (``KEY=``) counts as unset.
+
+Sections
+--------
+Each area of the product keeps its settings in a *section*: a pydantic ``BaseModel`` in
+``core/<area>/config.py`` whose fields name their **flat** environment variable with
+``validation_alias`` (``OPENAI_API_KEY``, not ``LLM__OPENAI_API_KEY``). ``SectionsSource`` fills
+every section from the same environment and ``.env`` as the top-level fields. To add one:
+
+1. In ``core/<area>/config.py``::
+
+       class BillingSettings(BaseModel):
+           model_config = ConfigDict(frozen=True, validate_by_name=True)
+
+           stripe_api_key: SecretStr | None = Field(None, validation_alias="STRIPE_API_KEY")
+           credit_price_stars: int = Field(50, validation_alias="CREDIT_PRICE_STARS", ge=1)
+
+2. Here, one line in ``Settings``::
+
+       billing: BillingSettings = Field(default_factory=BillingSettings)
+
+3. Document each variable in ``.env.example`` (``tests/core/test_config.py`` fails until you do).
+
+Code reads ``settings.billing.stripe_api_key``; tests build a section by field name
+(``BillingSettings(stripe_api_key=...)``) and pass it as ``Settings(billing=...)``.
+
+Process-level switches read before any settings exist (BLAS threads in ``cli/__init__.py``) are
+the only other place that touches ``os.environ``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from dataclasses import dataclass
-from typing import Annotated
+from typing import Any
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from core.billing.config import BillingSettings
+from core.llm.config import LLMSettings
 
 DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
 
 
-@dataclass(frozen=True, slots=True)
-class BillingSettings:
-    """Billing configuration as one section (built from the flat environment fields)."""
-
-    secret: SecretStr | None
-    catalogue_json: str | None
-    admin_ids: tuple[int, ...]
-    support_contact: str
-    checkout_base_url: str | None
-    checkout_link_ttl: int
-    stripe_api_key: SecretStr | None
-    stripe_webhook_secret: SecretStr | None
-    stripe_api_base: str | None
-    stripe_currency: str
-    yookassa_shop_id: str | None
-    yookassa_secret_key: SecretStr | None
-    yookassa_api_url: str | None
-    yookassa_check_ip: bool
-    bot_token: SecretStr | None
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> BillingSettings:
-        return cls(
-            secret=settings.billing_secret,
-            catalogue_json=settings.billing_catalogue,
-            admin_ids=tuple(settings.billing_admin_ids),
-            support_contact=settings.billing_support_contact,
-            checkout_base_url=settings.checkout_base_url or settings.public_url,
-            checkout_link_ttl=settings.checkout_link_ttl,
-            stripe_api_key=settings.stripe_api_key,
-            stripe_webhook_secret=settings.stripe_webhook_secret,
-            stripe_api_base=settings.stripe_api_base,
-            stripe_currency=settings.stripe_currency,
-            yookassa_shop_id=settings.yookassa_shop_id,
-            yookassa_secret_key=settings.yookassa_secret_key,
-            yookassa_api_url=settings.yookassa_api_url,
-            yookassa_check_ip=settings.yookassa_check_ip,
-            bot_token=settings.bot_token,
-        )
-
-    @property
-    def stripe_enabled(self) -> bool:
-        return self.stripe_api_key is not None
-
-    @property
-    def yookassa_enabled(self) -> bool:
-        return self.yookassa_shop_id is not None and self.yookassa_secret_key is not None
-
-    @property
-    def card_enabled(self) -> bool:
-        """Card checkout needs a gateway, a public address for links and a key to sign them."""
-        gateway = self.stripe_enabled or self.yookassa_enabled
-        return gateway and self.checkout_base_url is not None and self.signing_key is not None
-
-    @property
-    def signing_key(self) -> bytes | None:
-        """The server secret for checkout links and account hashes: ``BILLING_SECRET``, else
-        one derived from the bot token (so a deployment with a bot always has one)."""
-        if self.secret is not None:
-            return self.secret.get_secret_value().encode()
-        if self.bot_token is not None:
-            token = self.bot_token.get_secret_value().encode()
-            return hmac.new(b"oneiroscope-billing-key", token, hashlib.sha256).digest()
-        return None
-
-
 class Settings(BaseSettings):
-    """Everything the processes need; every field is documented in ``.env.example``."""
+    """Everything the processes need; every variable is documented in ``.env.example``."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_by_name=True,
+        validate_by_alias=True,
+        env_ignore_empty=True,
+    )
 
     database_url: str = Field(DEFAULT_DATABASE_URL, alias="DATABASE_URL")
     redis_url: str | None = Field(None, alias="REDIS_URL")
@@ -110,67 +87,21 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
     throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)
 
-    # Billing (flat until the settings get sections; read through ``settings.billing``).
-    billing_secret: SecretStr | None = Field(None, alias="BILLING_SECRET")
-    billing_catalogue: str | None = Field(None, alias="BILLING_CATALOGUE")  # JSON, see billing
-    billing_admin_ids: Annotated[list[int], NoDecode] = Field(
-        default_factory=list, alias="BILLING_ADMIN_IDS"
-    )
-    billing_support_contact: str = Field("", alias="BILLING_SUPPORT_CONTACT")
-    checkout_base_url: str | None = Field(None, alias="CHECKOUT_BASE_URL")
-    checkout_link_ttl: int = Field(900, alias="CHECKOUT_LINK_TTL", ge=30, le=86400)
-    stripe_api_key: SecretStr | None = Field(None, alias="STRIPE_API_KEY")
-    stripe_webhook_secret: SecretStr | None = Field(None, alias="STRIPE_WEBHOOK_SECRET")
-    stripe_api_base: str | None = Field(None, alias="STRIPE_API_BASE")
-    stripe_currency: str = Field("usd", alias="STRIPE_CURRENCY", pattern=r"^(usd|eur)$")
-    yookassa_shop_id: str | None = Field(None, alias="YOOKASSA_SHOP_ID")
-    yookassa_secret_key: SecretStr | None = Field(None, alias="YOOKASSA_SECRET_KEY")
-    yookassa_api_url: str | None = Field(None, alias="YOOKASSA_API_URL")
-    yookassa_check_ip: bool = Field(True, alias="YOOKASSA_CHECK_IP")
+    # Sections (see the module docstring): flat variables, one model per area.
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    billing: BillingSettings = Field(default_factory=BillingSettings)
 
-    model_config["populate_by_name"] = True
-
-    @field_validator(
-        "redis_url",
-        "public_url",
-        "telegram_api_url",
-        "checkout_base_url",
-        "stripe_api_base",
-        "yookassa_api_url",
-        "yookassa_shop_id",
-        "billing_catalogue",
-        mode="before",
-    )
     @classmethod
-    def _blank_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator(
-        "bot_token",
-        "sentry_dsn",
-        "webhook_secret",
-        "billing_secret",
-        "stripe_api_key",
-        "stripe_webhook_secret",
-        "yookassa_secret_key",
-        mode="before",
-    )
-    @classmethod
-    def _blank_secret_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator("billing_admin_ids", mode="before")
-    @classmethod
-    def _id_list(cls, value: object) -> object:
-        """``BILLING_ADMIN_IDS=1,2`` (a comma list) as well as a JSON list."""
-        if isinstance(value, str):
-            return [int(part) for part in value.strip("[] ").replace(" ", "").split(",") if part]
-        return value
-
-    @property
-    def billing(self) -> BillingSettings:
-        """The billing section: catalogue, secrets and gateways (``core.billing`` reads it)."""
-        return BillingSettings.from_settings(self)
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sections = SectionsSource(settings_cls, env_settings, dotenv_settings)
+        return init_settings, env_settings, dotenv_settings, sections, file_secret_settings
 
     @property
     def embedded(self) -> bool:
@@ -201,7 +132,69 @@ class Settings(BaseSettings):
                 "conversation state and rate limits live in memory"
             )
         if self.database_url.startswith("sqlite"):
-            lines.append(f"PostgreSQL: off (DATABASE_URL is not set) - using {self.database_url}")
+            why = "is SQLite" if "database_url" in self.model_fields_set else "is not set"
+            lines.append(f"PostgreSQL: off (DATABASE_URL {why}) - using {self.database_url}")
         if self.sentry_dsn is None:
             lines.append("Sentry: off (SENTRY_DSN is not set)")
+        lines += self.llm.off_parts()
         return lines
+
+
+def section_variables(section: type[BaseModel]) -> dict[str, str]:
+    """Field name → flat environment variable of every field of a section model."""
+    return {
+        name: field.validation_alias
+        for name, field in section.model_fields.items()
+        if isinstance(field.validation_alias, str)
+    }
+
+
+def sections(settings_cls: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The section fields of a settings model: those typed as a pydantic model."""
+    return {
+        name: field.annotation
+        for name, field in settings_cls.model_fields.items()
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
+    }
+
+
+def environment_variables(settings_cls: type[BaseModel] = Settings) -> set[str]:
+    """Every variable the settings read (top-level aliases and the sections' flat names)."""
+    names = {field.alias for field in settings_cls.model_fields.values() if field.alias}
+    for section in sections(settings_cls).values():
+        names |= set(section_variables(section).values())
+    return names
+
+
+class SectionsSource(PydanticBaseSettingsSource):
+    """Fills each section from flat variables of the same environment and ``.env`` file the
+    top-level fields read (the environment wins; blank values are unset)."""
+
+    def __init__(
+        self,
+        settings_cls: type[BaseSettings],
+        env: PydanticBaseSettingsSource,
+        dotenv: PydanticBaseSettingsSource,
+    ) -> None:
+        super().__init__(settings_cls)
+        self._variables: dict[str, str] = {}
+        for source in (dotenv, env):  # later wins
+            if isinstance(source, EnvSettingsSource | DotEnvSettingsSource):
+                self._variables.update(
+                    {k.lower(): v for k, v in source.env_vars.items() if v and v.strip()}
+                )
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # __call__ builds whole sections instead
+
+    def __call__(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for name, section in sections(self.settings_cls).items():
+            values = {
+                alias: self._variables[alias.lower()]
+                for alias in section_variables(section).values()
+                if alias.lower() in self._variables
+            }
+            if values:
+                found[name] = values
+        return found

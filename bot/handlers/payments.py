@@ -20,6 +20,7 @@ from bot.keyboards.billing import (
 )
 from core.billing.catalogue import load_catalogue
 from core.billing.checkout import card_links
+from core.billing.config import card_payments_on
 from core.billing.credits import balance_of
 from core.billing.errors import UnknownItem
 from core.billing.receipts import Money, purchase_receipt, subscription_receipt
@@ -56,14 +57,14 @@ def create_router() -> Router:
 
 
 async def show_packages(message: Message, user: User, services: Services) -> None:
-    billing = services.settings.billing
-    catalogue = load_catalogue(billing.catalogue_json)
+    settings = services.settings
+    catalogue = load_catalogue(settings.billing.catalogue_json)
     balance = balance_of(user)
     await message.answer(
         _("Analyses available: {n}. Choose a package — paid with Telegram Stars:").format(
             n=balance.credits
         ),
-        reply_markup=packages_keyboard(catalogue, user.language, card=billing.card_enabled),
+        reply_markup=packages_keyboard(catalogue, user.language, card=card_payments_on(settings)),
     )
 
 
@@ -121,8 +122,8 @@ async def send_plan_link(
 
 
 async def show_card_links(query: CallbackQuery, user: User, services: Services) -> None:
-    billing = services.settings.billing
-    links = card_links(billing, load_catalogue(billing.catalogue_json), user)
+    settings = services.settings
+    links = card_links(settings, load_catalogue(settings.billing.catalogue_json), user)
     await query.answer()
     if isinstance(query.message, Message) and links:
         await query.message.answer(

@@ -19,6 +19,7 @@ from bot.keyboards.settings import (
     sex_keyboard,
 )
 from bot.texts import settings_text
+from core.billing.config import billing_key
 from core.billing.subscriptions import cancel_stars_renewal
 from core.db.models import Sex, User
 from core.services import Services
@@ -92,7 +93,7 @@ async def confirm_delete(
 ) -> None:
     locale = user.language
     await _stop_stars_subscription(bot, user, query.from_user.id)
-    await delete_user(user, services.settings.billing.signing_key)
+    await delete_user(user, billing_key(services.settings))
     with i18n.use_locale(locale):
         await query.answer()
         if query.message is not None:

@@ -10,6 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from aiogram.types import User as TelegramUser
 
+from core.billing.config import billing_key
 from core.users import TelegramProfile, get_or_create_telegram_user
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,6 @@ class UserMiddleware(BaseMiddleware):
             language_code=tg_user.language_code,
         )
         services = data.get("services")
-        key = services.settings.billing.signing_key if services is not None else None
+        key = billing_key(services.settings) if services is not None else None
         data["user"], data["user_is_new"] = await get_or_create_telegram_user(profile, key)
         return await handler(event, data)

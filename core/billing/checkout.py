@@ -14,9 +14,10 @@ from typing import Protocol
 from tortoise.exceptions import IntegrityError
 
 from core.billing.catalogue import Catalogue
+from core.billing.config import billing_key, card_payments_on, checkout_base_url
 from core.billing.errors import GatewayError, UnknownItem
 from core.billing.links import LinkRefused, sign_link, verify_link
-from core.config import BillingSettings
+from core.config import Settings
 from core.db.models import CardPayment, PaymentStatus, User
 from core.i18n import gettext_for, ngettext
 from core.metrics import METRICS
@@ -44,12 +45,11 @@ class CardGateway(Protocol):
         ...
 
 
-def card_links(billing: BillingSettings, catalogue: Catalogue, user: User) -> list[tuple[str, str]]:
+def card_links(settings: Settings, catalogue: Catalogue, user: User) -> list[tuple[str, str]]:
     """(label, signed link) for every package each configured card gateway sells."""
-    key = billing.signing_key
-    if not billing.card_enabled or key is None or billing.checkout_base_url is None:
+    key, base, billing = billing_key(settings), checkout_base_url(settings), settings.billing
+    if not card_payments_on(settings) or key is None or base is None:
         return []
-    base = billing.checkout_base_url.rstrip("/")
     gateways = [("stripe", billing.stripe_currency.upper())] if billing.stripe_enabled else []
     if billing.yookassa_enabled:
         gateways.append(("yookassa", "RUB"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.billing.config import BillingSettings
 from core.billing.stripe_gateway import StripeGateway
 from core.billing.yookassa_gateway import YooKassaGateway
-from core.config import BillingSettings
 
 
 @dataclass(slots=True)

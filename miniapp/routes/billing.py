@@ -13,6 +13,7 @@ from aiohttp import web
 from core.billing.cards import Receipt
 from core.billing.catalogue import load_catalogue
 from core.billing.checkout import open_checkout
+from core.billing.config import billing_key, checkout_base_url
 from core.billing.errors import GatewayError
 from core.billing.gateways import CardGateways, build_card_gateways
 from core.billing.links import LinkRefused
@@ -65,17 +66,16 @@ async def checkout_done(request: web.Request) -> web.Response:
 async def checkout(request: web.Request) -> web.StreamResponse:
     """A signed link from the bot → the gateway's payment page (303), or 403 with nothing
     created for a tampered, expired or reused link."""
-    services = request.app[SERVICES]
-    billing = services.settings.billing
-    key = billing.signing_key
+    settings = request.app[SERVICES].settings
+    key = billing_key(settings)
     if key is None:
         raise web.HTTPNotFound()
-    return_url = f"{(billing.checkout_base_url or '').rstrip('/')}/checkout/done"
+    return_url = f"{checkout_base_url(settings) or ''}/checkout/done"
     try:
         url = await open_checkout(
             key,
             request.match_info["token"],
-            load_catalogue(billing.catalogue_json),
+            load_catalogue(settings.billing.catalogue_json),
             dict(request.app[GATEWAYS].by_name()),
             return_url,
         )

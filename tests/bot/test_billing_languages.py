@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from core.billing.config import BillingSettings
 from core.billing.receipts import (
     Money,
     grant_receipt,
@@ -34,7 +35,9 @@ def _text(part: str) -> Any:
 async def test_buy_balance_and_paysupport_in_the_users_language(
     tmp_path: Path, language: str, expected: list[str]
 ) -> None:
-    async with running_product(tmp_path, None, BILLING_SUPPORT_CONTACT="@help") as product:
+    async with running_product(
+        tmp_path, None, billing=BillingSettings(support_contact="@help")
+    ) as product:
         tg = product.tg
         for command, part in zip(["buy", "balance", "paysupport"], expected, strict=True):
             mark = tg.mark()

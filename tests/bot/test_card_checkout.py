@@ -9,6 +9,7 @@ from typing import Any
 
 from aiohttp import ClientSession
 
+from core.billing.config import BillingSettings
 from core.db.models import CardPayment
 from tests.bot.harness import button, running_product
 from tests.fakes import stripe_server
@@ -35,10 +36,12 @@ async def test_pay_by_card_link_opens_a_stripe_checkout_once(tmp_path: Path) -> 
             tmp_path,
             None,
             WEB_PORT=port,
-            CHECKOUT_BASE_URL=f"http://127.0.0.1:{port}",
-            STRIPE_API_KEY=stripe_server.API_KEY,
-            STRIPE_WEBHOOK_SECRET=stripe_server.WEBHOOK_SECRET,
-            STRIPE_API_BASE=stripe.base_url,
+            billing=BillingSettings(
+                checkout_base_url=f"http://127.0.0.1:{port}",
+                stripe_api_key=stripe_server.API_KEY,
+                stripe_webhook_secret=stripe_server.WEBHOOK_SECRET,
+                stripe_api_base=stripe.base_url,
+            ),
         ) as product,
     ):
         tg = product.tg

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from aiohttp import web
 
+from cli.runtime import build_runtime
+from core.billing.config import BillingSettings, billing_key
 from core.config import Settings
-from core.services import Services, build_services
+from core.services import Services
 from miniapp.app import create_app
 from tests.fakes import stripe_server, yookassa_server
 from tests.fakes.stripe_server import FakeStripe
@@ -38,33 +40,38 @@ class BillingApp:
 
     @property
     def key(self) -> bytes:
-        key = self.services.settings.billing.signing_key
+        key = billing_key(self.services.settings)
         assert key is not None
         return key
 
 
 def billing_settings(stripe: FakeStripe, yookassa: FakeYooKassa, **extra: Any) -> Settings:
+    """Both gateways on their fakes; ``extra``: more billing fields by name."""
     values: dict[str, Any] = {
-        "BILLING_SECRET": BILLING_SECRET,
-        "CHECKOUT_BASE_URL": PUBLIC,
-        "STRIPE_API_KEY": stripe_server.API_KEY,
-        "STRIPE_WEBHOOK_SECRET": stripe_server.WEBHOOK_SECRET,
-        "STRIPE_API_BASE": stripe.base_url,
-        "YOOKASSA_SHOP_ID": yookassa_server.SHOP_ID,
-        "YOOKASSA_SECRET_KEY": yookassa_server.SECRET_KEY,
-        "YOOKASSA_API_URL": yookassa.api_url,
-        "YOOKASSA_CHECK_IP": False,
+        "secret": BILLING_SECRET,
+        "checkout_base_url": PUBLIC,
+        "stripe_api_key": stripe_server.API_KEY,
+        "stripe_webhook_secret": stripe_server.WEBHOOK_SECRET,
+        "stripe_api_base": stripe.base_url,
+        "yookassa_shop_id": yookassa_server.SHOP_ID,
+        "yookassa_secret_key": yookassa_server.SECRET_KEY,
+        "yookassa_api_url": yookassa.api_url,
+        "yookassa_check_ip": False,
     }
     values.update(extra)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, billing=BillingSettings(**values))  # type: ignore[call-arg]
 
 
 @asynccontextmanager
 async def billing_app(**extra: Any) -> AsyncIterator[BillingApp]:
-    async with FakeStripe() as stripe, FakeYooKassa() as yookassa:
-        services = build_services(billing_settings(stripe, yookassa, **extra))
+    async with (
+        FakeStripe() as stripe,
+        FakeYooKassa() as yookassa,
+        # The test's database is connected already; no bot: receipts are recorded instead.
+        build_runtime(billing_settings(stripe, yookassa, **extra), database=False) as runtime,
+    ):
         receipts = RecordingReceipts()
-        services.receipts = receipts
+        services = replace(runtime.services, receipts=receipts)
         runner = web.AppRunner(create_app(services), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)

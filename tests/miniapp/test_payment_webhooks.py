@@ -160,7 +160,7 @@ async def test_yookassa_notifications_from_outside_its_networks_are_refused(
     database: str,
 ) -> None:
     user = await User.create(telegram_id=28)
-    async with billing_app(YOOKASSA_CHECK_IP=True) as app:
+    async with billing_app(yookassa_check_ip=True) as app:
         payment_id = await _checkout(app, user, "yookassa")
         app.yookassa.set_status(payment_id, "succeeded")
         body = app.yookassa.notification("payment.succeeded", {"id": payment_id})
