@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 import stripe
@@ -64,7 +65,9 @@ class StripeGateway:
             "success_url": order.return_url,
             "cancel_url": order.return_url,
         }
+        started = time.perf_counter()
         try:
+            # The SDK retries (max_network_retries) within this overall deadline.
             async with asyncio.timeout(TIMEOUT_SECONDS * 2):
                 session = await self._client.v1.checkout.sessions.create_async(
                     params, {"idempotency_key": f"checkout:{order.payment_id}"}
@@ -73,6 +76,10 @@ class StripeGateway:
             METRICS.inc("billing_gateway_errors_total", provider=PROVIDER)
             log.warning("stripe checkout session not created: %s", type(exc).__name__)
             raise GatewayError("Stripe did not open the checkout; try again") from exc
+        finally:
+            METRICS.observe(
+                "billing_gateway_seconds", time.perf_counter() - started, provider=PROVIDER
+            )
         if not session.url:
             raise GatewayError("Stripe returned a session without a page")
         return session.id, session.url

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -53,6 +54,9 @@ class YooKassaGateway:
         self.check_ip = check_ip
 
     async def _call(self, function: Callable[..., T], *args: Any) -> T:
+        """One SDK call in a thread, bounded by a deadline (the SDK's requests has none); one
+        attempt here, since YooKassa retries its notifications and buyers retry a link."""
+        started = time.perf_counter()
         try:
             async with asyncio.timeout(TIMEOUT_SECONDS):
                 return await asyncio.to_thread(function, *args)
@@ -60,6 +64,10 @@ class YooKassaGateway:
             METRICS.inc("billing_gateway_errors_total", provider=PROVIDER)
             log.warning("yookassa call failed: %s", type(exc).__name__)
             raise GatewayError("YooKassa did not answer; try again") from exc
+        finally:
+            METRICS.observe(
+                "billing_gateway_seconds", time.perf_counter() - started, provider=PROVIDER
+            )
 
     async def create_checkout(self, order: CheckoutOrder) -> tuple[str, str]:
         params = {
