@@ -43,8 +43,20 @@ async def show_balance(message: Message, user: User) -> None:
     )
 
 
-async def pay_support(message: Message, services: Services) -> None:
-    contact = services.settings.billing.support_contact
+async def pay_support(
+    message: Message, command: CommandObject, services: Services, bot: Bot
+) -> None:
+    """How to reach us about a payment; ``/paysupport <question>`` goes to the admins."""
+    billing = services.settings.billing
+    question = (command.args or "").strip()
+    if question and billing.admin_ids:
+        sender = message.from_user.id if message.from_user else message.chat.id
+        for admin in billing.admin_ids:
+            # Admins are the operators who answer: they need the buyer's id to do so.
+            await bot.send_message(admin, f"/paysupport {sender}:\n{question[:3000]}")
+        await message.answer(_("Sent to our team. We will answer here within two working days."))
+        return
+    contact = billing.support_contact
     lines = [
         _(
             "Questions about a payment, or a refund? Tell us what happened and include the "
@@ -55,8 +67,13 @@ async def pay_support(message: Message, services: Services) -> None:
         lines.append(
             _("Write to {contact} — we answer within two working days.").format(contact=contact)
         )
-    else:
-        lines.append(_("Reply in this chat and we will answer within two working days."))
+    elif billing.admin_ids:
+        lines.append(
+            _(
+                "Send /paysupport followed by your question in one message, and we will answer "
+                "here within two working days."
+            )
+        )
     lines.append(_("Telegram's own support cannot help with purchases made in this bot."))
     await message.answer("\n\n".join(lines))
 

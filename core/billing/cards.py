@@ -84,11 +84,17 @@ async def settle_canceled(provider: str, checkout_ref: str) -> None:
     ).update(status=PaymentStatus.CANCELED)
 
 
-async def settle_refunded(provider: str, checkout_ref: str, refund_ref: str) -> Receipt | None:
-    """Take the credits of a refunded payment back, once per refund."""
+async def settle_refunded(
+    provider: str, checkout_ref: str, refund_ref: str, refunded_minor: int | None = None
+) -> Receipt | None:
+    """Take the credits of a fully refunded payment back, once per refund. A partial refund
+    (``refunded_minor`` below the price) leaves the credits: support settles it by hand."""
     purchase = await find_purchase(purchase_key(provider, checkout_ref))
     if purchase is None:
         log.warning("%s reported a refund of a payment we never credited", provider)
+        return None
+    if refunded_minor is not None and refunded_minor < purchase.amount_minor:
+        log.info("a partial %s refund: credits stay (settle by hand if needed)", provider)
         return None
     posted: Posted | None = await take_back(purchase, f"{provider}-refund:{refund_ref}", provider)
     await CardPayment.filter(provider=provider, provider_ref=checkout_ref).update(

@@ -116,5 +116,10 @@ class YooKassaGateway:
             refund = await self._call(Refund.find_one, object_id)
             if refund.status != "succeeded":
                 return None
-            return await settle_refunded(PROVIDER, str(refund.payment_id), str(refund.id))
+            return await settle_refunded(
+                PROVIDER,
+                str(refund.payment_id),
+                str(refund.id),
+                to_minor(str(refund.amount.value)),
+            )
         return None

@@ -96,15 +96,15 @@ class FakeYooKassa:
     def set_status(self, payment_id: str, status: str) -> None:
         self.payments[payment_id].update(status=status, paid=status == "succeeded")
 
-    def refund(self, payment_id: str) -> str:
-        """A succeeded full refund of the payment; its id."""
+    def refund(self, payment_id: str, value: str | None = None) -> str:
+        """A succeeded refund of the payment (in full unless ``value``); its id."""
         payment = self.payments[payment_id]
         refund_id = f"2f{secrets.token_hex(7)}-0015-5000-9000-{secrets.token_hex(6)}"
         self.refunds[refund_id] = {
             "id": refund_id,
             "payment_id": payment_id,
             "status": "succeeded",
-            "amount": payment["amount"],
+            "amount": {**payment["amount"], **({"value": value} if value else {})},
             "created_at": "2026-12-07T11:00:00.000Z",
         }
         payment["status"] = "succeeded"

@@ -168,3 +168,18 @@ async def test_yookassa_notifications_from_outside_its_networks_are_refused(
         assert await _post_yookassa(app, body) == 403  # the test client is 127.0.0.1
         assert await _state(user) == (0, 0)
         assert payment_id not in app.yookassa.reads
+
+
+async def test_a_partial_yookassa_refund_leaves_the_credits(database: str) -> None:
+    user = await User.create(telegram_id=29)
+    async with billing_app() as app:
+        payment_id = await _checkout(app, user, "yookassa")
+        app.yookassa.set_status(payment_id, "succeeded")
+        await _post_yookassa(
+            app, app.yookassa.notification("payment.succeeded", {"id": payment_id})
+        )
+        refund_id = app.yookassa.refund(payment_id, value="100.00")
+
+        await _post_yookassa(app, app.yookassa.notification("refund.succeeded", {"id": refund_id}))
+
+        assert await _state(user) == (5, 1)
