@@ -7,6 +7,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards.billing import buy_button
+from bot.keyboards.callbacks import DreamConfirm
 from core.i18n import gettext_for
 
 
@@ -49,6 +50,18 @@ def delete_dream_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
         text=_("Cancel, keep it"),
         callback_data=DreamAction(action="delete_no", dream_id=dream_id),
     )
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def confirm_dream_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
+    """ "Analyse as a dream" / "No" under a message the bot was not sure about."""
+    _ = gettext_for(locale)
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=_("🔮 Analyse as a dream"), callback_data=DreamConfirm(answer="yes", dream_id=dream_id)
+    )
+    builder.button(text=_("No"), callback_data=DreamConfirm(answer="no", dream_id=dream_id))
     builder.adjust(2)
     return builder.as_markup()
 
