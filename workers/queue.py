@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import signal
 from collections.abc import Mapping
 from typing import Any
 
@@ -164,8 +165,29 @@ class QueueWorker(Worker):
             finally:
                 self.listening.clear()
                 with contextlib.suppress(Exception):  # a broken connection may not close cleanly
-                    await pubsub.aclose()
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py: unannotated
             await asyncio.sleep(_RESUBSCRIBE_SECONDS)
+
+    def handle_sig(self, signum: int) -> None:
+        if signum != signal.SIGUSR1:
+            super().handle_sig(signum)  # a real signal (a standalone worker): arq names it
+            return
+        # arq's close() of a worker without signal handlers (the in-process one) calls itself
+        # "shutdown on SIGUSR1"; no such signal arrived, and the process has already logged
+        # the one that stopped it. Say what happened instead, once.
+        log.info(
+            "job worker stopped: %d jobs complete, %d failed, %d retried, %d cancelled",
+            self.jobs_complete,
+            self.jobs_failed,
+            self.jobs_retried,
+            sum(1 for task in self.tasks.values() if not task.done()),
+        )
+        arq_log = logging.getLogger("arq.worker")
+        disabled, arq_log.disabled = arq_log.disabled, True
+        try:
+            super().handle_sig(signum)
+        finally:
+            arq_log.disabled = disabled
 
     async def close(self) -> None:
         if self._listener is not None:

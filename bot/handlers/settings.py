@@ -15,6 +15,7 @@ from bot.keyboards.settings import (
     settings_keyboard,
     sex_keyboard,
 )
+from bot.replies import show_in_place
 from bot.texts import settings_text
 from core.db.models import Sex, User
 from core.users import delete_user, set_sex
@@ -64,8 +65,7 @@ async def choose_sex(query: CallbackQuery, callback_data: SexChoice, user: User)
         return
     await set_sex(user, sex)
     await query.answer(_("Saved."))
-    if query.message is not None:
-        await query.message.edit_text(settings_text(user), reply_markup=settings_keyboard())
+    await show_in_place(query, settings_text(user), settings_keyboard())
 
 
 async def ask_delete(query: CallbackQuery) -> None:
@@ -85,13 +85,12 @@ async def confirm_delete(query: CallbackQuery, user: User, i18n: I18n) -> None:
     await delete_user(user)
     with i18n.use_locale(locale):
         await query.answer()
-        if query.message is not None:
-            await query.message.edit_text(
-                _("Done. All your data has been deleted. Send /start if you ever want to return.")
-            )
+        await show_in_place(
+            query,
+            _("Done. All your data has been deleted. Send /start if you ever want to return."),
+        )
 
 
 async def back_to_settings(query: CallbackQuery, user: User) -> None:
     await query.answer()
-    if query.message is not None:
-        await query.message.edit_text(settings_text(user), reply_markup=settings_keyboard())
+    await show_in_place(query, settings_text(user), settings_keyboard())
