@@ -168,7 +168,7 @@ class QueueWorker(Worker):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py: unannotated
             await asyncio.sleep(_RESUBSCRIBE_SECONDS)
 
-    def handle_sig(self, signum: int) -> None:
+    def handle_sig(self, signum: signal.Signals) -> None:
         if signum != signal.SIGUSR1:
             super().handle_sig(signum)  # a real signal (a standalone worker): arq names it
             return
