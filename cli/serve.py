@@ -7,6 +7,7 @@ tests drive exactly the product's start-up path.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
@@ -26,7 +27,8 @@ from core.embeddings import Embedder
 from core.services import Services
 from core.warmup import warm_up
 from miniapp.app import create_app
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue
+from workers.queue_worker import QueueWorker
 from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
@@ -143,7 +145,8 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: P
     )
 
     async def stop_polling() -> None:
-        if dp._running_lock.locked():
+        # aiogram raises RuntimeError("Polling is not started") when polling already ended.
+        with contextlib.suppress(RuntimeError):
             await dp.stop_polling()
 
     stack.push_async_callback(stop_polling)
