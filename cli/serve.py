@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -176,6 +177,33 @@ def _bound_port(runner: web.AppRunner, configured: int) -> int:
     return configured
 
 
+async def _warm_up(settle_heap: bool) -> None:
+    """``core.warmup`` in a daemon thread: a process stopped while it warms up exits at once
+    (``asyncio.to_thread``'s threads are waited for at exit, seconds after the stop)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def settle(error: BaseException | None) -> None:
+        if done.done():
+            return
+        if error is None:
+            done.set_result(None)
+        else:
+            done.set_exception(error)
+
+    def run() -> None:
+        error: BaseException | None = None
+        try:
+            warm_up(settle_heap=settle_heap)
+        except Exception as exc:  # handed to the awaiting task, which raises it in serve()
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, error)
+
+    threading.Thread(target=run, name="warm-up", daemon=True).start()
+    await done
+
+
 def _needs_bot(settings: Settings, parts: Parts) -> bool:
     """The ``bot`` process, and in webhook mode every ``web`` process (it feeds the dispatcher)."""
     if settings.bot_token is None:
@@ -214,7 +242,7 @@ async def serve(
     async with runtime_cm as runtime, AsyncExitStack() as stack:
         running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
-        _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
+        _spawn(running, _warm_up(settle_heap), "warm-up")
         if parts.worker:
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):
