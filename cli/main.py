@@ -19,7 +19,7 @@ from core.sentry import configure_sentry
 log = logging.getLogger("oneiroscope")
 
 #: Modules adding their own subcommands through ``register(subparsers)``.
-TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar")
+TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar", "cli.transcribe")
 
 
 def _run_until_signal(settings: Settings, parts_name: str) -> int:

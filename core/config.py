@@ -47,6 +47,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from core.asr.config import AsrSettings
 from core.llm.config import LLMSettings
 
 DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
@@ -88,6 +89,7 @@ class Settings(BaseSettings):
 
     # Sections (see the module docstring): flat variables, one model per area.
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    asr: AsrSettings = Field(default_factory=AsrSettings)
 
     @classmethod
     def settings_customise_sources(
