@@ -10,7 +10,7 @@ To create a migration after changing ``core/db/models.py`` (from the project roo
 then ``ruff check --fix migrations && ruff format migrations`` (put
 ``# ruff: noqa: RUF012`` on top: the engine reads class-level lists), and commit the new file
 in ``migrations/``. ``sqlmigrate models <name>`` prints its SQL. The test
-``tests/core/db/test_migrations.py::test_models_and_migrations_agree`` fails until you do.
+``tests/db/test_migrations.py::test_models_and_migrations_agree`` fails until you do.
 """
 
 from __future__ import annotations

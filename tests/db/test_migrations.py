@@ -21,7 +21,7 @@ from tests.dbutil import DB_KINDS, temp_database, with_database
 #: Every migration file, in the order the engine applies them (names sort by their number).
 ALL_MIGRATIONS = sorted(
     path.stem
-    for path in (Path(__file__).parents[3] / "migrations").glob("[0-9][0-9][0-9][0-9]_*.py")
+    for path in (Path(__file__).parents[2] / "migrations").glob("[0-9][0-9][0-9][0-9]_*.py")
 )
 
 
