@@ -1,101 +1,153 @@
-"""Credits are consumed exactly once per dream, atomically, on SQLite and PostgreSQL."""
+"""A dream's credit: reserved at submission, consumed on delivery, released on failure —
+exactly once per dream, atomically, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
+from datetime import timedelta
 
-import pytest
+from tortoise.timezone import now
 
-from core.billing.credits import ConsumeOutcome, consume_for_dream
-from core.db.models import Dream, Transaction, User
+from core.billing.credits import (
+    ConsumeOutcome,
+    ReserveOutcome,
+    balance_of,
+    consume_for_dream,
+    release_for_dream,
+    reserve_for_dream,
+)
+from core.db.models import CreditHold, Dream, Subscription, Transaction, User
+
+TEXT = "I was flying over a city at night and the lights were singing."
 
 
-async def _user_with_dream(**user_fields: object) -> tuple[User, Dream]:
-    user = await User.create(telegram_id=77, **user_fields)
-    return user, await Dream.create(user=user, text="I was flying over a city at night.")
+async def _user(**fields: object) -> User:
+    return await User.create(telegram_id=77, **fields)
+
+
+async def _dreams(user: User, n: int) -> list[Dream]:
+    return [await Dream.create(user=user, text=f"{TEXT} ({i})") for i in range(n)]
+
+
+async def _ledger_sum(user: User) -> int:
+    return sum(await Transaction.filter(user_id=user.id).values_list("credits", flat=True))
 
 
 async def test_the_first_dream_is_free_and_recorded_once(database: str) -> None:
-    user, dream = await _user_with_dream()
+    user = await _user()
+    (dream,) = await _dreams(user, 1)
 
+    assert await reserve_for_dream(user.id, dream.id) is ReserveOutcome.FREE
+    assert await reserve_for_dream(user.id, dream.id) is ReserveOutcome.ALREADY
     assert await consume_for_dream(user.id, dream.id) is ConsumeOutcome.FREE
     assert await consume_for_dream(user.id, dream.id) is ConsumeOutcome.ALREADY
 
     await user.refresh_from_db()
     assert user.free_dream_used and user.dream_balance == 0
-    assert await Transaction.filter(user_id=user.id).count() == 1
+    row = await Transaction.get(user_id=user.id)
+    assert (row.credits, row.idempotency_key) == (0, f"consume:{dream.id}")
 
 
-async def test_a_paid_dream_takes_exactly_one_credit(database: str) -> None:
-    user, dream = await _user_with_dream(free_dream_used=True, dream_balance=3)
+async def test_balance_one_and_ten_concurrent_dreams_reserve_exactly_one(database: str) -> None:
+    user = await _user(free_dream_used=True, dream_balance=1)
+    dreams = await _dreams(user, 10)
 
-    assert await consume_for_dream(user.id, dream.id) is ConsumeOutcome.CREDIT
+    outcomes = await asyncio.gather(*(reserve_for_dream(user.id, d.id) for d in dreams))
 
+    assert outcomes.count(ReserveOutcome.CREDIT) == 1
+    assert outcomes.count(ReserveOutcome.NO_CREDIT) == 9
     await user.refresh_from_db()
-    assert user.dream_balance == 2
-    transaction = await Transaction.get(user_id=user.id)
-    assert (transaction.credits, transaction.idempotency_key) == (-1, f"consume:{dream.id}")
+    assert balance_of(user).credits == 0 and user.dream_balance == 1  # held, not yet spent
 
 
-async def test_concurrent_consumes_of_one_dream_charge_once(database: str) -> None:
-    user, dream = await _user_with_dream(free_dream_used=True, dream_balance=5)
+async def test_a_new_user_sending_twenty_dreams_at_once_gets_one_free(database: str) -> None:
+    user = await _user()
+    dreams = await _dreams(user, 20)
 
+    outcomes = await asyncio.gather(*(reserve_for_dream(user.id, d.id) for d in dreams))
+
+    assert outcomes.count(ReserveOutcome.FREE) == 1
+    assert outcomes.count(ReserveOutcome.NO_CREDIT) == 19
+
+
+async def test_a_consumed_credit_leaves_the_balance_with_its_ledger_row(database: str) -> None:
+    user = await _user(free_dream_used=True, dream_balance=3)
+    await Transaction.create(user=user, kind="grant", credits=3, idempotency_key="grant:t")
+    (dream,) = await _dreams(user, 1)
+
+    assert await reserve_for_dream(user.id, dream.id) is ReserveOutcome.CREDIT
     outcomes = await asyncio.gather(*(consume_for_dream(user.id, dream.id) for _ in range(6)))
 
     assert outcomes.count(ConsumeOutcome.CREDIT) == 1
     assert set(outcomes) == {ConsumeOutcome.CREDIT, ConsumeOutcome.ALREADY}
     await user.refresh_from_db()
-    assert user.dream_balance == 4
+    assert (user.dream_balance, user.credits_reserved) == (2, 0)
+    assert await _ledger_sum(user) == user.dream_balance
 
 
-async def test_the_last_credit_cannot_be_spent_twice(database: str) -> None:
-    user, first = await _user_with_dream(free_dream_used=True, dream_balance=1)
-    second = await Dream.create(user=user, text="Another dream about the sea and a boat.")
+async def test_a_failed_analysis_releases_what_it_reserved(database: str) -> None:
+    user = await _user(dream_balance=1)
+    first, second = await _dreams(user, 2)
+    assert await reserve_for_dream(user.id, first.id) is ReserveOutcome.FREE
+    assert await reserve_for_dream(user.id, second.id) is ReserveOutcome.CREDIT
 
-    outcomes = await asyncio.gather(
-        consume_for_dream(user.id, first.id), consume_for_dream(user.id, second.id)
-    )
+    assert await release_for_dream(first.id) and await release_for_dream(second.id)
+    assert not await release_for_dream(second.id)  # released once
 
-    assert sorted(outcomes) == sorted([ConsumeOutcome.CREDIT, ConsumeOutcome.NO_CREDIT])
     await user.refresh_from_db()
-    assert user.dream_balance == 0
+    assert not user.free_dream_used and balance_of(user).credits == 1
+    assert await Transaction.filter(user_id=user.id).count() == 0  # nothing was charged
+    assert await CreditHold.filter(user_id=user.id).count() == 0
+    # A retry reserves again.
+    assert await reserve_for_dream(user.id, first.id) is ReserveOutcome.FREE
 
 
-async def test_a_wrong_guess_about_the_free_dream_costs_a_statement_not_a_charge(
-    database: str,
-) -> None:
-    # The caller guesses the free dream is used, but it is not (and no credit is left).
-    user, dream = await _user_with_dream(dream_balance=0)
-    outcome = await consume_for_dream(user.id, dream.id, free_dream_used=True)
-    assert outcome is ConsumeOutcome.FREE
+async def test_a_consumed_reservation_is_never_released(database: str) -> None:
+    user = await _user()
+    (dream,) = await _dreams(user, 1)
+    await reserve_for_dream(user.id, dream.id)
+    await consume_for_dream(user.id, dream.id)
 
-    # The caller believes the free dream is still there, but it was taken meanwhile.
-    other, paid = await _user_with_dream_for(78, free_dream_used=True, dream_balance=2)
-    assert await consume_for_dream(other.id, paid.id, free_dream_used=False) is (
-        ConsumeOutcome.CREDIT
+    assert not await release_for_dream(dream.id)
+    await user.refresh_from_db()
+    assert user.free_dream_used
+
+
+async def test_a_subscription_pays_with_its_daily_allowance_first(database: str) -> None:
+    user = await _user(free_dream_used=True, dream_balance=1)
+    await Subscription.create(
+        user=user,
+        plan="monthly",
+        provider="stars",
+        provider_ref="ch-1",
+        current_period_end=now() + timedelta(days=30),
+        daily_allowance=2,
     )
-    await other.refresh_from_db()
-    assert other.dream_balance == 1
+    dreams = await _dreams(user, 4)
 
+    outcomes = [await reserve_for_dream(user.id, d.id) for d in dreams]
 
-async def test_a_returning_user_pays_with_one_guarded_update(
-    database: str, caplog: pytest.LogCaptureFixture
-) -> None:
-    user, dream = await _user_with_dream(free_dream_used=True, dream_balance=2)
-
-    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
-        outcome = await consume_for_dream(user.id, dream.id, free_dream_used=True)
-
-    assert outcome is ConsumeOutcome.CREDIT
-    user_updates = [
-        r for r in caplog.messages if r.lstrip().replace('"', "").startswith("UPDATE users")
+    assert outcomes == [
+        ReserveOutcome.ALLOWANCE,
+        ReserveOutcome.ALLOWANCE,
+        ReserveOutcome.CREDIT,
+        ReserveOutcome.NO_CREDIT,
     ]
-    assert len(user_updates) == 1, user_updates
-    await user.refresh_from_db()
-    assert (user.free_dream_used, user.dream_balance) == (True, 1)
+    assert await release_for_dream(dreams[0].id)
+    sub = await Subscription.get(user_id=user.id)
+    assert sub.allowance_used == 1
+    assert await reserve_for_dream(user.id, dreams[3].id) is ReserveOutcome.ALLOWANCE
 
 
-async def _user_with_dream_for(telegram_id: int, **user_fields: object) -> tuple[User, Dream]:
-    user = await User.create(telegram_id=telegram_id, **user_fields)
-    return user, await Dream.create(user=user, text="A long corridor and a door that opened.")
+async def test_an_expired_subscription_gives_no_allowance(database: str) -> None:
+    user = await _user(free_dream_used=True)
+    await Subscription.create(
+        user=user,
+        plan="monthly",
+        provider="stars",
+        provider_ref="ch-2",
+        current_period_end=now() - timedelta(minutes=1),
+        daily_allowance=3,
+    )
+    (dream,) = await _dreams(user, 1)
+    assert await reserve_for_dream(user.id, dream.id) is ReserveOutcome.NO_CREDIT
