@@ -15,6 +15,7 @@ from bot.handlers import (
     place,
     settings,
     start,
+    voice,
 )
 
 
@@ -28,6 +29,7 @@ def get_routers() -> list[Router]:
         place.create_router(),
         journal.create_router(),
         lunar.create_router(),
+        voice.create_router(),
         long_dreams.create_router(),
         dreams.create_router(),
         common.create_router(),

@@ -9,7 +9,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from core.billing.credits import balance_of
-from core.db.models import DreamSource, User
+from core.db.models import Dream, DreamSource, User
 from core.dreams.intake import DreamRejected, message_origin, save_dream, validate_dream
 from core.dreams.journal import enqueue_analysis
 from core.dreams.report import Delivery
@@ -46,6 +46,12 @@ async def submit_dream(
     dream, created = await save_dream(user, dream_text, source=DreamSource.TEXT, origin_key=origin)
     if not created:
         return  # the same message delivered again: it is already being analysed
+    await start_analysis(message, user, services, dream)
+
+
+async def start_analysis(message: Message, user: User, services: Services, dream: Dream) -> None:
+    """Start the analysis of a stored dream (typed, or a confirmed voice transcript), or say
+    it waits for a credit; answers in ``message``'s chat."""
     if not balance_of(user).can_analyze:
         await message.answer(
             _(

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.billing.credits import Balance, ConsumeOutcome, balance_of, consume_for_dream
-from core.db.models import Dream, DreamAnalysis, DreamStatus, User
+from core.db.models import Dream, DreamAnalysis, DreamSource, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
 from core.dreams.queries import dream_with_user, mark, save_analysis
 from core.dreams.report import Delivery, FailureReason, Notifier, Stage
@@ -30,6 +30,8 @@ class AnalysisOutcome:
     NO_CREDIT = "no_credit"
     FAILED = "failed"
     GONE = "gone"
+    #: A voice dream with no transcript yet: it is transcribed and confirmed before analysis.
+    NOT_TRANSCRIBED = "not_transcribed"
 
 
 def balance_after_consume(balance: Balance) -> Balance:
@@ -45,6 +47,8 @@ async def run_analysis(
     dream = await dream_with_user(dream_id)
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
+    if dream.source == DreamSource.VOICE and not dream.text:
+        return AnalysisOutcome.NOT_TRANSCRIBED
     user: User = dream.user
     row = await _saved_analysis(dream)
     if row is None:
