@@ -218,8 +218,8 @@ async def serve(
         # The city index and lexicons take a few seconds to build: off the event loop, early.
         _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
         if parts.worker:
-            if runtime.services.voice is not None:  # the speech model loads while we start
-                voice = runtime.services.voice
+            voice = runtime.services.voice
+            if voice is not None and settle_heap:  # a long-running worker: load it now
                 _spawn(running, asyncio.to_thread(voice.transcriber.load), "speech-model")
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):
