@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from core.billing.receipts import ReceiptSender
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
 from core.dreams.analyzer import Analyzer
@@ -38,6 +39,8 @@ class Services:
     notifier: Notifier
     #: Voice notes (transcriber + Bot API side); None without a bot or without ffmpeg.
     voice: VoiceServices | None = None
+    #: How credit receipts reach users (Telegram); None without a bot.
+    receipts: ReceiptSender | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,3 +26,19 @@ def transcript_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
     )
     builder.adjust(3)
     return builder.as_markup()
+
+
+class VoiceLanguageChoice(CallbackData, prefix="vlang"):
+    code: str  # auto | en | ru
+
+
+def voice_language_keyboard(current: str, locale: str) -> InlineKeyboardMarkup:
+    """Detect / English / Русский, the current choice marked."""
+    _ = gettext_for(locale)
+    builder = InlineKeyboardBuilder()
+    names = {"auto": _("🔎 Detect"), "en": "English", "ru": "Русский"}
+    for code, name in names.items():
+        mark = "✓ " if code == current else ""
+        builder.button(text=f"{mark}{name}", callback_data=VoiceLanguageChoice(code=code))
+    builder.adjust(3)
+    return builder.as_markup()

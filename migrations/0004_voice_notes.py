@@ -4,7 +4,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0002_dream_statuses")]
+    dependencies = [("models", "0003_billing")]
 
     initial = False
 
