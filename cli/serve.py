@@ -7,7 +7,9 @@ tests drive exactly the product's start-up path.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -27,7 +29,8 @@ from core.embeddings import Embedder
 from core.services import Services
 from core.warmup import warm_up
 from miniapp.app import create_app
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue
+from workers.queue_worker import QueueWorker
 from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
@@ -144,7 +147,8 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: P
     )
 
     async def stop_polling() -> None:
-        if dp._running_lock.locked():
+        # aiogram raises RuntimeError("Polling is not started") when polling already ended.
+        with contextlib.suppress(RuntimeError):
             await dp.stop_polling()
 
     stack.push_async_callback(stop_polling)
@@ -172,6 +176,33 @@ def _bound_port(runner: web.AppRunner, configured: int) -> int:
         if isinstance(address, tuple) and len(address) >= 2:
             return int(address[1])
     return configured
+
+
+async def _warm_up(settle_heap: bool) -> None:
+    """``core.warmup`` in a daemon thread: a process stopped while it warms up exits at once
+    (``asyncio.to_thread``'s threads are waited for at exit, seconds after the stop)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def settle(error: BaseException | None) -> None:
+        if done.done():
+            return
+        if error is None:
+            done.set_result(None)
+        else:
+            done.set_exception(error)
+
+    def run() -> None:
+        error: BaseException | None = None
+        try:
+            warm_up(settle_heap=settle_heap)
+        except Exception as exc:  # handed to the awaiting task, which raises it in serve()
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, error)
+
+    threading.Thread(target=run, name="warm-up", daemon=True).start()
+    await done
 
 
 def _needs_bot(settings: Settings, parts: Parts) -> bool:
@@ -216,7 +247,7 @@ async def serve(
     async with runtime_cm as runtime, AsyncExitStack() as stack:
         running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
-        _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
+        _spawn(running, _warm_up(settle_heap), "warm-up")
         if parts.worker:
             voice = runtime.services.voice
             if voice is not None and settle_heap:  # a long-running worker: load it now

@@ -15,7 +15,8 @@ from cli.runtime import build_runtime
 from core.config import Settings
 from core.eventloop import new_event_loop
 from core.warmup import warm_up
-from workers.queue import SERVICES_CTX_KEY, QueueWorker, as_arq_function
+from workers.queue import SERVICES_CTX_KEY, as_arq_function
+from workers.queue_worker import QueueWorker
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 #: Analyses one worker process runs at once (most of each is waiting for the LLM).

@@ -9,6 +9,7 @@ Keys are UUIDs (not guessable, safe in URLs); timestamps are timezone-aware UTC.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -140,14 +141,14 @@ class DreamAnalysis(Model):
     )
     summary = fields.TextField(default="")
     interpretation = fields.TextField()
-    archetypes = fields.JSONField(default=list)
-    symbols = fields.JSONField(default=list)
-    hvdc = fields.JSONField(default=dict)  # the coding card with spans
+    archetypes: fields.Field[list[str]] = fields.JSONField(default=list)
+    symbols: fields.Field[list[str]] = fields.JSONField(default=list)
+    hvdc: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)  # coding card, spans
     mood = fields.CharField(max_length=16, default="neutral")
     lunar_day = fields.IntField(null=True)
     lunar_effect = fields.TextField(default="")
     confidence = fields.FloatField(default=0.0)
-    sources = fields.JSONField(default=list)
+    sources: fields.Field[list[str]] = fields.JSONField(default=list)
     model_used = fields.CharField(max_length=64, default="offline")
     tokens_used = fields.IntField(default=0)
     cost_usd = fields.FloatField(default=0.0)

@@ -132,10 +132,9 @@ def delivery_to_job(delivery: Delivery) -> dict[str, object]:
 
 
 def delivery_from_job(data: dict[str, object]) -> Delivery:
+    status = data.get("status_message_id")
     return Delivery(
-        chat_id=int(data["chat_id"]),  # type: ignore[arg-type]
-        status_message_id=(
-            int(data["status_message_id"]) if data.get("status_message_id") is not None else None  # type: ignore[arg-type]
-        ),
+        chat_id=int(str(data["chat_id"])),
+        status_message_id=int(str(status)) if status is not None else None,
         locale=str(data.get("locale") or "en"),
     )

@@ -12,7 +12,7 @@ from core.llm.prompting import CANARY, system_prompt
 from core.llm.quality import check_answer, ground_symbols, script_share
 from core.llm.schema import LLMAnswer, SymbolEvidence
 from core.llm.scrubbing import ScrubbedDream, scrub_context
-from tests.llm.conftest import DREAM_RU, dream_context
+from tests.core.llm.conftest import DREAM_RU, dream_context
 
 EN_TEXT = (
     "The rivers in your dream may stand for feelings in motion, and the search for a way home "

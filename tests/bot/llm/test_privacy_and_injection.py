@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from core.db.models import Dream, Transaction, User
 from tests.bot.harness import Product
-from tests.bot_llm.flow import (
+from tests.bot.llm.flow import (
     assert_delivered_and_paid_once,
     leaked_fragments,
     outcome_of,

@@ -7,7 +7,7 @@ import pytest
 from core.llm.breaker import BreakerState, CircuitBreaker
 from core.llm.errors import ProviderError
 from core.llm.retry import RetryPolicy
-from tests.llm.conftest import FakeClock
+from tests.core.llm.conftest import FakeClock
 
 
 def test_circuit_opens_after_consecutive_failures_and_probes_after_cool_down() -> None:

@@ -16,7 +16,7 @@ from core.llm.budget import BudgetGuard, MemoryCounter, RedisCounter
 from core.llm.cache import InterpretationCache
 from core.llm.errors import StoreUnavailableError
 from core.llm.scrubbing import scrub_context
-from tests.llm.conftest import DREAM_EN, FakeClock, dream_context
+from tests.core.llm.conftest import DREAM_EN, FakeClock, dream_context
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from core.interpret.types import LunarContext, SimilarDream
 from core.llm.prompting import CANARY, render_prompt
 from core.llm.scrubbing import scrub_context
-from tests.llm.conftest import DREAM_RU, dream_context
+from tests.core.llm.conftest import DREAM_RU, dream_context
 
 
 def test_dream_cannot_close_its_block_or_open_a_new_one() -> None:

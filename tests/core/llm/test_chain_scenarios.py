@@ -12,8 +12,14 @@ from collections.abc import AsyncIterator
 import pytest
 
 from core.llm.prompting import CANARY, system_prompt
+from tests.core.llm.conftest import (
+    DREAM_EN,
+    PII_FRAGMENTS,
+    ChainFactory,
+    StubOffline,
+    dream_context,
+)
 from tests.fakes.llm_server import DEFAULT_ANSWER, FakeLLMServer, Reply
-from tests.llm.conftest import DREAM_EN, PII_FRAGMENTS, ChainFactory, StubOffline, dream_context
 
 
 def assert_no_pii_sent(server: FakeLLMServer) -> None:
@@ -272,7 +278,7 @@ async def test_cached_answer_carries_the_current_dreamers_names(
 async def test_open_circuit_skips_a_dead_provider_until_the_cool_down(
     fake_llm: FakeLLMServer, make_chain: ChainFactory
 ) -> None:
-    from tests.llm.conftest import FakeClock
+    from tests.core.llm.conftest import FakeClock
 
     clock = FakeClock()
     chain = make_chain(clock=clock, breaker_failures=2, breaker_cooldown_s=30)
@@ -338,7 +344,7 @@ async def test_rejected_answer_is_still_counted_in_tokens_and_cost(
 async def test_russian_dream_gets_the_russian_prompt_and_an_english_answer_is_rejected(
     fake_llm: FakeLLMServer, make_chain: ChainFactory
 ) -> None:
-    from tests.llm.conftest import DREAM_RU
+    from tests.core.llm.conftest import DREAM_RU
 
     russian = {
         "summary": "Сон о поиске дороги домой вдоль тёмной воды.",
@@ -362,7 +368,7 @@ async def test_russian_dream_gets_the_russian_prompt_and_an_english_answer_is_re
 async def test_link_limited_to_english_is_skipped_for_russian(
     fake_llm: FakeLLMServer, make_chain: ChainFactory
 ) -> None:
-    from tests.llm.conftest import DREAM_RU
+    from tests.core.llm.conftest import DREAM_RU
 
     chain = make_chain(chain="openai:llama3.1@en,offline")
 

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 
 from core.i18n import LOCALES_DIR, gettext, ngettext, normalize_locale
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ("bot", "core", "miniapp", "workers", "cli")
 KEYWORDS = {
     "_": None,

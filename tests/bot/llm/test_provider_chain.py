@@ -8,8 +8,8 @@ import pytest
 from core.db.models import DreamEmbedding
 from core.llm.embeddings import EMBEDDING_MODEL
 from tests.bot.harness import Product
-from tests.bot_llm.conftest import ANTHROPIC_KEY, LLM_TIMEOUT_S, OPENAI_EMBEDDING_DIM, OPENAI_KEY
-from tests.bot_llm.flow import assert_delivered_and_paid_once, outcome_of, tell_dream
+from tests.bot.llm.conftest import ANTHROPIC_KEY, LLM_TIMEOUT_S, OPENAI_EMBEDDING_DIM, OPENAI_KEY
+from tests.bot.llm.flow import assert_delivered_and_paid_once, outcome_of, tell_dream
 from tests.fakes.llm_server import DEFAULT_ANSWER, FakeLLMServer, Reply
 
 CHAT = 5005
