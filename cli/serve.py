@@ -21,6 +21,7 @@ from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
 from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from cli.runtime import Runtime, build_runtime
+from core.asr import Transcriber
 from core.config import Settings
 from core.db import describe_db_url
 from core.dreams.report import Notifier
@@ -220,12 +221,14 @@ async def serve(
     settle_heap: bool = False,
     notifier: Notifier | None = None,
     embedder: Embedder | None = None,
+    transcriber: Transcriber | None = None,
 ) -> None:
     """Run the selected parts until ``stop`` is set, then shut them down in reverse order.
 
     ``settle_heap``: freeze the heap once warmed up (long-running processes; see
     :mod:`core.warmup`), never in tests that start the product again and again.
-    ``notifier`` / ``embedder``: replacements at the edge (benches), see ``build_runtime``.
+    ``notifier`` / ``embedder`` / ``transcriber``: replacements at the edge (benches, tests),
+    see ``build_runtime``.
     """
     stop = stop or asyncio.Event()
     # Checked before anything starts: webhook mode never runs without a secret.
@@ -238,12 +241,17 @@ async def serve(
         else None
     )
     log.info("database: %s", describe_db_url(settings.database_url))
-    runtime_cm = build_runtime(settings, notifier=notifier, embedder=embedder)
+    runtime_cm = build_runtime(
+        settings, notifier=notifier, embedder=embedder, transcriber=transcriber
+    )
     async with runtime_cm as runtime, AsyncExitStack() as stack:
         running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
         _spawn(running, _warm_up(settle_heap), "warm-up")
         if parts.worker:
+            voice = runtime.services.voice
+            if voice is not None and settle_heap:  # a long-running worker: load it now
+                _spawn(running, asyncio.to_thread(voice.transcriber.load), "speech-model")
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):
             await _start_bot(running, runtime.bot, stack, parts)

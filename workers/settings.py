@@ -51,6 +51,8 @@ def on_startup(settings: Settings) -> Hook:
         runtime = await stack.enter_async_context(build_runtime(settings, migrate=False))
         ctx[_RUNTIME_CTX_KEY] = stack
         ctx[SERVICES_CTX_KEY] = runtime.services
+        if runtime.services.voice is not None:  # the speech model, before the first note
+            await asyncio.to_thread(runtime.services.voice.transcriber.load)
         await asyncio.to_thread(warm_up, settle_heap=True)
 
     return start
