@@ -39,17 +39,38 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
     throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)
 
+    # Mini App and web dashboard (auth, cookies, API limits).
+    #: Oldest Mini App initData accepted (Telegram signs it when the app opens).
+    webapp_auth_max_age_s: int = Field(86400, alias="WEBAPP_AUTH_MAX_AGE", ge=60)
+    #: Oldest Telegram Login Widget payload accepted by the dashboard's login.
+    login_max_age_s: int = Field(86400, alias="LOGIN_MAX_AGE", ge=60)
+    #: Signs the dashboard's tokens; derived from BOT_TOKEN when unset.
+    web_secret_key: SecretStr | None = Field(None, alias="WEB_SECRET_KEY")
+    access_token_ttl_s: int = Field(900, alias="ACCESS_TOKEN_TTL", ge=30)
+    refresh_token_ttl_s: int = Field(30 * 86400, alias="REFRESH_TOKEN_TTL", ge=300)
+    #: Off only for plain-http local development: browsers drop Secure cookies elsewhere.
+    web_cookie_secure: bool = Field(True, alias="WEB_COOKIE_SECURE")
+    #: Comma-separated Telegram ids with the admin role (support pages).
+    admin_telegram_ids: str = Field("", alias="ADMIN_TELEGRAM_IDS", pattern=r"^[\d,\s]*$")
+    #: The bot's @username, for the dashboard's Telegram Login Widget.
+    bot_username: str | None = Field(None, alias="BOT_USERNAME")
+    api_max_body_bytes: int = Field(64 * 1024, alias="API_MAX_BODY_BYTES", ge=1024)
+
     model_config["populate_by_name"] = True
 
-    @field_validator("redis_url", "public_url", "telegram_api_url", mode="before")
+    @field_validator("redis_url", "public_url", "telegram_api_url", "bot_username", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("bot_token", "sentry_dsn", "webhook_secret", mode="before")
+    @field_validator("bot_token", "sentry_dsn", "webhook_secret", "web_secret_key", mode="before")
     @classmethod
     def _blank_secret_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def admin_ids(self) -> frozenset[int]:
+        return frozenset(int(part) for part in self.admin_telegram_ids.split(",") if part.strip())
 
     @property
     def embedded(self) -> bool:

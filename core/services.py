@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
@@ -15,6 +15,7 @@ from core.jobs import JobQueue
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 
 if TYPE_CHECKING:
+    from core.account.erase import AccountEraser
     from core.dreams.analyzer import Analyzer
     from core.dreams.report import Notifier
 
@@ -34,6 +35,8 @@ class Services:
     #: The dream analysis (built from the LLM settings) and how its results reach the user.
     analyzer: Analyzer | None = None
     notifier: Notifier | None = None
+    #: What each part keeps on an account outside the database, erased with the account.
+    erasers: list[AccountEraser] = field(default_factory=list)
 
     async def close(self) -> None:
         if self.jobs is not None:

@@ -9,17 +9,23 @@ import jinja2
 from aiohttp import web
 
 from core.services import Services
+from miniapp.api.errors import api_errors
 from miniapp.errors import json_errors
-from miniapp.keys import SERVICES
+from miniapp.keys import SERVICES, TOKENS
 from miniapp.routes import health, pages
+from miniapp.routes.api import setup_api
+from miniapp.security import on_response_prepare
+from miniapp.sessions import token_service
 
 HERE = Path(__file__).resolve().parent
 
 
 def create_app(services: Services) -> web.Application:
     """A fresh application; the caller adds the webhook route when the bot runs in webhook mode."""
-    app = web.Application(middlewares=[json_errors], client_max_size=2 * 1024 * 1024)
+    app = web.Application(middlewares=[json_errors, api_errors], client_max_size=2 * 1024 * 1024)
     app[SERVICES] = services
+    app[TOKENS] = token_service(services)
+    app.on_response_prepare.append(on_response_prepare)
     env = aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -28,5 +34,6 @@ def create_app(services: Services) -> web.Application:
     env.globals["static"] = lambda path: f"/static/{path}"
     app.add_routes(health.routes)
     app.add_routes(pages.routes)
+    setup_api(app)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

@@ -1,0 +1,1 @@
+from tests.dbutil import database  # noqa: F401
