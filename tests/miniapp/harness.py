@@ -16,6 +16,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from core.config import Settings
 from core.db.models import Dream, User
 from core.dreams.analyzer import Analyzer
+from core.dreams.lunar_night import lunar_night
 from core.dreams.pipeline import run_analysis
 from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
 from core.embeddings import HashingEmbedder
@@ -89,7 +90,7 @@ class _SilentNotifier:
         raise AssertionError(f"seeding an analysis failed: {reason}")
 
 
-ANALYZER = Analyzer(interpreter=OfflineInterpreter(), embedder=HashingEmbedder())
+ANALYZER = Analyzer(interpreter=OfflineInterpreter(), embedder=HashingEmbedder(), lunar=lunar_night)
 
 
 async def analysed_dream(user: User, text: str, when: datetime | None = None) -> Dream:
