@@ -10,7 +10,7 @@ import asyncio
 import json
 import sys
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from core.config import Settings
@@ -21,7 +21,8 @@ from core.interpret.offline import OfflineInterpreter
 from core.interpret.types import DreamContext, Interpretation, LunarContext
 from core.llm import LLMSettings, MemoryCounter, build_chain
 from core.lunar import LunarError, lunar_context
-from core.lunar.places import user_place
+from core.lunar.night import Night, dream_moment
+from core.lunar.places import Place, user_place
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,12 +33,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--lat", type=float, help="latitude of the dreamer's place")
     parser.add_argument("--lon", type=float, help="longitude of the dreamer's place")
     parser.add_argument("--tz", default="UTC", help="the dreamer's time zone, e.g. Europe/Moscow")
+    parser.add_argument(
+        "--told-at",
+        type=_moment,
+        default=None,
+        help="when the dream was told, ISO-8601 (default: now); the moon is read for the night "
+        "before it",
+    )
+    parser.add_argument(
+        "--dreamt-on",
+        type=date.fromisoformat,
+        default=None,
+        help="the morning (YYYY-MM-DD) that ended the night of the dream, if not the last night",
+    )
     parser.set_defaults(func=run)
 
 
-def _lunar(args: argparse.Namespace) -> LunarContext | None:
+def _moment(value: str) -> datetime:
+    """An ISO-8601 instant; one without an offset is read as UTC."""
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _night(args: argparse.Namespace) -> tuple[Place, Night]:
     place, _default = user_place(args.lat, args.lon, args.tz)
-    return lunar_context(datetime.now(UTC), place, args.lang)
+    told_at = args.told_at or datetime.now(UTC)
+    return place, dream_moment(told_at, place.zone, args.dreamt_on)
+
+
+def _lunar(args: argparse.Namespace) -> LunarContext | None:
+    place, night = _night(args)
+    return lunar_context(night.middle, place, args.lang)
 
 
 async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, Interpretation]:
@@ -63,7 +89,12 @@ async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, In
         await chain.aclose()
 
 
-def as_json(context: DreamContext, answer: Interpretation) -> dict[str, Any]:
+def as_json(
+    context: DreamContext, answer: Interpretation, night: Night | None = None
+) -> dict[str, Any]:
+    lunar = asdict(context.lunar) if context.lunar else None
+    if lunar is not None and night is not None:
+        lunar["night_of"] = night.to_dict()
     return {
         "interpretation": asdict(answer),
         "hvdc": context.coding.card(),
@@ -71,7 +102,7 @@ def as_json(context: DreamContext, answer: Interpretation) -> dict[str, Any]:
         "highlights": list(context.highlights),
         "symbols": [asdict(hit) for hit in context.symbols],
         "mood": context.mood,
-        "lunar": asdict(context.lunar) if context.lunar else None,
+        "lunar": lunar,
     }
 
 
@@ -96,7 +127,10 @@ def run(args: argparse.Namespace) -> int:
         print(error.localized(args.lang), file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(as_json(context, answer), ensure_ascii=False, indent=2, default=str))
+        night = _night(args)[1]
+        print(
+            json.dumps(as_json(context, answer, night), ensure_ascii=False, indent=2, default=str)
+        )
     else:
         print(as_text(context, answer))
     return 0

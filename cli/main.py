@@ -46,7 +46,14 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
         announce_off_parts(settings, llm_off_lines(LLMSettings.from_env()))
         await serve(settings, parts, stop=stop, settle_heap=True)
 
-    eventloop.run(main(), settings.event_loop)
+    from bot.webhook import WebhookConfigError
+
+    try:
+        eventloop.run(main(), settings.event_loop)
+    except WebhookConfigError as exc:
+        log.critical("cannot start: %s", exc)
+        print(f"oneiroscope: cannot start: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -13,13 +13,13 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
 from bot.notifier import TelegramNotifier
 from bot.session import create_bot
+from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from core.config import Settings
 from core.db import close_db, describe_db_url, init_db
 from core.dreams.wiring import build_analyzer
@@ -33,7 +33,6 @@ from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
 
-WEBHOOK_PATH = "/telegram/webhook"
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 
@@ -59,6 +58,8 @@ class Runtime:
     dispatcher: Dispatcher | None = None
     app: web.Application | None = None
     site_url: str | None = None
+    #: The secret Telegram must send with every webhook request (webhook mode only).
+    webhook_secret: str | None = None
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
 
@@ -107,16 +108,26 @@ def _spawn(runtime: Runtime, coro: Awaitable[None], name: str) -> None:
     task.add_done_callback(runtime.tasks.discard)
 
 
-async def _start_bot(runtime: Runtime, stack: AsyncExitStack) -> None:
+async def _start_bot(runtime: Runtime, stack: AsyncExitStack, parts: Parts) -> None:
+    """The bot and its dispatcher. In webhook mode the ``web`` processes feed the dispatcher
+    and only the ``bot`` process registers the webhook and the commands (done once per
+    deployment); in polling mode the ``bot`` process polls."""
     settings = runtime.settings
     bot = create_bot(settings)
     stack.push_async_callback(bot.session.close)
     dp = create_dispatcher(runtime.services)
     runtime.bot, runtime.dispatcher = bot, dp
     runtime.services.notifier = TelegramNotifier(bot)
+    if not parts.bot:
+        return
     await set_bot_commands(bot)
     if settings.webhook_mode:
-        return  # the web app serves the webhook; see _start_web
+        await bot.set_webhook(
+            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",  # type: ignore[union-attr]
+            secret_token=runtime.webhook_secret,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+        return
     await bot.delete_webhook(drop_pending_updates=False)
     _spawn(
         runtime,
@@ -139,16 +150,9 @@ async def _start_bot(runtime: Runtime, stack: AsyncExitStack) -> None:
 async def _start_web(runtime: Runtime, stack: AsyncExitStack) -> None:
     settings = runtime.settings
     app = create_app(runtime.services)
-    if runtime.bot is not None and runtime.dispatcher is not None and settings.webhook_mode:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        SimpleRequestHandler(runtime.dispatcher, runtime.bot, secret_token=secret).register(
-            app, path=WEBHOOK_PATH
-        )
-        await runtime.bot.set_webhook(
-            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",  # type: ignore[union-attr]
-            secret_token=secret,
-            allowed_updates=runtime.dispatcher.resolve_used_update_types(),
-        )
+    bot, dp, secret = runtime.bot, runtime.dispatcher, runtime.webhook_secret
+    if bot is not None and dp is not None and secret is not None:
+        WebhookHandler(dp, bot, secret).register(app, WEBHOOK_PATH)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     stack.push_async_callback(runner.cleanup)
@@ -159,6 +163,13 @@ async def _start_web(runtime: Runtime, stack: AsyncExitStack) -> None:
     port = sockets[0].getsockname()[1] if sockets else settings.web_port
     runtime.site_url = f"http://{settings.web_host}:{port}"
     log.info("web app listening on %s", runtime.site_url)
+
+
+def _needs_bot(settings: Settings, parts: Parts) -> bool:
+    """The ``bot`` process, and in webhook mode every ``web`` process (it feeds the dispatcher)."""
+    if settings.bot_token is None:
+        return False
+    return parts.bot or (parts.web and settings.webhook_mode)
 
 
 async def serve(
@@ -175,11 +186,20 @@ async def serve(
     :mod:`core.warmup`), never in tests that start the product again and again.
     """
     stop = stop or asyncio.Event()
+    # Checked before anything starts: webhook mode never runs without a secret.
+    secret = (
+        resolve_webhook_secret(
+            settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            settings.bot_token.get_secret_value() if settings.bot_token else None,
+        )
+        if settings.webhook_mode and _needs_bot(settings, parts)
+        else None
+    )
     log.info("database: %s", describe_db_url(settings.database_url))
     # Tortoise's connections are bound to the task context: initialise before spawning tasks.
     await init_db(settings.database_url, migrate=True)
     services = build_services(settings)
-    runtime = Runtime(settings=settings, services=services)
+    runtime = Runtime(settings=settings, services=services, webhook_secret=secret)
     async with AsyncExitStack() as stack:
         stack.push_async_callback(close_db)
         services.analyzer = build_analyzer(services)
@@ -189,8 +209,8 @@ async def serve(
         # The city index and lexicons take a few seconds to build: off the event loop, early.
         _spawn(runtime, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
         await _start_jobs(runtime, stack, run_worker=parts.worker)
-        if parts.bot and settings.bot_token is not None:
-            await _start_bot(runtime, stack)
+        if _needs_bot(settings, parts):
+            await _start_bot(runtime, stack, parts)
         if parts.web:
             await _start_web(runtime, stack)
         if on_ready is not None:

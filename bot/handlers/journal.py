@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from aiogram import Router
-from aiogram.filters import Command
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
@@ -18,7 +18,7 @@ from bot.keyboards.dreams import (
     retry_keyboard,
 )
 from bot.rendering.analysis import render_report
-from bot.rendering.journal import details_text, journal_text, similar_text
+from bot.rendering.journal import details_text, journal_text, search_text, similar_text
 from core.billing.credits import balance_of
 from core.db.models import Dream, User
 from core.dreams.journal import (
@@ -29,14 +29,19 @@ from core.dreams.journal import (
     latest_analysis,
 )
 from core.dreams.report import Delivery
+from core.dreams.search import JournalQuery, search_journal
 from core.dreams.stored import report_from_row
 from core.services import Services
+
+#: Matches listed for ``/journal <words>``; the web journal pages through all of them.
+SEARCH_LIMIT = 10
 
 
 def create_router() -> Router:
     router = Router(name="journal")
     router.message.register(show_journal, Command("journal"))
-    router.callback_query.register(turn_page, JournalPage.filter())
+    # A forged page number (negative, or past int64) is a stale button, not a database error.
+    router.callback_query.register(turn_page, JournalPage.filter(F.page.in_(range(0, 10**6))))
     router.callback_query.register(dream_button, DreamAction.filter())
     return router
 
@@ -44,7 +49,7 @@ def create_router() -> Router:
 async def _send_page(target: Message, user: User, page: int, edit: bool) -> None:
     journal = await journal_page(user, page)
     text = journal_text(journal, user)
-    entries = [(e.dream_id, f"{e.created_at:%d.%m} · {e.excerpt}") for e in journal.entries]
+    entries = [(e.dream_id, f"{e.night_of:%d.%m} · {e.excerpt}") for e in journal.entries]
     markup = journal_keyboard(entries, journal.page, journal.has_next, user.language)
     if edit:
         await target.edit_text(text, reply_markup=markup)
@@ -52,8 +57,18 @@ async def _send_page(target: Message, user: User, page: int, edit: bool) -> None
         await target.answer(text, reply_markup=markup)
 
 
-async def show_journal(message: Message, user: User) -> None:
-    await _send_page(message, user, 0, edit=False)
+async def show_journal(message: Message, user: User, command: CommandObject) -> None:
+    """``/journal`` pages through the journal; ``/journal whales`` searches it."""
+    words = (command.args or "").strip()
+    if not words:
+        await _send_page(message, user, 0, edit=False)
+        return
+    found = await search_journal(user, JournalQuery(words=words, limit=SEARCH_LIMIT))
+    entries = [(h.dream_id, f"{h.night_of:%d.%m} · {h.excerpt[:40]}") for h in found.hits]
+    await message.answer(
+        search_text(found, words, user.language),
+        reply_markup=journal_keyboard(entries, 0, False, user.language) if entries else None,
+    )
 
 
 async def turn_page(query: CallbackQuery, callback_data: JournalPage, user: User) -> None:
@@ -79,6 +94,8 @@ async def dream_button(
     elif action == "delete_yes":
         await delete_user_dream(user, str(dream.id))
         await message.edit_text(_("The dream has been deleted."))
+    elif action == "delete_no":
+        await message.edit_text(_("Nothing was deleted: the dream stays in your journal."))
     elif action == "analyze":
         status = await message.answer(_("🌙 Dream received. Analysing…"))
         delivery = Delivery(message.chat.id, status.message_id, user.language)

@@ -10,7 +10,7 @@ from core.i18n import gettext_for
 
 
 class DreamAction(CallbackData, prefix="dream"):
-    action: str  # details | similar | delete | delete_yes | open | analyze
+    action: str  # details | similar | delete | delete_yes | delete_no | open | analyze
     dream_id: str
 
 
@@ -41,6 +41,11 @@ def delete_dream_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
         text=_("Yes, delete this dream"),
         callback_data=DreamAction(action="delete_yes", dream_id=dream_id),
     )
+    builder.button(
+        text=_("Cancel, keep it"),
+        callback_data=DreamAction(action="delete_no", dream_id=dream_id),
+    )
+    builder.adjust(2)
     return builder.as_markup()
 
 

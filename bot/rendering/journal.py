@@ -8,6 +8,7 @@ from typing import Any
 
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.journal import JournalPage, get_user_dream
+from core.dreams.search import JournalResults
 from core.excerpts import excerpt
 from core.i18n import gettext_for, ngettext
 
@@ -23,7 +24,24 @@ def journal_text(page: JournalPage, user: User) -> str:
     lines = [_("<b>Your dream journal</b> — {count}").format(count=count), ""]
     for entry in page.entries:
         icon = MOOD_ICONS.get(entry.mood, "⏳")
-        lines.append(f"{icon} {entry.created_at:%d.%m.%Y} — {escape(entry.excerpt)}")
+        lines.append(f"{icon} {entry.night_of:%d.%m.%Y} — {escape(entry.excerpt)}")
+    return "\n".join(lines)
+
+
+def search_text(found: JournalResults, words: str, locale: str) -> str:
+    """The dreams a ``/journal <words>`` search found, newest first."""
+    _ = gettext_for(locale)
+    if not found.hits:
+        return _(
+            "No dream in your journal mentions «{words}». Try another word, or /journal to see "
+            "them all."
+        ).format(words=escape(words))
+    lines = [_("<b>Dreams with «{words}»</b>").format(words=escape(words)), ""]
+    for hit in found.hits:
+        icon = MOOD_ICONS.get(hit.mood, "⏳")
+        lines.append(f"{icon} {hit.night_of:%d.%m.%Y} — {escape(hit.excerpt)}")
+    if found.next_cursor is not None:
+        lines += ["", _("These are the newest matches; add a word to narrow the search.")]
     return "\n".join(lines)
 
 

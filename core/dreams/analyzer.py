@@ -8,7 +8,7 @@ import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -37,7 +37,8 @@ from core.llm.errors import LLMError
 
 log = logging.getLogger(__name__)
 
-LunarLookup = Callable[[datetime, User], LunarContext | None]
+#: The lunar context of a dream's night: (told at, user, the night the user chose or None).
+LunarLookup = Callable[[datetime, User, date | None], LunarContext | None]
 Progress = Callable[[Stage], Awaitable[None]]
 #: The caller's own write, run while the interpreter waits (e.g. marking the dream analysing).
 Alongside = Callable[[], Awaitable[None]]
@@ -133,7 +134,7 @@ class Analyzer:
     def _lunar_context(self, dream: Dream, user: User) -> LunarContext | None:
         if self.lunar is None:
             return None
-        return self.lunar(dream.created_at, user)
+        return self.lunar(dream.created_at, user, dream.dreamt_on)
 
     async def _memory(
         self, user: User, dream: Dream, symbol_keys: list[str], vector: np.ndarray | None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from core.db.models import Dream, DreamAnalysis, User
+from core.dreams.lunar_night import user_night
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
 from core.excerpts import excerpt
@@ -21,6 +22,7 @@ EXCERPT_CHARS = 48
 class JournalEntry:
     dream_id: str
     created_at: datetime
+    night_of: date  # the morning that ended the dream's night (core.lunar.night)
     excerpt: str
     status: str
     mood: str | None
@@ -48,6 +50,7 @@ async def journal_page(user: User, page: int, per_page: int = 5) -> JournalPage:
         JournalEntry(
             dream_id=str(d.id),
             created_at=d.created_at,
+            night_of=user_night(d.created_at, user, d.dreamt_on).morning,
             excerpt=excerpt(d.text, EXCERPT_CHARS),
             status=str(d.status),
             mood=moods.get(d.id),

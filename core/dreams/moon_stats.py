@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from core.db.models import DreamAnalysis, User
+from core.dreams.lunar_night import user_night
 from core.lunar.places import user_place
 from core.lunar.stats import DreamPoint, describe, moon_relationship
 
@@ -18,11 +19,12 @@ def has_negative_emotion(card: dict[str, list[str]]) -> bool:
 
 async def dream_points(user: User) -> list[DreamPoint]:
     rows = await DreamAnalysis.filter(dream__user_id=user.id).values(
-        "dream__created_at", "mood", "hvdc"
+        "dream__created_at", "dream__dreamt_on", "mood", "hvdc"
     )
     return [
         DreamPoint(
-            when=row["dream__created_at"],
+            # Each dream counts on its night, at the moment its analysis read the moon.
+            when=user_night(row["dream__created_at"], user, row["dream__dreamt_on"]).middle,
             mood=row["mood"],
             negative_emotion=has_negative_emotion((row["hvdc"] or {}).get("card", {})),
         )

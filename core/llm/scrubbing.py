@@ -73,7 +73,7 @@ def restore_interpretation(result: Interpretation, mapping: dict[str, str]) -> I
 
 def _scrub_coding(coding: Coding, clean: Callable[[str], str]) -> Coding:
     codes = [replace(c, evidence=clean(c.evidence)) for c in coding.codes]
-    return Coding(codes, coding.language, coding.supported, coding.reason)
+    return replace(coding, codes=codes)
 
 
 def _truncate(text: str, max_chars: int) -> tuple[str, bool]:

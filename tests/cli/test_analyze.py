@@ -55,3 +55,19 @@ def test_analyze_answers_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
 def test_analyze_rejects_bad_input_with_a_clear_message(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "--lang", "ru", "🌙🌙"]) == 2
     assert "ни одного слова" in capsys.readouterr().err
+
+
+def test_told_at_reads_the_moon_of_the_night_before(capsys: pytest.CaptureFixture[str]) -> None:
+    """The issue's example: told at 09:26 in London, after day 29 began at moonrise (06:42);
+    the night's middle (03:00) still had day 28."""
+    argv = ["analyze", "--told-at", "2026-12-07T09:26:00+00:00", "--lat", "51.5", "--lon",
+            "-0.13", "--tz", "Europe/London", "--json",
+            "Last night I dreamed I was walking along a river with my brother."]  # fmt: skip
+    assert main(argv) == 0
+    lunar = json.loads(capsys.readouterr().out)["lunar"]
+    assert lunar["lunar_day"] == 28
+    assert lunar["night_of"] == {
+        "evening": "2026-12-06",
+        "morning": "2026-12-07",
+        "middle": "2026-12-07T03:00:00+00:00",
+    }

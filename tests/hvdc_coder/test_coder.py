@@ -103,17 +103,19 @@ def test_empty_and_whitespace_reports_are_unsupported() -> None:
         assert coding.codes == []
 
 
-def test_russian_report_is_unsupported_language() -> None:
+def test_russian_report_goes_to_the_russian_coder() -> None:
     coding = code_dream("Мне снилось, что я летаю над городом и мне страшно.")
-    assert (coding.supported, coding.reason, coding.language) == (
-        False,
-        "unsupported_language",
-        "ru",
-    )
+    assert (coding.supported, coding.language) == (True, "ru")
+    assert "AP, D" in coding.card()["emotions"]
 
 
-def test_non_english_lang_argument_is_unsupported() -> None:
+def test_the_dreams_language_wins_over_the_lang_argument() -> None:
     coding = code_dream("I was in my room.", lang="ru")
+    assert (coding.supported, coding.language) == (True, "en")
+
+
+def test_a_script_neither_coder_reads_is_unsupported() -> None:
+    coding = code_dream("我梦见我在飞。")
     assert (coding.supported, coding.reason) == (False, "unsupported_language")
 
 
@@ -203,7 +205,7 @@ def test_feared_injury_is_not_a_misfortune() -> None:
 def test_language_tags_are_normalised() -> None:
     assert code_dream("I was at home.", lang="en-US").supported
     assert code_dream("I was at home.", lang="EN").supported
-    assert code_dream("I was at home.", lang="ru").language == "ru"
+    assert code_dream("Я была дома.", lang="en-US").language == "ru"
 
 
 def test_interviewer_written_report_treats_subject_and_she_as_the_dreamer() -> None:

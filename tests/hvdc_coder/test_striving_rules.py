@@ -147,7 +147,7 @@ def test_relief_at_a_passed_danger_is_good_fortune_but_not_on_waking() -> None:
 
 def test_the_trigger_scan_follows_the_document_it_is_given() -> None:
     """The one-report scan cache must never answer for another report."""
-    from core.analysis.hvdc.cast_builder import build_cast
+    from core.analysis.hvdc.cast import build_cast
     from core.analysis.hvdc.fortune import code_fortunes, code_striving
     from core.analysis.hvdc.text import segment
 

@@ -7,7 +7,7 @@ coded for that character, not for the dreamer.
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast
+from .cast.model import DREAMER, Cast
 from .lexicon import lookup, table
 from .participants import object_after, who_label
 from .text import Document

@@ -7,7 +7,7 @@ a passive (``was chased by a man``) swaps them.
 
 from __future__ import annotations
 
-from .cast import DREAMER, Cast
+from .cast.model import DREAMER, Cast
 from .text import Document
 
 _BE = frozenset({"was", "were", "been", "being", "be", "is", "are", "got", "get", "became"})

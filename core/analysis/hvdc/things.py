@@ -7,7 +7,7 @@ verbal and physical acts aimed at someone, its recipient.
 
 from __future__ import annotations
 
-from .cast import Cast
+from .cast.model import Cast
 from .lexicon import lemma_candidates, table
 from .participants import object_after, subject_before
 from .text import Document

@@ -46,6 +46,9 @@ class Coding:
     supported: bool = True
     #: Why the report was not coded, as a short machine-readable reason (e.g. ``"empty"``).
     reason: str = ""
+    #: The dreamer's sex as the report's grammar shows it ("F"/"M", e.g. Russian «я побежала»),
+    #: "" when the language or the report does not show it.
+    dreamer_sex: str = ""
 
     def of(self, category: str) -> list[Code]:
         """The codes of one category, in text order."""

@@ -1,0 +1,138 @@
+"""Mentions that point back at a character already met: predicates (``he was a stranger``),
+appositions (``Al, the bartender``) and definite nouns (``a lady ... the woman``)."""
+
+from __future__ import annotations
+
+from . import words as W
+from .model import DREAMER, Character, parse_code
+from .nouns import noun_code
+from .state import CastState, recent, word_at, words_after
+
+
+def refers_back(st: CastState, i: int, lemma: str, code: str, prev: list[str]) -> bool:
+    """``A lady came in ... the woman sat down``: a definite plain person noun names a
+    character already met (same number, sex and age), not a new one."""
+    det = next((k for k, w in enumerate(prev[:3]) if w in {"the", "this", "that"}), None)
+    between = prev[:det] if det is not None else []
+    if det is None or any(not w.isalpha() or w in W.NOT_SAME for w in between):
+        return False  # "the man", "the young man", "this gangster"
+    plain = lemma in W.BACK_REFERRING or lemma in W.ETHNIC_ADJ
+    if not plain and not (prev[det] in {"this", "that"} and code[0] == "1"):
+        return False  # "this gangster", "that fellow": any noun after this/that points back
+    if words_after(st, i, 3)[:1] in (["who"], ["whom"], ["that"], ["i"]):
+        return False  # "the man who ...", "the boy I go with": introduces someone
+    number, sex, _, age = parse_code(code)
+
+    def same(c: Character) -> bool:
+        return (
+            not c.is_animal
+            and c.number == number
+            and c.identity not in W.FAMILY_IDENTITIES
+            and (c.sex == sex or c.sex in "?I" or sex in "?IJ")
+            and (c.age == age or {c.age, age} <= {"B", "C"})
+        )
+
+    found = recent(st, i, same)
+    if found is None:
+        return False
+    st.cast.refs[i] = found
+    return True
+
+
+def restates(st: CastState, i: int, prev: list[str]) -> bool:
+    """``he was a stranger``, ``Norma (18), a girl who...``: a noun that describes a
+    character already there; it may sharpen that character's identity."""
+    target = _predicate_subject(st, i)
+    if target is None:  # not "or": the first character has id 0
+        target = _apposition_subject(st, i, prev)
+    if target is None:
+        return False
+    st.cast.refs[i] = target
+    if target == DREAMER:
+        return True
+    char = st.cast.characters[target]
+    found = noun_code(st, i)
+    if found and char.identity in "SU" and found[0][2] in "OK":
+        char.identity = found[0][2]
+    if found and char.sex in "?I" and found[0][1] in "MF" and not char.plural:
+        char.sex = found[0][1]  # "a person, a man of about 40": now we know
+    if prev and prev[0] in {"my", "our"} and char.identity in "SUO":
+        char.identity = "K"
+    if found and found[0][3] == "*" and prev[:1] in (["my"], ["our"]) and not char.plural:
+        char.identity = found[0][2]  # "Sonja, my niece": the dreamer's relative
+    return True
+
+
+def _predicate_subject(st: CastState, i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and i - j <= 4 and st.toks[j].low in W.PREDICATE_FILLERS:
+        j -= 1
+    j = _past_adjectives(st, i, j)
+    if j < 0 or st.toks[j].low not in W.BE_VERBS or j == i - 1:
+        return None
+    for k in range(j - 1, max(-1, j - 7), -1):
+        if st.toks[k].low in {"there", "it", "this", "that", ".", "who's"}:
+            return None
+        if k in st.cast.refs:
+            return st.cast.refs[k]
+    return None
+
+
+def _past_adjectives(st: CastState, i: int, j: int) -> int:
+    """``was a famous ballet dancer``: step back over descriptive words to ``a``/``the``."""
+    for k in range(j, max(-1, i - 5), -1):
+        w = st.toks[k].low
+        if w in {"a", "an", "the"}:
+            return k - 1 if k < j else j  # "was a famous dancer", "was my music teacher"
+        if not st.toks[k].is_word or w in st.nouns or w in W.BE_VERBS:
+            return j
+    return j
+
+
+def _apposition_subject(st: CastState, i: int, prev: list[str]) -> int | None:
+    named = _named_before(st, i)
+    if named is not None:
+        return named
+    if len(prev) < 2 or not (prev[0] in {"a", "an"} or prev[1] in {"a", "an"}):
+        return None
+    lead = prev[1] if prev[0] in {"a", "an"} else (prev[2] if len(prev) > 2 else "")
+    if lead not in {",", "("}:
+        return None
+    last = next(reversed(st.cast.refs), None) if st.cast.refs else None
+    if last is None or last < i - 8 or st.cast.refs[last] == DREAMER:
+        return None
+    return st.cast.refs[last]
+
+
+def _named_before(st: CastState, i: int) -> int | None:
+    """``Chuck Branden, my boyfriend (22)``, ``Nancy (19) my ex-roommate``, ``Julia, girl
+    living across the hall``: a noun set off right after a name describes that person."""
+    j = i - 1
+    for _ in range(2):  # "the student instructor", "our house mother"
+        if word_at(st, j) in {"my", "our", "a", "an", "the"}:
+            break
+        if not st.toks[j].is_word or st.toks[j].capitalized or j in st.cast.refs:
+            break
+        j -= 1
+    if word_at(st, j) in {"my", "our", "a", "an", "the"}:
+        j -= 1
+    elif j != i - 1:
+        return None
+    separated = False
+    while j >= 0 and i - j <= 8:
+        w = st.toks[j].low
+        if w in {",", "(", ")"} or w.isdigit() or w in {"m", "f"}:
+            separated = True
+            j -= 1
+            continue
+        break
+    if not separated or j < 0:
+        return None
+    k = j
+    while k >= 0 and k not in st.cast.refs and st.toks[k].capitalized and j - k < 3:
+        k -= 1  # the last name of "Chuck Branden" points back to "Chuck"
+    ref = st.cast.refs.get(k)
+    if ref is None or ref == DREAMER:
+        return None
+    char = st.cast.characters[ref]
+    return ref if char.name and not char.plural else None

@@ -1,0 +1,120 @@
+"""Senses of interaction words that are no interaction between characters.
+
+The aggression and friendliness lexicons are keyed by lemma, so ``lovely`` meets ``love``,
+``a broken leg`` meets ``break`` and ``I mean`` meets ``mean``.  Each rule here names a
+sense that the norms' coders do not code: an adjective (``the injured actor``), an act on
+oneself (``injured herself``), an errand with no one on the receiving end (``driving to
+town``, ``picked up the phone``) or a noun (``the waves``).  It also tells when the doer or
+the receiver of an act is a thing (``the ball hit me``, ``bought a dress``).
+"""
+
+from __future__ import annotations
+
+from ..cast.model import Cast
+from ..lexicon import table
+from ..text import Document
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+#: ``_participants`` answer for an act that the words show is no interaction.
+SKIP = "skip"
+_PARTICLES = _words("up down away back out off over around")
+_POSSESSIVE = _words("my his her their our its")
+_AUX = _words("was were had has have would could might will can did does do is are been be")
+_DETERMINERS = _words("a an the his her my their our your its this that some")
+_REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
+_SPEAKERS = _words("i you we they to he she")
+#: Be-forms before "married"/"engaged" that tell a standing state, not a wedding in the dream.
+_STATE_BE = _words("am is are 's been")
+_GIVE_IDIOMS = _words("way each up in out a an birth")
+#: Friendly acts that need someone on the receiving end in the words right after them.
+_NEEDS_PERSON = _words("drive pick play hold pet")
+_ADVERB_PARTICLES = _words("up back out over")
+_UP_BACK = _words("up back")
+_NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
+
+
+def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int | None:
+    j = i + 1
+    while j < len(doc.tokens) and doc.tokens[j].low in skip:
+        j += 1
+    return j if j < len(doc.tokens) else None
+
+
+def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
+    """``drove me home``, ``picked up my friend``: a character right after the verb."""
+    j = _next_word(doc, i, _ADVERB_PARTICLES)
+    if j is None:
+        return False
+    if doc.tokens[j].low in _DETERMINERS:
+        return (j + 1) in cast.refs or (j + 2) in cast.refs  # "my (little) cousin"
+    return j in cast.refs
+
+
+def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
+    """True when the word at i, read as ``lemma``, names no act between characters."""
+    word = doc.tokens[i].low
+    prev = doc.tokens[i - 1].low if i > 0 else ""
+    if word in _NOUN_FORMS and lemma.split()[0] not in {"give"}:
+        return word != "driving" or not _person_follows(doc, cast, i)
+    if word == "given":
+        return _next_word(doc, i) is None or doc.tokens[i + 1].low != "by"
+    after = _next_word(doc, i, _UP_BACK)
+    if after is not None and doc.tokens[after].low in _REFLEXIVE:
+        return True  # "she had injured herself": no one else is hurt
+    participle = word.endswith(("en", "ed", "own")) and word != lemma.split()[0]
+    if participle and prev in _DETERMINERS and " " not in lemma:
+        return True  # "a broken ankle", "the injured actor", "the thrown knives"
+    if lemma == "fight" and after is not None and doc.tokens[after].low in _POSSESSIVE:
+        return doc.tokens[after + 1].low == "way" if after + 1 < len(doc.tokens) else False
+    if lemma.startswith("marr") and prev in _DETERMINERS:
+        return True  # "my married sister", "a married man": who someone is, not an act
+    if lemma.startswith(("marr", "engag")) and word.endswith("ed") and prev in _STATE_BE:
+        return True  # "she is engaged", "who has been married for a year": a state
+    if lemma == "mean" and prev in _SPEAKERS:
+        return True  # "I mean", "you mean to tell me"
+    if lemma in {"wave", "pet", "smile"} and prev in _DETERMINERS:
+        return True  # "the waves", "a pet seal", "a crazy smile", "a smiling woman"
+    if lemma == "give" and after is not None and doc.tokens[after].low in _GIVE_IDIOMS:
+        return True  # "gave way", "gave each other looks", "gave a party"
+    if lemma.split()[0] in _NEEDS_PERSON:
+        return not _person_follows(doc, cast, i)
+    return lemma == "teach"
+
+
+def thing_acts(doc: Document, cast: Cast, i: int) -> bool:
+    """``the ball hit me``, ``the bomb would hit``, ``it made me sad``: the doer is a thing
+    named right before the verb (past auxiliaries), so no one is aggressive."""
+    j = i - 1
+    while j >= 0 and doc.tokens[j].low in _AUX and j in range(i - 3, i):
+        j -= 1
+    if j < 0 or j in cast.refs:
+        return False
+    w = doc.tokens[j].low
+    if w in {"it", "this", "what", "something", "that"}:
+        return True
+    det = doc.tokens[j - 1].low if j > 0 else ""
+    return (
+        doc.tokens[j].is_word and det in {"the", "a", "an"} and w not in table("characters").words
+    )
+
+
+def thing_object(doc: Document, cast: Cast, i: int) -> int | str | None:
+    """What the verb at i acts on when that is a thing: ``SKIP`` for a plain thing (``bought
+    a dress``), the owner for a possession or a body part (``held my hand``), else None."""
+    sent_last = doc.sentences[doc.tokens[i].sentence].last
+    j = i + 1
+    while j < sent_last and doc.tokens[j].low in _PARTICLES:
+        j += 1
+    if j + 1 >= sent_last:
+        return None
+    w = doc.tokens[j].low
+    if w in {"a", "an", "the", "some", "this", "that"}:
+        return SKIP if (j + 1) not in cast.refs and (j + 2) not in cast.refs else None
+    owner = cast.refs.get(j)
+    if owner is not None and w in _POSSESSIVE and (j + 1) not in cast.refs:
+        return owner if (j + 2) not in cast.refs else None
+    return None

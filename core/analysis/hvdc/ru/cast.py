@@ -1,0 +1,197 @@
+"""Characters of a Russian dream report, and the dreamer's sex from the grammar.
+
+Russian shows what English hides: «друг» / «подруга», «знакомый» / «знакомая», a past-tense verb
+agreeing with «я» («я побежала») gives the dreamer's sex, a verb or adjective agreeing with
+«врач» gives the doctor's. So a character's sex comes from the word when the word has one,
+else from its agreement, and only then stays indefinite (I).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+from .nlp import RuDoc, Word
+
+_OWN = frozenset({"мой", "наш", "свой"})
+_OTHERS = frozenset({"его", "ее", "их", "твой", "ваш", "чей-то"})
+_STRANGE = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "странный"})
+_KNOWN = frozenset({"знакомый", "старый", "лучший", "близкий", "бывший", "любимый"})
+_LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
+#: Plural of these stays male; other masculine plurals («друзья», «люди») are a joint group.
+_MALE_PLURALS = frozenset(
+    {"мужчина", "мужик", "брат", "сын", "дядя", "дедушка", "парень", "мальчик", "юноша",
+     "солдат", "матрос", "моряк"}
+)  # fmt: skip
+_DREAMER = frozenset({"я"})
+_FEMININE = {"femn": "F", "masc": "M"}
+
+
+@dataclass(slots=True)
+class Character:
+    code: str
+    word: int
+    lemma: str
+    gender: str  # "femn", "masc" or "plur"
+
+
+@dataclass(slots=True)
+class Cast:
+    """The dream's characters in order of first mention, and what grammar says of the dreamer."""
+
+    characters: list[Character] = field(default_factory=list)
+    by_word: dict[int, str] = field(default_factory=dict)
+    dreamer_sex: str = ""  # "F", "M" or "" when no agreement shows it
+
+    def code_at(self, word: int) -> str | None:
+        return self.by_word.get(word)
+
+    def last_before(self, word: int, gender: str) -> str | None:
+        """The latest character before ``word`` a pronoun of ``gender`` can point to."""
+        for char in reversed(self.characters):
+            if char.word < word and (not gender or char.gender == gender):
+                return char.code
+        return None
+
+
+def _agreement_sex(doc: RuDoc, i: int) -> str:
+    """M/F from an adjective just before or a past verb just after a gender-neutral noun."""
+    for j in (i - 1, i - 2, i + 1, i + 2, i + 3):
+        if 0 <= j < len(doc.words) and doc.sentence_of[j] == doc.sentence_of[i]:
+            w = doc.words[j]
+            if w.pos in ("ADJF", "VERB", "PRTF", "PRTS", "ADJS") and w.number == "sing":
+                sex = _FEMININE.get(w.gender)
+                if sex and (j < i or w.pos == "VERB"):
+                    return sex
+    return "M"
+
+
+def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
+    sentence = doc.sentences[doc.sentence_of[i]]
+    return doc.words[max(sentence.first, i - n) : i]
+
+
+def _possessor(doc: RuDoc, i: int) -> str:
+    """ "own" (the dreamer's), "kin" (another family member's), "other", or "" (unsaid)."""
+    for w in _before(doc, i):
+        if w.lemma in _OWN:
+            return "own"
+        if w.lower in _OTHERS:
+            return "other"
+    if i + 1 < len(doc.words) and doc.words[i + 1].case == "gent" and doc.words[i + 1].animate:
+        entry = lexicon("characters").get(doc.words[i + 1].lemma)
+        if entry is not None and entry.code.endswith("*"):
+            return "kin"
+        if entry is not None or doc.words[i + 1].name:
+            return "other"
+    return ""
+
+
+def _identity(doc: RuDoc, i: int, identity: str, family: bool) -> str:
+    """The identity letter after possession (whose mother) and familiarity adjectives."""
+    if family:
+        owner = _possessor(doc, i)
+        return {"kin": "R", "other": "K"}.get(owner, identity)
+    before = {w.lemma for w in _before(doc, i)}
+    if identity in ("S", "K", "U", "O") and before & _STRANGE:
+        return "S" if identity != "O" else "O"
+    if identity in ("S", "U") and before & _KNOWN:
+        return "K"
+    return identity
+
+
+def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
+    """(code, dedup key) of the character word at ``i`` from its lexicon template.
+
+    A template is four letters (number, sex, identity, age); age ``*`` marks a family term,
+    whose identity depends on the possessor; sex ``g`` is read from agreement.
+    """
+    w = doc.words[i]
+    if template in ("1ANI", "1CZZ"):
+        code = ("2" + template[1:]) if w.number == "plur" else template
+        return code, f"{w.lemma}|{code}"
+    number, sex, identity, age = template[0], template[1], template[2], template[3]
+    family = age == "*"
+    age = "A" if family else age
+    if sex == "g":
+        sex = _agreement_sex(doc, i)
+    elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
+        sex = _FEMININE[w.gender]
+    identity = _identity(doc, i, identity, family)
+    if w.number == "plur" and number == "1":
+        number = "2"
+        sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
+    if age == "A" and any(b.lemma in _LITTLE for b in _before(doc, i)):
+        age = "C"
+    code = f"{number}{sex}{identity}{age}"
+    return code, f"{w.lemma}|{number}|{identity}"
+
+
+def _is_modifier(doc: RuDoc, i: int) -> bool:
+    """«знакомый» before a noun is an adjective (знакомый город), not a character."""
+    w = doc.words[i]
+    if w.pos not in ("ADJF", "PRTF"):
+        return False
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    return nxt is not None and nxt.pos in ("NOUN", "ADJF")
+
+
+def _possessor_only(doc: RuDoc, i: int) -> bool:
+    """«жена брата»: the brother is named only as whose wife she is, not met in the dream."""
+    if i == 0 or doc.words[i].case != "gent" or doc.sentence_of[i - 1] != doc.sentence_of[i]:
+        return False
+    prev = doc.words[i - 1]
+    return prev.pos == "NOUN" and lexicon("characters").get(prev.lemma) is not None
+
+
+def _template(doc: RuDoc, i: int) -> str | None:
+    w = doc.words[i]
+    if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
+        return None
+    entry = lexicon("characters").get(w.lemma)
+    if entry is not None:
+        return entry.code
+    if w.name and w.pos == "NOUN":
+        return "1" + _FEMININE.get(w.gender, "I") + "KA"
+    return None
+
+
+def dreamer_sex(doc: RuDoc) -> str:
+    """F or M when past-tense verbs or short adjectives agree with «я», else ""."""
+    votes = {"F": 0, "M": 0}
+    for i, w in enumerate(doc.words):
+        if w.lemma not in _DREAMER or w.case != "nomn":
+            continue
+        sentence = doc.sentences[doc.sentence_of[i]]
+        for j in range(i + 1, min(i + 4, sentence.last)):
+            nxt = doc.words[j]
+            if nxt.pos in ("VERB", "ADJS", "PRTS") and nxt.number == "sing":
+                sex = _FEMININE.get(nxt.gender)
+                if sex:
+                    votes[sex] += 1
+                    break
+            if nxt.text in (",", ".", "—", ";", "и", "а", "но"):
+                break
+    if votes["F"] == votes["M"]:
+        return ""
+    return "F" if votes["F"] > votes["M"] else "M"
+
+
+def build_cast(doc: RuDoc) -> Cast:
+    """Every character, once (first mention), in DreamBank notation."""
+    cast = Cast(dreamer_sex=dreamer_sex(doc))
+    seen: dict[str, str] = {}
+    for i in range(len(doc.words)):
+        template = _template(doc, i)
+        if template is None:
+            continue
+        code, key = _code(doc, i, template)
+        if key in seen:
+            cast.by_word[i] = seen[key]
+            continue
+        seen[key] = code
+        cast.by_word[i] = code
+        w = doc.words[i]
+        gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
+        cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
+    return cast

@@ -1,0 +1,42 @@
+"""Emotions (HVdC AN, AP, SD, CO, HA) stated in a Russian report, with who feels them.
+
+Coded only when the words state or clearly express the feeling, as HVdC requires; a denied
+feeling («не боялась», «перестала бояться») is not coded. The experiencer is the dreamer
+unless a character (or «он/она/они» pointing to one) is the clause's subject or the dative
+of a state word («ей было страшно»).
+"""
+
+from __future__ import annotations
+
+from core.analysis.hvdc.types import Code
+
+from .cast import Cast
+from .lexicon import lexicon
+from .negation import negated
+from .nlp import RuDoc
+from .roles import clause_subject
+
+
+def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
+    """One code per stated emotion; a repeat of the same class and feeler in a sentence is one."""
+    lemmas = [w.lemma for w in doc.words]
+    lex = lexicon("emotions")
+    codes: list[Code] = []
+    seen: set[tuple[int, str]] = set()
+    i = 0
+    while i < len(doc.words):
+        hit = lex.phrase_at(lemmas, i)
+        length = hit[1] if hit else 1
+        entry = hit[0] if hit else lex.get(lemmas[i])
+        phrase_negative = hit is not None and lemmas[i] == "не"
+        if entry is not None and (phrase_negative or not negated(doc, i)):
+            who = clause_subject(doc, cast, i)
+            key = (doc.sentence_of[i], f"{entry.code}, {who}")
+            if key not in seen:
+                seen.add(key)
+                w, last = doc.words[i], doc.words[i + length - 1]
+                codes.append(
+                    Code("emotions", key[1], (w.start, last.end), doc.text[w.start : last.end])
+                )
+        i += length
+    return codes

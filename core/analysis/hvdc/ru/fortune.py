@@ -1,0 +1,63 @@
+"""Misfortune (M1-M6), success and failure in a Russian report, with whom they befall.
+
+A listed event that is denied («не упала») is not coded; a denied success verb («не смогла»,
+«не удалось») is a failure. The victim or striver is the clause's subject (the dreamer unless a
+character is named).
+"""
+
+from __future__ import annotations
+
+from core.analysis.hvdc.types import Code
+
+from .cast import Cast
+from .lexicon import Entry, Lexicon, lexicon
+from .negation import negated
+from .nlp import RuDoc
+from .roles import clause_subject
+
+
+def _scan(doc: RuDoc, lex: Lexicon) -> list[tuple[int, int, Entry, bool]]:
+    """(word, length, entry, denied) of every listed word or phrase."""
+    lemmas = [w.lemma for w in doc.words]
+    found = []
+    i = 0
+    while i < len(lemmas):
+        hit = lex.phrase_at(lemmas, i)
+        entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
+        if entry is not None:
+            denied = lemmas[i] != "не" and negated(doc, i)
+            found.append((i, length, entry, denied))
+        i += length
+    return found
+
+
+def _code(doc: RuDoc, category: str, value: str, i: int, length: int) -> Code:
+    first, last = doc.words[i], doc.words[i + length - 1]
+    return Code(category, value, (first.start, last.end), doc.text[first.start : last.end])
+
+
+def code_misfortunes(doc: RuDoc, cast: Cast) -> list[Code]:
+    codes: list[Code] = []
+    seen: set[int] = set()
+    for i, length, entry, denied in _scan(doc, lexicon("fortune")):
+        sentence = doc.sentence_of[i]
+        if denied or sentence in seen:
+            continue
+        seen.add(sentence)  # one misfortune per sentence: «упала и ушиблась» is one event
+        who = clause_subject(doc, cast, i)
+        codes.append(_code(doc, "misfortune", f"{entry.code}, {who}", i, length))
+    return codes
+
+
+def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:
+    codes: list[Code] = []
+    for i, length, entry, denied in _scan(doc, lexicon("striving")):
+        kind = entry.code
+        if denied:
+            kind = "FL" if kind == "SU" else ""
+        if not kind:
+            continue
+        who = clause_subject(doc, cast, i)
+        category = "success" if kind == "SU" else "failure"
+        codes.append(_code(doc, category, f"{kind}, {who}", i, length))
+    return codes

@@ -1,0 +1,28 @@
+"""Whether a Russian word is denied: «не боялся», «перестала бояться», «без страха»,
+«страха не было». Negation stops at a clause boundary (punctuation, «но», «а»)."""
+
+from __future__ import annotations
+
+from .nlp import RuDoc
+
+_NEGATORS = frozenset({"не", "ни", "без", "нет", "никогда"})
+#: Verbs that end a state: «перестала бояться» denies the fear from then on.
+_STOPPING = frozenset(
+    {"перестать", "переставать", "прекратить", "прекращать", "бросить", "расхотеть"}
+)
+_BOUNDARY = frozenset({",", ".", ";", ":", "—", "-", "!", "?", "но", "а", "однако", "(", ")"})
+
+
+def negated(doc: RuDoc, i: int) -> bool:
+    """True when a negator or a stopping verb governs the word at ``i`` in its clause."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i - 1, max(sentence.first, i - 4) - 1, -1):
+        w = doc.words[j]
+        if w.lower in _BOUNDARY:
+            break
+        if w.lower in _NEGATORS or w.lemma in _STOPPING:
+            return True
+    after = doc.words[i + 1 : min(sentence.last, i + 3)]
+    if after and after[0].lower == "нет":
+        return True
+    return len(after) == 2 and after[0].lower == "не" and after[1].lemma == "быть"

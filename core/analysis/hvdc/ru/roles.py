@@ -1,0 +1,45 @@
+"""Who a word stands for: the dreamer (D), a character's code, or nobody.
+
+Shared by emotions, misfortunes and striving (the clause's subject feels, suffers or tries)
+and by interactions (syntax gives the subject and object; this names them).
+"""
+
+from __future__ import annotations
+
+from .cast import Cast
+from .nlp import RuDoc
+
+_DREAMER = frozenset({"я", "мы"})
+_THIRD = {"он": "masc", "она": "femn", "они": "plur", "оно": ""}
+_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "что", "когда"})
+
+
+def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
+    """The code of the person word at ``i`` (D for the dreamer), or None for a non-person."""
+    w = doc.words[i]
+    if w.lemma in _DREAMER:
+        return "D"
+    code = cast.code_at(i)
+    if code is not None:
+        return code
+    if w.lemma in _THIRD:
+        return cast.last_before(i, _THIRD[w.lemma])
+    return None
+
+
+def clause_subject(doc: RuDoc, cast: Cast, i: int) -> str:
+    """Who the clause around ``i`` is about: the nearest person word before it in the clause
+    (nominative or dative, «ей было страшно»), or the dreamer."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i - 1, max(sentence.first, i - 8) - 1, -1):
+        w = doc.words[j]
+        if w.lower in _CLAUSE_END:
+            break
+        if w.case in ("nomn", "datv") or w.lemma in _DREAMER:
+            who = actor(doc, cast, j)
+            if who is not None:
+                return who
+    verb = doc.words[i]
+    if verb.pos == "VERB" and verb.person == "3per" and verb.number == "plur":
+        return cast.last_before(i, "plur") or "D"
+    return "D"
