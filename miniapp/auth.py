@@ -33,14 +33,14 @@ def _bot_token(settings: Settings) -> str:
 
 def _from_init_data(settings: Settings, init_data: str) -> Identity:
     launch = verify_init_data(
-        _bot_token(settings), init_data, timedelta(seconds=settings.webapp_auth_max_age_s)
+        _bot_token(settings), init_data, timedelta(seconds=settings.web.webapp_auth_max_age_s)
     )
     return Identity(
         telegram_id=launch.telegram_id,
         first_name=launch.first_name,
         language_code=launch.language_code,
         channel=Channel.MINI_APP,
-        role=role_for(launch.telegram_id, settings.admin_ids),
+        role=role_for(launch.telegram_id, settings.web.admin_ids),
     )
 
 

@@ -18,8 +18,8 @@ log = logging.getLogger(__name__)
 def signing_key(settings: Settings) -> str:
     """``WEB_SECRET_KEY``; else one derived from the bot token (stable across restarts and
     processes, and useless without the token); else a key of this process only."""
-    if settings.web_secret_key is not None:
-        return settings.web_secret_key.get_secret_value()
+    if settings.web.secret_key is not None:
+        return settings.web.secret_key.get_secret_value()
     if settings.bot_token is not None:
         token = settings.bot_token.get_secret_value().encode()
         return hmac.new(token, b"oneiroscope dashboard tokens", hashlib.sha256).hexdigest()
@@ -32,6 +32,6 @@ def token_service(services: Services) -> TokenService:
     return TokenService(
         signing_key(settings),
         services.cache,
-        access_ttl=timedelta(seconds=settings.access_token_ttl_s),
-        refresh_ttl=timedelta(seconds=settings.refresh_token_ttl_s),
+        access_ttl=timedelta(seconds=settings.web.access_token_ttl_s),
+        refresh_ttl=timedelta(seconds=settings.web.refresh_token_ttl_s),
     )

@@ -58,7 +58,6 @@ async def submit_dream(
     delivery = Delivery(
         chat_id=message.chat.id, status_message_id=status.message_id, locale=user.language
     )
-    assert services.jobs is not None, "the job queue is created before the bot starts"
     try:
         await enqueue_analysis(services.jobs, dream, delivery)
     except QueueUnavailable as exc:

@@ -99,7 +99,6 @@ async def dream_button(
     elif action == "analyze":
         status = await message.answer(_("🌙 Dream received. Analysing…"))
         delivery = Delivery(message.chat.id, status.message_id, user.language)
-        assert services.jobs is not None
         await enqueue_analysis(services.jobs, dream, delivery, request_key=query.id)
     else:
         await _show_analysis(message, user, dream, action)

@@ -166,7 +166,7 @@ def _aiohttp_handler(
 ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     async def handle(request: web.Request) -> web.StreamResponse:
         call = await _call_for(endpoint, request)
-        data = await _parse_input(endpoint, request, call.services.settings.api_max_body_bytes)
+        data = await _parse_input(endpoint, request, call.services.settings.web.api_max_body_bytes)
         result = await endpoint.handler(call, data)
         if isinstance(result, web.StreamResponse):
             return result

@@ -57,7 +57,7 @@ async def start_session(
 ) -> tuple[web.Response, SessionOut]:
     """Verify widget data, make sure the account exists, and answer with fresh cookies."""
     launch = verify_login_widget(
-        _bot_token(settings), fields, timedelta(seconds=settings.login_max_age_s)
+        _bot_token(settings), fields, timedelta(seconds=settings.web.login_max_age_s)
     )
     user, _created = await get_or_create_telegram_user(
         TelegramProfile(launch.telegram_id, launch.first_name)
@@ -69,7 +69,7 @@ async def _session_response(
     request: web.Request, settings: Settings, user: User
 ) -> tuple[web.Response, SessionOut]:
     assert user.telegram_id is not None
-    role = role_for(user.telegram_id, settings.admin_ids)
+    role = role_for(user.telegram_id, settings.web.admin_ids)
     pair = await request.app[TOKENS].issue(TokenSubject(user.telegram_id, user.first_name, role))
     out = SessionOut(
         telegram_id=user.telegram_id,
@@ -78,7 +78,7 @@ async def _session_response(
         access_expires_in=int(pair.access_ttl.total_seconds()),
     )
     response = web.json_response(text=out.model_dump_json())
-    set_session_cookies(response, pair, settings.web_cookie_secure)
+    set_session_cookies(response, pair, settings.web.cookie_secure)
     return response, out
 
 

@@ -225,7 +225,7 @@ async def create_dream(call: ApiCall, body: NewDreamIn) -> DreamOut:
             "Top up to analyse it — nothing else is needed, it will wait for you.",
             call.locale,
         )
-    elif created and call.services.jobs is not None and user.telegram_id is not None:
+    elif created and user.telegram_id is not None:
         delivery = Delivery(chat_id=user.telegram_id, status_message_id=None, locale=user.language)
         await enqueue_analysis(call.services.jobs, dream, delivery)
     return DreamOut(

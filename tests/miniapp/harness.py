@@ -13,15 +13,23 @@ from typing import Any
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
+from cli.runtime import build_runtime
+from core.auth.config import WebSettings
 from core.config import Settings
 from core.db.models import Dream, User
 from core.dreams.analyzer import Analyzer
 from core.dreams.lunar_night import lunar_night
 from core.dreams.pipeline import run_analysis
-from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
+from core.dreams.report import (
+    AnalysisReport,
+    Delivery,
+    FailureReason,
+    JournalOnlyNotifier,
+    Stage,
+)
 from core.embeddings import HashingEmbedder
 from core.interpret.offline import OfflineInterpreter
-from core.services import Services, build_services
+from core.services import Services
 from miniapp.app import create_app
 from tests.miniapp.signing import BOT_TOKEN, init_data
 
@@ -31,8 +39,8 @@ def web_settings(database_url: str, redis_url: str | None = None, **extra: Any) 
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "BOT_TOKEN": BOT_TOKEN,
-        "WEB_COOKIE_SECURE": False,  # the test server speaks plain http
-        "ADMIN_TELEGRAM_IDS": "900",
+        # The test server speaks plain http; Telegram id 900 is an admin.
+        "web": WebSettings(cookie_secure=False, admin_telegram_ids="900"),
         "REDIS_NAMESPACE": f"test-{secrets.token_hex(6)}",
         "LOG_FORMAT": "text",
     }
@@ -69,14 +77,18 @@ async def _body(response: ClientResponse) -> Any:
 async def web_app(
     database_url: str, redis_url: str | None = None, **extra: Any
 ) -> AsyncIterator[Web]:
-    services = build_services(web_settings(database_url, redis_url, **extra))
-    client: TestClient[Any, Any] = TestClient(TestServer(create_app(services)))
-    await client.start_server()
-    try:
-        yield Web(client, services)
-    finally:
-        await client.close()
-        await services.close()
+    """The app over an already connected database (``initialised_db``), built by the real
+    composition root; analyses stay in the journal (no Telegram to reply through)."""
+    settings = web_settings(database_url, redis_url, **extra)
+    async with build_runtime(
+        settings, database=False, notifier=JournalOnlyNotifier(), embedder=HashingEmbedder()
+    ) as runtime:
+        client: TestClient[Any, Any] = TestClient(TestServer(create_app(runtime.services)))
+        await client.start_server()
+        try:
+            yield Web(client, runtime.services)
+        finally:
+            await client.close()
 
 
 class _SilentNotifier:
