@@ -12,8 +12,9 @@ from core.services import Services
 from miniapp.api.errors import api_errors
 from miniapp.errors import json_errors
 from miniapp.keys import SERVICES, TOKENS
-from miniapp.routes import health, pages
+from miniapp.routes import dashboard_login, health, pages
 from miniapp.routes.api import setup_api
+from miniapp.routes.app_pages import setup_pages
 from miniapp.security import on_response_prepare
 from miniapp.sessions import token_service
 
@@ -35,5 +36,7 @@ def create_app(services: Services) -> web.Application:
     app.add_routes(health.routes)
     app.add_routes(pages.routes)
     setup_api(app)
+    setup_pages(app)
+    app.add_routes(dashboard_login.routes)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

@@ -46,8 +46,8 @@ def _from_init_data(settings: Settings, init_data: str) -> Identity:
 
 def authenticate(request: web.Request) -> Identity:
     """The verified caller, or ``AuthError``; remembered on the request."""
-    if (known := request.get(_IDENTITY)) is not None:
-        return known
+    if _IDENTITY in request:
+        return request[_IDENTITY]
     settings = request.app[SERVICES].settings
     scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "tma":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    account,
     common,
     dreams,
     errors,
@@ -28,6 +29,7 @@ def get_routers() -> list[Router]:
         place.create_router(),
         journal.create_router(),
         lunar.create_router(),
+        account.create_router(),
         long_dreams.create_router(),
         dreams.create_router(),
         common.create_router(),

@@ -16,8 +16,10 @@ from bot.keyboards.settings import (
     sex_keyboard,
 )
 from bot.texts import settings_text
+from core.account import erase_account
 from core.db.models import Sex, User
-from core.users import delete_user, set_sex
+from core.services import Services
+from core.users import set_sex
 
 
 def create_router() -> Router:
@@ -80,9 +82,11 @@ async def ask_delete(query: CallbackQuery) -> None:
         )
 
 
-async def confirm_delete(query: CallbackQuery, user: User, i18n: I18n) -> None:
+async def confirm_delete(
+    query: CallbackQuery, user: User, i18n: I18n, services: Services
+) -> None:
     locale = user.language
-    await delete_user(user)
+    await erase_account(user, services.erasers)
     with i18n.use_locale(locale):
         await query.answer()
         if query.message is not None:

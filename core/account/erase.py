@@ -1,6 +1,7 @@
 """Erasing an account: every row of the user, their conversation state and sessions.
 
-Rows go by cascade in one transaction (dreams, analyses, embeddings, payments records);
+Rows go through ``core.users.delete_user`` (dreams, analyses and embeddings by cascade; the
+billing records it keeps lose their link to the person);
 what other parts of the product keep elsewhere (the bot's conversation state, caches) is
 erased by the ``AccountEraser`` hooks those parts register, so ``core`` needs no transport.
 """
@@ -10,9 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from tortoise.transactions import in_transaction
-
 from core.db.models import User
+from core.users import delete_user
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,7 @@ async def erase_account(user: User, erasers: Sequence[AccountEraser] = ()) -> No
     and the failure is logged for an operator (the hooks' data expires on its own TTL).
     """
     telegram_id = user.telegram_id
-    async with in_transaction() as conn:
-        await user.delete(using_db=conn)
+    await delete_user(user)  # billing keeps what it must, without a link to the person
     if telegram_id is None:
         return
     for erase in erasers:

@@ -25,7 +25,14 @@ class WebSettings(BaseModel):
     )
     #: The bot's @username (without @), for the dashboard's Telegram Login Widget.
     bot_username: str | None = Field(None, validation_alias="BOT_USERNAME")
+    #: Where the bot's menu button opens the Mini App (https); default PUBLIC_URL + /app/.
+    mini_app_url: str | None = Field(None, validation_alias="MINI_APP_URL")
     api_max_body_bytes: int = Field(64 * 1024, validation_alias="API_MAX_BODY_BYTES", ge=1024)
+
+    def mini_app(self, public_url: str | None) -> str | None:
+        """The Mini App's address for Telegram, which opens only https pages."""
+        url = self.mini_app_url or (f"{public_url.rstrip('/')}/app/" if public_url else None)
+        return url if url and url.startswith("https://") else None
 
     @property
     def admin_ids(self) -> frozenset[int]:
