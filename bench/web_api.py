@@ -22,7 +22,8 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench import _bench_common  # noqa: F401  (puts the repo root on sys.path)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from bench._cpu import TICKS
 from bench._web_seed import seed_database
 from tests.miniapp.signing import init_data

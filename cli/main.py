@@ -18,7 +18,7 @@ from core.logs import configure_logging, configure_sentry
 log = logging.getLogger("oneiroscope")
 
 #: Modules adding their own subcommands through ``register(subparsers)``.
-TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar")
+TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar", "cli.transcribe")
 
 
 def _run_until_signal(settings: Settings, parts_name: str) -> int:

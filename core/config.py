@@ -47,6 +47,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from core.asr.config import AsrSettings
 from core.auth.config import WebSettings
 from core.llm.config import LLMSettings
 
@@ -89,6 +90,7 @@ class Settings(BaseSettings):
 
     # Sections (see the module docstring): flat variables, one model per area.
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    asr: AsrSettings = Field(default_factory=AsrSettings)
     web: WebSettings = Field(default_factory=WebSettings)
 
     @classmethod

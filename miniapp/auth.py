@@ -8,6 +8,7 @@ from datetime import timedelta
 from aiohttp import web
 
 from core.auth import AuthError, ForbiddenError, Identity, InvalidCredentials, verify_init_data
+from core.auth.account_lookup import user_by_telegram_id
 from core.auth.identity import Channel, role_for
 from core.auth.tokens import TokenPair, csrf_matches
 from core.config import Settings
@@ -76,14 +77,14 @@ def check_csrf(request: web.Request, identity: Identity) -> None:
 async def user_for(identity: Identity) -> User:
     """The caller's account: created on a first Mini App visit; a dashboard session of a deleted
     account is over (no silent re-creation from a cookie)."""
+    account = await user_by_telegram_id(identity.telegram_id)
+    if account is not None:
+        return account
     if identity.channel is Channel.MINI_APP:
         profile = TelegramProfile(identity.telegram_id, identity.first_name, identity.language_code)
         user, _created = await get_or_create_telegram_user(profile)
         return user
-    account = await User.get_or_none(telegram_id=identity.telegram_id)
-    if account is None:
-        raise InvalidCredentials("the account of this session no longer exists")
-    return account
+    raise InvalidCredentials("the account of this session no longer exists")
 
 
 def _cookie(

@@ -49,7 +49,6 @@ class DreamCard:
     mood: str | None
     symbols: tuple[str, ...]
     lunar_day: int | None
-    phase: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +108,14 @@ def _phase(row: dict[str, Any] | None) -> str | None:
     return str(value) if value else None
 
 
-async def _analysis_rows(dream_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+async def _analysis_rows(
+    dream_ids: list[uuid.UUID], with_details: bool
+) -> dict[uuid.UUID, dict[str, Any]]:
+    """The latest analysis of each dream: the listed columns only (the coding card, which is
+    large, only when a phase filter needs it)."""
+    columns = ["dream_id", "mood", "symbols", "lunar_day"] + (["hvdc"] if with_details else [])
     rows = (
-        await DreamAnalysis.filter(dream_id__in=dream_ids)
-        .order_by("created_at")
-        .values("dream_id", "mood", "symbols", "lunar_day", "hvdc")
+        await DreamAnalysis.filter(dream_id__in=dream_ids).order_by("created_at").values(*columns)
     )
     return {row["dream_id"]: row for row in rows}  # the latest analysis wins
 
@@ -125,14 +127,16 @@ async def list_dreams(
     limit = max(1, min(limit, MAX_LIMIT))
     query = _base_query(user, filters, cursor)
     found: list[DreamCard] = []
-    batch, offset = max(limit * 2, 40), 0
+    # Unfiltered pages read exactly one more row than they show (to know if more follow).
+    batch = max(limit * 2, 40) if filters.needs_analysis else limit + 1
+    offset = 0
     while len(found) <= limit:
-        dreams = await query.offset(offset).limit(batch)
+        dreams = await query.offset(offset).limit(batch).values(*_DREAM_COLUMNS)
         if not dreams:
             break
-        analyses = await _analysis_rows([d.id for d in dreams])
+        analyses = await _analysis_rows([d["id"] for d in dreams], bool(filters.phase))
         for dream in dreams:
-            row = analyses.get(dream.id)
+            row = analyses.get(dream["id"])
             if _matches(row, filters):
                 found.append(_card(dream, row))
         offset += batch
@@ -145,14 +149,16 @@ async def list_dreams(
     return DreamList(items=items, next_cursor=next_cursor)
 
 
-def _card(dream: Dream, row: dict[str, Any] | None) -> DreamCard:
+_DREAM_COLUMNS = ("id", "created_at", "text", "status")
+
+
+def _card(dream: dict[str, Any], row: dict[str, Any] | None) -> DreamCard:
     return DreamCard(
-        dream_id=str(dream.id),
-        created_at=dream.created_at,
-        excerpt=excerpt(dream.text, EXCERPT_CHARS),
-        status=str(dream.status),
+        dream_id=str(dream["id"]),
+        created_at=dream["created_at"],
+        excerpt=excerpt(dream["text"], EXCERPT_CHARS),
+        status=str(dream["status"]),
         mood=row["mood"] if row else None,
         symbols=tuple(row["symbols"] or ()) if row else (),
         lunar_day=row["lunar_day"] if row else None,
-        phase=_phase(row),
     )

@@ -9,7 +9,15 @@ from aiohttp import web
 
 from miniapp.api.openapi import build_openapi
 from miniapp.api.registry import ApiRouter, Endpoint
-from miniapp.routes import api_auth, api_dreams, api_export, api_lunar, api_me, api_stats
+from miniapp.routes import (
+    api_admin,
+    api_auth,
+    api_dreams,
+    api_export,
+    api_lunar,
+    api_me,
+    api_stats,
+)
 
 ROUTERS: tuple[ApiRouter, ...] = (
     api_auth.api,
@@ -18,6 +26,7 @@ ROUTERS: tuple[ApiRouter, ...] = (
     api_stats.api,
     api_lunar.api,
     api_export.api,
+    api_admin.api,
 )
 API_VERSION = "1.0.0"
 OPENAPI_PATH = "/api/v1/openapi.json"

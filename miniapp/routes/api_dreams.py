@@ -47,7 +47,6 @@ class DreamItem(BaseModel):
     mood: str | None
     symbols: list[str]
     lunar_day: int | None
-    phase: str | None
 
 
 class DreamPage(BaseModel):
@@ -129,7 +128,6 @@ async def get_dreams(call: ApiCall, query: DreamQuery) -> DreamPage:
             mood=c.mood,
             symbols=list(c.symbols),
             lunar_day=c.lunar_day,
-            phase=c.phase,
         )
         for c in page.items
     ]
