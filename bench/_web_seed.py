@@ -56,3 +56,16 @@ async def seed_database(folder: Path, dreams: int, postgres: bool) -> tuple[str,
     finally:
         await close_db()
     return url, BENCH_USER
+
+
+async def drop_database(url: str) -> None:
+    """Remove a PostgreSQL database made by :func:`seed_database` (SQLite files go with the
+    temporary folder)."""
+    if url.startswith("sqlite"):
+        return
+    from urllib.parse import urlsplit
+
+    from tests import services
+    from tests.dbutil import _drop_postgres_database
+
+    await _drop_postgres_database(services.postgres_url(), urlsplit(url).path.lstrip("/"))

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._cpu import TICKS
-from bench._web_seed import seed_database
+from bench._web_seed import drop_database, seed_database
 from tests.miniapp.signing import init_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,6 +93,7 @@ def main() -> None:
         database_url, telegram_id = asyncio.run(
             seed_database(Path(folder), args.dreams, args.postgres)
         )
+        stack.callback(lambda: asyncio.run(drop_database(database_url)))
         header = ("Authorization", f"tma {init_data(telegram_id)}")
         product, product_port = _start(stack, "product", database_url)
         bodies = Path(folder) / "bodies"

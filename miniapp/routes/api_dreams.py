@@ -18,8 +18,8 @@ from core.dreams.journal import (
     get_user_dream,
     latest_analysis,
 )
-from core.dreams.listing import BadCursor, DreamFilter, list_dreams
 from core.dreams.report import Delivery
+from core.dreams.search import BadCursor, JournalQuery, search_journal
 from core.i18n import gettext
 from miniapp.api.errors import ApiError, not_found
 from miniapp.api.registry import ApiCall, ApiRouter, NoInput
@@ -33,8 +33,8 @@ class DreamQuery(BaseModel):
     mood: str | None = Field(None, pattern=r"^(positive|negative|mixed|neutral)$")
     symbol: str | None = Field(None, max_length=64, description="A symbol key, e.g. water")
     phase: str | None = Field(None, max_length=32, description="A lunar phase key")
-    date_from: date | None = Field(None, alias="from")
-    date_to: date | None = Field(None, alias="to")
+    date_from: date | None = Field(None, alias="from", description="First night (its morning)")
+    date_to: date | None = Field(None, alias="to", description="Last night (its morning)")
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(20, ge=1, le=50)
 
@@ -47,6 +47,9 @@ class DreamItem(BaseModel):
     mood: str | None
     symbols: list[str]
     lunar_day: int | None
+    lunar_phase: str | None
+    #: The night the dream belongs to, as the date of the morning that ended it.
+    night_of: date
 
 
 class DreamPage(BaseModel):
@@ -105,31 +108,35 @@ class DreamOut(BaseModel):
     output=DreamPage,
 )
 async def get_dreams(call: ApiCall, query: DreamQuery) -> DreamPage:
-    filters = DreamFilter(
-        text=query.q,
-        mood=query.mood,
+    search = JournalQuery(
+        words=query.q or "",
         symbol=query.symbol,
-        phase=query.phase,
-        date_from=query.date_from,
-        date_to=query.date_to,
+        mood=query.mood,
+        lunar_phase=query.phase,
+        night_from=query.date_from,
+        night_to=query.date_to,
+        cursor=query.cursor,
+        limit=query.limit,
     )
     try:
-        page = await list_dreams(call.user, filters, query.cursor, query.limit)
+        page = await search_journal(call.user, search)
     except BadCursor as exc:
         raise ApiError(
             422, "bad_cursor", "The cursor is not valid; start from the first page"
         ) from exc
     items = [
         DreamItem(
-            id=c.dream_id,
-            created_at=c.created_at,
-            excerpt=c.excerpt,
-            status=c.status,
-            mood=c.mood,
-            symbols=list(c.symbols),
-            lunar_day=c.lunar_day,
+            id=hit.dream_id,
+            created_at=hit.created_at,
+            excerpt=hit.excerpt,
+            status=hit.status,
+            mood=hit.mood,
+            symbols=list(hit.symbols),
+            lunar_day=hit.lunar_day,
+            lunar_phase=hit.lunar_phase,
+            night_of=hit.night_of,
         )
-        for c in page.items
+        for hit in page.hits
     ]
     return DreamPage(items=items, next_cursor=page.next_cursor)
 

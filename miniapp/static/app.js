@@ -132,7 +132,7 @@
 
   /* --- Journal ------------------------------------------------------------------------- */
   function dreamCard(item) {
-    const when = dateFormat.format(new Date(item.created_at));
+    const when = dateFormat.format(new Date(`${item.night_of}T12:00:00`));
     const chips = node("div", { class: "row" }, moodChip(item.mood),
       item.lunar_day ? node("span", { class: "chip", title: S.lunar_day }, node("i", { class: "moon-dot" }), String(item.lunar_day)) : null,
       item.status !== "analyzed" ? node("span", { class: "chip" }, S.statuses[item.status] || item.status) : null,

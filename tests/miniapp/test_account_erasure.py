@@ -101,8 +101,8 @@ async def test_export_then_delete_leaves_nothing_of_the_user(web: Web) -> None:
             leaked = [mark for mark in marks if mark in row]
             assert not leaked, f"{table} still holds {leaked}: {row[:200]}"
     assert await User.filter(telegram_id=BYSTANDER).count() == 1
-    rows = await _all_rows()
-    assert any(OTHER in row for row in rows["dreams"])
+    remaining = await _all_rows()
+    assert any(OTHER in row for row in remaining["dreams"])
     assert await dp.storage.get_data(fsm_key) == {}
 
     redis = web.services.redis

@@ -19,7 +19,9 @@ async def web() -> AsyncIterator[Web]:
 
 def _api_routes(web: Web) -> set[tuple[str, str]]:
     found = set()
-    for route in web.client.app.router.routes():  # type: ignore[union-attr]
+    app = web.client.app
+    assert app is not None
+    for route in app.router.routes():
         info = route.resource.get_info() if route.resource else {}
         path = info.get("path") or info.get("formatter") or ""
         if (
