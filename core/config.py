@@ -49,6 +49,7 @@ from pydantic_settings import (
 
 from core.asr.config import AsrSettings
 from core.auth.config import WebSettings
+from core.billing.config import BillingSettings
 from core.llm.config import LLMSettings
 
 DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
@@ -91,6 +92,7 @@ class Settings(BaseSettings):
     # Sections (see the module docstring): flat variables, one model per area.
     llm: LLMSettings = Field(default_factory=LLMSettings)
     asr: AsrSettings = Field(default_factory=AsrSettings)
+    billing: BillingSettings = Field(default_factory=BillingSettings)
     web: WebSettings = Field(default_factory=WebSettings)
 
     @classmethod

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from core.account.erase import AccountEraser
+from core.billing.receipts import ReceiptSender
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
 from core.dreams.analyzer import Analyzer
@@ -36,6 +37,8 @@ class Services:
     #: The dream analysis (built from ``settings.llm``) and how its results reach the user.
     analyzer: Analyzer
     notifier: Notifier
+    #: How credit receipts reach users (Telegram); None without a bot.
+    receipts: ReceiptSender | None = None
     #: What each part keeps on an account outside the database (the bot's conversation
     #: state, ...), erased with the account. A registry: the parts add theirs as they start.
     erasers: list[AccountEraser] = field(default_factory=list)

@@ -15,6 +15,7 @@ from miniapp.keys import SERVICES, TOKENS
 from miniapp.routes import dashboard_login, health, pages
 from miniapp.routes.api import setup_api
 from miniapp.routes.app_pages import setup_pages
+from miniapp.routes.billing import setup_billing
 from miniapp.security import on_response_prepare
 from miniapp.sessions import token_service
 
@@ -35,6 +36,7 @@ def create_app(services: Services) -> web.Application:
     env.globals["static"] = lambda path: f"/static/{path}"
     app.add_routes(health.routes)
     app.add_routes(pages.routes)
+    setup_billing(app)
     setup_api(app)
     setup_pages(app)
     app.add_routes(dashboard_login.routes)

@@ -6,6 +6,7 @@ from aiogram import Router
 
 from bot.handlers import (
     account,
+    account_billing,
     common,
     dreams,
     errors,
@@ -13,6 +14,7 @@ from bot.handlers import (
     journal,
     long_dreams,
     lunar,
+    payments,
     place,
     settings,
     start,
@@ -23,6 +25,9 @@ def get_routers() -> list[Router]:
     """Routers in the order they are tried; ``common`` catches whatever nobody else handled."""
     return [
         errors.create_router(),
+        # Payments first: a successful_payment message must never reach the dream handlers.
+        payments.create_router(),
+        account_billing.create_router(),
         start.create_router(),
         help.create_router(),
         settings.create_router(),

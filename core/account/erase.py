@@ -20,14 +20,18 @@ log = logging.getLogger(__name__)
 AccountEraser = Callable[[int], Awaitable[None]]
 
 
-async def erase_account(user: User, erasers: Sequence[AccountEraser] = ()) -> None:
+async def erase_account(
+    user: User, erasers: Sequence[AccountEraser] = (), billing_key: bytes | None = None
+) -> None:
     """Delete the user and everything linked to them; then the hooks' data.
 
     The rows go first: if a hook fails afterwards, nothing personal is left in the database
     and the failure is logged for an operator (the hooks' data expires on its own TTL).
     """
     telegram_id = user.telegram_id
-    await delete_user(user)  # billing keeps what it must, without a link to the person
+    # Billing keeps its ledger without a link to the person (and a keyed hash of the Telegram
+    # id, so the free dream is not given twice): ``core.billing.accounts.forget_account``.
+    await delete_user(user, billing_key)
     if telegram_id is None:
         return
     for erase in erasers:

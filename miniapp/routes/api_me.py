@@ -8,6 +8,7 @@ from aiohttp import web
 from pydantic import BaseModel, Field, model_validator
 
 from core.account import erase_account
+from core.billing.config import billing_key
 from core.billing.credits import balance_of
 from core.db.models import Sex
 from core.i18n import gettext
@@ -134,7 +135,7 @@ async def update_settings(call: ApiCall, body: SettingsIn) -> MeOut:
     output=DeletedOut,
 )
 async def delete_me(call: ApiCall, _: DeleteAccountIn) -> web.Response:
-    await erase_account(call.user, call.services.erasers)
+    await erase_account(call.user, call.services.erasers, billing_key(call.services.settings))
     response = web.json_response(text=DeletedOut(deleted=True).model_dump_json())
     clear_session_cookies(response)  # a dashboard session of a deleted account is over
     return response
