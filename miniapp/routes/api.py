@@ -12,6 +12,7 @@ from miniapp.api.registry import ApiRouter, Endpoint
 from miniapp.routes import (
     api_admin,
     api_auth,
+    api_billing,
     api_dreams,
     api_export,
     api_lunar,
@@ -27,6 +28,7 @@ ROUTERS: tuple[ApiRouter, ...] = (
     api_lunar.api,
     api_export.api,
     api_admin.api,
+    api_billing.api,
 )
 API_VERSION = "1.0.0"
 OPENAPI_PATH = "/api/v1/openapi.json"

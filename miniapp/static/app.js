@@ -374,22 +374,19 @@
   async function buyPage(me) {
     const free = me.free_dream_available ? node("p", {}, S.free_dream) : null;
     $("#balance").replaceChildren(node("h2", {}, `${S.balance}: ${me.credits}`), free);
-    let packages = null;
-    try { packages = await api("GET", "/packages"); } catch (error) { if (error.status !== 404) throw error; }
+    const packages = await api("GET", "/packages");
     const box = $("#packages");
-    if (!packages || !packages.items || !packages.items.length) {
+    if (!packages.items.length) {
       box.replaceChildren(node("p", { class: "notice" }, S.buy_in_chat));
       return;
     }
     box.replaceChildren(...packages.items.map((item) => {
-      const button = node("button", { class: "primary", type: "button" }, item.price_label);
-      button.addEventListener("click", async () => {
-        const checkout = await api("POST", "/checkout", { package: item.key });
-        if (inTelegram && tg.openLink) tg.openLink(checkout.url); else location.href = checkout.url;
-      });
-      return node("div", { class: "card pkg" }, node("div", {}, node("b", {}, item.title),
-        node("div", { class: "muted small" }, item.description || "")), button);
-    }));
+      const button = node("a", { class: "primary", href: item.url, rel: "noopener" }, S.buy);
+      if (inTelegram && tg.openLink) {
+        button.addEventListener("click", (event) => { event.preventDefault(); tg.openLink(item.url); });
+      }
+      return node("div", { class: "card pkg" }, node("b", {}, item.title), button);
+    }), node("p", { class: "muted small" }, S.buy_in_chat));
   }
 
   /* --- Settings ------------------------------------------------------------------------ */
