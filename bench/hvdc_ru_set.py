@@ -67,7 +67,7 @@ def main() -> int:
                 "report_en": row["report"],
                 **gold,
                 "notes": item.get("notes", []),
-            }  # fmt: skip
+            }
         )
     target = DATA / "norms_female_ru.jsonl"
     target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), "utf-8")
