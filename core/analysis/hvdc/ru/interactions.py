@@ -14,14 +14,20 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .lexicon import Entry, lexicon
 from .negation import negated
-from .nlp import RuDoc, children, head_of, parse_syntax
-from .roles import actor, clause_subject
+from .nlp import RuDoc, Word, children, head_of, parse_syntax
+from .roles import actor
 
 CATEGORIES: tuple[str, ...] = ("aggression", "friendliness", "sexuality")
 _SUBJECT = ("nsubj", "nsubj:pass")
 _OBJECTS = ("obj", "iobj", "obl", "nmod", "obl:agent")
 #: Reciprocal verbs with «с»: the act is mutual (HVdC "=").
 _MUTUAL_PREPOSITION = "с"
+_CONTEXT = 3  # words beyond the clause's edges that the parse also reads
+_WINDOW = 12  # at most this many words on either side of the act
+_CLAUSE_EDGE = frozenset(
+    {",", ".", ";", ":", "—", "!", "?", "(", ")", "«", "»", "а", "но", "что", "чтобы", "когда",
+     "который", "пока", "если", "потому"}
+)  # fmt: skip
 
 
 def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
@@ -47,57 +53,142 @@ def _preposition(doc: RuDoc, i: int) -> str:
     for child, rel in children(doc, i):
         if rel == "case":
             return doc.words[child].lower
+    if i > 0 and doc.words[i - 1].pos == "PREP":
+        return doc.words[i - 1].lower
     return ""
 
 
+def _clause(doc: RuDoc, verb: int) -> range:
+    """The words of the verb's clause: up to punctuation or a clause-opening conjunction."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    start = verb
+    while start > sentence.first and doc.words[start - 1].lower not in _CLAUSE_EDGE:
+        start -= 1
+    end = verb + 1
+    while end < sentence.last and doc.words[end].lower not in _CLAUSE_EDGE:
+        end += 1
+    return range(start, end)
+
+
+def _gender_of(code: str) -> str:
+    if code == "D" or code[0] != "1":
+        return "" if code == "D" else "plur"
+    return {"F": "femn", "M": "masc"}.get(code[1], "")
+
+
+def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
+    """Whether the person word can be the verb's subject (person, number, past gender)."""
+    v, w = doc.words[verb], doc.words[word]
+    first = w.lemma in ("я", "мы")
+    if v.person == "1per":
+        return first
+    if v.person in ("2per",) or (v.person == "3per" and first):
+        return False
+    if v.person == "3per":
+        return not v.number or not w.number or v.number == w.number
+    if v.tense == "past":
+        if v.number == "plur":
+            return w.number == "plur" or w.lemma == "мы"
+        if w.lemma == "мы" or w.number == "plur":
+            return False
+        if w.lemma == "я":
+            sex = {"femn": "F", "masc": "M"}.get(v.gender, "")
+            return not cast.dreamer_sex or not sex or sex == cast.dreamer_sex
+        gender = _gender_of(who)
+        return not gender or not v.gender or gender == v.gender
+    return True
+
+
 def _subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
-    """The verb's subject, or that of the verb it is joined to («побежала и ударила»)."""
-    current: int | None = verb
-    for _ in range(4):
-        if current is None or current < 0:
-            break
+    """The verb's subject: the parse's if it agrees, else the nearest agreeing person word in
+    the clause (Russian often puts it after the verb: «за мной гонится собака»); for an
+    infinitive or a verb joined to another («побежала и ударила»), that verb's subject."""
+    current = verb
+    if doc.words[verb].pos == "GRND":
+        link = head_of(doc, verb)
+        if link is not None and link[0] >= 0:
+            current = link[0]
+    for _ in range(3):
         for child, rel in children(doc, current):
-            if rel in _SUBJECT:
-                return actor(doc, cast, child)
-        w = doc.words[current]
-        if w.person == "1per":
-            return "D"
+            who = actor(doc, cast, child) if rel in _SUBJECT else None
+            if who is not None and _agrees(doc, cast, current, child, who):
+                return who
+        found = _nearest_subject(doc, cast, current)
+        if found is not None:
+            return found
         link = head_of(doc, current)
-        if link is None or link[1] not in ("conj", "xcomp", "advcl"):
+        if link is None or link[0] < 0 or link[1] not in ("conj", "xcomp", "advcl"):
             break
         current = link[0]
+    return "D" if doc.words[verb].person == "1per" else None
+
+
+def _nearest_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    words = sorted(_clause(doc, verb), key=lambda k: (k > verb, abs(k - verb)))
+    for k in words:
+        w = doc.words[k]
+        if (
+            k == verb
+            or (w.case != "nomn" and w.lemma not in ("я", "мы"))
+            or w.case not in ("nomn", "")
+        ):
+            continue
+        who = actor(doc, cast, k)
+        if who is not None and _agrees(doc, cast, verb, k, who):
+            return who
     return None
 
 
 def _recipient(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
-    """The person the act is aimed at, by the verb's marker (obj, dat or a preposition)."""
-    fallback: str | None = None
+    """The person the act is aimed at, by the verb's markers (obj, dat or a preposition):
+    from the parse when it has one, else from the clause's word order and cases. A thing of
+    the dreamer's («врезалась в мою машину», «украла мою сумку») makes the dreamer the one
+    aimed at."""
+    markers = marker.lstrip("<").split("|")
     for child, rel in children(doc, verb):
         if rel not in _OBJECTS:
             continue
         who = actor(doc, cast, child)
-        if who is None:
+        if who is not None and _marked(doc, child, markers):
+            return who
+    for k in _clause(doc, verb):
+        if k == verb or doc.words[k].case == "nomn":
             continue
-        w, preposition = doc.words[child], _preposition(doc, child)
-        if marker == "obj" and rel == "obj" and not preposition:
+        who = actor(doc, cast, k) or _owner(doc, k)
+        if who is not None and _marked(doc, k, markers):
             return who
-        if marker == "dat" and w.case == "datv" and not preposition:
-            return who
-        if preposition and preposition == marker:
-            return who
-        if fallback is None and not preposition and rel in ("obj", "iobj"):
-            fallback = who
-    return fallback
+    return None
+
+
+def _owner(doc: RuDoc, k: int) -> str | None:
+    """D for a thing the dreamer calls hers («мою машину»), else None."""
+    w = doc.words[k]
+    if w.pos != "NOUN" or k == 0:
+        return None
+    before = doc.words[max(0, k - 2) : k]
+    return "D" if any(b.lemma in ("мой", "наш") for b in before) else None
+
+
+def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
+    w, preposition = doc.words[word], _preposition(doc, word)
+    if preposition:
+        return preposition in markers
+    return ("obj" in markers and w.case == "accs") or ("dat" in markers and w.case == "datv")
+
+
+def _impersonal(verb: Word) -> bool:
+    """«меня схватили», «его увели»: a plural verb with no subject is an unnamed group."""
+    return verb.number == "plur" and verb.person != "1per"
 
 
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
-    initiator = _subject(doc, cast, i) or clause_subject(doc, cast, i)
+    initiator = _subject(doc, cast, i) or ("2IUA" if _impersonal(verb) else None)
     recipient = _recipient(doc, cast, i, entry.extra)
-    if recipient is None or recipient == initiator:
+    if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
+        initiator, recipient = recipient, initiator or "D"
+    if initiator is None or recipient is None or recipient == initiator:
         return None
-    if initiator == "D" and verb.person == "3per" and verb.number == "plur" and recipient != "D":
-        initiator = "2IUA"  # «их поймали»: an indefinite group did it
     mutual = entry.extra == _MUTUAL_PREPOSITION and verb.lemma.endswith(("ся", "сь"))
     sign = "=" if mutual else ">"
     return Code(
@@ -105,10 +196,30 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
     )
 
 
+def _windows(doc: RuDoc, verbs: list[int]) -> list[tuple[int, int]]:
+    """One span per sentence covering each act's clause and a few words around it."""
+    spans: dict[int, tuple[int, int]] = {}
+    for verb in verbs:
+        sentence = doc.sentences[doc.sentence_of[verb]]
+        clause = _clause(doc, verb)
+        start = max(sentence.first, clause.start - _CONTEXT, verb - _WINDOW)
+        end = min(sentence.last, clause.stop + _CONTEXT, verb + _WINDOW)
+        old = spans.get(doc.sentence_of[verb])
+        spans[doc.sentence_of[verb]] = (
+            (min(start, old[0]), max(end, old[1]))
+            if old
+            else (
+                start,
+                end,
+            )
+        )
+    return sorted(spans.values())
+
+
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     """Interaction codes in text order; the same act between the same pair in a sentence once."""
     candidates = _candidates(doc)
-    parse_syntax(doc, sorted({doc.sentence_of[i] for i, _, _, _ in candidates}))
+    parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates]))
     codes: list[Code] = []
     seen: set[tuple[int, str]] = set()
     for i, _length, category, entry in sorted(candidates, key=lambda c: c[0]):

@@ -8,6 +8,8 @@ setting starts when the dream moves between indoors and outdoors or to a named o
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
@@ -20,7 +22,24 @@ _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестн�
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
 _HOME_ADVERBS = frozenset({"дома", "домой"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "у", "около", "возле", "по", "через", "из", "к"})
-_DEFAULT = "IQ"  # nothing says where: indoors and unqualified is the commonest scene
+_MAX_SCENES = 2
+_DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
+#: Sentence cues that the place is unknown («местность была незнакомая») or a familiar place
+#: changed («совсем не такой, как на самом деле» — HVdC's distorted setting).
+_UNKNOWN_PREDICATE = frozenset({"незнакомый", "чужой", "неизвестный", "незнакомое"})
+_DISTORTION = (("не", "похожий"), ("не", "такой"), ("не", "узнавать"), ("не", "похож"))
+
+
+def _sentence_cue(doc: RuDoc, i: int) -> str:
+    """U or D from the sentence around the place, "" when it says neither."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    words = doc.words[sentence.first : sentence.last]
+    pairs = set(pairwise(w.lemma for w in words))
+    if any(pair in pairs for pair in _DISTORTION):
+        return "D"
+    if any(w.lemma in _UNKNOWN_PREDICATE and w.pos in ("ADJS", "ADJF") for w in words):
+        return "U"
+    return ""
 
 
 def _familiarity(doc: RuDoc, cast: Cast, i: int) -> str:
@@ -51,7 +70,7 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if w.lower in _HOME_ADVERBS:
             found.append((i, "IF"))
             continue
-        if w.geo and w.pos == "NOUN":
+        if w.geo and w.pos == "NOUN" and _after_preposition(doc, i):
             found.append((i, "OG"))
             continue
         if w.pos != "NOUN" or (w.case == "gent" and not _after_preposition(doc, i)):
@@ -60,9 +79,24 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if entry is None or negated(doc, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
-        familiarity = _familiarity(doc, cast, i) or own or "Q"
+        familiarity = _familiarity(doc, cast, i) or own or _sentence_cue(doc, i) or "Q"
         found.append((i, inside + familiarity))
-    return found
+    return _named_places_only_alone(doc, found)
+
+
+def _named_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A place name is the setting only where no place word says more in its sentence
+    («в Лондоне, в здании парламента» is the building, geographically placed)."""
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for item in found:
+        by_sentence.setdefault(doc.sentence_of[item[0]], []).append(item)
+    kept = []
+    for items in by_sentence.values():
+        plain = [it for it in items if it[1] != "OG"]
+        if plain and len(plain) < len(items):
+            plain = [(k, s[0] + "G" if s[1] == "Q" else s) for k, s in plain]
+        kept.extend(plain or items)
+    return sorted(kept)
 
 
 def _after_preposition(doc: RuDoc, i: int) -> bool:
@@ -83,7 +117,7 @@ def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:
             continue
         current = setting
         codes.append(_make(doc, i, setting))
-        if len(codes) == 3:
+        if len(codes) == _MAX_SCENES:
             break
     return codes or [Code("settings", _DEFAULT)]
 

@@ -23,7 +23,10 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
     if code is not None:
         return code
     if w.lemma in _THIRD:
-        return cast.last_before(i, _THIRD[w.lemma])
+        gender = _THIRD[w.lemma]
+        return cast.last_before(i, gender) or (
+            cast.last_before(i, "") if gender != "plur" else None
+        )
     return None
 
 
