@@ -84,12 +84,17 @@ def _possessor(doc: RuDoc, i: int) -> str:
             return "own"
         if w.lower in _OTHERS:
             return "other"
-    if i + 1 < len(doc.words) and doc.words[i + 1].case == "gent" and doc.words[i + 1].animate:
-        entry = lexicon("characters").get(doc.words[i + 1].lemma)
-        if entry is not None and entry.code.endswith("*"):
-            return "kin"
-        if entry is not None or doc.words[i + 1].name:
-            return "other"
+    for j in range(i + 1, min(len(doc.words), i + 4)):
+        w = doc.words[j]
+        if w.pos in ("ADJF", "PRTF") or w.lemma in _OWN:  # «мама моего парня»
+            continue
+        if w.case == "gent" and w.animate:
+            entry = lexicon("characters").get(w.lemma)
+            if entry is not None and entry.code.endswith("*"):
+                return "kin"
+            if entry is not None or w.name:
+                return "other"
+        break
     return ""
 
 
@@ -186,7 +191,10 @@ def _predicate(doc: RuDoc, i: int) -> bool:
     if doc.words[i].case != "ablt":
         return False
     sentence = doc.sentences[doc.sentence_of[i]]
-    return any(w.lemma in _LINKING for w in doc.words[max(sentence.first, i - 3) : i])
+    before = doc.words[max(sentence.first, i - 3) : i]
+    if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
+        return False
+    return any(w.lemma in _LINKING for w in before)
 
 
 def _apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:

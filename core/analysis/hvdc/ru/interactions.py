@@ -25,7 +25,7 @@ _MUTUAL_PREPOSITION = "с"
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 _CLAUSE_EDGE = frozenset(
-    {",", ".", ";", ":", "—", "!", "?", "(", ")", "«", "»", "а", "но", "что", "чтобы", "когда",
+    {",", ".", ";", ":", "—", "!", "?", "«", "»", "а", "но", "что", "чтобы", "когда",
      "который", "пока", "если", "потому"}
 )  # fmt: skip
 
@@ -41,12 +41,18 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
             hit = lex.phrase_at(lemmas, i)
             entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
             if entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
-                if lemmas[i] == "не" or not negated(doc, i):
+                if lemmas[i] == "не" or not negated(doc, i) or _almost(doc, i):
                     found.append((i, length, category, entry))
             elif entry is not None and hit is not None:
                 found.append((i, length, category, entry))
             i += length
     return found
+
+
+def _almost(doc: RuDoc, i: int) -> bool:
+    """«чуть не поймало», «едва не ударил»: an attempt, which HVdC codes, not a denial."""
+    before = [w.lower for w in doc.words[max(0, i - 3) : i]]
+    return "не" in before and any(w in ("чуть", "едва", "чуть-чуть") for w in before)
 
 
 def _preposition(doc: RuDoc, i: int) -> str:
@@ -183,7 +189,9 @@ def _impersonal(verb: Word) -> bool:
 
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
-    initiator = _subject(doc, cast, i) or ("2IUA" if _impersonal(verb) else None)
+    initiator = _subject(doc, cast, i)
+    if initiator is None and category == "aggression" and _impersonal(verb):
+        initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
     recipient = _recipient(doc, cast, i, entry.extra)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         initiator, recipient = recipient, initiator or "D"

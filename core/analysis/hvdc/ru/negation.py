@@ -14,8 +14,13 @@ _BOUNDARY = frozenset({",", ".", ";", ":", "—", "-", "!", "?", "но", "а", "
 
 
 def negated(doc: RuDoc, i: int) -> bool:
-    """True when a negator or a stopping verb governs the word at ``i`` in its clause."""
+    """True when a negator or a stopping verb governs the word at ``i`` in its clause.
+
+    «не одолжит ли она» asks, it does not deny: a «ли» right after the word lifts the «не».
+    """
     sentence = doc.sentences[doc.sentence_of[i]]
+    if i + 1 < sentence.last and doc.words[i + 1].lower == "ли":
+        return False
     for j in range(i - 1, max(sentence.first, i - 4) - 1, -1):
         w = doc.words[j]
         if w.lower in _BOUNDARY:

@@ -22,6 +22,11 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
     code = cast.code_at(i)
     if code is not None:
         return code
+    if w.lemma == "который":  # «ведьма, которая хотела убить нас»: the noun before the comma
+        k = i - 1
+        while k > 0 and doc.words[k].text in (",", "—"):
+            k -= 1
+        return cast.code_at(k) if k >= 0 else None
     if w.lemma in _THIRD:
         gender = _THIRD[w.lemma]
         return cast.last_before(i, gender) or (
