@@ -30,6 +30,7 @@ from core.lunar.days import (
     principal_phases,
 )
 from core.lunar.names import MONTH_NAMES, WEEKDAY_SHORT
+from core.lunar.place_names import place_label
 from core.lunar.places import Place
 from core.lunar.service import local_day_bounds
 
@@ -254,7 +255,7 @@ def draw_month(
     cells = month_cells(year, month, place)
     image = _grid(year, month, locale).copy()
     width, height = image.size
-    line = gettext(_PLACE_LINE, locale).format(place=place.name, tz=place.tz)
+    line = gettext(_PLACE_LINE, locale).format(place=place_label(place.name, locale), tz=place.tz)
     _text(image, (width / 2, MARGIN + 44), line, 15, MUTED, "centre")
     at = compute_place(place.lat, place.lon)
     if at.latitude_clamped:
