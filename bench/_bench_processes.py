@@ -16,17 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench import _bench_common  # noqa: F401  (puts the repo root on sys.path)
-from cli.serve import Parts, Runtime, serve
+from cli.runtime import build_runtime
+from cli.serve import Parts, Running, serve
 from core import eventloop
 from core.config import Settings
-from core.db import close_db, init_db
 from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
-from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder, HashingEmbedder, LocalEmbedder
-from core.services import Services, build_services
+from core.services import Services
 from tests.fakes.llm_server import FakeLLMServer
 from workers.queue import IDLE_POLL_SECONDS, SERVICES_CTX_KEY, ArqJobQueue
-from workers.registry import JOBS
 from workers.settings import MAX_JOBS, job_functions
 
 #: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
@@ -178,10 +176,9 @@ async def _serve(
     """The product's own composition root, worker only."""
     embedder = _embedder(spec.embedder)
 
-    async def on_ready(runtime: Runtime) -> None:
-        _equip(runtime.services, notifier, embedder)
+    async def on_ready(running: Running) -> None:
         # serve() builds the city index in a thread at start-up; let it finish before measuring.
-        warming = [t for t in runtime.tasks if t.get_name() == "warm-up"]
+        warming = [t for t in running.tasks if t.get_name() == "warm-up"]
         await asyncio.gather(*warming)
         ready.set()
 
@@ -191,13 +188,9 @@ async def _serve(
         stop=stopping,
         on_ready=on_ready,
         settle_heap=True,  # as `oneiroscope worker` / `run` do
+        notifier=notifier,
+        embedder=embedder,
     )
-
-
-def _equip(services: Services, notifier: NoopNotifier, embedder: Embedder) -> None:
-    assert services.analyzer is not None
-    services.analyzer.embedder = embedder
-    services.notifier = notifier
 
 
 async def _direct(
@@ -205,15 +198,20 @@ async def _direct(
 ) -> None:
     """An arq Worker over the product's job functions, as ``cli.serve`` builds it, with other
     ``max_jobs`` / ``idle_poll_s`` values."""
+    runtime_cm = build_runtime(
+        _settings(spec), migrate=False, notifier=notifier, embedder=_embedder(spec.embedder)
+    )
+    async with runtime_cm as runtime:
+        await _run_direct(spec, runtime.services, ready, stopping)
+
+
+async def _run_direct(
+    spec: WorkerSpec, services: Services, ready: Any, stopping: asyncio.Event
+) -> None:
     from workers.queue import QueueWorker
 
-    settings = _settings(spec)
-    await init_db(settings.database_url, migrate=False)
-    services = build_services(settings)
-    services.analyzer = build_analyzer(services)
-    _equip(services, notifier, _embedder(spec.embedder))
-    queue = await ArqJobQueue.connect(spec.redis_url, JOBS, settings.job_queue_name)
-    services.jobs = queue
+    queue = services.jobs
+    assert isinstance(queue, ArqJobQueue), "the direct worker runs on Redis"
     worker = QueueWorker(
         functions=job_functions(),
         redis_pool=queue.pool,
@@ -230,6 +228,3 @@ async def _direct(
     finally:
         await worker.close()
         running.cancel()
-        await services.analyzer.aclose()
-        await services.close()
-        await close_db()

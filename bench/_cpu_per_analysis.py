@@ -27,13 +27,11 @@ from bench._bench_services import (
     unreachable,
     with_database,
 )
+from cli.runtime import build_runtime
 from core.config import Settings
-from core.db import close_db, init_db
 from core.dreams.pipeline import run_analysis
 from core.dreams.report import Delivery
-from core.dreams.wiring import build_analyzer
 from core.embeddings import HashingEmbedder
-from core.services import build_services
 from core.warmup import warm_up
 
 WARM_UP_JOBS = 50
@@ -72,32 +70,24 @@ async def measure_cpu(jobs: int) -> None:
 
 
 async def _run(database_url: str, redis_url: str, jobs: int) -> CpuFigures:
-    await init_db(database_url, migrate=True)
-    try:
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, DATABASE_URL=database_url, REDIS_URL=redis_url, LOG_LEVEL="WARNING"
+    )
+    notifier = NoopNotifier()
+    # The product's composition root, with the edge replaced: no Telegram, hashing embeddings.
+    async with build_runtime(settings, notifier=notifier, embedder=HashingEmbedder()) as runtime:
+        analyzer = runtime.services.analyzer
         ids, _source = await seed_users(WARM_UP_JOBS + jobs)
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None, DATABASE_URL=database_url, REDIS_URL=redis_url, LOG_LEVEL="WARNING"
-        )
-        services = build_services(settings)
-        analyzer = services.analyzer = build_analyzer(services)
-        analyzer.embedder = HashingEmbedder()
-        notifier = NoopNotifier()
         warm_up()
-        try:
-            for dream_id in ids[:WARM_UP_JOBS]:
-                await run_analysis(analyzer, notifier, dream_id, DELIVERY)
-            before = _cpu.sample()
-            spent: list[float] = []
-            for dream_id in ids[WARM_UP_JOBS:]:
-                started = time.process_time()
-                await run_analysis(analyzer, notifier, dream_id, DELIVERY)
-                spent.append((time.process_time() - started) * 1000)
-            after = _cpu.sample()
-        finally:
-            await analyzer.aclose()
-            await services.close()
-    finally:
-        await close_db()
+        for dream_id in ids[:WARM_UP_JOBS]:
+            await run_analysis(analyzer, notifier, dream_id, DELIVERY)
+        before = _cpu.sample()
+        spent: list[float] = []
+        for dream_id in ids[WARM_UP_JOBS:]:
+            started = time.process_time()
+            await run_analysis(analyzer, notifier, dream_id, DELIVERY)
+            spent.append((time.process_time() - started) * 1000)
+        after = _cpu.sample()
     return CpuFigures(
         spent,
         _per_job(before, after, "postgres", jobs),

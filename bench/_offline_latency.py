@@ -1,6 +1,6 @@
 """Part 1 of the analysis bench: ``Analyzer.analyze`` per dream, no LLM keys, on SQLite.
 
-The analyzer is the product's own (``build_analyzer`` with empty LLM settings: the chain holds
+The analyzer is the product's own (``build_runtime`` with empty LLM settings: the chain holds
 only the offline link); one bench user accumulates every dream, so similar-dream ranking runs
 against a growing history (up to ``count - 1`` stored vectors), as for a heavy real user.
 """
@@ -18,19 +18,17 @@ import numpy as np
 
 import core.dreams.analyzer as analyzer_module
 from bench._bench_common import Row
+from cli.runtime import build_runtime
 from core.analysis.hvdc import detect_language
 from core.config import Settings
-from core.db import close_db, init_db
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.analyzer import Analyzer
 from core.dreams.report import Stage
 from core.dreams.stored import row_values
-from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder, HashingEmbedder, LocalEmbedder
 from core.embeddings.local import local_model_available
 from core.interpret.types import DreamContext, Interpretation, Interpreter
 from core.llm import LLMSettings
-from core.services import build_services
 
 WARM_UP_DREAMS = 3
 #: Store calls of the analyzer timed separately, to show where the time goes.
@@ -128,16 +126,15 @@ async def measure_offline(texts: list[str], kind: str) -> list[Row]:
     """Time ``Analyzer.analyze`` on each text with embedder ``kind``; rows for the table."""
     with tempfile.TemporaryDirectory(prefix="oneiroscope-bench-") as tmp:
         url = f"sqlite://{Path(tmp) / 'bench.db'}"
-        await init_db(url, migrate=True)
-        try:
-            return await _run(url, texts, kind)
-        finally:
-            await close_db()
+        # No LLM keys and no Redis, whatever the environment says: the offline analysis only.
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, DATABASE_URL=url, REDIS_URL=None, llm=LLMSettings()
+        )
+        async with build_runtime(settings) as runtime:
+            return await _run(runtime.services.analyzer, texts, kind)
 
 
-async def _run(url: str, texts: list[str], kind: str) -> list[Row]:
-    services = build_services(Settings(_env_file=None, DATABASE_URL=url))  # type: ignore[call-arg]
-    analyzer = build_analyzer(services, LLMSettings())
+async def _run(analyzer: Analyzer, texts: list[str], kind: str) -> list[Row]:
     inner = embedder_for(kind)
     timed = TimedEmbedder(inner) if inner is not None else None
     analyzer.embedder = timed
@@ -146,11 +143,7 @@ async def _run(url: str, texts: list[str], kind: str) -> list[Row]:
     user = await User.create(telegram_id=1, language="en", language_chosen=True)
     totals: list[float] = []
     with timed_store_calls() as spent:
-        try:
-            await _analyse_all(analyzer, user, texts, totals)
-        finally:
-            await analyzer.aclose()
-            await services.close()
+        await _analyse_all(analyzer, user, texts, totals)
     name = inner.name if inner is not None else "no embeddings"
     rows = [Row(f"analyze, embedder {kind}", totals, name)]
     if timed is not None:

@@ -8,6 +8,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.utils.chat_action import ChatActionMiddleware
 
+from bot.fsm_storage import FailSoftStorage
 from bot.handlers import get_routers
 from bot.i18n import UserI18nMiddleware, create_i18n
 from bot.middlewares.dedup import DeduplicateUpdatesMiddleware
@@ -20,13 +21,15 @@ def _storage(services: Services) -> BaseStorage:
     if services.redis is None:
         return MemoryStorage()
     # Conversation state outlives a restart and is shared by all bot processes.
-    return RedisStorage(
-        redis=services.redis,
-        key_builder=DefaultKeyBuilder(
-            prefix=f"{services.settings.redis_prefix}fsm", with_bot_id=True
-        ),
-        state_ttl=86400,
-        data_ttl=86400,
+    return FailSoftStorage(
+        RedisStorage(
+            redis=services.redis,
+            key_builder=DefaultKeyBuilder(
+                prefix=f"{services.settings.redis_prefix}fsm", with_bot_id=True
+            ),
+            state_ttl=86400,
+            data_ttl=86400,
+        )
     )
 
 

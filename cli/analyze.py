@@ -1,6 +1,8 @@
 """``oneiroscope analyze``: one dream analysed exactly as the bot would, printed or as JSON.
 
-Nothing is stored. The interpretation chain is the configured one (offline without LLM keys).
+Nothing is stored. The parts come from the composition root like the bot's, with no database
+and no Redis (one dream, nothing kept or shared); the interpretation chain is the configured one
+(offline without LLM keys).
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Any
 
+from cli.runtime import build_runtime
 from core.config import Settings
 from core.dreams.analyzer import read_dream
 from core.dreams.intake import DreamRejected, validate_dream
 from core.i18n import gettext
-from core.interpret.offline import OfflineInterpreter
 from core.interpret.types import DreamContext, Interpretation, LunarContext
-from core.llm import LLMSettings, MemoryCounter, build_chain
 from core.lunar import LunarError, lunar_context
 from core.lunar.night import Night, dream_moment
 from core.lunar.places import Place, user_place
@@ -46,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         default=None,
         help="the morning (YYYY-MM-DD) that ended the night of the dream, if not the last night",
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(with_settings=run)
 
 
 def _moment(value: str) -> datetime:
@@ -66,8 +67,9 @@ def _lunar(args: argparse.Namespace) -> LunarContext | None:
     return lunar_context(night.middle, place, args.lang)
 
 
-async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, Interpretation]:
-    settings = Settings()
+async def analyze(
+    text: str, args: argparse.Namespace, settings: Settings
+) -> tuple[DreamContext, Interpretation]:
     dream = validate_dream(
         text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
     )
@@ -82,11 +84,9 @@ async def analyze(text: str, args: argparse.Namespace) -> tuple[DreamContext, In
         lunar=_lunar(args),
         user_key="cli",
     )
-    chain = build_chain(LLMSettings.from_env(), OfflineInterpreter(), MemoryCounter(), None)
-    try:
-        return context, await chain.interpret(context)
-    finally:
-        await chain.aclose()
+    local = settings.model_copy(update={"redis_url": None, "bot_token": None})
+    async with build_runtime(local, database=False) as runtime:
+        return context, await runtime.services.analyzer.interpreter.interpret(context)
 
 
 def as_json(
@@ -116,10 +116,10 @@ def as_text(context: DreamContext, answer: Interpretation) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
-        context, answer = asyncio.run(analyze(text, args))
+        context, answer = asyncio.run(analyze(text, args, settings))
     except DreamRejected as rejected:
         print(gettext(rejected.message, args.lang).format(**rejected.params), file=sys.stderr)
         return 2

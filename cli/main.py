@@ -9,7 +9,7 @@ import importlib
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from core import eventloop
 from core.config import Settings
@@ -18,13 +18,11 @@ from core.logs import configure_logging, configure_sentry
 log = logging.getLogger("oneiroscope")
 
 #: Modules adding their own subcommands through ``register(subparsers)``.
-TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar")
+TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar", "cli.transcribe")
 
 
 def _run_until_signal(settings: Settings, parts_name: str) -> int:
     from cli.serve import Parts, announce_off_parts, serve
-    from core.dreams.wiring import llm_off_lines
-    from core.llm import LLMSettings
 
     parts = {
         "run": Parts(),
@@ -37,21 +35,29 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
         loop = asyncio.get_running_loop()
 
         def on_signal(sig: signal.Signals) -> None:
+            if stop.is_set():
+                return  # a second signal while stopping (e.g. SIGTERM after SIGINT): once only
             log.warning("received %s: shutting down", sig.name)
             stop.set()
 
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
                 loop.add_signal_handler(sig, on_signal, sig)
-        announce_off_parts(settings, llm_off_lines(LLMSettings.from_env()))
+        announce_off_parts(settings)
         await serve(settings, parts, stop=stop, settle_heap=True)
 
-    eventloop.run(main(), settings.event_loop)
+    from bot.webhook import WebhookConfigError
+
+    try:
+        eventloop.run(main(), settings.event_loop)
+    except WebhookConfigError as exc:
+        log.critical("cannot start: %s", exc)
+        print(f"oneiroscope: cannot start: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
-def _cmd_process(args: argparse.Namespace) -> int:
-    settings = Settings()
+def _cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings)
     configure_sentry(settings)
     if args.command == "worker":
@@ -72,10 +78,9 @@ def _run_worker(settings: Settings) -> int:
     return 0
 
 
-def _cmd_migrate(args: argparse.Namespace) -> int:
+def _cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     from core.db.migrate import migrate
 
-    settings = Settings()
     configure_logging(settings)
     applied = asyncio.run(migrate(settings.database_url))
     print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
@@ -95,17 +100,29 @@ def build_parser() -> argparse.ArgumentParser:
         "worker": "an arq worker (needs REDIS_URL)",
     }
     for name, help_text in helps.items():
-        sub.add_parser(name, help=help_text).set_defaults(func=_cmd_process)
-    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=_cmd_migrate)
+        sub.add_parser(name, help=help_text).set_defaults(with_settings=_cmd_process)
+    migrate = sub.add_parser("migrate", help="apply database migrations")
+    migrate.set_defaults(with_settings=_cmd_migrate)
     for module_name in TOOL_MODULES:
         importlib.import_module(module_name).register(sub)
     return parser
 
 
+#: A subcommand that needs the configuration: ``set_defaults(with_settings=...)``; the research
+#: tools (``set_defaults(func=...)``) run without it, so a broken ``.env`` cannot stop them.
+CommandWithSettings = Callable[[argparse.Namespace, Settings], int]
+Command = Callable[[argparse.Namespace], int]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The one place the configuration is read: ``Settings()`` here, passed down from here."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args) or 0)
+    with_settings: CommandWithSettings | None = getattr(args, "with_settings", None)
+    if with_settings is not None:
+        return int(with_settings(args, Settings()))
+    command: Command = args.func
+    return int(command(args))
 
 
 if __name__ == "__main__":

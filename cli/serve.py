@@ -1,7 +1,7 @@
-"""The composition root: builds every part from ``Settings`` and runs bot, web and worker.
+"""Runs bot, web and worker over the parts the composition root (``cli/runtime.py``) built.
 
-``serve`` is what ``oneiroscope run|bot|web|worker`` call, and what the end-to-end tests call too,
-so tests drive exactly the product's start-up path.
+``serve`` is what ``oneiroscope run|bot|web`` call, and what the end-to-end tests call too, so
+tests drive exactly the product's start-up path.
 """
 
 from __future__ import annotations
@@ -13,27 +13,24 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
-from bot.notifier import TelegramNotifier
-from bot.session import create_bot
+from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
+from cli.runtime import Runtime, build_runtime
 from core.config import Settings
-from core.db import close_db, describe_db_url, init_db
-from core.dreams.wiring import build_analyzer
-from core.jobs import InProcessJobQueue
-from core.services import Services, build_services
+from core.db import describe_db_url
+from core.dreams.report import Notifier
+from core.embeddings import Embedder
+from core.services import Services
 from core.warmup import warm_up
 from miniapp.app import create_app
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker
-from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
 
-WEBHOOK_PATH = "/telegram/webhook"
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 
@@ -50,33 +47,42 @@ ALL_PARTS = Parts()
 
 
 @dataclass(slots=True)
-class Runtime:
-    """What ``serve`` built, exposed to tests through the ``on_ready`` callback."""
+class Running:
+    """What ``serve`` runs, exposed to tests through the ``on_ready`` callback."""
 
-    settings: Settings
-    services: Services
-    bot: Bot | None = None
+    runtime: Runtime
     dispatcher: Dispatcher | None = None
     app: web.Application | None = None
     site_url: str | None = None
+    #: The secret Telegram must send with every webhook request (webhook mode only).
+    webhook_secret: str | None = None
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
+    @property
+    def settings(self) -> Settings:
+        return self.runtime.settings
 
-def announce_off_parts(settings: Settings, extra: list[str] | None = None) -> None:
+    @property
+    def services(self) -> Services:
+        return self.runtime.services
+
+    @property
+    def bot(self) -> Bot | None:
+        return self.runtime.bot
+
+
+def announce_off_parts(settings: Settings) -> None:
     """Say clearly which real parts are off, one readable line each."""
-    for line in settings.off_parts() + (extra or []):
+    for line in settings.off_parts():
         log.warning(line)
 
 
-async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool) -> None:
-    services, settings = runtime.services, runtime.settings
-    if settings.redis_url is None:
-        services.jobs = InProcessJobQueue(JOBS, services, MAX_TRIES, JOB_TIMEOUT_SECONDS)
-        return
-    queue = await ArqJobQueue.connect(settings.redis_url, JOBS, settings.job_queue_name)
-    services.jobs = queue
-    if not run_worker:
-        return
+async def _start_worker(running: Running, stack: AsyncExitStack) -> None:
+    """An arq worker in this process, on the runtime's job queue (Redis deployments only)."""
+    services, settings = running.services, running.settings
+    queue = services.jobs
+    if not isinstance(queue, ArqJobQueue):
+        return  # embedded: the in-process queue runs jobs itself
     worker = QueueWorker(
         functions=job_functions(),
         cron_jobs=cron_jobs(),
@@ -86,7 +92,7 @@ async def _start_jobs(runtime: Runtime, stack: AsyncExitStack, run_worker: bool)
         ctx={SERVICES_CTX_KEY: services},
         max_jobs=MAX_JOBS,
     )
-    _spawn(runtime, worker.async_run(), "arq-worker")
+    _spawn(running, worker.async_run(), "arq-worker")
     stack.push_async_callback(_stop_worker, worker)
 
 
@@ -100,26 +106,33 @@ async def _stop_worker(worker: QueueWorker) -> None:
     await worker.close()
 
 
-def _spawn(runtime: Runtime, coro: Awaitable[None], name: str) -> None:
+def _spawn(running: Running, coro: Awaitable[None], name: str) -> None:
     task = asyncio.ensure_future(coro)
     task.set_name(name)
-    runtime.tasks.add(task)
-    task.add_done_callback(runtime.tasks.discard)
+    running.tasks.add(task)
+    task.add_done_callback(running.tasks.discard)
 
 
-async def _start_bot(runtime: Runtime, stack: AsyncExitStack) -> None:
-    settings = runtime.settings
-    bot = create_bot(settings)
-    stack.push_async_callback(bot.session.close)
-    dp = create_dispatcher(runtime.services)
-    runtime.bot, runtime.dispatcher = bot, dp
-    runtime.services.notifier = TelegramNotifier(bot)
+async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: Parts) -> None:
+    """The dispatcher over the runtime's bot. In webhook mode the ``web`` processes feed the
+    dispatcher and only the ``bot`` process registers the webhook and the commands (done once
+    per deployment); in polling mode the ``bot`` process polls."""
+    settings = running.settings
+    dp = create_dispatcher(running.services)
+    running.dispatcher = dp
+    if not parts.bot:
+        return
     await set_bot_commands(bot)
-    if settings.webhook_mode:
-        return  # the web app serves the webhook; see _start_web
+    if settings.public_url is not None:
+        await bot.set_webhook(
+            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",
+            secret_token=running.webhook_secret,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+        return
     await bot.delete_webhook(drop_pending_updates=False)
     _spawn(
-        runtime,
+        running,
         dp.start_polling(
             bot,
             handle_signals=False,
@@ -136,29 +149,35 @@ async def _start_bot(runtime: Runtime, stack: AsyncExitStack) -> None:
     stack.push_async_callback(stop_polling)
 
 
-async def _start_web(runtime: Runtime, stack: AsyncExitStack) -> None:
-    settings = runtime.settings
-    app = create_app(runtime.services)
-    if runtime.bot is not None and runtime.dispatcher is not None and settings.webhook_mode:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        SimpleRequestHandler(runtime.dispatcher, runtime.bot, secret_token=secret).register(
-            app, path=WEBHOOK_PATH
-        )
-        await runtime.bot.set_webhook(
-            f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",  # type: ignore[union-attr]
-            secret_token=secret,
-            allowed_updates=runtime.dispatcher.resolve_used_update_types(),
-        )
+async def _start_web(running: Running, stack: AsyncExitStack) -> None:
+    settings = running.settings
+    app = create_app(running.services)
+    bot, dp, secret = running.bot, running.dispatcher, running.webhook_secret
+    if bot is not None and dp is not None and secret is not None:
+        WebhookHandler(dp, bot, secret).register(app, WEBHOOK_PATH)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     stack.push_async_callback(runner.cleanup)
     site = web.TCPSite(runner, settings.web_host, settings.web_port)
     await site.start()
-    runtime.app = app
-    sockets = site._server.sockets if site._server else []
-    port = sockets[0].getsockname()[1] if sockets else settings.web_port
-    runtime.site_url = f"http://{settings.web_host}:{port}"
-    log.info("web app listening on %s", runtime.site_url)
+    running.app = app
+    running.site_url = f"http://{settings.web_host}:{_bound_port(runner, settings.web_port)}"
+    log.info("web app listening on %s", running.site_url)
+
+
+def _bound_port(runner: web.AppRunner, configured: int) -> int:
+    """The port the site really listens on (``WEB_PORT=0`` lets the OS choose, in tests)."""
+    for address in runner.addresses:
+        if isinstance(address, tuple) and len(address) >= 2:
+            return int(address[1])
+    return configured
+
+
+def _needs_bot(settings: Settings, parts: Parts) -> bool:
+    """The ``bot`` process, and in webhook mode every ``web`` process (it feeds the dispatcher)."""
+    if settings.bot_token is None:
+        return False
+    return parts.bot or (parts.web and settings.webhook_mode)
 
 
 async def serve(
@@ -166,48 +185,55 @@ async def serve(
     parts: Parts = ALL_PARTS,
     *,
     stop: asyncio.Event | None = None,
-    on_ready: Callable[[Runtime], Awaitable[None] | None] | None = None,
+    on_ready: Callable[[Running], Awaitable[None] | None] | None = None,
     settle_heap: bool = False,
+    notifier: Notifier | None = None,
+    embedder: Embedder | None = None,
 ) -> None:
     """Run the selected parts until ``stop`` is set, then shut them down in reverse order.
 
     ``settle_heap``: freeze the heap once warmed up (long-running processes; see
     :mod:`core.warmup`), never in tests that start the product again and again.
+    ``notifier`` / ``embedder``: replacements at the edge (benches), see ``build_runtime``.
     """
     stop = stop or asyncio.Event()
+    # Checked before anything starts: webhook mode never runs without a secret.
+    secret = (
+        resolve_webhook_secret(
+            settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            settings.bot_token.get_secret_value() if settings.bot_token else None,
+        )
+        if settings.webhook_mode and _needs_bot(settings, parts)
+        else None
+    )
     log.info("database: %s", describe_db_url(settings.database_url))
-    # Tortoise's connections are bound to the task context: initialise before spawning tasks.
-    await init_db(settings.database_url, migrate=True)
-    services = build_services(settings)
-    runtime = Runtime(settings=settings, services=services)
-    async with AsyncExitStack() as stack:
-        stack.push_async_callback(close_db)
-        services.analyzer = build_analyzer(services)
-        stack.push_async_callback(services.analyzer.aclose)
-        # Closed (in-process jobs drained) before the analyzer's clients are.
-        stack.push_async_callback(services.close)
+    runtime_cm = build_runtime(settings, notifier=notifier, embedder=embedder)
+    async with runtime_cm as runtime, AsyncExitStack() as stack:
+        running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
-        _spawn(runtime, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
-        await _start_jobs(runtime, stack, run_worker=parts.worker)
-        if parts.bot and settings.bot_token is not None:
-            await _start_bot(runtime, stack)
+        _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
+        if parts.worker:
+            await _start_worker(running, stack)
+        if runtime.bot is not None and _needs_bot(settings, parts):
+            await _start_bot(running, runtime.bot, stack, parts)
         if parts.web:
-            await _start_web(runtime, stack)
+            await _start_web(running, stack)
         if on_ready is not None:
-            result = on_ready(runtime)
+            result = on_ready(running)
             if result is not None:
                 await result
-        await _wait_until_stopped(runtime, stop)
+        await _wait_until_stopped(running, stop)
 
 
-async def _wait_until_stopped(runtime: Runtime, stop: asyncio.Event) -> None:
+async def _wait_until_stopped(running: Running, stop: asyncio.Event) -> None:
     stopper = asyncio.ensure_future(stop.wait())
     try:
         while not stop.is_set():
-            watched = {stopper, *runtime.tasks}
+            watched = {stopper, *running.tasks}
             done, _ = await asyncio.wait(watched, return_when=asyncio.FIRST_COMPLETED)
             for task in done - {stopper}:
-                if task.exception() is not None:
-                    raise task.exception()  # type: ignore[misc]
+                error = task.exception()
+                if error is not None:
+                    raise error
     finally:
         stopper.cancel()

@@ -12,6 +12,11 @@ from collections.abc import Callable
 from typing import Protocol
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+#: What a shared store (Redis) raises when it is away: callers that can do without it for a
+#: moment (de-duplication, rate limits) catch these and carry on.
+CACHE_ERRORS: tuple[type[BaseException], ...] = (RedisError, OSError)
 
 
 class Cache(Protocol):

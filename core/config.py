@@ -1,21 +1,69 @@
-"""Typed settings from the environment and an optional ``.env`` file.
+"""The one configuration of the product: typed settings from the environment and ``.env``.
 
-One ``Settings`` instance is built in ``main()`` and passed down; nothing else reads the
-environment. Secrets are ``SecretStr`` so they never appear in logs or reprs.
+One ``Settings`` instance is built in ``cli/main.py`` and passed down; nothing else reads the
+environment or ``.env`` (a test checks this). Secrets are ``SecretStr`` so they never appear in
+logs or reprs. Every variable is documented in ``.env.example`` (a test checks it against this
+model). The real environment wins over ``.env``; a blank value (``KEY=``) counts as unset.
+
+Sections
+--------
+Each area of the product keeps its settings in a *section*: a pydantic ``BaseModel`` in
+``core/<area>/config.py`` whose fields name their **flat** environment variable with
+``validation_alias`` (``OPENAI_API_KEY``, not ``LLM__OPENAI_API_KEY``). ``SectionsSource`` fills
+every section from the same environment and ``.env`` as the top-level fields. To add one:
+
+1. In ``core/<area>/config.py``::
+
+       class BillingSettings(BaseModel):
+           model_config = ConfigDict(frozen=True, validate_by_name=True)
+
+           stripe_api_key: SecretStr | None = Field(None, validation_alias="STRIPE_API_KEY")
+           credit_price_stars: int = Field(50, validation_alias="CREDIT_PRICE_STARS", ge=1)
+
+2. Here, one line in ``Settings``::
+
+       billing: BillingSettings = Field(default_factory=BillingSettings)
+
+3. Document each variable in ``.env.example`` (``tests/core/test_config.py`` fails until you do).
+
+Code reads ``settings.billing.stripe_api_key``; tests build a section by field name
+(``BillingSettings(stripe_api_key=...)``) and pass it as ``Settings(billing=...)``.
+
+Process-level switches read before any settings exist (BLAS threads in ``cli/__init__.py``) are
+the only other place that touches ``os.environ``.
 """
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from typing import Any
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from core.asr.config import AsrSettings
+from core.llm.config import LLMSettings
 
 DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
 
 
 class Settings(BaseSettings):
-    """Everything the processes need; every field is documented in ``.env.example``."""
+    """Everything the processes need; every variable is documented in ``.env.example``."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_by_name=True,
+        validate_by_alias=True,
+        env_ignore_empty=True,
+    )
 
     database_url: str = Field(DEFAULT_DATABASE_URL, alias="DATABASE_URL")
     redis_url: str | None = Field(None, alias="REDIS_URL")
@@ -39,17 +87,21 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
     throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)
 
-    model_config["populate_by_name"] = True
+    # Sections (see the module docstring): flat variables, one model per area.
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    asr: AsrSettings = Field(default_factory=AsrSettings)
 
-    @field_validator("redis_url", "public_url", "telegram_api_url", mode="before")
     @classmethod
-    def _blank_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator("bot_token", "sentry_dsn", "webhook_secret", mode="before")
-    @classmethod
-    def _blank_secret_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sections = SectionsSource(settings_cls, env_settings, dotenv_settings)
+        return init_settings, env_settings, dotenv_settings, sections, file_secret_settings
 
     @property
     def embedded(self) -> bool:
@@ -80,7 +132,69 @@ class Settings(BaseSettings):
                 "conversation state and rate limits live in memory"
             )
         if self.database_url.startswith("sqlite"):
-            lines.append(f"PostgreSQL: off (DATABASE_URL is not set) - using {self.database_url}")
+            why = "is SQLite" if "database_url" in self.model_fields_set else "is not set"
+            lines.append(f"PostgreSQL: off (DATABASE_URL {why}) - using {self.database_url}")
         if self.sentry_dsn is None:
             lines.append("Sentry: off (SENTRY_DSN is not set)")
+        lines += self.llm.off_parts()
         return lines
+
+
+def section_variables(section: type[BaseModel]) -> dict[str, str]:
+    """Field name → flat environment variable of every field of a section model."""
+    return {
+        name: field.validation_alias
+        for name, field in section.model_fields.items()
+        if isinstance(field.validation_alias, str)
+    }
+
+
+def sections(settings_cls: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The section fields of a settings model: those typed as a pydantic model."""
+    return {
+        name: field.annotation
+        for name, field in settings_cls.model_fields.items()
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
+    }
+
+
+def environment_variables(settings_cls: type[BaseModel] = Settings) -> set[str]:
+    """Every variable the settings read (top-level aliases and the sections' flat names)."""
+    names = {field.alias for field in settings_cls.model_fields.values() if field.alias}
+    for section in sections(settings_cls).values():
+        names |= set(section_variables(section).values())
+    return names
+
+
+class SectionsSource(PydanticBaseSettingsSource):
+    """Fills each section from flat variables of the same environment and ``.env`` file the
+    top-level fields read (the environment wins; blank values are unset)."""
+
+    def __init__(
+        self,
+        settings_cls: type[BaseSettings],
+        env: PydanticBaseSettingsSource,
+        dotenv: PydanticBaseSettingsSource,
+    ) -> None:
+        super().__init__(settings_cls)
+        self._variables: dict[str, str] = {}
+        for source in (dotenv, env):  # later wins
+            if isinstance(source, EnvSettingsSource | DotEnvSettingsSource):
+                self._variables.update(
+                    {k.lower(): v for k, v in source.env_vars.items() if v and v.strip()}
+                )
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # __call__ builds whole sections instead
+
+    def __call__(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for name, section in sections(self.settings_cls).items():
+            values = {
+                alias: self._variables[alias.lower()]
+                for alias in section_variables(section).values()
+                if alias.lower() in self._variables
+            }
+            if values:
+                found[name] = values
+        return found

@@ -25,6 +25,11 @@ class UnknownJob(JobError):
     """A job name that no worker registered; check the job registry."""
 
 
+class QueueUnavailable(JobError):
+    """The job store (Redis) cannot be reached: the job was not queued. Whatever it was for is
+    stored already; the sweeper (:mod:`core.dreams.sweeper`) queues it once the store is back."""
+
+
 class RetryJob(JobError):
     """Raised by a job that should run again later (a transient failure)."""
 

@@ -1,61 +1,64 @@
-"""The process's shared services, built once in ``main()`` and handed to every adapter."""
+"""The process's shared services, built once by the composition root (``cli/runtime.py``) and
+handed to every adapter: handlers, routes and jobs ask for ``services`` by parameter name."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
+from core.dreams.analyzer import Analyzer
+from core.dreams.report import Notifier
 from core.jobs import JobQueue
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
-
-if TYPE_CHECKING:
-    from core.dreams.analyzer import Analyzer
-    from core.dreams.report import Notifier
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Services:
-    """Everything a handler, route or job may need, typed; no globals."""
+    """Everything a handler, route or job may need, typed and complete; no globals.
+
+    ``redis`` is None in the embedded deployment (no ``REDIS_URL``): caches, rate limits and
+    jobs then live in this process.
+    """
 
     settings: Settings
     cache: Cache
     rate_limiter: RateLimiter
-    redis: Redis | None = None
-    #: Set by the composition root once the runner (in-process or arq) exists.
-    jobs: JobQueue | None = None
-    #: The dream analysis (built from the LLM settings) and how its results reach the user.
-    analyzer: Analyzer | None = None
-    notifier: Notifier | None = None
-
-    async def close(self) -> None:
-        if self.jobs is not None:
-            await self.jobs.close()
-        if self.redis is not None:
-            await self.redis.aclose()
+    redis: Redis | None
+    jobs: JobQueue
+    #: The dream analysis (built from ``settings.llm``) and how its results reach the user.
+    analyzer: Analyzer
+    notifier: Notifier
 
 
-def build_services(settings: Settings) -> Services:
+@dataclass(frozen=True, slots=True)
+class Storage:
+    """The key-value parts: memory-backed when embedded, Redis-backed with ``REDIS_URL``."""
+
+    cache: Cache
+    rate_limiter: RateLimiter
+    redis: Redis | None
+
+
+def build_storage(settings: Settings) -> Storage:
     """Memory-backed parts for the embedded default, Redis-backed ones when ``REDIS_URL`` is set."""
     if settings.redis_url is None:
-        return Services(
-            settings=settings,
+        return Storage(
             cache=MemoryCache(),
             rate_limiter=MemoryRateLimiter(settings.throttle_rate, settings.throttle_burst),
+            redis=None,
         )
     redis = Redis.from_url(
         settings.redis_url, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
     )
     prefix = settings.redis_prefix
-    return Services(
-        settings=settings,
+    return Storage(
         cache=RedisCache(redis, prefix=prefix),
         rate_limiter=RedisRateLimiter(
             redis, settings.throttle_rate, settings.throttle_burst, prefix=f"{prefix}rl:"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -9,6 +10,8 @@ from tortoise.exceptions import IntegrityError
 
 from core.db.models import Sex, User
 from core.i18n import N_, SUPPORTED_LOCALES, normalize_locale
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UserError(Exception):
@@ -34,6 +37,16 @@ class TelegramProfile:
     language_code: str | None = None
 
 
+def storable_name(name: str) -> str:
+    """A display name any database keeps: no NUL or other control characters (PostgreSQL
+    rejects 0x00 in text), at most the column's 128 characters.
+
+    >>> storable_name("Ann\x00a\x07 ")
+    'Anna'
+    """
+    return _CONTROL.sub("", name).strip()[:128]
+
+
 async def get_or_create_telegram_user(profile: TelegramProfile) -> tuple[User, bool]:
     """Load the user for a Telegram account, creating it on first contact (race-safe)."""
     user = await User.get_or_none(telegram_id=profile.telegram_id)
@@ -42,7 +55,7 @@ async def get_or_create_telegram_user(profile: TelegramProfile) -> tuple[User, b
     try:
         user = await User.create(
             telegram_id=profile.telegram_id,
-            first_name=profile.first_name[:128],
+            first_name=storable_name(profile.first_name),
             language=normalize_locale(profile.language_code),
         )
     except IntegrityError:

@@ -18,7 +18,7 @@ from arq.worker import Function, Worker, func
 from redis.commands.core import AsyncScript
 from redis.exceptions import RedisError
 
-from core.jobs import JobContext, JobFunction, UnknownJob
+from core.jobs import JobContext, JobFunction, QueueUnavailable, UnknownJob
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +83,12 @@ class ArqJobQueue:
     async def enqueue(self, function: str, *args: Any, job_id: str | None = None) -> bool:
         if function not in self._known:
             raise UnknownJob(f"no job named {function!r}; known: {sorted(self._known)}")
-        job = await self._pool.enqueue_job(
-            function, *args, _job_id=job_id, _queue_name=self.queue_name
-        )
+        try:
+            job = await self._pool.enqueue_job(
+                function, *args, _job_id=job_id, _queue_name=self.queue_name
+            )
+        except (RedisError, OSError) as exc:
+            raise QueueUnavailable(f"job {function!r} not queued: {type(exc).__name__}") from exc
         if job is None:
             return False
         try:

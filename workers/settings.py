@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
 from typing import Any
 
 from arq.connections import RedisSettings
 from arq.cron import CronJob
 from arq.worker import Function
 
-from bot.notifier import TelegramNotifier
-from bot.session import create_bot
+from cli.runtime import build_runtime
 from core.config import Settings
-from core.db import close_db, init_db
-from core.dreams.wiring import build_analyzer
 from core.eventloop import new_event_loop
-from core.services import build_services
 from core.warmup import warm_up
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker, as_arq_function
+from workers.queue import SERVICES_CTX_KEY, QueueWorker, as_arq_function
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 #: Analyses one worker process runs at once (most of each is waiting for the LLM).
@@ -37,31 +35,30 @@ def cron_jobs() -> list[CronJob]:
     return []
 
 
-async def on_startup(ctx: dict[str, Any]) -> None:
-    """A standalone worker builds the same services as ``run``, and its own Bot to reply."""
-    settings = Settings()
-    await init_db(settings.database_url, migrate=False)
-    services = build_services(settings)
-    services.jobs = ArqJobQueue(ctx["redis"], JOBS, settings.job_queue_name)
-    services.analyzer = build_analyzer(services)
-    if settings.bot_token is not None:
-        bot = create_bot(settings)
-        ctx["bot"] = bot
-        services.notifier = TelegramNotifier(bot)
-    ctx[SERVICES_CTX_KEY] = services
-    await asyncio.to_thread(warm_up, settle_heap=True)
+#: Where a standalone worker keeps the exit stack that closes its runtime.
+_RUNTIME_CTX_KEY = "runtime_exit"
+
+Hook = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+def on_startup(settings: Settings) -> Hook:
+    """A standalone worker builds its parts with the composition root, like ``run`` does."""
+
+    async def start(ctx: dict[str, Any]) -> None:
+        stack = AsyncExitStack()
+        # The web process migrates; a worker starts (and waits) while the database is down.
+        runtime = await stack.enter_async_context(build_runtime(settings, migrate=False))
+        ctx[_RUNTIME_CTX_KEY] = stack
+        ctx[SERVICES_CTX_KEY] = runtime.services
+        await asyncio.to_thread(warm_up, settle_heap=True)
+
+    return start
 
 
 async def on_shutdown(ctx: dict[str, Any]) -> None:
-    services = ctx.get(SERVICES_CTX_KEY)
-    if services is not None:
-        if services.analyzer is not None:
-            await services.analyzer.aclose()
-        if services.redis is not None:
-            await services.redis.aclose()
-    if "bot" in ctx:
-        await ctx["bot"].session.close()
-    await close_db()
+    stack: AsyncExitStack | None = ctx.pop(_RUNTIME_CTX_KEY, None)
+    if stack is not None:
+        await stack.aclose()
 
 
 def worker_settings(settings: Settings) -> dict[str, Any]:
@@ -69,7 +66,7 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
     return {
         "functions": job_functions(),
         "cron_jobs": cron_jobs(),
-        "on_startup": on_startup,
+        "on_startup": on_startup(settings),
         "on_shutdown": on_shutdown,
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379"),
         "queue_name": settings.job_queue_name,

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import F, Router
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from core.billing.credits import balance_of
 from core.db.models import DreamSource, User
-from core.dreams.intake import DreamRejected, save_dream, validate_dream
+from core.dreams.intake import DreamRejected, message_origin, save_dream, validate_dream
 from core.dreams.journal import enqueue_analysis
 from core.dreams.report import Delivery
+from core.jobs import QueueUnavailable
 from core.services import Services
+
+log = logging.getLogger(__name__)
 
 
 def create_router() -> Router:
@@ -22,7 +27,7 @@ def create_router() -> Router:
 
 
 async def receive_dream(message: Message, user: User, services: Services) -> None:
-    origin = f"tg:{message.chat.id}:{message.message_id}"
+    origin = message_origin(message.chat.id, message.message_id)
     await submit_dream(message, user, services, message.text or "", origin)
 
 
@@ -53,5 +58,15 @@ async def submit_dream(
     delivery = Delivery(
         chat_id=message.chat.id, status_message_id=status.message_id, locale=user.language
     )
-    assert services.jobs is not None, "the job queue is created before the bot starts"
-    await enqueue_analysis(services.jobs, dream, delivery)
+    try:
+        await enqueue_analysis(services.jobs, dream, delivery)
+    except QueueUnavailable as exc:
+        # The dream is stored and stays queued: the sweeper starts its analysis once the
+        # queue is back, and the result comes here.
+        log.warning("analysis not queued yet: %s", exc)
+        await status.edit_text(
+            _(
+                "🌙 Your dream is saved in your journal. The analysis will start in a few "
+                "minutes, and the result will come here."
+            )
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
@@ -40,7 +40,8 @@ SEARCH_LIMIT = 10
 def create_router() -> Router:
     router = Router(name="journal")
     router.message.register(show_journal, Command("journal"))
-    router.callback_query.register(turn_page, JournalPage.filter())
+    # A forged page number (negative, or past int64) is a stale button, not a database error.
+    router.callback_query.register(turn_page, JournalPage.filter(F.page.in_(range(0, 10**6))))
     router.callback_query.register(dream_button, DreamAction.filter())
     return router
 
@@ -98,7 +99,6 @@ async def dream_button(
     elif action == "analyze":
         status = await message.answer(_("🌙 Dream received. Analysing…"))
         delivery = Delivery(message.chat.id, status.message_id, user.language)
-        assert services.jobs is not None
         await enqueue_analysis(services.jobs, dream, delivery, request_key=query.id)
     else:
         await _show_analysis(message, user, dream, action)

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from datetime import datetime
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InputMediaPhoto, Message
@@ -31,7 +31,11 @@ def create_router() -> Router:
     router = Router(name="lunar")
     router.message.register(show_today, Command("lunar"))
     router.message.register(show_calendar, Command("calendar"))
-    router.callback_query.register(turn_month, CalendarPage.filter())
+    # Forged data (a month 13, a year 99999) is a stale button, not an error.
+    router.callback_query.register(
+        turn_month,
+        CalendarPage.filter(F.month.in_(range(1, 13)) & F.year.in_(range(1900, 2101))),
+    )
     return router
 
 

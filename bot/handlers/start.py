@@ -12,13 +12,16 @@ from bot.keyboards.callbacks import LanguageChoice
 from bot.keyboards.settings import language_keyboard
 from bot.texts import welcome_text
 from core.db.models import User
+from core.i18n import SUPPORTED_LOCALES
 from core.users import set_language
 
 
 def create_router() -> Router:
     router = Router(name="start")
     router.message.register(start, CommandStart())
-    router.callback_query.register(choose_language, LanguageChoice.filter())
+    router.callback_query.register(
+        choose_language, LanguageChoice.filter(F.code.in_(SUPPORTED_LOCALES))
+    )
     router.message.filter(F.chat.type == "private")
     return router
 

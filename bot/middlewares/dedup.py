@@ -9,7 +9,7 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 
-from core.cache import Cache
+from core.cache import CACHE_ERRORS, Cache
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,14 @@ class DeduplicateUpdatesMiddleware(BaseMiddleware):
             # Update ids are per bot: several bots may share one Redis.
             bot = data.get("bot")
             key = f"tg:update:{bot.id if bot else 0}:{event.update_id}"
-            if not await self._cache.add(key, "1", SEEN_TTL_SECONDS):
+            try:
+                first = await self._cache.add(key, "1", SEEN_TTL_SECONDS)
+            except CACHE_ERRORS as exc:
+                # Handling a rare redelivery twice beats dropping every update while Redis is
+                # away: dreams are de-duplicated again by their origin key when saved.
+                log.warning("update de-duplication skipped: %s", type(exc).__name__)
+                first = True
+            if not first:
                 log.info("duplicate update %s ignored", event.update_id)
                 return None
         return await handler(event, data)

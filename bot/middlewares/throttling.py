@@ -10,7 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import Message, TelegramObject
 from aiogram.utils.i18n import gettext as _
 
-from core.cache import Cache
+from core.cache import CACHE_ERRORS, Cache
 from core.ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,13 @@ class ThrottlingMiddleware(BaseMiddleware):
         if not isinstance(event, Message) or event.from_user is None:
             return await handler(event, data)
         key = f"msg:{event.from_user.id}"
-        if await self._limiter.allow(key):
+        try:
+            allowed = await self._limiter.allow(key)
+        except CACHE_ERRORS as exc:
+            # A user's dream must not be lost because the rate limiter's store is away.
+            log.warning("rate limit skipped: %s", type(exc).__name__)
+            allowed = True
+        if allowed:
             return await handler(event, data)
         log.info("throttled a message from a user")
         if await self._cache.add(f"throttle-warned:{event.from_user.id}", "1", WARN_EVERY_SECONDS):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -11,10 +12,13 @@ from aiogram.types import User as TelegramUser
 
 from core.users import TelegramProfile, get_or_create_telegram_user
 
+log = logging.getLogger(__name__)
+
 
 class UserMiddleware(BaseMiddleware):
     """Handlers receive ``user`` (our model) and ``user_is_new``; updates without a sender
-    (channel posts, service updates) pass through with no user."""
+    (channel posts, service updates) pass through with no user. Updates sent by bots are
+    dropped: a bot is not a dreamer, and every handler here speaks to a person."""
 
     async def __call__(
         self,
@@ -23,8 +27,11 @@ class UserMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         tg_user: TelegramUser | None = data.get("event_from_user")
-        if tg_user is None or tg_user.is_bot:
+        if tg_user is None:
             return await handler(event, data)
+        if tg_user.is_bot:
+            log.debug("update from a bot account ignored")
+            return None
         profile = TelegramProfile(
             telegram_id=tg_user.id,
             first_name=tg_user.first_name or "",

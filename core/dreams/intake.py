@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tortoise.exceptions import IntegrityError
 
 from core.analysis.hvdc import detect_language
+from core.db.errors import PROBE_ERRORS
 from core.db.models import Dream, DreamSource, User
 from core.i18n import N_
 
@@ -90,6 +91,20 @@ def validate_dream(raw: str | None, *, min_chars: int, max_chars: int) -> DreamT
             ),
         )
     return DreamText(text=text, language=detect_language(text))
+
+
+def message_origin(chat_id: int, message_id: int) -> str:
+    """The key a Telegram message's dream is saved under (redeliveries find the first copy)."""
+    return f"tg:{chat_id}:{message_id}"
+
+
+async def dream_kept(origin_key: str) -> bool:
+    """True only when the dream of ``origin_key`` is certainly stored; False when it is not, or
+    when the database cannot say (then the user must not be told it was kept)."""
+    try:
+        return await Dream.exists(origin_key=origin_key)
+    except PROBE_ERRORS:
+        return False
 
 
 async def save_dream(

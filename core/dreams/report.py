@@ -6,12 +6,15 @@ result); the pipeline only calls it, so it runs the same in-process and in an ar
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
 from core.billing.credits import Balance
 from core.interpret.types import LunarContext, SimilarDream, SymbolHit
+
+log = logging.getLogger(__name__)
 
 
 class Stage(StrEnum):
@@ -57,3 +60,17 @@ class Notifier(Protocol):
     async def deliver(self, delivery: Delivery, report: AnalysisReport) -> None: ...
 
     async def fail(self, delivery: Delivery, reason: FailureReason) -> None: ...
+
+
+class JournalOnlyNotifier:
+    """The notifier of a deployment without a transport to reply through (no ``BOT_TOKEN``):
+    the analysis is stored in the journal as always, and nobody is messaged."""
+
+    async def progress(self, delivery: Delivery, stage: Stage) -> None:
+        return None
+
+    async def deliver(self, delivery: Delivery, report: AnalysisReport) -> None:
+        log.info("analysis %s kept in the journal (no bot to deliver it)", report.dream_id)
+
+    async def fail(self, delivery: Delivery, reason: FailureReason) -> None:
+        log.info("analysis not delivered (%s): no bot configured", reason.value)

@@ -1,10 +1,12 @@
 """Builds the dream analyzer from settings: the interpretation chain (LLM links when keys are
-set, offline always last), the embedder and the lunar lookup. Called once by the app."""
+set, offline always last), the embedder and the lunar lookup. Called by the composition root
+(``cli/runtime.py``) only."""
 
 from __future__ import annotations
 
 import logging
 
+from core.config import Settings
 from core.dreams.analyzer import Analyzer
 from core.dreams.lunar_night import lunar_night
 from core.embeddings import Embedder, OpenAIEmbedder, default_embedder
@@ -20,18 +22,19 @@ from core.llm import (
 from core.llm.providers import openai_client
 from core.llm.retry import RetryPolicy
 from core.privacy import scrub
-from core.services import Services
+from core.services import Storage
 
 log = logging.getLogger(__name__)
 
 
-def build_interpreter(services: Services, llm: LLMSettings) -> InterpretationChain:
+def build_interpreter(settings: Settings, storage: Storage) -> InterpretationChain:
+    """The chain with its budgets counted in Redis (shared by workers) or in memory."""
     counter = (
-        RedisCounter(services.redis, prefix=services.settings.redis_prefix)
-        if services.redis is not None
+        RedisCounter(storage.redis, prefix=settings.redis_prefix)
+        if storage.redis is not None
         else MemoryCounter()
     )
-    return build_chain(llm, OfflineInterpreter(), counter, services.cache)
+    return build_chain(settings.llm, OfflineInterpreter(), counter, storage.cache)
 
 
 def build_embedder(llm: LLMSettings) -> Embedder:
@@ -50,20 +53,12 @@ def build_embedder(llm: LLMSettings) -> Embedder:
     return OpenAIEmbedder(call, close=client.close)
 
 
-def llm_off_lines(llm: LLMSettings) -> list[str]:
-    """Start-up log lines for switched-off interpretation providers."""
-    if llm.openai_api_key is None and llm.anthropic_api_key is None and not llm.openai_base_url:
-        return [
-            "LLMs: off (no OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY) - "
-            "interpretations are written by the offline interpreter"
-        ]
-    return []
-
-
-def build_analyzer(services: Services, llm: LLMSettings | None = None) -> Analyzer:
-    llm = llm or LLMSettings.from_env()
+def build_analyzer(
+    settings: Settings, storage: Storage, embedder: Embedder | None = None
+) -> Analyzer:
+    """``embedder``: a replacement for the configured one (benches measure each kind)."""
     return Analyzer(
-        interpreter=build_interpreter(services, llm),
-        embedder=build_embedder(llm),
+        interpreter=build_interpreter(settings, storage),
+        embedder=embedder or build_embedder(settings.llm),
         lunar=lunar_night,
     )

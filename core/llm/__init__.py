@@ -2,9 +2,9 @@
 scrubbing and quality checks, put together as an :class:`InterpretationChain` by
 :func:`build_chain`.
 
-Wiring (once, in ``main()``)::
+Wiring (once, by the composition root ``cli/runtime.py``; see ``core/dreams/wiring.py``)::
 
-    llm_settings = LLMSettings.from_env()
+    llm_settings = settings.llm                        # the ``llm`` section of core.config
     if services.redis is not None:
         counter = RedisCounter(services.redis, prefix=settings.redis_prefix)
     else:

@@ -1,4 +1,4 @@
-"""Settings of the LLM layer, built once by the app (``LLMSettings.from_env()``) and passed down.
+"""The ``llm`` section of the settings (``settings.llm``): read with the rest by ``core.config``.
 
 ``LLM_CHAIN`` lists the links in order, ``provider:model`` each, ``offline`` for the local
 interpreter; a link may be limited to some languages with ``@``: ``openai:llama3.1@en`` (useful
@@ -8,12 +8,9 @@ LM Studio) is used through ``OPENAI_BASE_URL``; it needs no key.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from core.llm.errors import ConfigError
 
@@ -62,41 +59,59 @@ def parse_chain(text: str) -> tuple[LinkSpec, ...]:
 
 
 class LLMSettings(BaseModel):
-    """Everything the LLM layer reads from the environment (see :meth:`from_env` for names)."""
+    """Everything the LLM layer reads from the environment; each field names its variable."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, validate_by_name=True, validate_by_alias=True)
 
-    openai_api_key: SecretStr | None = None
-    openai_base_url: str | None = None
-    anthropic_api_key: SecretStr | None = None
-    anthropic_base_url: str | None = None
-    chain: str = DEFAULT_CHAIN
+    openai_api_key: SecretStr | None = Field(None, validation_alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(None, validation_alias="OPENAI_BASE_URL")
+    anthropic_api_key: SecretStr | None = Field(None, validation_alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str | None = Field(None, validation_alias="ANTHROPIC_BASE_URL")
+    chain: str = Field(DEFAULT_CHAIN, validation_alias="LLM_CHAIN")
     #: Chain for paying plans; empty means the same as ``chain``.
-    premium_chain: str = ""
-    premium_plans: frozenset[str] = frozenset({"premium", "pro"})
-    request_timeout_s: float = Field(default=20.0, gt=0)
-    connect_timeout_s: float = Field(default=5.0, gt=0)
+    premium_chain: str = Field("", validation_alias="LLM_CHAIN_PREMIUM")
+    premium_plans: frozenset[str] = Field(
+        frozenset({"premium", "pro"}), validation_alias="LLM_PREMIUM_PLANS"
+    )
+    request_timeout_s: float = Field(20.0, validation_alias="LLM_TIMEOUT_S", gt=0)
+    connect_timeout_s: float = Field(5.0, validation_alias="LLM_CONNECT_TIMEOUT_S", gt=0)
     #: All LLM links of one dream together, retries included; then the offline link answers.
-    chain_deadline_s: float = Field(default=45.0, gt=0)
-    max_attempts: int = Field(default=2, ge=1, le=5)
-    retry_base_delay_s: float = Field(default=0.5, ge=0)
-    retry_max_delay_s: float = Field(default=4.0, ge=0)
-    breaker_failures: int = Field(default=3, ge=1)
-    breaker_cooldown_s: float = Field(default=60.0, ge=0)
-    user_daily_budget_usd: float = Field(default=0.02, ge=0)
-    premium_user_daily_budget_usd: float = Field(default=0.20, ge=0)
-    global_monthly_budget_usd: float = Field(default=50.0, ge=0)
-    cache_ttl_s: int = Field(default=30 * 24 * 3600, ge=0)
+    chain_deadline_s: float = Field(45.0, validation_alias="LLM_CHAIN_DEADLINE_S", gt=0)
+    max_attempts: int = Field(2, validation_alias="LLM_MAX_ATTEMPTS", ge=1, le=5)
+    retry_base_delay_s: float = Field(0.5, validation_alias="LLM_RETRY_BASE_DELAY_S", ge=0)
+    retry_max_delay_s: float = Field(4.0, validation_alias="LLM_RETRY_MAX_DELAY_S", ge=0)
+    breaker_failures: int = Field(3, validation_alias="LLM_BREAKER_FAILURES", ge=1)
+    breaker_cooldown_s: float = Field(60.0, validation_alias="LLM_BREAKER_COOLDOWN_S", ge=0)
+    user_daily_budget_usd: float = Field(0.02, validation_alias="LLM_USER_DAILY_BUDGET_USD", ge=0)
+    premium_user_daily_budget_usd: float = Field(
+        0.20, validation_alias="LLM_PREMIUM_USER_DAILY_BUDGET_USD", ge=0
+    )
+    global_monthly_budget_usd: float = Field(50.0, validation_alias="LLM_MONTHLY_BUDGET_USD", ge=0)
+    cache_ttl_s: int = Field(30 * 24 * 3600, validation_alias="LLM_CACHE_TTL_S", ge=0)
     #: Bumped by hand to invalidate cached answers (e.g. after a prompt change).
-    cache_version: str = "1"
-    max_output_tokens: int = Field(default=900, ge=64)
-    temperature: float = Field(default=0.6, ge=0, le=2)
+    cache_version: str = Field("1", validation_alias="LLM_CACHE_VERSION")
+    max_output_tokens: int = Field(900, validation_alias="LLM_MAX_OUTPUT_TOKENS", ge=64)
+    temperature: float = Field(0.6, validation_alias="LLM_TEMPERATURE", ge=0, le=2)
     #: Shorter dreams go straight to the offline interpreter: an LLM adds nothing to "a cat".
-    min_dream_chars: int = Field(default=15, ge=0)
+    min_dream_chars: int = Field(15, validation_alias="LLM_MIN_DREAM_CHARS", ge=0)
     #: Longer dreams are cut to this length in the prompt (cost and context-window bound).
-    max_dream_chars: int = Field(default=6000, ge=200)
-    #: Per-model price overrides, USD per 1M (input, output) tokens.
+    max_dream_chars: int = Field(6000, validation_alias="LLM_MAX_DREAM_CHARS", ge=200)
+    #: Per-model price overrides, USD per 1M (input, output) tokens (code only, no variable).
     prices: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
+    @field_validator("premium_plans", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(p.strip() for p in value.split(",") if p.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _chains_parse(self) -> LLMSettings:
+        """Fail at start-up, not on the first dream."""
+        parse_chain(self.chain)
+        parse_chain(self.premium_chain or self.chain)
+        return self
 
     def links(self, plan: str) -> tuple[LinkSpec, ...]:
         """The configured chain for a plan."""
@@ -110,46 +125,15 @@ class LLMSettings(BaseModel):
             return self.premium_user_daily_budget_usd
         return self.user_daily_budget_usd
 
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> LLMSettings:
-        """Build from environment variables (``env`` defaults to ``os.environ``)."""
-        source = os.environ if env is None else env
-        values: dict[str, Any] = {}
-        for field_name, var in _ENV_NAMES.items():
-            raw = source.get(var, "").strip()
-            if raw:
-                values[field_name] = raw
-        if "premium_plans" in values:
-            values["premium_plans"] = frozenset(
-                p.strip() for p in values["premium_plans"].split(",")
-            )
-        settings = cls.model_validate(values)
-        parse_chain(settings.chain)  # fail at start-up, not on the first dream
-        parse_chain(settings.premium_chain or settings.chain)
-        return settings
-
-
-_ENV_NAMES: dict[str, str] = {
-    "openai_api_key": "OPENAI_API_KEY",
-    "openai_base_url": "OPENAI_BASE_URL",
-    "anthropic_api_key": "ANTHROPIC_API_KEY",
-    "anthropic_base_url": "ANTHROPIC_BASE_URL",
-    "chain": "LLM_CHAIN",
-    "premium_chain": "LLM_CHAIN_PREMIUM",
-    "premium_plans": "LLM_PREMIUM_PLANS",
-    "request_timeout_s": "LLM_TIMEOUT_S",
-    "connect_timeout_s": "LLM_CONNECT_TIMEOUT_S",
-    "chain_deadline_s": "LLM_CHAIN_DEADLINE_S",
-    "max_attempts": "LLM_MAX_ATTEMPTS",
-    "retry_base_delay_s": "LLM_RETRY_BASE_DELAY_S",
-    "breaker_failures": "LLM_BREAKER_FAILURES",
-    "breaker_cooldown_s": "LLM_BREAKER_COOLDOWN_S",
-    "user_daily_budget_usd": "LLM_USER_DAILY_BUDGET_USD",
-    "premium_user_daily_budget_usd": "LLM_PREMIUM_USER_DAILY_BUDGET_USD",
-    "global_monthly_budget_usd": "LLM_MONTHLY_BUDGET_USD",
-    "cache_ttl_s": "LLM_CACHE_TTL_S",
-    "cache_version": "LLM_CACHE_VERSION",
-    "max_output_tokens": "LLM_MAX_OUTPUT_TOKENS",
-    "min_dream_chars": "LLM_MIN_DREAM_CHARS",
-    "max_dream_chars": "LLM_MAX_DREAM_CHARS",
-}
+    def off_parts(self) -> list[str]:
+        """Start-up log lines for switched-off interpretation providers."""
+        if (
+            self.openai_api_key is None
+            and self.anthropic_api_key is None
+            and not self.openai_base_url
+        ):
+            return [
+                "LLMs: off (no OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY) - "
+                "interpretations are written by the offline interpreter"
+            ]
+        return []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cli.serve import ALL_PARTS, Parts, Runtime, serve
+from cli.serve import ALL_PARTS, Parts, Running, serve
 from core.config import Settings
 from core.db.models import Dream, User
 from tests.fakes.telegram import Call, FakeTelegramServer
@@ -28,13 +28,12 @@ JOB_TIMEOUT = 30.0
 @dataclass
 class Product:
     tg: FakeTelegramServer
-    runtime: Runtime
+    runtime: Running
     settings: Settings
 
     async def analyses_settled(self, telegram_id: int) -> None:
         """Wait until the first analysis job of each of this user's dreams has finished."""
         jobs = self.runtime.services.jobs
-        assert jobs is not None
         user = await User.get(telegram_id=telegram_id)
         async with asyncio.timeout(JOB_TIMEOUT):
             for dream_id in await Dream.filter(user_id=user.id).values_list("id", flat=True):
@@ -73,7 +72,7 @@ async def running_product(
     async with FakeTelegramServer(token) as tg:
         settings = product_settings(tmp_path, tg, redis_url, **extra)
         stop = asyncio.Event()
-        ready: asyncio.Future[Runtime] = asyncio.get_running_loop().create_future()
+        ready: asyncio.Future[Running] = asyncio.get_running_loop().create_future()
         task = asyncio.create_task(serve(settings, parts, stop=stop, on_ready=ready.set_result))
         done, _ = await asyncio.wait(
             {task, ready}, timeout=STARTUP_TIMEOUT, return_when=asyncio.FIRST_COMPLETED

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from redis.asyncio import Redis
 
 from cli.serve import Parts
 from tests import services
 from tests.bot.harness import Product, running_product
+from tests.own_redis import own_redis
 
 
 @pytest.fixture(params=["embedded", "redis"])
@@ -37,14 +37,13 @@ async def test_healthz_and_readyz_answer_ok(web_only: Product) -> None:
 
 
 async def test_readyz_reports_a_dead_redis(tmp_path: Path) -> None:
-    async with running_product(tmp_path, None, Parts(bot=False, worker=False)) as product:
-        dead = Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
-        product.runtime.services.redis = dead
-        try:
-            status, _, body = await get(product, "/readyz")
-        finally:
-            product.runtime.services.redis = None
-            await dead.aclose()
+    async with (
+        own_redis() as (url, server),
+        running_product(tmp_path, url, Parts(bot=False, worker=False)) as product,
+    ):
+        server.terminate()
+        await server.wait()
+        status, _, body = await get(product, "/readyz")
     assert status == 503 and '"redis": false' in body
 
 

@@ -10,8 +10,6 @@ from core.jobs import JobContext
 
 async def analyze_dream(ctx: JobContext, dream_id: str, delivery: dict[str, object]) -> str:
     services = ctx.services
-    if services.analyzer is None or services.notifier is None:
-        raise RuntimeError("analyze_dream needs services.analyzer and services.notifier")
     return await run_analysis(
         services.analyzer, services.notifier, uuid.UUID(dream_id), delivery_from_job(delivery)
     )

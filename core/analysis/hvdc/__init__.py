@@ -29,7 +29,7 @@ The HVdC category "settings" is coded by :mod:`.scenes`: in this code base "sett
 product's configuration.
 """
 
-from .coder import code_dream, detect_language
+from .coder import code_dream, code_dreams, detect_language
 from .types import CATEGORIES, Code, Coding
 
-__all__ = ["CATEGORIES", "Code", "Coding", "code_dream", "detect_language"]
+__all__ = ["CATEGORIES", "Code", "Coding", "code_dream", "code_dreams", "detect_language"]

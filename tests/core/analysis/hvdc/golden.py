@@ -5,6 +5,7 @@ the file in the same commit and says why in the commit message::
 
     .venv/bin/python -m tests.core.analysis.hvdc.golden
 
+The codes are those of the coder with the English parser installed (the ``nlp`` extra).
 Only the codes are stored, keyed by ``series`` and ``number`` (no report text: the reports
 stay in ``../shared``); empty categories are left out to keep diffs readable.
 """
@@ -15,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.analysis.hvdc import code_dream
+from core.analysis.hvdc import code_dreams
 from core.analysis.hvdc.types import CATEGORIES
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden_dev_codes.jsonl"
@@ -32,8 +33,9 @@ def dev_reports(shared_dir: Path) -> list[dict[str, Any]]:
 def coded_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One golden row per report: its key and the coder's non-empty categories, in order."""
     out = []
-    for row in rows:
-        card = code_dream(row["report"]).card()
+    codings = code_dreams([row["report"] for row in rows])
+    for row, coding in zip(rows, codings, strict=True):
+        card = coding.card()
         coded: dict[str, Any] = {"series": row["series"], "number": row["number"]}
         coded.update({cat: card[cat] for cat in CATEGORIES if card[cat]})
         out.append(coded)

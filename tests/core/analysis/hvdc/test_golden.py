@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.analysis.hvdc.parse import SentenceParser
 from tests.core.analysis.hvdc.golden import coded_rows, dev_reports, read_golden
 
 
-def test_dev_set_codes_equal_the_golden_file(shared_dir: Path) -> None:
+def test_dev_set_codes_equal_the_golden_file(shared_dir: Path, parser: SentenceParser) -> None:
+    """The golden file holds the codes with the parser (the ``nlp`` extra) installed."""
     # given the development reports and the codes stored before the last refactor
     rows = dev_reports(shared_dir)
     golden = {(g["series"], g["number"]): g for g in read_golden()}

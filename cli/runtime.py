@@ -1,0 +1,96 @@
+"""The composition root: ``build_runtime(settings)`` builds every part of the product once.
+
+Database, Redis, cache, rate limiter, LLM clients, embedder, analyzer, job queue, Telegram bot
+and notifier are built here and nowhere else; ``run``, ``bot``, ``web``, ``worker``, ``analyze``
+and the benches all enter this context manager and get complete :class:`Services` (no part is
+filled in later). Leaving it closes everything in the reverse order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+from aiogram import Bot
+
+from bot.notifier import TelegramNotifier
+from bot.session import create_bot
+from core.config import Settings
+from core.db import close_db, init_db
+from core.dreams.report import JournalOnlyNotifier, Notifier
+from core.dreams.wiring import build_analyzer
+from core.embeddings import Embedder
+from core.jobs import InProcessJobQueue, JobQueue
+from core.services import Services, build_storage
+from workers.queue import ArqJobQueue
+from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """What the composition root built: the services, and the bot they reply through."""
+
+    settings: Settings
+    services: Services
+    #: None without ``BOT_TOKEN``: results then stay in the journal (``JournalOnlyNotifier``).
+    bot: Bot | None
+
+
+@asynccontextmanager
+async def build_runtime(
+    settings: Settings,
+    *,
+    database: bool = True,
+    migrate: bool = True,
+    notifier: Notifier | None = None,
+    embedder: Embedder | None = None,
+) -> AsyncIterator[Runtime]:
+    """Build the product's parts from ``settings``; close them on exit.
+
+    ``database=False`` leaves the ORM unconnected (``oneiroscope analyze`` stores nothing);
+    ``migrate=False`` lets a standalone worker start while the database is down (the web
+    process migrates). ``notifier`` and ``embedder`` replace the configured ones at the edge
+    (the benches measure the analysis without Telegram, with each kind of embedder).
+    """
+    async with AsyncExitStack() as stack:
+        if database:
+            # Tortoise's connections are bound to the task context: initialise before any task.
+            await init_db(settings.database_url, migrate=migrate)
+            stack.push_async_callback(close_db)
+        storage = build_storage(settings)
+        if storage.redis is not None:
+            stack.push_async_callback(storage.redis.aclose)
+        bot = create_bot(settings) if settings.bot_token is not None else None
+        if bot is not None:
+            stack.push_async_callback(bot.session.close)
+        analyzer = build_analyzer(settings, storage, embedder)
+        stack.push_async_callback(analyzer.aclose)
+        jobs = await _job_queue(settings)
+        # Closed first (in-process jobs drained) while the analyzer's clients are still open.
+        stack.push_async_callback(jobs.close)
+        services = Services(
+            settings=settings,
+            cache=storage.cache,
+            rate_limiter=storage.rate_limiter,
+            redis=storage.redis,
+            jobs=jobs,
+            analyzer=analyzer,
+            notifier=notifier or _notifier(bot),
+        )
+        if isinstance(jobs, InProcessJobQueue):
+            jobs.services = services  # the jobs run here, with these services
+        yield Runtime(settings=settings, services=services, bot=bot)
+
+
+async def _job_queue(settings: Settings) -> JobQueue:
+    if settings.redis_url is None:
+        return InProcessJobQueue(JOBS, None, MAX_TRIES, JOB_TIMEOUT_SECONDS)
+    return await ArqJobQueue.connect(settings.redis_url, JOBS, settings.job_queue_name)
+
+
+def _notifier(bot: Bot | None) -> Notifier:
+    return TelegramNotifier(bot) if bot is not None else JournalOnlyNotifier()
+
+
+__all__ = ["Runtime", "build_runtime"]

@@ -1,0 +1,169 @@
+"""Who did what to whom, read from a dependency parse of the sentence.
+
+The parse gives each act its own subject (``nsubj``; a passive's ``agent``), its receiver
+(``dobj``, ``dative``, the object of ``at``/``to``/``with``...), negation (``neg``, ``no one``)
+and its frame: an act only wished, feared or planned (``I was afraid he would shoot me``,
+``he wanted to kiss me``) did not happen in the dream, and HVdC codes what happens.  Acts
+joined by ``and`` share their subject (``the man chased me and hit me``); a relative clause's
+subject is the noun it describes (``the man who attacked me``).  ``each other`` and shared acts
+(``we argued``) are mutual.  A thing as subject (``the ball hit me``) is no one's act.
+"""
+
+from __future__ import annotations
+
+from ..cast.model import DREAMER, Cast
+from ..lexicon import lemma_candidates
+from ..parse import Parse
+from ..text import Document
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+#: ``read_act`` verdict for an act the parse shows is not coded (negated, unreal, a thing's).
+NOT_CODED = "not coded"
+_SUBJECTS = ("nsubj", "csubj")
+_RECEIVERS = ("dobj", "dative", "iobj")
+_TO_PERSON = _words("at to with on toward towards against after for upon into from of about")
+_RELATIVE = _words("who that which whom")
+_PRONOUNS = _words("he she they him her them it his their")
+#: Heads that put an act in a wish, a fear, a plan or a condition, not in the dream's events.
+_FRAMES = _words(
+    "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
+    "suppose imagine pretend going"
+)
+_CONDITIONS = _words("if unless whether")
+_EACH_OTHER = _words("other another")
+#: ``I dreamed a man came``: a parser often hangs the dream's content on "dreamed" by ``and``.
+_SEEING = _words("dream dreamt dreamed see saw seen watch notice hear heard find found imagine")
+
+
+def read_act(doc: Document, cast: Cast, parse: Parse, i: int) -> tuple[int, int, bool] | str | None:
+    """(initiator, recipient, mutual) of the act at token i; :data:`NOT_CODED` when the parse
+    shows it is no coded act; None when a participant is not in the words."""
+    if _negated(parse, i) or _unreal(doc, parse, i):
+        return NOT_CODED
+    passive = bool(parse.kids(i, "nsubjpass", "auxpass"))
+    subj = _agent(parse, i) if passive else _subject(doc, parse, i)
+    obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
+    if passive and subj is None:
+        return NOT_CODED  # "my mother was killed": no one did it in the words, a misfortune
+    if subj is not None and subj not in cast.refs:
+        return NOT_CODED if _is_thing(doc, subj) else None
+    if subj is None:
+        return None
+    initiator = cast.refs[subj]
+    if not passive:
+        obj = _receiver(doc, cast, parse, i)
+    if obj is not None and doc.tokens[obj].low in _EACH_OTHER:
+        return _mutual(doc, cast, parse, subj, initiator)
+    if obj is None or obj not in cast.refs:
+        owner = _owner(cast, parse, obj) if obj is not None else None
+        if owner is not None:
+            return initiator, owner, False  # "stole my car": aimed at the owner
+        return NOT_CODED if obj is not None and _is_thing(doc, obj) else None
+    return initiator, cast.refs[obj], False
+
+
+def _negated(parse: Parse, i: int) -> bool:
+    """``didn't hit``, ``never kissed``, ``no one helped``; also a negated ``try``/``want``."""
+    for _ in range(3):
+        if parse.kids(i, "neg"):
+            return True
+        if parse.dep(i) not in ("xcomp", "conj") or parse.head(i) == i:
+            return False
+        i = parse.head(i)
+    return False
+
+
+def _unreal(doc: Document, parse: Parse, i: int) -> bool:
+    """The act sits in a wish, fear, plan or condition (see :data:`_FRAMES`); an attempt
+    (``tried to hit me``) is an act in HVdC and stays."""
+    if any(doc.tokens[m].low in _CONDITIONS for m in parse.kids(i, "mark")):
+        return True
+    if any(doc.tokens[a].low in {"would", "might", "could"} for a in parse.kids(i, "aux")):
+        return True
+    j = i
+    for _ in range(3):
+        if parse.dep(j) not in ("xcomp", "ccomp", "advcl", "acomp") or parse.head(j) == j:
+            return False
+        j = parse.head(j)
+        if _FRAMES.intersection(lemma_candidates(doc.tokens[j].low)):
+            return True
+    return False
+
+
+def _subject(doc: Document, parse: Parse, i: int) -> int | None:
+    """The act's own subject, inherited through ``and``/``to`` and relative clauses."""
+    for _ in range(4):
+        found = parse.kids(i, *_SUBJECTS)
+        if found:
+            subj = found[0]
+            if doc.tokens[subj].low in _RELATIVE and parse.dep(i) == "relcl":
+                return parse.head(i)  # "the man who attacked me": the man
+            return subj
+        dep = parse.dep(i)
+        if dep in ("relcl", "acl"):
+            return parse.head(i)
+        if dep not in ("conj", "xcomp", "advcl") or parse.head(i) == i:
+            return None
+        head = parse.head(i)
+        seen = parse.kids(head, "dobj")
+        if dep == "conj" and seen and _SEEING.intersection(lemma_candidates(doc.tokens[head].low)):
+            return seen[0]  # "I dreamed an old friend came to visit me": the friend came
+        i = head
+    return None
+
+
+def _agent(parse: Parse, i: int) -> int | None:
+    """The ``by`` phrase of a passive: ``I was chased by a dog``."""
+    for by in parse.kids(i, "agent"):
+        objs = parse.kids(by, "pobj")
+        if objs:
+            return objs[0]
+    return None
+
+
+def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
+    """The person the act is aimed at: the direct or indirect object, else the object of a
+    preposition after the verb or its particle (``laughed at me``, ``ran away from him``)."""
+    objs = parse.kids(i, *_RECEIVERS)
+    person = next((o for o in objs if o in cast.refs), None)
+    if person is not None:
+        return person
+    heads = [i, *parse.kids(i, "prt", "advmod")]
+    for h in heads:
+        for prep in parse.kids(h, "prep"):
+            if doc.tokens[prep].low not in _TO_PERSON:
+                continue
+            for pobj in parse.kids(prep, "pobj"):
+                if pobj in cast.refs or doc.tokens[pobj].low in _EACH_OTHER:
+                    return pobj
+    return objs[0] if objs else None
+
+
+def _owner(cast: Cast, parse: Parse, obj: int) -> int | None:
+    """The owner of a thing acted on (``my car``), when a character."""
+    for poss in parse.kids(obj, "poss"):
+        if poss in cast.refs:
+            return cast.refs[poss]
+    return None
+
+
+def _is_thing(doc: Document, tok: int) -> bool:
+    """A noun that is no character and no unresolved pronoun (``the ball``, ``the door``)."""
+    low = doc.tokens[tok].low
+    return doc.tokens[tok].is_word and low not in _PRONOUNS and low not in _RELATIVE
+
+
+def _mutual(
+    doc: Document, cast: Cast, parse: Parse, subj: int, initiator: int
+) -> tuple[int, int, bool] | None:
+    """``we hugged each other``, ``my sister and her boyfriend argued with each other``."""
+    for conj in parse.kids(subj, "conj"):
+        if conj in cast.refs and cast.refs[conj] != initiator:
+            return initiator, cast.refs[conj], True
+    if initiator != DREAMER and cast.characters[initiator].plural:
+        return initiator, initiator, True
+    return None
