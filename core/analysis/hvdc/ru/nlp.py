@@ -122,8 +122,11 @@ def analyse(
     """(lemma, pos, gender, number, case, person, tense, name, geo, animate) of one word."""
     parses = morph_analyzer().parse(lower)
     parse = _choose(parses, lower)
+    if capital and "Name" not in parse.tag and "Geox" not in parse.tag:
+        # A capitalised word mid-sentence is a name when the dictionary can read it as one.
+        parse = next((p for p in parses[:3] if "Name" in p.tag or "Surn" in p.tag), parse)
     tag = parse.tag
-    name = capital and any("Name" in p.tag or "Surn" in p.tag for p in parses[:3])
+    name = capital and ("Name" in tag or "Surn" in tag or "Patr" in tag)
     geo = capital and "Geox" in tag
     return (
         parse.normal_form.replace("ё", "е"),

@@ -15,12 +15,13 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .lexicon import lexicon
 from .negation import negated
-from .nlp import RuDoc
+from .nlp import RuDoc, Word
 
 _OWN = frozenset({"мой", "наш", "свой", "родной", "знакомый", "родительский"})
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
 _HOME_ADVERBS = frozenset({"дома", "домой"})
+_BESIDE = frozenset({"перед", "возле", "около", "рядом", "вокруг", "напротив"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "у", "около", "возле", "по", "через", "из", "к"})
 _MAX_SCENES = 2
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
@@ -28,6 +29,12 @@ _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: changed («совсем не такой, как на самом деле» — HVdC's distorted setting).
 _UNKNOWN_PREDICATE = frozenset({"незнакомый", "чужой", "неизвестный", "незнакомое"})
 _DISTORTION = (("не", "похожий"), ("не", "такой"), ("не", "узнавать"), ("не", "похож"))
+
+
+def _at_ours(before: list[Word]) -> bool:
+    """«у нас в общежитии», «у меня в комнате»: the dreamer's own place."""
+    texts = [w.lower for w in before]
+    return any(a == "у" and b in ("нас", "меня") for a, b in pairwise(texts))
 
 
 def _sentence_cue(doc: RuDoc, i: int) -> str:
@@ -50,7 +57,7 @@ def _familiarity(doc: RuDoc, cast: Cast, i: int) -> str:
         return "U"
     if lemmas & _DISTORTED:
         return "D"
-    if lemmas & _OWN:
+    if lemmas & _OWN or _at_ours(before):
         return "F"
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     if any(w.geo for w in after) or any(w.geo for w in before):
@@ -73,12 +80,14 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if w.geo and w.pos == "NOUN" and _after_preposition(doc, i):
             found.append((i, "OG"))
             continue
-        if w.pos != "NOUN" or (w.case == "gent" and not _after_preposition(doc, i)):
+        if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
             continue
         entry = lex.get(w.lemma)
         if entry is None or negated(doc, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
+        if inside == "I" and _outside_of(doc, i):
+            inside = "O"  # «перед домом», «возле школы»: by the building, not in it
         familiarity = _familiarity(doc, cast, i) or own or _sentence_cue(doc, i) or "Q"
         found.append((i, inside + familiarity))
     return _named_places_only_alone(doc, found)
@@ -97,6 +106,22 @@ def _named_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[t
             plain = [(k, s[0] + "G" if s[1] == "Q" else s) for k, s in plain]
         kept.extend(plain or items)
     return sorted(kept)
+
+
+def _place_word(doc: RuDoc, i: int) -> bool:
+    """A noun, or an adjective standing for one («на лабораторной», «в столовой»)."""
+    w = doc.words[i]
+    if w.pos == "NOUN":
+        return True
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    return w.pos == "ADJF" and (nxt is None or nxt.pos not in ("NOUN", "ADJF"))
+
+
+def _outside_of(doc: RuDoc, i: int) -> bool:
+    before = [w.lower for w in doc.words[max(0, i - 3) : i]]
+    if any(b in _BESIDE for b in before):
+        return True
+    return bool(before) and before[-1] == "у" and doc.words[i].case == "gent"
 
 
 def _after_preposition(doc: RuDoc, i: int) -> bool:
