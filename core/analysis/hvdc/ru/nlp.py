@@ -90,11 +90,19 @@ def morph_analyzer() -> Any:
 
 
 def syntax_parser() -> Any:
-    """The process's one slovnet syntax parser (navec + model from the natasha wheel)."""
+    """The process's one slovnet syntax parser (navec + model from the natasha wheel).
+
+    slovnet runs small numpy matrix products per clause; OpenBLAS's worker threads spin-wait
+    between them, and with two threads the coder measured ~30 dreams/s of CPU against ~300
+    with one. So loading the parser holds the process's BLAS to one thread (threadpoolctl):
+    a dream is coded on one core, and a worker runs many dreams side by side instead.
+    """
     with _LOCK:
         if not _SYNTAX:
             from natasha import NewsEmbedding, NewsSyntaxParser
+            from threadpoolctl import threadpool_limits
 
+            threadpool_limits(limits=1, user_api="blas")
             _SYNTAX.append(NewsSyntaxParser(NewsEmbedding()))
         return _SYNTAX[0]
 
