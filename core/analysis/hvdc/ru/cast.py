@@ -128,7 +128,7 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     family = age == "*"
     age = "A" if family else age
     if sex == "g":
-        sex = _agreement_sex(doc, i)
+        sex = _agreement_sex(doc, i, default="I")
     elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
         sex = _FEMININE[w.gender]
     identity = _identity(doc, i, identity, family)
