@@ -262,7 +262,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "code", help="add HVdC codes to JSON lines with a 'report' (or 'text') field"
     )
     code.add_argument("file", help="JSON lines file, or - for standard input")
-    code.add_argument("--lang", default="en", help="language of the reports (default: en)")
+    code.add_argument(
+        "--lang", default="en", help="en or ru; each report is still coded in its own language"
+    )
     code.add_argument("--quiet", action="store_true", help="no progress bar")
     code.set_defaults(func=run_code)
 
