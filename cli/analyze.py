@@ -19,11 +19,14 @@ from cli.runtime import build_runtime
 from core.config import Settings
 from core.dreams.analyzer import read_dream
 from core.dreams.intake import DreamRejected, validate_dream
-from core.i18n import gettext
+from core.dreams.screening import Verdict, screen
+from core.i18n import N_, gettext
 from core.interpret.types import DreamContext, Interpretation, LunarContext
 from core.lunar import LunarError, lunar_context
 from core.lunar.night import Night, dream_moment
 from core.lunar.places import Place, user_place
+
+NOT_A_DREAM = "This doesn't look like a dream, so I haven't analysed it."
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -73,6 +76,11 @@ async def analyze(
     dream = validate_dream(
         text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
     )
+    judged = screen(dream.text)
+    if judged.verdict == Verdict.NOT_A_DREAM:
+        raise DreamRejected("not_a_dream", N_(NOT_A_DREAM))
+    if judged.verdict == Verdict.UNSURE:
+        print(f"note: this may not be a dream (p={judged.probability:.2f})", file=sys.stderr)
     reading = read_dream(dream.text, dream.language, args.lang)
     context = DreamContext(
         text=dream.text,

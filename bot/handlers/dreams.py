@@ -1,18 +1,30 @@
-"""A text message that looks like a dream starts an analysis; the job reports back."""
+"""A text message: a dream starts an analysis, conversation gets an answer, and when the bot is
+not sure it asks ("Analyse as a dream" / "No") before anything is charged."""
 
 from __future__ import annotations
 
 import logging
 
 from aiogram import F, Router
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.keyboards.callbacks import DreamConfirm
+from bot.keyboards.dreams import confirm_dream_keyboard
+from bot.rendering.talk import talk_reply
 from core.billing.credits import balance_of
-from core.db.models import DreamSource, User
-from core.dreams.intake import DreamRejected, message_origin, save_dream, validate_dream
-from core.dreams.journal import enqueue_analysis
+from core.db.models import Dream, DreamSource, DreamStatus, User
+from core.dreams.intake import (
+    DreamRejected,
+    DreamText,
+    message_origin,
+    save_dream,
+    validate_dream,
+)
+from core.dreams.journal import enqueue_analysis, get_user_dream
 from core.dreams.report import Delivery
+from core.dreams.screening import Verdict
+from core.dreams.triage import triage
 from core.jobs import QueueUnavailable
 from core.services import Services
 
@@ -23,29 +35,74 @@ def create_router() -> Router:
     router = Router(name="dreams")
     router.message.filter(F.chat.type == "private")
     router.message.register(receive_dream, F.text, ~F.text.startswith("/"))
+    router.callback_query.register(answer_confirmation, DreamConfirm.filter())
     return router
 
 
 async def receive_dream(message: Message, user: User, services: Services) -> None:
     origin = message_origin(message.chat.id, message.message_id)
-    await submit_dream(message, user, services, message.text or "", origin)
+    await submit_dream(message, user, services, message.text or "", origin, screen=True)
 
 
 async def submit_dream(
-    message: Message, user: User, services: Services, text: str, origin: str
+    message: Message,
+    user: User,
+    services: Services,
+    text: str,
+    origin: str,
+    *,
+    screen: bool = False,
 ) -> None:
-    """Validate, save (once per ``origin``) and start the analysis; answers in ``message``'s chat."""
+    """Validate, save (once per ``origin``) and start the analysis; answers in ``message``'s chat.
+
+    ``screen``: judge first whether the text is a dream at all (a typed message); a text the
+    user already called a dream (a long draft's "Analyse") is not judged again.
+    """
     settings = services.settings
+    limits = {"min_chars": settings.min_dream_chars, "max_chars": settings.max_dream_chars}
     try:
-        dream_text = validate_dream(
-            text, min_chars=settings.min_dream_chars, max_chars=settings.max_dream_chars
-        )
+        if not screen:
+            await _accept(message, user, services, validate_dream(text, **limits), origin)
+            return
+        judged = triage(text, **limits)
     except DreamRejected as rejected:
         await message.answer(_(rejected.message).format(**rejected.params))
         return
-    dream, created = await save_dream(user, dream_text, source=DreamSource.TEXT, origin_key=origin)
+    if judged.dream is None:
+        await message.answer(talk_reply(judged.screening, user))
+    elif judged.screening.verdict == Verdict.UNSURE:
+        await _ask(message, user, judged.dream, origin)
+    else:
+        await _accept(message, user, services, judged.dream, origin)
+
+
+async def _ask(message: Message, user: User, text: DreamText, origin: str) -> None:
+    """Keep the text waiting for the user's answer; nothing is charged until they say yes."""
+    dream, created = await save_dream(
+        user,
+        text,
+        source=DreamSource.TEXT,
+        origin_key=origin,
+        status=DreamStatus.AWAITING_CONFIRMATION,
+    )
     if not created:
-        return  # the same message delivered again: it is already being analysed
+        return
+    await message.answer(
+        _("I'm not sure this is a dream. Shall I analyse it as one?"),
+        reply_markup=confirm_dream_keyboard(str(dream.id), user.language),
+    )
+
+
+async def _accept(
+    message: Message, user: User, services: Services, text: DreamText, origin: str
+) -> None:
+    dream, created = await save_dream(user, text, source=DreamSource.TEXT, origin_key=origin)
+    if created:
+        await start_analysis(message, user, services, dream)
+
+
+async def start_analysis(message: Message, user: User, services: Services, dream: Dream) -> None:
+    """Analyse a saved dream now, or tell the user it waits for a credit."""
     if not balance_of(user).can_analyze:
         await message.answer(
             _(
@@ -70,3 +127,32 @@ async def submit_dream(
                 "minutes, and the result will come here."
             )
         )
+
+
+async def answer_confirmation(
+    query: CallbackQuery, callback_data: DreamConfirm, user: User, services: Services
+) -> None:
+    """ "Analyse as a dream" starts the analysis; "No" forgets the text (it was conversation)."""
+    dream = await get_user_dream(user, callback_data.dream_id)
+    message = query.message
+    if (
+        dream is None
+        or dream.status != DreamStatus.AWAITING_CONFIRMATION
+        or not isinstance(message, Message)
+    ):
+        await query.answer(_("This button is no longer active."))
+        return
+    await query.answer()
+    if callback_data.answer == "yes":
+        confirmed = await Dream.filter(
+            id=dream.id, status=DreamStatus.AWAITING_CONFIRMATION
+        ).update(status=DreamStatus.QUEUED)
+        if not confirmed:  # a second press raced the first: one analysis is enough
+            return
+        await message.edit_text(_("Analysing it as a dream."))
+        await start_analysis(message, user, services, dream)
+        return
+    await dream.delete()
+    await message.edit_text(
+        _("All right, I haven't analysed or kept it. Tell me a dream whenever you like.")
+    )

@@ -15,3 +15,10 @@ class SettingsAction(CallbackData, prefix="set"):
 
 class SexChoice(CallbackData, prefix="sex"):
     value: str
+
+
+class DreamConfirm(CallbackData, prefix="isdream"):
+    """The answer to "Analyse this as a dream?" for a message kept in awaiting_confirmation."""
+
+    answer: str  # yes | no
+    dream_id: str

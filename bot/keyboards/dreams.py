@@ -6,6 +6,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards.callbacks import DreamConfirm
 from core.i18n import gettext_for
 
 
@@ -45,6 +46,18 @@ def delete_dream_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
         text=_("Cancel, keep it"),
         callback_data=DreamAction(action="delete_no", dream_id=dream_id),
     )
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def confirm_dream_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
+    """ "Analyse as a dream" / "No" under a message the bot was not sure about."""
+    _ = gettext_for(locale)
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=_("🔮 Analyse as a dream"), callback_data=DreamConfirm(answer="yes", dream_id=dream_id)
+    )
+    builder.button(text=_("No"), callback_data=DreamConfirm(answer="no", dream_id=dream_id))
     builder.adjust(2)
     return builder.as_markup()
 

@@ -1,7 +1,9 @@
 """Deciding whether a message is a dream we can analyse, and saving it without twins.
 
 Rejections carry a msgid (``DreamRejected.message``) for a clear, localized reply; nothing is
-charged for them.
+charged for them. Whether a valid message *is* a dream (or instructions, or a greeting) is
+:mod:`core.dreams.screening`'s call, made next: a dream may quote instructions and is still a
+dream (its text is data to the interpreter).
 """
 
 from __future__ import annotations
@@ -14,18 +16,11 @@ from tortoise.exceptions import IntegrityError
 
 from core.analysis.hvdc import detect_language
 from core.db.errors import PROBE_ERRORS
-from core.db.models import Dream, DreamSource, User
+from core.db.models import Dream, DreamSource, DreamStatus, User
 from core.i18n import N_
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Instructions addressed to a model rather than a dream narrative (en, ru).
-_INJECTION = re.compile(
-    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompt|rules|above)\b"
-    r"|\bsystem prompt\b|\byou are now\b|\bact as\b.{0,30}\b(assistant|ai|model)\b"
-    r"|игнорир\w*.{0,40}(инструкц|промпт|правил)|системн\w* промпт|забудь\w*.{0,30}инструкц",
-    re.IGNORECASE | re.DOTALL,
-)
 MIN_WORDS = 3
 
 
@@ -74,14 +69,6 @@ def validate_dream(raw: str | None, *, min_chars: int, max_chars: int) -> DreamT
             "no_words",
             N_("I could not find any words in your message. Please describe your dream in words."),
         )
-    if _INJECTION.search(text):
-        raise DreamRejected(
-            "instructions",
-            N_(
-                "This looks like instructions for me rather than a dream, so I won't analyse "
-                "it. Tell me a dream and I'll gladly look at it."
-            ),
-        )
     if len(text) < min_chars or len(words) < MIN_WORDS:
         raise DreamRejected(
             "too_short",
@@ -108,7 +95,12 @@ async def dream_kept(origin_key: str) -> bool:
 
 
 async def save_dream(
-    user: User, dream: DreamText, *, source: DreamSource, origin_key: str | None = None
+    user: User,
+    dream: DreamText,
+    *,
+    source: DreamSource,
+    origin_key: str | None = None,
+    status: DreamStatus = DreamStatus.QUEUED,
 ) -> tuple[Dream, bool]:
     """Save the dream; a redelivered message (same ``origin_key``) returns the first copy."""
     if origin_key is not None:
@@ -122,6 +114,7 @@ async def save_dream(
             language=dream.language,
             source=source,
             origin_key=origin_key,
+            status=status,
         )
     except IntegrityError:
         return await Dream.get(origin_key=origin_key), False
