@@ -55,6 +55,15 @@ def _sound(text: str) -> str:
     return "".join(_LATIN.get(ch, ch) for ch in text.lower())
 
 
+def _known_place(name: str) -> bool:
+    """Whether pymorphy3's Russian dictionary knows the name as a place (when installed)."""
+    try:
+        from core.analysis.hvdc.ru.nlp import analyse
+    except ImportError:
+        return False
+    return all(analyse(part.lower(), True)[8] for part in name.replace("-", " ").split())
+
+
 def _rule_choice(english: str, spellings: list[str]) -> str | None:
     candidates = [
         s
@@ -67,9 +76,11 @@ def _rule_choice(english: str, spellings: list[str]) -> str | None:
         return None
     target = normalize_name(english)
 
-    def score(s: str) -> tuple[float, int, int]:
-        # closest in sound; then hyphenated («Санкт-Петербург»); then plainer («Курск»)
-        return difflib.SequenceMatcher(None, _sound(s), target).ratio(), s.count("-"), -len(s)
+    def score(s: str) -> tuple[float, bool, int, int]:
+        # closest in sound; then a word Russian dictionaries know («Тверь», not Serbian
+        # «Твер»); then hyphenated («Санкт-Петербург»); then plainer («Курск», not «Курськ»)
+        sound = difflib.SequenceMatcher(None, _sound(s), target).ratio()
+        return sound, _known_place(s), s.count("-"), -len(s)
 
     return max(candidates, key=score)
 

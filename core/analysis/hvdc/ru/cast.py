@@ -25,6 +25,9 @@ _MALE_PLURALS = frozenset(
 )  # fmt: skip
 _DREAMER = frozenset({"я"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
+_DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
+_TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
+_KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
 
@@ -125,7 +128,7 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     family = age == "*"
     age = "A" if family else age
     if sex == "g":
-        sex = _agreement_sex(doc, i)
+        sex = _agreement_sex(doc, i, default="I")
     elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
         sex = _FEMININE[w.gender]
     identity = _identity(doc, i, identity, family)
@@ -139,11 +142,13 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         identity = "K"  # «наша учительница», «мой начальник»: someone the dreamer knows
     if number == "1" and age == "A":
         age = _stated_age(doc, i) or age
-    if age == "A" and any(b.lemma in _LITTLE for b in _before(doc, i)):
+    if age == "A" and w.lemma in _KIN_CHILDREN and any(b.lemma in _LITTLE for b in _before(doc, i)):
         age = "C"
     code = f"{number}{sex}{identity}{age}"
     if family and identity in _FAMILY_LETTERS:
         return code, code  # «папа» and «отец» in one dream are one father
+    if number == "2":
+        return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
     return code, f"{w.lemma}|{number}|{identity}"
 
 
@@ -216,14 +221,57 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _predicate(doc, i):
         return None
+    if _anaphoric(doc, i) or _idiom(doc, i):
+        return None
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
-    if w.name and w.pos == "NOUN":
-        return "1" + _FEMININE.get(w.gender, "I") + "KA"
+    if w.name and w.pos == "NOUN" and _person_name(doc, i):
+        return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
     if _initials(doc, i):
         return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
     return None
+
+
+def _anaphoric(doc: RuDoc, i: int) -> bool:
+    """«этот человек», «та женщина»: someone already met, not a new character."""
+    return i > 0 and doc.words[i - 1].lemma in _DEMONSTRATIVES
+
+
+def _idiom(doc: RuDoc, i: int) -> bool:
+    """«в гостях у подруги» is being a guest, not a group of guests."""
+    w = doc.words[i]
+    return (
+        w.lemma == "гость"
+        and w.number == "plur"
+        and i > 0
+        and doc.words[i - 1].lower
+        in (
+            "в",
+            "из",
+        )
+    )
+
+
+def _person_name(doc: RuDoc, i: int) -> bool:
+    """A name that is a person: not a place after «в/на/по» («в Юклиде», «по Сидар-роуд»),
+    not a title in quotes («Энни, бери ружьё»), not a surname after a first name or a title
+    already counted («Дороти Уильямс», «мисс Стовер»)."""
+    w = doc.words[i]
+    prev = doc.words[i - 1] if i > 0 else None
+    if "-" in w.text or w.case == "loct":
+        return False
+    if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
+    closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
+    return opened == closed
+
+
+def _title_sex(doc: RuDoc, i: int, sex: str) -> str:
+    prev = doc.words[i - 1].lower if i > 0 else ""
+    return _TITLES.get(prev, sex)
 
 
 def _initials(doc: RuDoc, i: int) -> bool:

@@ -22,6 +22,9 @@ _SUBJECT = ("nsubj", "nsubj:pass")
 _OBJECTS = ("obj", "iobj", "obl", "nmod", "obl:agent")
 #: Reciprocal verbs with «с»: the act is mutual (HVdC "=").
 _MUTUAL_PREPOSITION = "с"
+#: Only affection (a hug, a kiss, a stroke) is read with its object left unsaid: a listener
+#: supplies «меня» to «мама целует в макушку»; for other acts the guess costs more than it gains.
+_FILL_LEVEL = 6
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 _CLAUSE_EDGE = frozenset(
@@ -182,6 +185,22 @@ def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
     return ("obj" in markers and w.case == "accs") or ("dat" in markers and w.case == "datv")
 
 
+def _fill_unsaid(
+    doc: RuDoc, cast: Cast, verb: int, initiator: str | None, recipient: str | None
+) -> tuple[str | None, str | None]:
+    """Who is left unsaid, as a Russian listener fills it in: an act aimed at the dreamer by
+    someone the text does not name is by «someone» (1IUA); a character's affection with its
+    object left out («мама целует в макушку») is aimed at the dreamer or, when the dreamer
+    acts, at the last person mentioned."""
+    if recipient == "D" and initiator is None:
+        return "1IUA", recipient
+    if recipient is None and initiator is not None:
+        if initiator != "D":
+            return initiator, "D"
+        return initiator, cast.last_before(verb, "")
+    return initiator, recipient
+
+
 def _impersonal(verb: Word) -> bool:
     """«меня схватили», «его увели»: a plural verb with no subject is an unnamed group."""
     return verb.number == "plur" and verb.person != "1per"
@@ -195,6 +214,8 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
     recipient = _recipient(doc, cast, i, entry.extra)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         initiator, recipient = recipient, initiator or "D"
+    if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
+        initiator, recipient = _fill_unsaid(doc, cast, i, initiator, recipient)
     if initiator is None or recipient is None or recipient == initiator:
         return None
     mutual = entry.extra == _MUTUAL_PREPOSITION and verb.lemma.endswith(("ся", "сь"))

@@ -27,6 +27,8 @@ def negated(doc: RuDoc, i: int) -> bool:
             break
         if w.lower in _NEGATORS or w.lemma in _STOPPING:
             return True
+        if w.pos == "VERB":  # «не верю и злюсь»: the «не» belongs to the first verb
+            break
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     if after and after[0].lower == "нет":
         return True

@@ -90,11 +90,19 @@ def morph_analyzer() -> Any:
 
 
 def syntax_parser() -> Any:
-    """The process's one slovnet syntax parser (navec + model from the natasha wheel)."""
+    """The process's one slovnet syntax parser (navec + model from the natasha wheel).
+
+    slovnet runs small numpy matrix products per clause; OpenBLAS's worker threads spin-wait
+    between them, and with two threads the coder measured ~30 dreams/s of CPU against ~300
+    with one. So loading the parser holds the process's BLAS to one thread (threadpoolctl):
+    a dream is coded on one core, and a worker runs many dreams side by side instead.
+    """
     with _LOCK:
         if not _SYNTAX:
             from natasha import NewsEmbedding, NewsSyntaxParser
+            from threadpoolctl import threadpool_limits
 
+            threadpool_limits(limits=1, user_api="blas")
             _SYNTAX.append(NewsSyntaxParser(NewsEmbedding()))
         return _SYNTAX[0]
 
@@ -122,8 +130,11 @@ def analyse(
     """(lemma, pos, gender, number, case, person, tense, name, geo, animate) of one word."""
     parses = morph_analyzer().parse(lower)
     parse = _choose(parses, lower)
+    if capital and "Name" not in parse.tag and "Geox" not in parse.tag:
+        # A capitalised word mid-sentence is a name when the dictionary can read it as one.
+        parse = next((p for p in parses[:3] if "Name" in p.tag or "Surn" in p.tag), parse)
     tag = parse.tag
-    name = capital and any("Name" in p.tag or "Surn" in p.tag for p in parses[:3])
+    name = capital and ("Name" in tag or "Surn" in tag or "Patr" in tag)
     geo = capital and "Geox" in tag
     return (
         parse.normal_form.replace("ё", "е"),
