@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from core.analysis.hvdc.types import CATEGORIES
+from core.analysis.hvdc.types import CATEGORIES, Coding
 from core.analysis.norms import (
     HProfile,
     compute_indicators,
@@ -27,6 +27,8 @@ from core.analysis.norms.reading import verdict_label
 from core.i18n import gettext
 
 TEXT_FIELDS = ("report", "text")
+#: Codes one report: ``(text, lang) -> Coding``.
+LineCoder = Callable[[str, str], Coding]
 
 
 @dataclass(slots=True)
@@ -120,11 +122,15 @@ def has_card(obj: dict[str, Any]) -> bool:
     return any(isinstance(obj.get(cat), list) for cat in CATEGORIES)
 
 
-def code_object(obj: dict[str, Any], text: str, lang: str) -> dict[str, Any]:
+def code_object(
+    obj: dict[str, Any], text: str, lang: str, coder: LineCoder | None = None
+) -> dict[str, Any]:
     """The same object with the coder's 13 category lists set under the card's key names."""
-    from core.analysis.hvdc import code_dream  # the coder loads lexicons: import on use
+    if coder is None:
+        from core.analysis.hvdc import code_dream  # the coder loads lexicons: import on use
 
-    coding = code_dream(text, lang=lang)
+        coder = code_dream
+    coding = coder(text, lang)
     coded = {**obj, **coding.card()}
     if coding.dreamer_sex:  # what the grammar says («я побежала»), for `profile --sex auto`
         coded["dreamer_sex"] = coding.dreamer_sex
@@ -140,6 +146,15 @@ def _close(stream: IO[str]) -> None:
 
 def run_code(args: argparse.Namespace) -> int:
     """``oneiroscope code``: add HVdC codes to every JSON line of FILE (or stdin)."""
+    from cli.hvdc_llm import open_line_coder  # the LLM SDKs load only when asked for
+
+    with open_line_coder(getattr(args, "coder", "rules")) as coder:
+        if coder is None:
+            return 2
+        return _code_lines(args, coder)
+
+
+def _code_lines(args: argparse.Namespace, coder: LineCoder) -> int:
     stats = LineStats()
     stream, progress = _open_input(args.file, args.quiet)
     try:
@@ -148,7 +163,7 @@ def run_code(args: argparse.Namespace) -> int:
             if text is None:
                 _skip(stats, number, "no 'report' or 'text' string field", progress)
             else:
-                coded = code_object(obj, text, args.lang)
+                coded = code_object(obj, text, args.lang, coder)
                 sys.stdout.write(json.dumps(coded, ensure_ascii=False) + "\n")
                 stats.used += 1
             if progress:
@@ -266,6 +281,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--lang", default="en", help="en or ru; each report is still coded in its own language"
     )
     code.add_argument("--quiet", action="store_true", help="no progress bar")
+    code.add_argument(
+        "--coder",
+        choices=("rules", "llm", "auto"),
+        default="rules",
+        help="rules (offline), llm (needs an LLM key) or auto (llm when a key is set)",
+    )
     code.set_defaults(func=run_code)
 
     profile = subparsers.add_parser(

@@ -15,6 +15,7 @@ import numpy as np
 
 from core.analysis.highlights import highlights
 from core.analysis.hvdc import Coding, code_dream
+from core.analysis.hvdc.llm import PlanCoder
 from core.analysis.mood import dream_mood
 from core.analysis.symbols import find_symbols
 from core.analysis.symbols.salience import rank_by_salience
@@ -66,9 +67,10 @@ class Reading:
     mood: str
 
 
-def read_dream(text: str, language: str, locale: str) -> Reading:
-    """HVdC coding, grounded symbols, highlights and mood of one dream (pure, fast)."""
-    coding = code_dream(text, lang=language)
+def read_dream(text: str, language: str, locale: str, coding: Coding | None = None) -> Reading:
+    """HVdC coding (the rules' unless one is given), grounded symbols, highlights and mood of
+    one dream (pure, fast)."""
+    coding = coding or code_dream(text, lang=language)
     # Coded in the dream's language, glossed in the user's: both languages' forms are searched.
     symbols = tuple(rank_by_salience(find_symbols(text, locale), coding))
     return Reading(
@@ -79,12 +81,18 @@ def read_dream(text: str, language: str, locale: str) -> Reading:
     )
 
 
+#: The plan a dream is analysed under until billing tells the analyzer a user's plan.
+DEFAULT_PLAN = "free"
+
+
 @dataclass(slots=True)
 class Analyzer:
     interpreter: Interpreter
     embedder: Embedder | None = None
     lunar: LunarLookup | None = None
     similar_limit: int = 3
+    #: HVdC coding by an LLM for the plans that get one (``HVDC_CODER``); None: the rules.
+    hvdc: PlanCoder | None = None
 
     async def analyze(
         self, user: User, dream: Dream, progress: Progress, alongside: Alongside | None = None
@@ -93,7 +101,10 @@ class Analyzer:
         interpreter is asked; it has landed when this returns or raises."""
         locale = user.language
         await progress(Stage.READING)
-        reading = read_dream(dream.text, dream.language, locale)
+        coding = None
+        if self.hvdc is not None:
+            coding = await self.hvdc.code(dream.text, dream.language, DEFAULT_PLAN)
+        reading = read_dream(dream.text, dream.language, locale, coding)
         await progress(Stage.CONTEXT)
         lunar = self._lunar_context(dream, user)
         vector = await self._embed(dream.text)
@@ -128,7 +139,7 @@ class Analyzer:
 
     async def aclose(self) -> None:
         """Close the network clients (LLM SDKs, embeddings) of the interpreter and embedder."""
-        for part in (self.interpreter, self.embedder):
+        for part in (self.interpreter, self.embedder, self.hvdc):
             close = getattr(part, "aclose", None)
             if close is not None:
                 await close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from core.analysis.hvdc.llm import PlanCoder
 from core.config import Settings
 from core.dreams.analyzer import Analyzer
 from core.dreams.lunar_night import lunar_night
@@ -61,4 +62,7 @@ def build_analyzer(
         interpreter=build_interpreter(settings, storage),
         embedder=embedder or build_embedder(settings.llm),
         lunar=lunar_night,
+        hvdc=PlanCoder.build(settings.llm.hvdc_coder, settings.llm)
+        if settings.llm.hvdc_coder != "rules"
+        else None,
     )

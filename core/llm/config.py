@@ -9,6 +9,7 @@ LM Studio) is used through ``OPENAI_BASE_URL``; it needs no key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
@@ -96,6 +97,9 @@ class LLMSettings(BaseModel):
     min_dream_chars: int = Field(15, validation_alias="LLM_MIN_DREAM_CHARS", ge=0)
     #: Longer dreams are cut to this length in the prompt (cost and context-window bound).
     max_dream_chars: int = Field(6000, validation_alias="LLM_MAX_DREAM_CHARS", ge=200)
+    #: Who codes HVdC in the analysis pipeline: ``rules``, ``llm`` (every plan) or ``auto``
+    #: (an LLM for the premium plans' dreams when a provider is configured, else the rules).
+    hvdc_coder: Literal["rules", "llm", "auto"] = Field("rules", validation_alias="HVDC_CODER")
     #: Per-model price overrides, USD per 1M (input, output) tokens (code only, no variable).
     prices: dict[str, tuple[float, float]] = Field(default_factory=dict)
 

@@ -152,9 +152,7 @@ def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:
     current, where = "", -1
     for i, setting in _mentions(doc, cast):
         moved = doc.sentence_of[i] != where and _after_preposition(doc, i)
-        if current and (
-            setting[0] == current[0] or "A" in (setting[0], current[0]) or not moved
-        ):
+        if current and (setting[0] == current[0] or "A" in (setting[0], current[0]) or not moved):
             sharper = current[0] == "A" and setting[0] != "A"
             qualified = current[1] == "Q" and setting[1] != "Q" and setting[0] == current[0]
             if sharper or qualified:  # «по лестнице … в доме», «в комнате … в моей комнате»
