@@ -9,6 +9,7 @@ else from its agreement, and only then stays indefinite (I).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
@@ -25,6 +26,9 @@ _MALE_PLURALS = frozenset(
 )  # fmt: skip
 _DREAMER = frozenset({"я"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
+_WAKING = frozenset(
+    {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
+)
 _DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
 _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
@@ -221,7 +225,7 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _predicate(doc, i):
         return None
-    if _anaphoric(doc, i) or _idiom(doc, i):
+    if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
         return None
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
@@ -236,6 +240,22 @@ def _template(doc: RuDoc, i: int) -> str | None:
 def _anaphoric(doc: RuDoc, i: int) -> bool:
     """«этот человек», «та женщина»: someone already met, not a new character."""
     return i > 0 and doc.words[i - 1].lemma in _DEMONSTRATIVES
+
+
+def _waking(doc: RuDoc, i: int) -> bool:
+    """«В жизни мы с ней…», «на самом деле он учится в Майами»: waking life, not the dream."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    lowers = [w.lower for w in doc.words[sentence.first : sentence.last]]
+    pairs = set(pairwise(lowers))
+    return bool(pairs & _WAKING) or "наяву" in lowers
+
+
+def _listed_next(doc: RuDoc, i: int) -> bool:
+    """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
+    w = doc.words[i]
+    if w.number != "plur" or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
+        return False
+    return any(x.name for x in doc.words[i + 2 : i + 5])
 
 
 def _idiom(doc: RuDoc, i: int) -> bool:
