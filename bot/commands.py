@@ -12,6 +12,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("lunar", N_("The lunar day today")),
     ("calendar", N_("The lunar calendar of the month")),
     ("settings", N_("Language, place, your data")),
+    ("buy", N_("Buy analyses")),
+    ("balance", N_("Your analyses, subscription and payments")),
+    ("paysupport", N_("Help with a payment")),
     ("help", N_("How to use the bot")),
 )
 

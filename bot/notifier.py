@@ -8,7 +8,9 @@ import logging
 from aiogram import Bot
 from aiogram.enums import ChatAction
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import InlineKeyboardMarkup
 
+from bot.keyboards.billing import buy_keyboard
 from bot.keyboards.dreams import analysis_keyboard
 from bot.rendering.analysis import render_report, stage_text
 from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
@@ -21,13 +23,18 @@ class TelegramNotifier:
     def __init__(self, bot: Bot) -> None:
         self._bot = bot
 
-    async def _edit_status(self, delivery: Delivery, text: str) -> None:
+    async def _edit_status(
+        self, delivery: Delivery, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
         if delivery.status_message_id is None:
-            await self._bot.send_message(delivery.chat_id, text)
+            await self._bot.send_message(delivery.chat_id, text, reply_markup=markup)
             return
         try:
             await self._bot.edit_message_text(
-                text=text, chat_id=delivery.chat_id, message_id=delivery.status_message_id
+                text=text,
+                chat_id=delivery.chat_id,
+                message_id=delivery.status_message_id,
+                reply_markup=markup,
             )
         except TelegramBadRequest as exc:
             # "message is not modified" on a retried stage, or the user deleted the message.
@@ -43,7 +50,9 @@ class TelegramNotifier:
         await self._bot.send_message(
             delivery.chat_id,
             render_report(report, delivery.locale),
-            reply_markup=analysis_keyboard(report.dream_id, delivery.locale),
+            reply_markup=analysis_keyboard(
+                report.dream_id, delivery.locale, offer_buy=not report.balance.can_analyze
+            ),
         )
 
     async def fail(self, delivery: Delivery, reason: FailureReason) -> None:
@@ -55,6 +64,7 @@ class TelegramNotifier:
                     "Your dream is saved in your journal, but you have no analyses left. "
                     "Top up to analyse it — nothing else is needed, it will wait for you."
                 ),
+                buy_keyboard(delivery.locale),
             )
             return
         await self._edit_status(

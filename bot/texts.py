@@ -28,10 +28,19 @@ def welcome_text(user: User) -> str:
 
 
 def privacy_note() -> str:
-    return _(
-        "🔒 Your dreams are personal. They are stored only to build your journal, are never "
-        "shown to anyone else, and you can delete them or your whole account at any time in "
-        "/settings."
+    return " ".join(
+        [
+            _(
+                "🔒 Your dreams are personal. They are stored only to build your journal, are "
+                "never shown to anyone else, and you can delete them or your whole account at "
+                "any time in /settings."
+            ),
+            _(
+                "When you delete your account, payment records stay for accounting without "
+                "your name, and if you used your free analysis we keep a one-way code of your "
+                "Telegram id (nothing about your dreams) so that it is not given twice."
+            ),
+        ]
     )
 
 
@@ -46,6 +55,9 @@ def help_text() -> str:
             _("/lunar — the lunar day today, for your place"),
             _("/calendar — the lunar calendar of the month"),
             _("/settings — language, place, sex for the norms, deleting your data"),
+            _("/buy — buy analyses with Telegram Stars or by card"),
+            _("/balance — your analyses, subscription and payments"),
+            _("/paysupport — help with a payment"),
             _("/help — this message"),
         ]
     )

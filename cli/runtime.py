@@ -1,7 +1,7 @@
 """The composition root: ``build_runtime(settings)`` builds every part of the product once.
 
-Database, Redis, cache, rate limiter, LLM clients, embedder, analyzer, job queue, Telegram bot
-and notifier are built here and nowhere else; ``run``, ``bot``, ``web``, ``worker``, ``analyze``
+Database, Redis, cache, rate limiter, LLM clients, embedder, analyzer, job queue, Telegram bot,
+notifier and payment receipts are built here and nowhere else; ``run``, ``bot``, ``web``, ``worker``, ``analyze``
 and the benches all enter this context manager and get complete :class:`Services` (no part is
 filled in later). Leaving it closes everything in the reverse order.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from aiogram import Bot
 
 from bot.notifier import TelegramNotifier
+from bot.receipts import TelegramReceipts
 from bot.session import create_bot
 from core.config import Settings
 from core.db import close_db, init_db
@@ -77,6 +78,7 @@ async def build_runtime(
             jobs=jobs,
             analyzer=analyzer,
             notifier=notifier or _notifier(bot),
+            receipts=TelegramReceipts(bot) if bot is not None else None,
         )
         if isinstance(jobs, InProcessJobQueue):
             jobs.services = services  # the jobs run here, with these services

@@ -48,6 +48,7 @@ from pydantic_settings import (
 )
 
 from core.asr.config import AsrSettings
+from core.billing.config import BillingSettings
 from core.llm.config import LLMSettings
 
 DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
@@ -90,6 +91,7 @@ class Settings(BaseSettings):
     # Sections (see the module docstring): flat variables, one model per area.
     llm: LLMSettings = Field(default_factory=LLMSettings)
     asr: AsrSettings = Field(default_factory=AsrSettings)
+    billing: BillingSettings = Field(default_factory=BillingSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from core.billing.receipts import ReceiptSender
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
 from core.dreams.analyzer import Analyzer
@@ -35,6 +36,8 @@ class Services:
     #: The dream analysis (built from ``settings.llm``) and how its results reach the user.
     analyzer: Analyzer
     notifier: Notifier
+    #: How credit receipts reach users (Telegram); None without a bot.
+    receipts: ReceiptSender | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tortoise.exceptions import IntegrityError
 
+from core.billing.accounts import forget_account, free_dream_claimed
 from core.db.models import Sex, User
 from core.i18n import N_, SUPPORTED_LOCALES, normalize_locale
 
@@ -47,16 +48,22 @@ def storable_name(name: str) -> str:
     return _CONTROL.sub("", name).strip()[:128]
 
 
-async def get_or_create_telegram_user(profile: TelegramProfile) -> tuple[User, bool]:
-    """Load the user for a Telegram account, creating it on first contact (race-safe)."""
+async def get_or_create_telegram_user(
+    profile: TelegramProfile, billing_key: bytes | None = None
+) -> tuple[User, bool]:
+    """Load the user for a Telegram account, creating it on first contact (race-safe). A new
+    account of a Telegram id whose deleted account had its free dream starts without it
+    (``billing_key`` checks the keyed hash; see ``core.billing.accounts``)."""
     user = await User.get_or_none(telegram_id=profile.telegram_id)
     if user is not None:
         return user, False
+    claimed = await free_dream_claimed(billing_key, profile.telegram_id)
     try:
         user = await User.create(
             telegram_id=profile.telegram_id,
             first_name=storable_name(profile.first_name),
             language=normalize_locale(profile.language_code),
+            free_dream_used=claimed,
         )
     except IntegrityError:
         # Two updates of a new user raced; the other one created it.
@@ -99,6 +106,7 @@ async def set_place(
     return user
 
 
-async def delete_user(user: User) -> None:
-    """Forget the user and, by cascade, every dream, analysis and payment record of theirs."""
-    await user.delete()
+async def delete_user(user: User, billing_key: bytes | None = None) -> None:
+    """Forget the user and, by cascade, every dream and analysis of theirs; the credit ledger
+    stays without a link to them (``core.billing.accounts.forget_account``)."""
+    await forget_account(user, billing_key)

@@ -12,6 +12,7 @@ from core.services import Services
 from miniapp.errors import json_errors
 from miniapp.keys import SERVICES
 from miniapp.routes import health, pages
+from miniapp.routes.billing import setup_billing
 
 HERE = Path(__file__).resolve().parent
 
@@ -28,5 +29,6 @@ def create_app(services: Services) -> web.Application:
     env.globals["static"] = lambda path: f"/static/{path}"
     app.add_routes(health.routes)
     app.add_routes(pages.routes)
+    setup_billing(app)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

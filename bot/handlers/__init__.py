@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    account_billing,
     common,
     dreams,
     errors,
@@ -12,6 +13,7 @@ from bot.handlers import (
     journal,
     long_dreams,
     lunar,
+    payments,
     place,
     settings,
     start,
@@ -22,6 +24,9 @@ def get_routers() -> list[Router]:
     """Routers in the order they are tried; ``common`` catches whatever nobody else handled."""
     return [
         errors.create_router(),
+        # Payments first: a successful_payment message must never reach the dream handlers.
+        payments.create_router(),
+        account_billing.create_router(),
         start.create_router(),
         help.create_router(),
         settings.create_router(),

@@ -9,10 +9,12 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.keyboards.billing import buy_keyboard
 from bot.keyboards.callbacks import DreamConfirm
 from bot.keyboards.dreams import confirm_dream_keyboard
 from bot.rendering.talk import talk_reply
-from core.billing.credits import balance_of
+from core.billing.credits import ReserveOutcome
+from core.billing.waiting import claim_no_credit_notice, reserve_or_wait
 from core.db.models import Dream, DreamSource, DreamStatus, User
 from core.dreams.intake import (
     DreamRejected,
@@ -102,14 +104,20 @@ async def _accept(
 
 
 async def start_analysis(message: Message, user: User, services: Services, dream: Dream) -> None:
-    """Analyse a saved dream now, or tell the user it waits for a credit."""
-    if not balance_of(user).can_analyze:
-        await message.answer(
-            _(
-                "Your dream is saved in your journal, but you have no analyses left. "
-                "Top up to analyse it — nothing else is needed, it will wait for you."
+    """Analyse a saved dream now, or tell the user it waits for a credit.
+
+    The credit is reserved here, as the dream is accepted, so dreams sent together can never
+    share one; those without one wait, and a burst of them gets one notice with a buy button.
+    """
+    if await reserve_or_wait(user, dream) is ReserveOutcome.NO_CREDIT:
+        if await claim_no_credit_notice(services.cache, user.id):
+            await message.answer(
+                _(
+                    "Your dream is saved in your journal, but you have no analyses left. "
+                    "Top up to analyse it — nothing else is needed, it will wait for you."
+                ),
+                reply_markup=buy_keyboard(user.language),
             )
-        )
         return
     status = await message.answer(_("🌙 Dream received. Analysing…"))
     delivery = Delivery(

@@ -6,6 +6,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards.billing import buy_button
 from bot.keyboards.callbacks import DreamConfirm
 from core.i18n import gettext_for
 
@@ -19,7 +20,8 @@ class JournalPage(CallbackData, prefix="journal"):
     page: int
 
 
-def analysis_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
+def analysis_keyboard(dream_id: str, locale: str, offer_buy: bool = False) -> InlineKeyboardMarkup:
+    """``offer_buy``: the user has no analysis left, so the footer offers to buy more."""
     _ = gettext_for(locale)
     builder = InlineKeyboardBuilder()
     builder.button(
@@ -31,7 +33,9 @@ def analysis_keyboard(dream_id: str, locale: str) -> InlineKeyboardMarkup:
     builder.button(
         text=_("🗑 Delete"), callback_data=DreamAction(action="delete", dream_id=dream_id)
     )
-    builder.adjust(2, 1)
+    if offer_buy:
+        builder.row(buy_button(locale))
+    builder.adjust(2, 1, 1)
     return builder.as_markup()
 
 

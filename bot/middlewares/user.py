@@ -10,6 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from aiogram.types import User as TelegramUser
 
+from core.billing.config import billing_key
 from core.users import TelegramProfile, get_or_create_telegram_user
 
 log = logging.getLogger(__name__)
@@ -37,5 +38,7 @@ class UserMiddleware(BaseMiddleware):
             first_name=tg_user.first_name or "",
             language_code=tg_user.language_code,
         )
-        data["user"], data["user_is_new"] = await get_or_create_telegram_user(profile)
+        services = data.get("services")
+        key = billing_key(services.settings) if services is not None else None
+        data["user"], data["user_is_new"] = await get_or_create_telegram_user(profile, key)
         return await handler(event, data)

@@ -1,6 +1,8 @@
 """Tortoise ORM models: users, their dreams and analyses, embeddings, subscriptions, transactions.
 
-Every dream and analysis is intimate personal data: deleting a user cascades to all of it.
+Every dream and analysis is intimate personal data: deleting a user cascades to all of it. The
+credit ledger (``transactions``) and card payments are accounting records: deleting a user
+unlinks them (``SET NULL``) instead, so they stay for bookkeeping and refunds without a person.
 Keys are UUIDs (not guessable, safe in URLs); timestamps are timezone-aware UTC.
 """
 
@@ -49,9 +51,30 @@ class SubscriptionStatus(StrEnum):
 
 class TransactionKind(StrEnum):
     PURCHASE = "purchase"  # credits bought
-    CONSUME = "consume"  # a credit spent on an analysis
-    REFUND = "refund"
+    CONSUME = "consume"  # a credit (or the free dream, or a day's allowance) spent on an analysis
+    REFUND = "refund"  # credits taken back with a refunded payment
     GRANT = "grant"  # free credits given by us
+    SUBSCRIPTION = "subscription"  # a subscription period paid (first payment or renewal)
+
+
+class HoldSource(StrEnum):
+    """What a dream's reservation took: it is given back to the same place on release."""
+
+    FREE = "free"
+    CREDIT = "credit"
+    ALLOWANCE = "allowance"  # one of a subscription's analyses of the day
+
+
+class HoldStatus(StrEnum):
+    HELD = "held"  # reserved at submission; released (row deleted) if the analysis fails
+    CONSUMED = "consumed"  # paid on delivery
+
+
+class PaymentStatus(StrEnum):
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    CANCELED = "canceled"
+    REFUNDED = "refunded"
 
 
 class User(Model):
@@ -68,6 +91,8 @@ class User(Model):
     sex = fields.CharEnumField(Sex, max_length=16, default=Sex.UNSPECIFIED)
     free_dream_used = fields.BooleanField(default=False)
     dream_balance = fields.IntField(default=0)
+    #: Credits reserved by dreams being analysed (available: dream_balance - credits_reserved).
+    credits_reserved = fields.IntField(default=0, db_default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -155,6 +180,12 @@ class Subscription(Model):
         SubscriptionStatus, max_length=16, default=SubscriptionStatus.ACTIVE
     )
     current_period_end = fields.DatetimeField(null=True)
+    #: The user cancelled renewal: the subscription stays active until ``current_period_end``.
+    cancel_at_period_end = fields.BooleanField(default=False, db_default=False)
+    daily_allowance = fields.IntField(default=0, db_default=0)
+    #: The UTC day (days since 1970-01-01) ``allowance_used`` counts, and the count.
+    allowance_day = fields.IntField(default=0, db_default=0)
+    allowance_used = fields.IntField(default=0, db_default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -163,15 +194,29 @@ class Subscription(Model):
 
 
 class Transaction(Model):
+    """The append-only credit ledger: a row per credit change, never updated or deleted.
+
+    ``users.dream_balance`` equals the sum of a user's ``credits`` at every commit: both change
+    in one database transaction (``core.billing.ledger``).
+    """
+
     id = fields.UUIDField(primary_key=True)
-    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="transactions", on_delete=fields.CASCADE, db_index=True
+    #: Unlinked (NULL) when the account is deleted: the row stays for accounting and refunds.
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User",
+        related_name="transactions",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
     )
     kind = fields.CharEnumField(TransactionKind, max_length=16)
     credits = fields.IntField()  # signed: + bought/granted/refunded, - consumed
     amount_minor = fields.IntField(default=0)  # price in minor units (cents, kopecks, stars)
     currency = fields.CharField(max_length=8, default="")
     provider = fields.CharField(max_length=16, default="")
+    item = fields.CharField(max_length=32, default="", db_default="")  # catalogue code: package or plan
+    #: The gateway's id of the payment (Stars charge id, Stripe payment intent, YooKassa id).
+    provider_ref = fields.CharField(max_length=255, null=True, db_index=True)
     #: Unique per real-world event (payment charge id, "consume:<dream id>") — charged once.
     idempotency_key = fields.CharField(max_length=255, unique=True)
     dream: fields.ForeignKeyNullableRelation[Dream] = fields.ForeignKeyField(
@@ -185,3 +230,62 @@ class Transaction(Model):
 
     class Meta:
         table = "transactions"
+
+
+class CreditHold(Model):
+    """A dream's reservation: taken at submission, consumed on delivery, deleted on release."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="credit_holds", on_delete=fields.CASCADE, db_index=True
+    )
+    #: One reservation per dream: a second submission of the same dream takes nothing.
+    dream: fields.OneToOneNullableRelation[Dream] = fields.OneToOneField(
+        "models.Dream", related_name="credit_hold", null=True, on_delete=fields.SET_NULL
+    )
+    source = fields.CharEnumField(HoldSource, max_length=16)
+    status = fields.CharEnumField(HoldStatus, max_length=16, default=HoldStatus.HELD)
+    subscription_id = fields.UUIDField(null=True)  # the allowance's subscription
+    allowance_day = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "credit_holds"
+
+
+class FreeDreamClaim(Model):
+    """A keyed hash (HMAC) of a deleted account's Telegram id that had its free dream: all we
+    keep so that deleting the account does not give a new free analysis. No dream data."""
+
+    account_hash = fields.CharField(max_length=64, primary_key=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "free_dream_claims"
+
+
+class CardPayment(Model):
+    """A card checkout opened from a signed link (Stripe or YooKassa): one per link."""
+
+    id = fields.UUIDField(primary_key=True)
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User",
+        related_name="card_payments",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    provider = fields.CharField(max_length=16)  # stripe | yookassa
+    item = fields.CharField(max_length=32)
+    credits = fields.IntField()
+    amount_minor = fields.IntField()
+    currency = fields.CharField(max_length=8)
+    #: The signed link's nonce: a second use of the link collides here and creates nothing.
+    link_nonce = fields.CharField(max_length=64, unique=True)
+    provider_ref = fields.CharField(max_length=255, null=True, unique=True)
+    status = fields.CharEnumField(PaymentStatus, max_length=16, default=PaymentStatus.PENDING)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "card_payments"

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from core.billing.credits import release_for_dream
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.lunar_night import user_night
 from core.dreams.pipeline import delivery_to_job
@@ -86,6 +87,7 @@ async def delete_user_dream(user: User, dream_id: str) -> bool:
     dream = await get_user_dream(user, dream_id)
     if dream is None:
         return False
+    await release_for_dream(dream.id)  # a dream deleted while queued gives its credit back
     await dream.delete()
     return True
 

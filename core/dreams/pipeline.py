@@ -1,8 +1,10 @@
-"""The analysis job: credit check → analysis → save → deliver → consume exactly once.
+"""The analysis job: reservation → analysis → save → deliver → consume exactly once.
 
-Idempotent by dream: a retried job re-delivers the saved analysis instead of analysing again, and
-the consume is keyed by the dream, so no retry or redelivery charges twice. A failure before
-delivery charges nothing and keeps the dream (status ``failed``) for a retry.
+The dream's credit is normally reserved when it is accepted (``core.billing.credits``); the job
+reserves only for a dream that arrives without one (re-queued, "analyse" pressed later). Idempotent
+by dream: a retried job re-delivers the saved analysis instead of analysing again, and the consume
+is keyed by the dream, so no retry or redelivery charges twice. A failure before delivery releases
+the reservation (nothing charged) and keeps the dream (status ``failed``) for a retry.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ from dataclasses import asdict
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from core.billing.credits import Balance, ConsumeOutcome, balance_of, consume_for_dream
+from core.billing.credits import (
+    Balance,
+    ConsumeOutcome,
+    ReserveOutcome,
+    balance_of,
+    consume_for_dream,
+    release_for_dream,
+    reserve_for_dream,
+)
 from core.db.models import Dream, DreamAnalysis, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
 from core.dreams.queries import dream_with_user, mark, save_analysis
@@ -46,28 +56,30 @@ async def run_analysis(
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
     user: User = dream.user
+    balance = balance_of(user)  # loaded after the reservation at submission: it counts it
     row = await _saved_analysis(dream)
     if row is None:
-        if not balance_of(user).can_analyze:
-            await mark(dream, DreamStatus.QUEUED)
+        reserved = await reserve_for_dream(user.id, dream.id)
+        if reserved is ReserveOutcome.NO_CREDIT:
+            await mark(dream, DreamStatus.WAITING_FOR_CREDIT)
             await notifier.fail(delivery, FailureReason.NO_CREDIT)
             return AnalysisOutcome.NO_CREDIT
+        if reserved is not ReserveOutcome.ALREADY:
+            balance = balance_after_consume(balance)
         row = await _analyse_and_save(analyzer, notifier, user, dream, delivery)
         if row is None:
             return AnalysisOutcome.FAILED
-    report = report_from_row(row, dream, balance_after_consume(balance_of(user)))
+    report = report_from_row(row, dream, balance)
     await notifier.deliver(delivery, report)  # raises on a transport failure: retried, unpaid
 
     async def mark_analyzed(conn: BaseDBAsyncClient) -> None:
         await mark(dream, DreamStatus.ANALYZED, conn)
 
     # Marked analysed in the consume's own transaction: one transaction for both.
-    outcome = await consume_for_dream(
-        user.id, dream.id, alongside=mark_analyzed, free_dream_used=user.free_dream_used
-    )
+    outcome = await consume_for_dream(user.id, dream.id, alongside=mark_analyzed)
     if outcome is ConsumeOutcome.NO_CREDIT:
-        # Two dreams analysed at once with one credit left: the user got this one free.
-        log.warning("analysis delivered without a credit to take (concurrent dreams)")
+        # Only a dream analysed before reservations existed (an old saved analysis) gets here.
+        log.warning("analysis delivered without a reservation to consume")
     METRICS.inc("dreams_analyzed_total", model=row.model_used.split(":", 1)[0])
     return AnalysisOutcome.DELIVERED
 
@@ -102,6 +114,7 @@ async def _analyse_and_save(
         # Whatever broke, the user hears it and keeps the dream; nothing is charged.
         log.exception("analysis of a dream failed")
         METRICS.inc("dream_analysis_failures_total")
+        await release_for_dream(dream.id)
         await mark(dream, DreamStatus.FAILED)
         await notifier.fail(delivery, FailureReason.ERROR)
         return None

@@ -33,7 +33,8 @@ async def test_a_text_dream_is_analysed_with_progress_and_charged_once(product: 
     assert "What the dream contains" in text
     assert "The moon that night" in text
     buttons = [b["text"] for row in result.params["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["🔬 Details", "🔗 Similar dreams", "🗑 Delete"]
+    # The free analysis was the last one: the footer offers more.
+    assert buttons == ["🔬 Details", "🔗 Similar dreams", "🗑 Delete", "⭐ Buy analyses"]
 
     user = await User.get(telegram_id=CHAT)
     dream = await Dream.get(user_id=user.id)
@@ -102,6 +103,7 @@ async def test_without_credits_the_dream_is_saved_and_nothing_is_charged(product
     reply = await tg.wait_for("sendMessage", after=mark)
 
     assert "no analyses left" in reply.params["text"]
+    assert reply.params["reply_markup"]["inline_keyboard"][0][0]["text"] == "⭐ Buy analyses"
     user = await User.get(telegram_id=CHAT)
-    assert await Dream.filter(user_id=user.id, status=DreamStatus.QUEUED).count() == 1
+    assert await Dream.filter(user_id=user.id, status=DreamStatus.WAITING_FOR_CREDIT).count() == 1
     assert await Transaction.filter(user_id=user.id).count() == 0

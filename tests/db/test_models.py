@@ -64,7 +64,7 @@ async def test_timestamps_come_back_timezone_aware_in_utc() -> None:
     assert subscription.current_period_end.utcoffset() == timedelta(0)
 
 
-async def test_deleting_a_user_deletes_all_their_data() -> None:
+async def test_deleting_a_user_deletes_all_their_data_and_unlinks_the_ledger() -> None:
     user, _ = await _user_with_everything()
     bystander = await User.create(telegram_id=43)
     await Dream.create(user=bystander, text="чужой сон")
@@ -72,8 +72,10 @@ async def test_deleting_a_user_deletes_all_their_data() -> None:
     await User.filter(id=user.id).delete()  # a plain SQL DELETE: the database cascades
 
     assert [dream.user_id for dream in await Dream.all()] == [bystander.id]
-    for model in (DreamAnalysis, DreamEmbedding, Subscription, Transaction):
+    for model in (DreamAnalysis, DreamEmbedding, Subscription):
         assert await model.all().count() == 0, model.__name__
+    # The credit ledger is accounting: kept, without any link to the person.
+    assert [row.user_id for row in await Transaction.all()] == [None]  # type: ignore[attr-defined]
 
 
 async def test_deleting_a_dream_keeps_its_payment_record_without_the_link() -> None:

@@ -94,9 +94,20 @@ def refund_star_payment(world: World, req: ApiRequest) -> bool:
     return True
 
 
+def edit_user_star_subscription(world: World, req: ApiRequest) -> bool:
+    """editUserStarSubscription: cancel or re-enable a subscription paid by that user."""
+    charge_id = str(require(req.params, "telegram_payment_charge_id"))
+    user_id = require(req.params, "user_id")
+    require(req.params, "is_canceled")
+    if world.payments.charges.get(charge_id) != user_id:
+        raise bad_request("CHARGE_NOT_FOUND")
+    return True
+
+
 PAYMENT_METHODS: dict[str, Handler] = {
     "sendInvoice": send_invoice,
     "createInvoiceLink": create_invoice_link,
     "answerPreCheckoutQuery": answer_pre_checkout_query,
     "refundStarPayment": refund_star_payment,
+    "editUserStarSubscription": edit_user_star_subscription,
 }
