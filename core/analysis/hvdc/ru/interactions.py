@@ -187,7 +187,9 @@ def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
     w, preposition = doc.words[word], _preposition(doc, word)
     if preposition:
         return preposition in markers
-    return ("obj" in markers and w.case == "accs") or ("dat" in markers and w.case == "datv")
+    # an animate masculine accusative looks like the genitive («обняла брата», «ударил его»)
+    accusative = w.case == "accs" or (w.case == "gent" and (w.animate or w.pos == "NPRO"))
+    return ("obj" in markers and accusative) or ("dat" in markers and w.case == "datv")
 
 
 def _fill_unsaid(
