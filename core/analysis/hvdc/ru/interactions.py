@@ -25,6 +25,11 @@ _MUTUAL_PREPOSITION = "с"
 #: Only affection (a hug, a kiss, a stroke) is read with its object left unsaid: a listener
 #: supplies «меня» to «мама целует в макушку»; for other acts the guess costs more than it gains.
 _FILL_LEVEL = 6
+_KISSES = frozenset({"поцеловать", "целовать", "целоваться", "поцеловаться"})
+_PARTNERS = frozenset(
+    {"парень", "жених", "муж", "жена", "невеста", "любовник", "любовница", "возлюбленный",
+     "любимый", "кавалер", "бойфренд", "бывший", "бывшая", "партнер", "супруг", "супруга"}
+)  # fmt: skip
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 _CLAUSE_EDGE = frozenset(
@@ -182,7 +187,9 @@ def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
     w, preposition = doc.words[word], _preposition(doc, word)
     if preposition:
         return preposition in markers
-    return ("obj" in markers and w.case == "accs") or ("dat" in markers and w.case == "datv")
+    # an animate masculine accusative looks like the genitive («обняла брата», «ударил его»)
+    accusative = w.case == "accs" or (w.case == "gent" and (w.animate or w.pos == "NPRO"))
+    return ("obj" in markers and accusative) or ("dat" in markers and w.case == "datv")
 
 
 def _fill_unsaid(
@@ -245,6 +252,14 @@ def _windows(doc: RuDoc, verbs: list[int]) -> list[tuple[int, int]]:
     return sorted(spans.values())
 
 
+def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
+    """A kiss with a boyfriend, a husband, a lover is HVdC sexuality (level 3), not the
+    friendly kiss of a mother or a friend."""
+    if doc.words[verb].lemma not in _KISSES:
+        return False
+    return any(doc.words[k].lemma in _PARTNERS for k in _clause(doc, verb))
+
+
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     """Interaction codes in text order; the same act between the same pair in a sentence once."""
     candidates = _candidates(doc)
@@ -253,6 +268,8 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     seen: set[tuple[int, str]] = set()
     for i, _length, category, entry in sorted(candidates, key=lambda c: c[0]):
         verb = i + 1 if doc.words[i].lower == "не" and i + 1 < len(doc.words) else i
+        if category == "friendliness" and _romantic_kiss(doc, verb):
+            category, entry = "sexuality", Entry("3", entry.extra)
         code = _code(doc, cast, verb, category, entry)
         if code is None:
             continue

@@ -103,3 +103,8 @@ def test_never_raises_on_shuffled_russian_words() -> None:
     for _ in range(200):
         text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 40)))
         assert code_dream_ru(text).language == "ru"
+
+
+def test_a_kiss_with_a_boyfriend_is_sexuality_and_a_mothers_kiss_is_friendliness() -> None:
+    assert _card("Я поцеловала своего парня.", "sexuality") == ["D 3> 1MKA"]
+    assert _card("Мама поцеловала меня.", "friendliness") == ["1FMA 6> D"]
