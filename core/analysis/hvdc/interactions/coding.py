@@ -29,7 +29,7 @@ from ..participants import (
 )
 from ..text import Document
 from ..types import Code
-from .parsed import NOT_CODED, read_act
+from .parsed import NOT_CODED, UNKNOWN, read_act
 from .senses import SKIP, not_an_interaction, thing_acts, thing_object
 
 
@@ -334,6 +334,8 @@ def _code(
 def _side(doc: Document, cast: Cast, ref: int, i: int, other: int, before: bool) -> str:
     """Label of one side of the act at i; "we"/"us" there adds the dreamer's companion (never
     the other party of the act)."""
+    if ref == UNKNOWN:
+        return "Q"
     if ref != DREAMER:
         return cast.code_of(ref)
     tok = _subject_token(doc, cast, i) if before else object_token(doc, cast, i, reach=4)

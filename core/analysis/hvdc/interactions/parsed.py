@@ -6,7 +6,8 @@ and its frame: an act only wished, feared or planned (``I was afraid he would sh
 ``he wanted to kiss me``) did not happen in the dream, and HVdC codes what happens.  Acts
 joined by ``and`` share their subject (``the man chased me and hit me``); a relative clause's
 subject is the noun it describes (``the man who attacked me``).  ``each other`` and shared acts
-(``we argued``) are mutual.  A thing as subject (``the ball hit me``) is no one's act.
+(``we argued``) are mutual.  A thing as subject (``the ball hit me``) is no one's act; a passive
+without its ``by`` (``I was pushed``) has the coders' unknown initiator ``Q``.
 """
 
 from __future__ import annotations
@@ -23,11 +24,16 @@ def _words(blob: str) -> frozenset[str]:
 
 #: ``read_act`` verdict for an act the parse shows is not coded (negated, unreal, a thing's).
 NOT_CODED = "not coded"
+#: The initiator the words do not name (``I was pushed``): ``Q`` on the coding card.
+UNKNOWN = -2
 _SUBJECTS = ("nsubj", "csubj")
 _RECEIVERS = ("dobj", "dative", "iobj")
 _TO_PERSON = _words("at to with on toward towards against after for upon into from of about")
 _RELATIVE = _words("who that which whom")
-_PRONOUNS = _words("he she they him her them it his their")
+_PRONOUNS = _words(
+    "he she they him her them it his their someone somebody anyone anybody everyone everybody "
+    "people one"
+)
 #: Heads that put an act in a wish, a fear, a plan or a condition, not in the dream's events.
 _FRAMES = _words(
     "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
@@ -48,7 +54,8 @@ def read_act(doc: Document, cast: Cast, parse: Parse, i: int) -> tuple[int, int,
     subj = _agent(parse, i) if passive else _subject(doc, parse, i)
     obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
     if passive and subj is None:
-        return NOT_CODED  # "my mother was killed": no one did it in the words, a misfortune
+        # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone
+        return (UNKNOWN, cast.refs[obj], False) if obj in cast.refs else NOT_CODED
     if subj is not None and subj not in cast.refs:
         return NOT_CODED if _is_thing(doc, subj) else None
     if subj is None:

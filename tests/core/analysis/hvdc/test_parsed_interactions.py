@@ -20,6 +20,8 @@ def aggression(text: str, parser: SentenceParser) -> list[str]:
         ("I was chased by a big dog.", ["1ANI 6> D"]),
         ("I dreamed that a man came and stabbed my sister.", ["1MSA 7> 1FTA"]),
         ("The man who attacked me ran away.", ["1MSA 7> D"]),
+        ("I was pushed down the stairs.", ["Q 7> D"]),  # the coders' Q: an unnamed initiator
+        ("Someone attacked me.", ["1IUA 7> D"]),
     ],
 )
 def test_acts_are_coded_from_their_own_subject_and_object(
@@ -33,7 +35,6 @@ def test_acts_are_coded_from_their_own_subject_and_object(
     [
         "I didn't hit him. He was there.",
         "I was afraid the stranger would shoot me.",  # a fear, not an event of the dream
-        "My mother was killed.",  # no one did it in the words: a misfortune, not aggression
         "The ball hit me and my brother laughed.",  # a thing is no aggressor
     ],
 )
