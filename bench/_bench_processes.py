@@ -24,7 +24,8 @@ from core.dreams.report import AnalysisReport, Delivery, FailureReason, Stage
 from core.embeddings import Embedder, HashingEmbedder, LocalEmbedder
 from core.services import Services
 from tests.fakes.llm_server import FakeLLMServer
-from workers.queue import IDLE_POLL_SECONDS, SERVICES_CTX_KEY, ArqJobQueue
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue
+from workers.queue_worker import IDLE_POLL_SECONDS
 from workers.settings import MAX_JOBS, job_functions
 
 #: What ``cli.serve`` configures its arq worker with; other values run a Worker directly.
@@ -208,7 +209,7 @@ async def _direct(
 async def _run_direct(
     spec: WorkerSpec, services: Services, ready: Any, stopping: asyncio.Event
 ) -> None:
-    from workers.queue import QueueWorker
+    from workers.queue_worker import QueueWorker
 
     queue = services.jobs
     assert isinstance(queue, ArqJobQueue), "the direct worker runs on Redis"

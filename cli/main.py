@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 
 from core import eventloop
 from core.config import Settings
-from core.logs import configure_logging, configure_sentry
+from core.logs import configure_logging
+from core.sentry import configure_sentry
 
 log = logging.getLogger("oneiroscope")
 

@@ -17,6 +17,8 @@ from aiogram import Bot
 from bot.notifier import TelegramNotifier
 from bot.receipts import TelegramReceipts
 from bot.session import create_bot
+from bot.voice import TelegramVoice
+from core.asr import Transcriber
 from core.config import Settings
 from core.db import close_db, init_db
 from core.dreams.report import JournalOnlyNotifier, Notifier
@@ -24,6 +26,7 @@ from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder
 from core.jobs import InProcessJobQueue, JobQueue
 from core.services import Services, build_storage
+from core.voice.service import VoiceServices, build_transcriber
 from workers.queue import ArqJobQueue
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
@@ -46,13 +49,15 @@ async def build_runtime(
     migrate: bool = True,
     notifier: Notifier | None = None,
     embedder: Embedder | None = None,
+    transcriber: Transcriber | None = None,
 ) -> AsyncIterator[Runtime]:
     """Build the product's parts from ``settings``; close them on exit.
 
     ``database=False`` leaves the ORM unconnected (``oneiroscope analyze`` stores nothing);
     ``migrate=False`` lets a standalone worker start while the database is down (the web
     process migrates). ``notifier`` and ``embedder`` replace the configured ones at the edge
-    (the benches measure the analysis without Telegram, with each kind of embedder).
+    (the benches measure the analysis without Telegram, with each kind of embedder);
+    ``transcriber`` an already loaded one (tests load each speech model once per session).
     """
     async with AsyncExitStack() as stack:
         if database:
@@ -67,6 +72,7 @@ async def build_runtime(
             stack.push_async_callback(bot.session.close)
         analyzer = build_analyzer(settings, storage, embedder)
         stack.push_async_callback(analyzer.aclose)
+        voice = await _voice(settings, bot, transcriber)
         jobs = await _job_queue(settings)
         # Closed first (in-process jobs drained) while the analyzer's clients are still open.
         stack.push_async_callback(jobs.close)
@@ -78,6 +84,7 @@ async def build_runtime(
             jobs=jobs,
             analyzer=analyzer,
             notifier=notifier or _notifier(bot),
+            voice=voice,
             receipts=TelegramReceipts(bot) if bot is not None else None,
         )
         if isinstance(jobs, InProcessJobQueue):
@@ -89,6 +96,16 @@ async def _job_queue(settings: Settings) -> JobQueue:
     if settings.redis_url is None:
         return InProcessJobQueue(JOBS, None, MAX_TRIES, JOB_TIMEOUT_SECONDS)
     return await ArqJobQueue.connect(settings.redis_url, JOBS, settings.job_queue_name)
+
+
+async def _voice(
+    settings: Settings, bot: Bot | None, transcriber: Transcriber | None
+) -> VoiceServices | None:
+    """Voice notes need a bot (they arrive and are answered through it) and ffmpeg."""
+    if bot is None:
+        return None
+    transcriber = transcriber or await build_transcriber(settings.asr)
+    return VoiceServices(transcriber, TelegramVoice(bot)) if transcriber is not None else None
 
 
 def _notifier(bot: Bot | None) -> Notifier:

@@ -7,7 +7,9 @@ tests drive exactly the product's start-up path.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from bot.commands import set_bot_commands
 from bot.dispatcher import create_dispatcher
 from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from cli.runtime import Runtime, build_runtime
+from core.asr import Transcriber
 from core.config import Settings
 from core.db import describe_db_url
 from core.dreams.report import Notifier
@@ -26,7 +29,8 @@ from core.embeddings import Embedder
 from core.services import Services
 from core.warmup import warm_up
 from miniapp.app import create_app
-from workers.queue import SERVICES_CTX_KEY, ArqJobQueue, QueueWorker
+from workers.queue import SERVICES_CTX_KEY, ArqJobQueue
+from workers.queue_worker import QueueWorker
 from workers.settings import MAX_JOBS, cron_jobs, job_functions
 
 log = logging.getLogger("oneiroscope")
@@ -143,7 +147,8 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: P
     )
 
     async def stop_polling() -> None:
-        if dp._running_lock.locked():
+        # aiogram raises RuntimeError("Polling is not started") when polling already ended.
+        with contextlib.suppress(RuntimeError):
             await dp.stop_polling()
 
     stack.push_async_callback(stop_polling)
@@ -173,6 +178,33 @@ def _bound_port(runner: web.AppRunner, configured: int) -> int:
     return configured
 
 
+async def _warm_up(settle_heap: bool) -> None:
+    """``core.warmup`` in a daemon thread: a process stopped while it warms up exits at once
+    (``asyncio.to_thread``'s threads are waited for at exit, seconds after the stop)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def settle(error: BaseException | None) -> None:
+        if done.done():
+            return
+        if error is None:
+            done.set_result(None)
+        else:
+            done.set_exception(error)
+
+    def run() -> None:
+        error: BaseException | None = None
+        try:
+            warm_up(settle_heap=settle_heap)
+        except Exception as exc:  # handed to the awaiting task, which raises it in serve()
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, error)
+
+    threading.Thread(target=run, name="warm-up", daemon=True).start()
+    await done
+
+
 def _needs_bot(settings: Settings, parts: Parts) -> bool:
     """The ``bot`` process, and in webhook mode every ``web`` process (it feeds the dispatcher)."""
     if settings.bot_token is None:
@@ -189,12 +221,14 @@ async def serve(
     settle_heap: bool = False,
     notifier: Notifier | None = None,
     embedder: Embedder | None = None,
+    transcriber: Transcriber | None = None,
 ) -> None:
     """Run the selected parts until ``stop`` is set, then shut them down in reverse order.
 
     ``settle_heap``: freeze the heap once warmed up (long-running processes; see
     :mod:`core.warmup`), never in tests that start the product again and again.
-    ``notifier`` / ``embedder``: replacements at the edge (benches), see ``build_runtime``.
+    ``notifier`` / ``embedder`` / ``transcriber``: replacements at the edge (benches, tests),
+    see ``build_runtime``.
     """
     stop = stop or asyncio.Event()
     # Checked before anything starts: webhook mode never runs without a secret.
@@ -207,12 +241,17 @@ async def serve(
         else None
     )
     log.info("database: %s", describe_db_url(settings.database_url))
-    runtime_cm = build_runtime(settings, notifier=notifier, embedder=embedder)
+    runtime_cm = build_runtime(
+        settings, notifier=notifier, embedder=embedder, transcriber=transcriber
+    )
     async with runtime_cm as runtime, AsyncExitStack() as stack:
         running = Running(runtime=runtime, webhook_secret=secret)
         # The city index and lexicons take a few seconds to build: off the event loop, early.
-        _spawn(running, asyncio.to_thread(warm_up, settle_heap=settle_heap), "warm-up")
+        _spawn(running, _warm_up(settle_heap), "warm-up")
         if parts.worker:
+            voice = runtime.services.voice
+            if voice is not None and settle_heap:  # a long-running worker: load it now
+                _spawn(running, asyncio.to_thread(voice.transcriber.load), "speech-model")
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):
             await _start_bot(running, runtime.bot, stack, parts)

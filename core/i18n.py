@@ -16,8 +16,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-#: Where the catalogues live: ``locales/`` at the project root.
-LOCALES_DIR: Path = Path(__file__).resolve().parent.parent / "locales"
+import locales
+
+#: Where the catalogues live: the ``locales`` package (shipped in the wheel as package data).
+LOCALES_DIR: Path = locales.LOCALES_DIR
 #: Languages the product speaks; the first is the fallback.
 SUPPORTED_LOCALES: tuple[str, ...] = ("en", "ru")
 DEFAULT_LOCALE = "en"

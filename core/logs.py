@@ -1,4 +1,4 @@
-"""Structured JSON logs (one object per line) and Sentry, both without personal data."""
+"""Structured JSON logs, one object per line (Sentry is configured in ``core/sentry.py``)."""
 
 from __future__ import annotations
 
@@ -46,29 +46,3 @@ def configure_logging(settings: Settings) -> None:
     # Libraries that log request bodies or tokens at DEBUG stay at INFO.
     for noisy in ("aiogram.event", "httpx", "openai", "anthropic", "tortoise.db_client"):
         logging.getLogger(noisy).setLevel(max(logging.INFO, root.level))
-
-
-def _strip_personal_data(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any] | None:
-    """Sentry must never receive a dream: drop request bodies, local variables and breadcrumbs."""
-    event.pop("request", None)
-    event.pop("breadcrumbs", None)
-    for exception in event.get("exception", {}).get("values", []):
-        for frame in exception.get("stacktrace", {}).get("frames", []):
-            frame.pop("vars", None)
-    return event
-
-
-def configure_sentry(settings: Settings) -> bool:
-    """Start Sentry when ``SENTRY_DSN`` is set; True when it runs."""
-    if settings.sentry_dsn is None:
-        return False
-    import sentry_sdk
-
-    sentry_sdk.init(
-        dsn=settings.sentry_dsn.get_secret_value(),
-        send_default_pii=False,
-        include_local_variables=False,
-        before_send=_strip_personal_data,
-        traces_sample_rate=0.0,
-    )
-    return True

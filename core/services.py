@@ -16,6 +16,7 @@ from core.dreams.analyzer import Analyzer
 from core.dreams.report import Notifier
 from core.jobs import JobQueue
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from core.voice.service import VoiceServices
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,8 @@ class Services:
     #: The dream analysis (built from ``settings.llm``) and how its results reach the user.
     analyzer: Analyzer
     notifier: Notifier
+    #: Voice notes (transcriber + Bot API side); None without a bot or without ffmpeg.
+    voice: VoiceServices | None = None
     #: How credit receipts reach users (Telegram); None without a bot.
     receipts: ReceiptSender | None = None
 

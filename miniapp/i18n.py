@@ -11,7 +11,7 @@ from core.i18n import gettext_for, normalize_locale
 
 def request_locale(request: web.Request) -> str:
     """``?lang=`` first, then the browser's ``Accept-Language``."""
-    wanted = request.query.get("lang") or request.headers.get("Accept-Language", "en")
+    wanted = request.query.get("lang") or request.headers.get("Accept-Language") or "en"
     return normalize_locale(wanted.split(",", 1)[0])
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests import services
+from tests.asr_models import asr_cache, base, tiny_en  # noqa: F401 (session fixtures)
 
 SHARED_DIR = Path(__file__).resolve().parent.parent.parent / "shared"
 

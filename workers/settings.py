@@ -15,7 +15,8 @@ from cli.runtime import build_runtime
 from core.config import Settings
 from core.eventloop import new_event_loop
 from core.warmup import warm_up
-from workers.queue import SERVICES_CTX_KEY, QueueWorker, as_arq_function
+from workers.queue import SERVICES_CTX_KEY, as_arq_function
+from workers.queue_worker import QueueWorker
 from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
 
 #: Analyses one worker process runs at once (most of each is waiting for the LLM).
@@ -50,6 +51,8 @@ def on_startup(settings: Settings) -> Hook:
         runtime = await stack.enter_async_context(build_runtime(settings, migrate=False))
         ctx[_RUNTIME_CTX_KEY] = stack
         ctx[SERVICES_CTX_KEY] = runtime.services
+        if runtime.services.voice is not None:  # the speech model, before the first note
+            await asyncio.to_thread(runtime.services.voice.transcriber.load)
         await asyncio.to_thread(warm_up, settle_heap=True)
 
     return start

@@ -17,6 +17,8 @@ from bot.handlers import (
     place,
     settings,
     start,
+    voice,
+    voice_settings,
 )
 
 
@@ -33,6 +35,8 @@ def get_routers() -> list[Router]:
         place.create_router(),
         journal.create_router(),
         lunar.create_router(),
+        voice.create_router(),
+        voice_settings.create_router(),
         long_dreams.create_router(),
         dreams.create_router(),
         common.create_router(),

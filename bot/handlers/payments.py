@@ -214,7 +214,6 @@ async def analyse_waiting(
     await query.answer()
     if not isinstance(query.message, Message):
         return
-    assert services.jobs is not None, "the job queue is created before the bot starts"
     for dream in resumed:
         status = await query.message.answer(_("🌙 Dream received. Analysing…"))
         delivery = Delivery(query.message.chat.id, status.message_id, user.language)

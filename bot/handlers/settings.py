@@ -18,6 +18,7 @@ from bot.keyboards.settings import (
     settings_keyboard,
     sex_keyboard,
 )
+from bot.replies import show_in_place
 from bot.texts import settings_text
 from core.billing.config import billing_key
 from core.billing.subscriptions import cancel_stars_renewal
@@ -72,8 +73,7 @@ async def choose_sex(query: CallbackQuery, callback_data: SexChoice, user: User)
         return
     await set_sex(user, sex)
     await query.answer(_("Saved."))
-    if query.message is not None:
-        await query.message.edit_text(settings_text(user), reply_markup=settings_keyboard())
+    await show_in_place(query, settings_text(user), settings_keyboard())
 
 
 async def ask_delete(query: CallbackQuery) -> None:
@@ -96,10 +96,10 @@ async def confirm_delete(
     await delete_user(user, billing_key(services.settings))
     with i18n.use_locale(locale):
         await query.answer()
-        if query.message is not None:
-            await query.message.edit_text(
-                _("Done. All your data has been deleted. Send /start if you ever want to return.")
-            )
+        await show_in_place(
+            query,
+            _("Done. All your data has been deleted. Send /start if you ever want to return."),
+        )
 
 
 async def _stop_stars_subscription(bot: Bot, user: User, telegram_id: int) -> None:
@@ -119,5 +119,4 @@ async def _stop_stars_subscription(bot: Bot, user: User, telegram_id: int) -> No
 
 async def back_to_settings(query: CallbackQuery, user: User) -> None:
     await query.answer()
-    if query.message is not None:
-        await query.message.edit_text(settings_text(user), reply_markup=settings_keyboard())
+    await show_in_place(query, settings_text(user), settings_keyboard())

@@ -29,6 +29,9 @@ def settings_keyboard() -> InlineKeyboardMarkup:
     builder.button(text=_("🌐 Language"), callback_data=SettingsAction(action="language"))
     builder.button(text=_("📍 Place and time zone"), callback_data=SettingsAction(action="place"))
     builder.button(text=_("⚧ Sex for the norms"), callback_data=SettingsAction(action="sex"))
+    builder.button(
+        text=_("🎙 Voice language"), callback_data=SettingsAction(action="voice_language")
+    )
     builder.button(text=_("🗑 Delete all my data"), callback_data=SettingsAction(action="delete"))
     builder.adjust(1)
     return builder.as_markup()

@@ -112,3 +112,13 @@ class LanguageUnavailable(AsrError):
         "I can't transcribe voice notes in this language here yet. Please type your dream, "
         "or change the voice language in /settings."
     )
+
+
+class AudioUnavailable(AsrError):
+    """Telegram did not give us the file (expired, deleted, or a network failure)."""
+
+    reason = "unavailable"
+    msgid = N_(
+        "I couldn't download this voice note from Telegram. Please send it again, or type "
+        "your dream."
+    )

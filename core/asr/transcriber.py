@@ -57,11 +57,13 @@ class Transcriber:
 
     def check(self) -> None:
         """Start-up check (blocking): ffmpeg, the Whisper weights (joined and verified here
-        when bundled) and the Vosk folder; raises :class:`AsrConfigError` with what to fix."""
+        when bundled) and the Vosk model (loaded); raises :class:`AsrConfigError` with what to fix."""
         require_ffmpeg()
         self._location = resolve_model(self.config.model, self.config.cache_dir)
         if self.config.vosk_model_dir is not None:
             check_model_folder(self.config.vosk_model_dir)
+            with self._loading:  # only loading tells a broken model from a good one
+                self._vosk = self._load_vosk(self.config.vosk_model_dir, self.config.vosk_language)
 
     def load(self) -> None:
         """Load the engines now (blocking; idempotent). A Vosk model that does not load is a

@@ -33,6 +33,15 @@ ENGINE_NAME = "faster-whisper"
 #: Silero's defaults, but short pauses do not split a sentence and edges keep their consonants.
 _VAD = {"min_silence_duration_ms": 500, "speech_pad_ms": 300}
 _BEAM_SIZE = 5
+_MAX_COMPRESSION = 2.4  # faster-whisper's own fallback threshold
+_NO_SPEECH = 0.5
+
+
+def _hallucinated(compression_ratio: float, no_speech_probability: float) -> bool:
+    """Whisper's own signals for text invented over non-speech: a repetitive window (it
+    compresses like "I'm sorry I'm sorry…") that the model itself doubts is speech. Seen on a
+    note cut mid-word; the temperature fallback does not always cure it."""
+    return compression_ratio > _MAX_COMPRESSION and no_speech_probability > _NO_SPEECH
 
 
 class WhisperEngine:
@@ -77,7 +86,8 @@ class WhisperEngine:
         )
         texts: list[str] = []
         for segment in segments:  # a generator: the decoding happens while we iterate
-            texts.append(segment.text.strip())
+            if not _hallucinated(segment.compression_ratio, segment.no_speech_prob):
+                texts.append(segment.text.strip())
             report(min(1.0, segment.end / max(audio.duration_s, 1e-6)))
         text = " ".join(t for t in texts if t)
         if not text:

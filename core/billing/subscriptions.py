@@ -12,6 +12,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.timezone import now
 
 from core.billing.catalogue import Plan
+from core.db import sql
 from core.db.models import Subscription, SubscriptionStatus
 
 
@@ -25,20 +26,23 @@ class SubscriptionView:
     used_today: int
 
 
+# Every dream's reservation asks this: a fixed statement (``core.db.sql`` says why); the period
+# end is compared here, in Python, so no datetime travels as an SQL parameter.
+_WITH_ALLOWANCE = sql.Statement(
+    "SELECT id, current_period_end FROM subscriptions "
+    "WHERE user_id = $1 AND status = 'active' AND daily_allowance > 0"
+)
+
+
 async def active_subscription_id(user_id: uuid.UUID) -> uuid.UUID | None:
     """The user's subscription in its paid period with an allowance, if any."""
-    found = (
-        await Subscription.filter(
-            user_id=user_id,
-            status=SubscriptionStatus.ACTIVE,
-            current_period_end__gt=now(),
-            daily_allowance__gt=0,
-        )
-        .order_by("-current_period_end")
-        .first()
-        .values_list("id", flat=True)
-    )
-    return found if isinstance(found, uuid.UUID) or found is None else uuid.UUID(str(found))
+    current = now()
+    best: tuple[datetime, uuid.UUID] | None = None
+    for row in await sql.fetch(_WITH_ALLOWANCE, user_id):
+        end = sql.python_value(Subscription, "current_period_end", row["current_period_end"])
+        if end is not None and end > current and (best is None or end > best[0]):
+            best = (end, uuid.UUID(str(row["id"])))
+    return best[1] if best is not None else None
 
 
 async def current_subscription(user_id: uuid.UUID, today: int) -> SubscriptionView | None:

@@ -9,6 +9,7 @@ Keys are UUIDs (not guessable, safe in URLs); timestamps are timezone-aware UTC.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -90,6 +91,8 @@ class User(Model):
     place_name = fields.CharField(max_length=128, default="")
     sex = fields.CharEnumField(Sex, max_length=16, default=Sex.UNSPECIFIED)
     free_dream_used = fields.BooleanField(default=False)
+    #: The language of the user's voice notes: en, ru, or auto (detected among en and ru).
+    voice_language = fields.CharField(max_length=8, default="auto")
     dream_balance = fields.IntField(default=0)
     #: Credits reserved by dreams being analysed (available: dream_balance - credits_reserved).
     credits_reserved = fields.IntField(default=0, db_default=0)
@@ -114,7 +117,10 @@ class Dream(Model):
     language = fields.CharField(max_length=8, default="en")
     source = fields.CharEnumField(DreamSource, max_length=16, default=DreamSource.TEXT)
     status = fields.CharEnumField(DreamStatus, max_length=24, default=DreamStatus.QUEUED)
+    # Telegram's file_id of a voice note (never its audio bytes); deleted with the dream.
     audio_ref = fields.CharField(max_length=512, null=True)
+    #: Length of the voice note, as Telegram reported it (seconds).
+    audio_seconds = fields.IntField(null=True)
     #: Where the dream came from, e.g. "tg:<update_id>", so a redelivered update makes no twin.
     origin_key = fields.CharField(max_length=128, null=True, unique=True)
     dreamt_on = fields.DateField(null=True)
@@ -135,14 +141,14 @@ class DreamAnalysis(Model):
     )
     summary = fields.TextField(default="")
     interpretation = fields.TextField()
-    archetypes = fields.JSONField(default=list)
-    symbols = fields.JSONField(default=list)
-    hvdc = fields.JSONField(default=dict)  # the coding card with spans
+    archetypes: fields.Field[list[str]] = fields.JSONField(default=list)
+    symbols: fields.Field[list[str]] = fields.JSONField(default=list)
+    hvdc: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)  # coding card, spans
     mood = fields.CharField(max_length=16, default="neutral")
     lunar_day = fields.IntField(null=True)
     lunar_effect = fields.TextField(default="")
     confidence = fields.FloatField(default=0.0)
-    sources = fields.JSONField(default=list)
+    sources: fields.Field[list[str]] = fields.JSONField(default=list)
     model_used = fields.CharField(max_length=64, default="offline")
     tokens_used = fields.IntField(default=0)
     cost_usd = fields.FloatField(default=0.0)
@@ -289,3 +295,19 @@ class CardPayment(Model):
 
     class Meta:
         table = "card_payments"
+
+
+class AudioUsage(Model):
+    """Seconds of audio a user sent on one (UTC) day: the daily voice quota. Kept apart from
+    dreams so that cancelling or deleting a voice dream does not give the minutes back."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="audio_usage", on_delete=fields.CASCADE
+    )
+    day = fields.DateField()
+    seconds = fields.IntField(default=0)
+
+    class Meta:
+        table = "audio_usage"
+        unique_together = (("user", "day"),)

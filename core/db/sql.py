@@ -5,8 +5,8 @@ its setters, ~1–1.5 ms of CPU per statement (measured on the analysis job: loa
 with its user 1.46 ms, the same row by a fixed statement 0.28 ms). A job makes about seven,
 so that was a fifth of a worker's CPU per analysis. These statements go through the same
 pool and the same transactions as the ORM (pass ``using=`` the transaction's connection),
-raise the same ``IntegrityError``, and rows become real models (``Model._init_from_db``, the
-ORM's own constructor for rows), so callers cannot tell the difference.
+raise the same ``IntegrityError``, and rows become real models (the ORM's own constructor for
+rows, through ``core.db.orm_internals``), so callers cannot tell the difference.
 
 Statements are written once, in PostgreSQL's dialect with ``$1 … $n`` placeholders and only
 syntax SQLite shares (``INSERT … ON CONFLICT``, ``RETURNING``); for SQLite the placeholders
@@ -26,6 +26,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from core.db.config import CONNECTION
+from core.db.orm_internals import mark_saved, model_from_db
 
 M = TypeVar("M", bound=Model)
 
@@ -89,7 +90,7 @@ def model_from_row(model: type[M], row: dict[str, Any], prefix: str = "") -> M:
     values = {
         column: row[f"{prefix}{column}"] for column in model._meta.fields_db_projection.values()
     }
-    return model._init_from_db(**values)
+    return model_from_db(model, values)
 
 
 def python_value(model: type[Model], field: str, value: Any) -> Any:
@@ -131,4 +132,4 @@ async def insert(
         for name in model._meta.fields_db_projection
     ]
     await execute(_insert_statement(model, on_conflict, update), *values, using=using)
-    instance._saved_in_db = True
+    mark_saved(instance)

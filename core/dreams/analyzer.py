@@ -33,6 +33,7 @@ from core.interpret.types import (
     Interpretation,
     Interpreter,
     LunarContext,
+    SimilarDream,
     SymbolHit,
 )
 from core.llm.errors import LLMError
@@ -151,7 +152,7 @@ class Analyzer:
 
     async def _memory(
         self, user: User, dream: Dream, symbol_keys: list[str], vector: np.ndarray | None
-    ) -> tuple[list, list]:
+    ) -> tuple[list[SimilarDream], list[str]]:
         """Similar past dreams (by embedding) and symbols that keep coming back: two reads sent
         together, each on a pooled connection (one wait instead of two)."""
         reads: list[Awaitable[Any]] = [
@@ -190,7 +191,8 @@ class Analyzer:
             # Similar dreams are a bonus: without them the analysis still goes out.
             log.warning("dream not embedded: %s", exc)
             return None
-        return vectors[0]
+        vector: np.ndarray = vectors[0]
+        return vector
 
 
 async def _all_settled(awaitables: list[Awaitable[Any]]) -> list[Any]:

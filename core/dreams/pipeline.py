@@ -25,7 +25,7 @@ from core.billing.credits import (
     release_for_dream,
     reserve_for_dream,
 )
-from core.db.models import Dream, DreamAnalysis, DreamStatus, User
+from core.db.models import Dream, DreamAnalysis, DreamSource, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
 from core.dreams.queries import dream_with_user, mark, save_analysis
 from core.dreams.report import Delivery, FailureReason, Notifier, Stage
@@ -40,6 +40,8 @@ class AnalysisOutcome:
     NO_CREDIT = "no_credit"
     FAILED = "failed"
     GONE = "gone"
+    #: A voice dream with no transcript yet: it is transcribed and confirmed before analysis.
+    NOT_TRANSCRIBED = "not_transcribed"
 
 
 def balance_after_consume(balance: Balance) -> Balance:
@@ -55,6 +57,8 @@ async def run_analysis(
     dream = await dream_with_user(dream_id)
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
+    if dream.source == DreamSource.VOICE and not dream.text:
+        return AnalysisOutcome.NOT_TRANSCRIBED
     user: User = dream.user
     balance = balance_of(user)  # loaded after the reservation at submission: it counts it
     row = await _saved_analysis(dream)
@@ -128,10 +132,9 @@ def delivery_to_job(delivery: Delivery) -> dict[str, object]:
 
 
 def delivery_from_job(data: dict[str, object]) -> Delivery:
+    status = data.get("status_message_id")
     return Delivery(
-        chat_id=int(data["chat_id"]),  # type: ignore[arg-type]
-        status_message_id=(
-            int(data["status_message_id"]) if data.get("status_message_id") is not None else None  # type: ignore[arg-type]
-        ),
+        chat_id=int(str(data["chat_id"])),
+        status_message_id=int(str(status)) if status is not None else None,
         locale=str(data.get("locale") or "en"),
     )

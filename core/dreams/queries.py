@@ -15,6 +15,7 @@ from tortoise.timezone import now
 
 from core.db import sql
 from core.db.models import Dream, DreamAnalysis, DreamStatus, User
+from core.db.orm_internals import cache_related
 
 DREAM, USER = "d_", "u_"
 
@@ -36,8 +37,7 @@ async def dream_with_user(dream_id: uuid.UUID) -> Dream | None:
     if not rows:
         return None
     dream = sql.model_from_row(Dream, rows[0], DREAM)
-    # Where the ORM's select_related puts a related row: the relation's cache attribute.
-    object.__setattr__(dream, "_user", sql.model_from_row(User, rows[0], USER))
+    cache_related(dream, "user", sql.model_from_row(User, rows[0], USER))
     return dream
 
 

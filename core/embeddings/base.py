@@ -26,4 +26,5 @@ def l2_normalize(matrix: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length, as float32; all-zero rows stay zero (nothing to point at)."""
     rows = np.atleast_2d(np.asarray(matrix, dtype=np.float32))
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    return np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0).astype(np.float32)
+    unit: np.ndarray = np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
+    return unit.astype(np.float32)

@@ -30,7 +30,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int) -> float:
         """The pause after failed attempt number ``attempt`` (1-based)."""
-        ceiling = min(self.max_delay_s, self.base_delay_s * (2 ** (attempt - 1)))
+        ceiling = min(self.max_delay_s, self.base_delay_s * 2.0 ** (attempt - 1))
         return ceiling * self.rng()
 
     async def run(self, call: Callable[[], Awaitable[T]]) -> T:

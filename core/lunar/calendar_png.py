@@ -86,7 +86,7 @@ class DayCell:
 def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """Roboto at ``size`` px; DejaVu or Pillow's default only if the package is missing."""
     try:
-        import font_roboto  # optional at import time, required for Cyrillic
+        import font_roboto  # type: ignore[import-untyped]  # no types; required for Cyrillic
 
         # Basic layout: twice as fast as raqm, and digits and Cyrillic need no shaping.
         return ImageFont.truetype(

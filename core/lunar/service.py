@@ -69,9 +69,12 @@ class DayReport:
         """``moment`` in the place's time zone."""
         return moment.astimezone(self.place.zone)
 
+    def _local_iso(self, moment: datetime) -> str:
+        return self.local(moment).isoformat()
+
     def to_dict(self, locale: str | None = None) -> dict[str, object]:
         """JSON-ready view with local ISO-8601 times; names translated when ``locale`` given."""
-        iso = lambda m: self.local(m).isoformat()  # noqa: E731
+        iso = self._local_iso
         return {
             "date": self.date.isoformat(),
             "place": {

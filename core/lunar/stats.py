@@ -102,7 +102,8 @@ def day_group(day: int) -> str:
 def _chi_square(table: np.ndarray, expected: np.ndarray) -> np.ndarray:
     mask = expected > 0
     diff = np.where(mask, table - expected, 0.0)
-    return (diff * diff / np.where(mask, expected, 1.0)).sum(axis=(-2, -1))
+    chi: np.ndarray = (diff * diff / np.where(mask, expected, 1.0)).sum(axis=(-2, -1))
+    return chi
 
 
 def _null_statistics(

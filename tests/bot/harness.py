@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.serve import ALL_PARTS, Parts, Running, serve
+from core.asr import Transcriber
 from core.config import Settings
 from core.db.models import Dream, User
 from tests.fakes.telegram import Call, FakeTelegramServer
@@ -63,6 +64,7 @@ async def running_product(
     tmp_path: Path,
     redis_url: str | None = None,
     parts: Parts = ALL_PARTS,
+    transcriber: Transcriber | None = None,
     **extra: Any,
 ) -> AsyncIterator[Product]:
     """Start bot + web + worker as ``oneiroscope run`` does; stop them cleanly afterwards."""
@@ -73,7 +75,9 @@ async def running_product(
         settings = product_settings(tmp_path, tg, redis_url, **extra)
         stop = asyncio.Event()
         ready: asyncio.Future[Running] = asyncio.get_running_loop().create_future()
-        task = asyncio.create_task(serve(settings, parts, stop=stop, on_ready=ready.set_result))
+        task = asyncio.create_task(
+            serve(settings, parts, stop=stop, on_ready=ready.set_result, transcriber=transcriber)
+        )
         done, _ = await asyncio.wait(
             {task, ready}, timeout=STARTUP_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
         )

@@ -54,12 +54,17 @@ async def test_a_sticker_is_answered_with_what_the_bot_understands(product: Prod
     assert "dreams written as text" in reply.params["text"]
 
 
-async def test_a_voice_note_gets_an_honest_reply(product: Product) -> None:
+async def test_a_voice_note_telegram_cannot_serve_gets_an_honest_reply(product: Product) -> None:
     tg = product.tg
     mark = tg.mark()
-    tg.push_voice(CHAT, "voice-file-1", 7)
-    reply = await tg.wait_for("sendMessage", after=mark)
-    assert "can't listen to voice notes yet" in reply.params["text"]
+    tg.push_voice(CHAT, "voice-file-1", 7)  # no bytes behind the file id: getFile fails
+    await tg.wait_for("sendMessage", lambda c: "Listening" in c.params["text"], after=mark)
+    reply = await tg.wait_for(
+        "editMessageText", lambda c: "couldn't download" in c.params["text"], after=mark
+    )
+    assert "send it again" in reply.params["text"]
+    user = await User.get(telegram_id=CHAT)
+    assert await Dream.filter(user_id=user.id).count() == 0
 
 
 async def test_russian_user_gets_russian_errors(product: Product) -> None:

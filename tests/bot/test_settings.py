@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.keyboards.callbacks import SettingsAction, SexChoice
 from core.db.models import Sex, User
 from tests.bot.harness import Product, button
 
@@ -92,3 +95,23 @@ async def test_a_shared_location_sets_place_and_time_zone(product: Product) -> N
     assert "Australia/Sydney" in saved.params["text"]
     user = await User.get(telegram_id=CHAT)
     assert (user.latitude, user.longitude, user.timezone) == (-33.87, 151.21, "Australia/Sydney")
+
+
+@pytest.mark.parametrize(
+    "data", [SexChoice(value="female").pack(), SettingsAction(action="back").pack()]
+)
+async def test_a_button_on_a_message_too_old_to_edit_answers_with_a_new_message(
+    product: Product, data: str
+) -> None:
+    """Regression: a tap on a message older than 48 hours (an ``InaccessibleMessage``) raised
+    on ``edit_text`` and the user got an apology instead of their settings."""
+    tg = product.tg
+    mark, edits_before = tg.mark(), len(tg.calls("editMessageText"))
+    tg.push_callback(CHAT, 987_654, data)  # a message the bot can no longer see
+
+    reply = await tg.wait_for("sendMessage", after=mark)
+
+    assert "Settings" in reply.params["text"]
+    assert len(tg.calls("editMessageText")) == edits_before
+    if data.startswith("sex:"):
+        assert (await User.get(telegram_id=CHAT)).sex == Sex.FEMALE

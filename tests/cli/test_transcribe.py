@@ -9,7 +9,7 @@ import pytest
 
 from cli.main import main
 from core.asr.weights import BUNDLED, installed
-from tests.core.asr.conftest import require_ffmpeg
+from tests.asr_models import require_ffmpeg
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,7 @@ def test_the_environment_wins_over_dotenv_for_sections_and_top_level_alike(
 def test_a_copied_env_example_with_blank_values_starts_the_embedded_default(
     clean_env: Path,
 ) -> None:
-    example = Path(__file__).resolve().parents[2] / ".env.example"
-    (clean_env / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    (clean_env / ".env").write_text(ENV_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
 
     settings = Settings()
 
@@ -92,3 +92,26 @@ def test_an_unset_database_url_is_reported_as_unset(clean_env: Path) -> None:
     lines = [line for line in Settings().off_parts() if line.startswith("PostgreSQL")]
 
     assert lines == ["PostgreSQL: off (DATABASE_URL is not set) - using sqlite://./oneiroscope.db"]
+
+
+ENV_EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
+VARIABLE_LINE = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=")
+
+
+def test_env_example_documents_exactly_the_variables_the_settings_read() -> None:
+    documented = {
+        match.group(1)
+        for line in ENV_EXAMPLE.read_text(encoding="utf-8").splitlines()
+        if (match := VARIABLE_LINE.match(line))
+    }
+
+    assert sorted(environment_variables() - documented) == [], "missing from .env.example"
+    assert sorted(documented - environment_variables()) == [], "in .env.example, read by nothing"
+
+
+def test_the_env_example_values_are_valid_settings(clean_env: Path) -> None:
+    (clean_env / ".env").write_text(ENV_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+
+    settings = Settings()
+
+    assert settings.llm.links("free")[-1].name == "offline"

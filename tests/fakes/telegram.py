@@ -1,6 +1,6 @@
 """A local fake Telegram Bot API server for tests that drive a real aiogram ``Bot``.
 
-Fixture pattern (see ``tests/fake_telegram/conftest.py``)::
+Fixture pattern (see ``tests/fakes/conftest.py``)::
 
     @pytest.fixture
     async def tg() -> AsyncIterator[FakeTelegramServer]:

@@ -14,7 +14,8 @@ from arq.connections import RedisSettings
 from arq.constants import in_progress_key_prefix
 from arq.worker import func
 
-from workers.queue import ArqJobQueue, QueueWorker
+from workers.queue import ArqJobQueue
+from workers.queue_worker import QueueWorker
 
 
 @pytest.fixture

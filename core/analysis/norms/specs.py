@@ -2,7 +2,7 @@
 
 Formulas follow Hall & Van de Castle (1966) and Domhoff's DreamSAT as used to compute the
 shipped norms; each was checked to reproduce the women's norms from the 490 gold cards of the
-norm set (see tests/hvdc_profile). Tally names are explained in ``tally.py``.
+norm set (see tests/core/analysis/norms). Tally names are explained in ``tally.py``.
 """
 
 from __future__ import annotations

@@ -60,11 +60,11 @@ def _add_forms(lexicon_words: dict[str, str], phrases: dict[tuple[str, ...], str
     for lang in LANGUAGES:
         for form in entry.texts[lang].forms:
             for tokens in expand_form(form, lang):
-                # the first entry listing a form keeps it
+                # The first entry listing a form keeps it.
                 if len(tokens) == 1:
                     lexicon_words.setdefault(tokens[0], entry.key)
                 else:
-                    phrases.setdefault(tokens, entry.key)
+                    phrases.setdefault(tuple(tokens), entry.key)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from core.asr import (
     UnsupportedAudio,
     decode_audio,
 )
-from tests.core.asr.conftest import require_ffmpeg
+from tests.asr_models import require_ffmpeg
 
 LIMITS = AudioLimits(max_seconds=300, max_bytes=20_000_000)
 

@@ -1,1 +1,0 @@
-"""Bot tests of /lunar and /calendar through the fake Bot API server."""

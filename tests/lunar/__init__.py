@@ -1,1 +1,0 @@
-"""Tests of the lunar service (core/lunar, cli/lunar.py)."""
