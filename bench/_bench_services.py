@@ -59,9 +59,22 @@ async def temp_pg_database(admin_url: str) -> AsyncIterator[str]:
         await admin.close()
 
 
+#: The only keys a bench run leaves: arq's own (unprefixable in arq 0.28) and the deployment's.
+BENCH_KEY_PATTERNS = ("arq:*", "oneiroscope:*")
+
+
 async def flush_redis(url: str) -> None:
+    """Delete the keys a bench run writes, and nothing else: the server is shared, never flushed."""
     redis = Redis.from_url(url)
     try:
-        await redis.flushdb()
+        for pattern in BENCH_KEY_PATTERNS:
+            batch: list[bytes] = []
+            async for key in redis.scan_iter(match=pattern, count=1000):
+                batch.append(key)
+                if len(batch) >= 1000:
+                    await redis.delete(*batch)
+                    batch.clear()
+            if batch:
+                await redis.delete(*batch)
     finally:
         await redis.aclose()

@@ -73,6 +73,9 @@ _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 #: from the story; read strictly from the parse it lost recall on both halves of the
 #: development set, while aggression and sexuality gained on both.
 _PARSED = ("aggression", "sexuality")
+#: Feelings that take their target as an object (``I disliked her``); others need ``at``.
+_HOSTILE_FEELING = _words("hate dislike resent despise detest loathe")
+_AIMED_AT = _words("at with toward towards against of because that")
 _WITHHELD = _words(
     "allow permit give respect share let believe listen answer speak talk help return invite "
     "recognize pay wait"
@@ -382,7 +385,9 @@ def _refusals(doc: Document, cast: Cast) -> list[Code]:
 
 
 def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:
-    """The dreamer angry at someone named in the same sentence: covert hostility (A1)."""
+    """The dreamer angry *at* someone: covert hostility (A1).  HVdC codes the feeling only
+    when it is aimed at a character (``angry at him``, ``I dislike her``); ``I was angry``
+    with someone merely named later in the sentence is an emotion, not an interaction."""
     codes: list[Code] = []
     angry = [e for e in emotions if e.code.startswith("AN, D") and e.span is not None]
     starts = {t.start: t.index for t in doc.tokens} if angry else {}
@@ -390,14 +395,23 @@ def _covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]
         i = starts.get(emo.span[0]) if emo.span else None
         if i is None:
             continue
-        sent = doc.sentences[doc.tokens[i].sentence]
-        target = next(
-            (cast.refs[j] for j in range(i + 1, sent.last) if cast.refs.get(j, DREAMER) != DREAMER),
-            None,
-        )
+        target = _anger_target(doc, cast, i)
         if target is not None:
             codes.append(Code("aggression", f"D 1> {cast.code_of(target)}", emo.span, emo.evidence))
     return codes
+
+
+def _anger_target(doc: Document, cast: Cast, i: int) -> int | None:
+    """The character the anger word at i is aimed at: the object of a hostile verb
+    (``hated him``), of ``at``/``with``/``toward`` after an angry word (``mad at her``), or
+    the one whose deed is its cause (``angry that he had not told me``)."""
+    tok = object_token(doc, cast, i, reach=4)
+    if tok is None or cast.refs[tok] == DREAMER:
+        return None
+    aimed = bool(_HOSTILE_FEELING.intersection(lemma_candidates(doc.tokens[i].low)))
+    if not aimed and not any(doc.tokens[j].low in _AIMED_AT for j in range(i + 1, tok)):
+        return None
+    return cast.refs[tok]
 
 
 def _distinct(doc: Document, codes: list[Code]) -> list[Code]:

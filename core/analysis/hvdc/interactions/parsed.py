@@ -39,6 +39,7 @@ _FRAMES = _words(
     "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
     "suppose imagine pretend going"
 )
+_PRONOUN_SEX = {"him": "M", "her": "F"}
 _CONDITIONS = _words("if unless whether")
 _EACH_OTHER = _words("other another")
 #: ``I dreamed a man came``: a parser often hangs the dream's content on "dreamed" by ``and``.
@@ -54,8 +55,9 @@ def read_act(doc: Document, cast: Cast, parse: Parse, i: int) -> tuple[int, int,
     subj = _agent(parse, i) if passive else _subject(doc, parse, i)
     obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
     if passive and subj is None:
-        # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone
-        return (UNKNOWN, cast.refs[obj], False) if obj in cast.refs else NOT_CODED
+        # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone;
+        # a receiver the cast does not know is left to the word-order reading
+        return (UNKNOWN, cast.refs[obj], False) if obj in cast.refs else None
     if subj is not None and subj not in cast.refs:
         return NOT_CODED if _is_thing(doc, subj) else None
     if subj is None:
@@ -70,7 +72,27 @@ def read_act(doc: Document, cast: Cast, parse: Parse, i: int) -> tuple[int, int,
         if owner is not None:
             return initiator, owner, False  # "stole my car": aimed at the owner
         return NOT_CODED if obj is not None and _is_thing(doc, obj) else None
-    return initiator, cast.refs[obj], False
+    recipient = cast.refs[obj]
+    if recipient == initiator and initiator != DREAMER:
+        recipient = _someone_else(doc, cast, obj, initiator)
+    return initiator, recipient, False
+
+
+def _someone_else(doc: Document, cast: Cast, obj: int, initiator: int) -> int:
+    """``the gypsy hit her``: an object pronoun that is not reflexive names another person
+    than the subject, so a coreference that made them one is undone: the nearest earlier
+    character of the pronoun's sex.  Kept as read when there is none (the act stays
+    unresolved and is left to the fallback)."""
+    sex = _PRONOUN_SEX.get(doc.tokens[obj].low)
+    if sex is None:
+        return initiator
+    for j in range(obj - 1, -1, -1):
+        ref = cast.refs.get(j)
+        if ref is None or ref in (initiator, DREAMER):
+            continue
+        if cast.characters[ref].sex == sex:
+            return ref
+    return initiator
 
 
 def _negated(parse: Parse, i: int) -> bool:

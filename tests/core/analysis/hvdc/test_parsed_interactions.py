@@ -68,3 +68,23 @@ def test_a_contraction_split_by_the_parser_negates_the_verb_it_belongs_to() -> N
     assert parse.kids(words["hit"], "neg") == [words["didn't"]]
     assert parse.kids(words["hit"], "dobj") == [words["him"]]
     assert aggression("I didn't hit him.", _FixedParser()) == []
+
+
+def test_an_object_pronoun_is_someone_other_than_the_subject(parser: SentenceParser) -> None:
+    """``her`` after ``the woman hit`` is not the woman herself (HVdC codes one character
+    acting on another), even when coreference took them for one."""
+    text = "My sister stood by the door. A gypsy came and hit her on the head."
+    assert aggression(text, parser) == ["1FEA 7> 1FTA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("My brother was late and I was very angry at him.", ["D 1> 1MBA"]),
+        ("I was angry that my sister had lied.", ["D 1> 1FTA"]),
+    ],
+)
+def test_covert_hostility_needs_a_target(
+    parser: SentenceParser, text: str, codes: list[str]
+) -> None:
+    assert aggression(text, parser) == codes
