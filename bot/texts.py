@@ -7,6 +7,7 @@ from html import escape
 from aiogram.utils.i18n import gettext as _
 
 from core.db.models import User
+from core.lunar.place_names import place_label
 
 
 def welcome_text(user: User) -> str:
@@ -63,12 +64,14 @@ def help_text() -> str:
 
 
 def settings_text(user: User) -> str:
-    sex_names = {"female": _("female"), "male": _("male"), "unspecified": _("not set")}
-    place = escape(user.place_name) if user.place_name else _("not set")
+    # «Пол для норм: не указан» — the word agrees with «пол», so it is a message of its own.
+    sex_names = {"female": _("female"), "male": _("male"), "unspecified": _("not specified")}
+    languages = {"en": _("English"), "ru": _("Russian")}
+    place = escape(place_label(user.place_name, user.language)) if user.place_name else _("not set")
     return "\n".join(
         [
             _("<b>Settings</b>"),
-            _("Language: {language}").format(language=user.language),
+            _("Language: {language}").format(language=languages.get(user.language, user.language)),
             _("Place: {place}").format(place=place),
             _("Time zone: {timezone}").format(timezone=escape(user.timezone)),
             _("Sex for the norms: {sex}").format(sex=sex_names.get(str(user.sex), user.sex)),

@@ -7,7 +7,8 @@ from html import escape
 from core.analysis.symbols import archetype_name
 from core.billing.credits import Balance
 from core.dreams.report import AnalysisReport, Stage
-from core.i18n import gettext_for
+from core.i18n import gettext_for, ngettext
+from core.llm.labels import model_label
 
 #: Telegram's limit for one message is 4096 characters; leave room for markup.
 MAX_MESSAGE_CHARS = 3900
@@ -30,7 +31,12 @@ def balance_text(balance: Balance, locale: str) -> str:
         return _("Your first analysis is free.")
     if balance.credits == 0:
         return _("You have no analyses left.")
-    return _("Analyses left: {count}").format(count=balance.credits)
+    return ngettext(
+        "You have {count} analysis left.",
+        "You have {count} analyses left.",
+        balance.credits,
+        locale,
+    ).format(count=balance.credits)
 
 
 def _symbols_block(report: AnalysisReport, locale: str) -> list[str]:
@@ -51,12 +57,12 @@ def _lunar_block(report: AnalysisReport, locale: str) -> list[str]:
     if lunar is None:
         return []
     head = _(
-        "<b>The moon that night</b>: lunar day {day}, {phase}, {percent}% lit, Moon in {sign}."
+        "<b>The moon that night</b>: lunar day {day}, {phase}, {percent}% lit, {in_sign}."
     ).format(
         day=lunar.lunar_day,
-        phase=escape(lunar.phase_name),
+        phase=escape(lunar.phase_name[:1].lower() + lunar.phase_name[1:]),  # mid-sentence
         percent=round(lunar.illumination * 100),
-        sign=escape(lunar.sign),
+        in_sign=escape(lunar.sign_phrase or lunar.sign),
     )
     return [head, f"<i>{escape(lunar.folklore_note)}</i>"] if lunar.folklore_note else [head]
 
@@ -82,7 +88,8 @@ def render_report(report: AnalysisReport, locale: str) -> str:
     if lunar:
         parts.append("\n".join(lunar))
     footer = _("Interpreted by: {model} · confidence {confidence}%").format(
-        model=escape(report.model_used), confidence=round(report.confidence * 100)
+        model=escape(model_label(report.model_used, locale)),
+        confidence=round(report.confidence * 100),
     )
     tail = f"<i>{footer}</i>\n{escape(balance_text(report.balance, locale))}"
     interpretation = escape(report.interpretation)

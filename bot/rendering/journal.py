@@ -6,11 +6,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from core.analysis.hvdc.labels import category_name
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.journal import JournalPage, get_user_dream
 from core.dreams.search import JournalResults
 from core.excerpts import excerpt
 from core.i18n import gettext_for, ngettext
+from core.llm.labels import model_label
 
 MOOD_ICONS = {"positive": "☀️", "negative": "🌧", "mixed": "🌦", "neutral": "🌫", None: "⏳"}
 MAX_DETAIL_CODES = 40
@@ -56,17 +58,22 @@ def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
     _ = gettext_for(locale)
     details: dict[str, Any] = row.hvdc or {}
     if not details.get("supported", True):
-        coded = _("The Hall/Van de Castle coder reads English reports only for now.")
+        coded = _("The Hall/Van de Castle coder reads English and Russian reports.")
     else:
         codes = details.get("codes", [])[:MAX_DETAIL_CODES]
-        coded = "\n".join(f"{escape(c['category'])}: {_code_line(c, dream.text)}" for c in codes)
+        coded = "\n".join(
+            f"{escape(category_name(c['category'], locale))}: {_code_line(c, dream.text)}"
+            for c in codes
+        )
         coded = coded or _("No codable elements were found.")
     lines = [
         _("<b>Hall/Van de Castle coding</b> (each code with the words it came from)"),
         coded,
         "",
         _("Interpreted by {model}; {tokens} tokens; {latency} ms.").format(
-            model=escape(row.model_used), tokens=row.tokens_used, latency=row.latency_ms
+            model=escape(model_label(row.model_used, locale)),
+            tokens=row.tokens_used,
+            latency=row.latency_ms,
         ),
     ]
     return "\n".join(lines)[:3900]
