@@ -12,7 +12,7 @@ COPY workers workers
 COPY cli cli
 COPY locales locales
 COPY migrations migrations
-RUN pip install -e . && useradd --create-home --uid 10001 oneiro && chown -R oneiro /app
+RUN pip install -e '.[nlp-ru]' && useradd --create-home --uid 10001 oneiro && chown -R oneiro /app
 USER oneiro
 ENV WEB_HOST=0.0.0.0 WEB_PORT=8080 LOG_FORMAT=json
 EXPOSE 8080

@@ -43,13 +43,26 @@ from core.analysis.norms.profile import value_interval  # noqa: E402
 DEFAULT_PATH = ROOT.parent / "shared" / "data" / "hvdc" / "norms_female_coded.jsonl"
 
 
-def load_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    """The coded reports of a JSONL file (each line: ``report`` + the 13 category lists)."""
+def load_gold(
+    path: Path, limit: int | None, split: str | None = None, text: str = "report"
+) -> list[dict[str, Any]]:
+    """The coded reports of a JSONL file (each line: ``report`` + the 13 category lists).
+
+    ``split`` keeps only the lines of that split (the Russian set's ``dev``/``heldout``);
+    ``text`` names the field to code (``report_en`` codes the English originals of a
+    translated set, for a same-reports comparison).
+    """
     rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if split and row.get("split") != split:
+                continue
+            if text != "report":
+                row = {**row, "report": row.get(text, "")}
+            rows.append(row)
             if limit is not None and len(rows) >= limit:
                 break
     return rows
@@ -99,6 +112,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N dreams")
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--split", default=None, help="only this split (dev / heldout)")
+    parser.add_argument("--text", default="report", help="the field to code (report_en …)")
+    parser.add_argument("--pred", type=Path, default=None, help="also write the cards here")
     parser.add_argument("--self-check", action="store_true", help="score gold against gold")
     parser.add_argument(
         "--calibration", action="store_true", help="coverage of the h-profile intervals"
@@ -117,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.path.is_file():
         print(f"skipping: gold file {args.path} not found (it lives in ../shared)")
         return 0
-    gold = load_gold(args.path, args.limit)
+    gold = load_gold(args.path, args.limit, args.split, args.text)
     if args.self_check:
         predicted: list[dict[str, Any]] = [{c: row.get(c, []) for c in CATEGORIES} for row in gold]
         print(f"self-check: gold vs gold on {args.path.name}")
@@ -128,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
             f"coder throughput (single process, pid {os.getpid()}, process CPU): "
             f"{len(gold) / seconds:.1f} dreams/s, {words / seconds:.0f} words/s "
             f"({seconds:.2f} CPU-s for {len(gold)} dreams)"
+        )
+    if args.pred is not None:
+        args.pred.write_text(
+            "".join(json.dumps(card, ensure_ascii=False) + "\n" for card in predicted)
         )
     print(format_report(evaluate(predicted, gold)))
     if not args.self_check:

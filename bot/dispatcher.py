@@ -8,6 +8,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.utils.chat_action import ChatActionMiddleware
 
+from bot.erase import conversation_eraser
 from bot.fsm_storage import FailSoftStorage
 from bot.handlers import get_routers
 from bot.i18n import UserI18nMiddleware, create_i18n
@@ -35,7 +36,11 @@ def _storage(services: Services) -> BaseStorage:
 
 def create_dispatcher(services: Services) -> Dispatcher:
     """A fresh dispatcher; handlers receive ``services``, ``settings``, ``user`` and ``i18n``."""
-    dp = Dispatcher(storage=_storage(services), services=services, settings=services.settings)
+    storage = _storage(services)
+    dp = Dispatcher(storage=storage, services=services, settings=services.settings)
+    if services.settings.bot_token is not None:
+        bot_id = int(services.settings.bot_token.get_secret_value().split(":", 1)[0])
+        services.erasers.append(conversation_eraser(storage, bot_id))
     dp.update.outer_middleware(DeduplicateUpdatesMiddleware(services.cache))
     dp.update.outer_middleware(UserMiddleware())
     UserI18nMiddleware(create_i18n()).setup(dp)

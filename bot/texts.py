@@ -10,6 +10,7 @@ from aiogram.utils.i18n import ngettext
 from bot.keyboards.settings import LANGUAGE_NAMES
 from core.billing.credits import balance_of
 from core.db.models import User
+from core.lunar.place_names import place_label
 
 
 def welcome_text(user: User) -> str:
@@ -86,8 +87,9 @@ def help_text() -> str:
 
 
 def settings_text(user: User) -> str:
-    sex_names = {"female": _("female"), "male": _("male"), "unspecified": _("not set")}
-    place = escape(user.place_name) if user.place_name else _("not set")
+    # «Пол для норм: не указан» — the word agrees with «пол», so it is a message of its own.
+    sex_names = {"female": _("female"), "male": _("male"), "unspecified": _("not specified")}
+    place = escape(place_label(user.place_name, user.language)) if user.place_name else _("not set")
     return "\n".join(
         [
             _("<b>Settings</b>"),

@@ -22,6 +22,7 @@ from core.dreams.intake import DreamRejected, validate_dream
 from core.dreams.screening import Verdict, screen
 from core.i18n import N_, gettext
 from core.interpret.types import DreamContext, Interpretation, LunarContext
+from core.llm.labels import model_label
 from core.lunar import LunarError, lunar_context
 from core.lunar.night import Night, dream_moment
 from core.lunar.places import Place, user_place
@@ -120,7 +121,11 @@ def as_text(context: DreamContext, answer: Interpretation) -> str:
     lines += [f"* {hit.label} ({hit.evidence}): {hit.meaning}" for hit in context.symbols]
     if context.lunar is not None:
         lines += ["", context.lunar.folklore_note]
-    lines += ["", answer.text, "", f"[{answer.model_used}, confidence {answer.confidence:.0%}]"]
+    footer = gettext("Interpreted by: {model} · confidence {confidence}%", context.locale).format(
+        model=model_label(answer.model_used, context.locale),
+        confidence=round(answer.confidence * 100),
+    )
+    lines += ["", answer.text, "", f"[{footer}]"]
     return "\n".join(lines)
 
 

@@ -132,6 +132,8 @@ def code_object(
         coder = code_dream
     coding = coder(text, lang)
     coded = {**obj, **coding.card()}
+    if coding.dreamer_sex:  # what the grammar says («я побежала»), for `profile --sex auto`
+        coded["dreamer_sex"] = coding.dreamer_sex
     if not coding.supported:
         coded["hvdc_unsupported"] = coding.reason or "unsupported"
     return coded
@@ -181,10 +183,9 @@ def load_cards(args: argparse.Namespace, stats: LineStats) -> list[dict[str, Any
         for number, obj in iter_objects(stream, stats, progress):
             text = report_text(obj)
             if has_card(obj):
-                cards.append({cat: obj.get(cat) or [] for cat in CATEGORIES})
+                cards.append(_card_of(obj))
             elif text is not None:
-                coded = code_object(obj, text, args.lang)
-                cards.append({cat: coded[cat] for cat in CATEGORIES})
+                cards.append(_card_of(code_object(obj, text, args.lang)))
             else:
                 why = "neither category lists nor a 'report'/'text' field"
                 _skip(stats, number, why, progress)
@@ -196,6 +197,28 @@ def load_cards(args: argparse.Namespace, stats: LineStats) -> list[dict[str, Any
             progress.close()
     stats.used = len(cards)
     return cards
+
+
+def _card_of(obj: dict[str, Any]) -> dict[str, Any]:
+    card: dict[str, Any] = {cat: obj.get(cat) or [] for cat in CATEGORIES}
+    if obj.get("dreamer_sex") in ("F", "M"):
+        card["dreamer_sex"] = obj["dreamer_sex"]
+    return card
+
+
+def sex_from_grammar(cards: list[dict[str, Any]]) -> tuple[str, int, int]:
+    """(norm group, dreams that show the dreamer's sex, dreams that agree with it).
+
+    Russian shows the dreamer's sex in past-tense verbs («я побежала»); when most dreams that
+    show it agree (at least 3 and two thirds), those norms are used, else the pooled ones.
+    """
+    shown = [card["dreamer_sex"] for card in cards if card.get("dreamer_sex") in ("F", "M")]
+    females = shown.count("F")
+    majority = "F" if females * 2 >= len(shown) else "M"
+    agreeing = females if majority == "F" else len(shown) - females
+    if len(shown) < 3 or agreeing * 3 < len(shown) * 2:
+        return "unspecified", len(shown), agreeing
+    return ("female" if majority == "F" else "male"), len(shown), agreeing
 
 
 def _fmt(value: float | None, digits: int = 3) -> str:
@@ -229,7 +252,12 @@ def run_profile(args: argparse.Namespace) -> int:
         print("no usable lines: nothing to profile", file=sys.stderr)
         return 2
     indicators = compute_indicators(cards)
-    profile = h_profile(indicators, args.sex)
+    sex = args.sex
+    if sex == "auto":
+        sex, shown, agreeing = sex_from_grammar(cards)
+        print(f"norms: {sex} (the dreamer's sex shows in {shown} dreams, {agreeing} agree)",
+              file=sys.stderr)  # fmt: skip
+    profile = h_profile(indicators, sex)
     if indicators.invalid_codes:
         print(f"{indicators.invalid_codes} malformed codes were ignored", file=sys.stderr)
     if args.json:
@@ -249,7 +277,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "code", help="add HVdC codes to JSON lines with a 'report' (or 'text') field"
     )
     code.add_argument("file", help="JSON lines file, or - for standard input")
-    code.add_argument("--lang", default="en", help="language of the reports (default: en)")
+    code.add_argument(
+        "--lang", default="en", help="en or ru; each report is still coded in its own language"
+    )
     code.add_argument("--quiet", action="store_true", help="no progress bar")
     code.add_argument(
         "--coder",
@@ -267,9 +297,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     profile.add_argument(
         "--sex",
-        choices=("female", "male", "unspecified"),
+        choices=("female", "male", "unspecified", "auto"),
         default="unspecified",
-        help="the dreamer's sex, for the sex-specific norms (unspecified: pooled norms)",
+        help="the dreamer's sex, for the sex-specific norms (unspecified: pooled norms; "
+        "auto: as the dreams' grammar shows it, e.g. Russian «я побежала»)",
     )
     profile.add_argument("--json", action="store_true", help="print JSON instead of a table")
     profile.add_argument("--png", metavar="PATH", help="also draw the h-profile chart as PNG")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from aiogram import Bot, Dispatcher
 from aiohttp import web
 
-from bot.commands import set_bot_commands
+from bot.commands import set_bot_commands, set_menu_button
 from bot.dispatcher import create_dispatcher
 from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from cli.runtime import Runtime, build_runtime
@@ -127,6 +127,7 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: P
     if not parts.bot:
         return
     await set_bot_commands(bot)
+    await set_menu_button(bot, settings)
     if settings.public_url is not None:
         await bot.set_webhook(
             f"{settings.public_url.rstrip('/')}{WEBHOOK_PATH}",

@@ -48,6 +48,7 @@ from pydantic_settings import (
 )
 
 from core.asr.config import AsrSettings
+from core.auth.config import WebSettings
 from core.billing.config import BillingSettings
 from core.llm.config import LLMSettings
 
@@ -92,6 +93,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     asr: AsrSettings = Field(default_factory=AsrSettings)
     billing: BillingSettings = Field(default_factory=BillingSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     @classmethod
     def settings_customise_sources(

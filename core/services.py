@@ -4,11 +4,12 @@ handed to every adapter: handlers, routes and jobs ask for ``services`` by param
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from core.account.erase import AccountEraser
 from core.billing.receipts import ReceiptSender
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
@@ -41,6 +42,9 @@ class Services:
     voice: VoiceServices | None = None
     #: How credit receipts reach users (Telegram); None without a bot.
     receipts: ReceiptSender | None = None
+    #: What each part keeps on an account outside the database (the bot's conversation
+    #: state, ...), erased with the account. A registry: the parts add theirs as they start.
+    erasers: list[AccountEraser] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

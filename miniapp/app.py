@@ -9,18 +9,25 @@ import jinja2
 from aiohttp import web
 
 from core.services import Services
+from miniapp.api.errors import api_errors
 from miniapp.errors import json_errors
-from miniapp.keys import SERVICES
-from miniapp.routes import health, pages
+from miniapp.keys import SERVICES, TOKENS
+from miniapp.routes import dashboard_login, health, pages
+from miniapp.routes.api import setup_api
+from miniapp.routes.app_pages import setup_pages
 from miniapp.routes.billing import setup_billing
+from miniapp.security import on_response_prepare
+from miniapp.sessions import token_service
 
 HERE = Path(__file__).resolve().parent
 
 
 def create_app(services: Services) -> web.Application:
     """A fresh application; the caller adds the webhook route when the bot runs in webhook mode."""
-    app = web.Application(middlewares=[json_errors], client_max_size=2 * 1024 * 1024)
+    app = web.Application(middlewares=[json_errors, api_errors], client_max_size=2 * 1024 * 1024)
     app[SERVICES] = services
+    app[TOKENS] = token_service(services)
+    app.on_response_prepare.append(on_response_prepare)
     env = aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -30,5 +37,8 @@ def create_app(services: Services) -> web.Application:
     app.add_routes(health.routes)
     app.add_routes(pages.routes)
     setup_billing(app)
+    setup_api(app)
+    setup_pages(app)
+    app.add_routes(dashboard_login.routes)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app

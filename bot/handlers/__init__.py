@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    account,
     account_billing,
     common,
     dreams,
@@ -37,6 +38,7 @@ def get_routers() -> list[Router]:
         lunar.create_router(),
         voice.create_router(),
         voice_settings.create_router(),
+        account.create_router(),
         long_dreams.create_router(),
         dreams.create_router(),
         common.create_router(),

@@ -10,7 +10,7 @@ from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InputMediaPhoto, Message
-from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import I18n, get_i18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.lunar import CalendarPage, calendar_keyboard
@@ -19,6 +19,7 @@ from core.dreams.moon_stats import moon_and_my_dreams
 from core.lunar.calendar_png import CalendarImage, render_month
 from core.lunar.errors import LunarError
 from core.lunar.names import MONTH_NAMES
+from core.lunar.place_names import place_label
 from core.lunar.places import Place, user_place
 from core.lunar.text import cached_day_text
 from core.services import Services
@@ -42,11 +43,16 @@ def _place_of(user: User) -> tuple[Place, bool]:
     return user_place(user.latitude, user.longitude, user.timezone, user.place_name)
 
 
+def i18n_locale() -> str:
+    """The language of the update being handled (aiogram's i18n context)."""
+    return str(get_i18n().current_locale)
+
+
 def _default_hint(place: Place) -> str:
     return _(
         "This is for {place}, the default for your time zone. Share your location or type "
         "your city in /settings to see the moon for your own place."
-    ).format(place=place.name)
+    ).format(place=place_label(place.name, i18n_locale()))
 
 
 async def show_today(message: Message, user: User, services: Services, i18n: I18n) -> None:
@@ -67,7 +73,7 @@ async def show_today(message: Message, user: User, services: Services, i18n: I18
 
 def _caption(year: int, month: int, place: Place, is_default: bool) -> str:
     title = _("Lunar calendar: {month} {year}, {place}").format(
-        month=_(MONTH_NAMES[month - 1]), year=year, place=place.name
+        month=_(MONTH_NAMES[month - 1]), year=year, place=place_label(place.name, i18n_locale())
     )
     return title + ("\n" + _default_hint(place) if is_default else "")
 

@@ -17,6 +17,7 @@ from bot.keyboards.callbacks import SettingsAction
 from bot.keyboards.settings import location_request_keyboard
 from core.db.models import User
 from core.lunar import LunarError, Place, resolve_city
+from core.lunar.place_names import place_label
 from core.lunar.places import nearest_place
 from core.services import Services
 from core.users import set_place
@@ -58,7 +59,7 @@ async def _save(message: Message, user: User, place: Place, state: FSMContext) -
     await state.clear()
     await message.answer(
         _("Saved: {place} (time zone {timezone}).").format(
-            place=escape(place.name), timezone=escape(place.tz)
+            place=escape(place_label(place.name, user.language)), timezone=escape(place.tz)
         ),
         reply_markup=ReplyKeyboardRemove(),
     )

@@ -20,11 +20,12 @@ from bot.keyboards.settings import (
 )
 from bot.replies import show_in_place
 from bot.texts import settings_text
+from core.account import erase_account
 from core.billing.config import billing_key
 from core.billing.subscriptions import cancel_stars_renewal
 from core.db.models import Sex, User
 from core.services import Services
-from core.users import delete_user, set_sex
+from core.users import set_sex
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ async def confirm_delete(
 ) -> None:
     locale = user.language
     await _stop_stars_subscription(bot, user, query.from_user.id)
-    await delete_user(user, billing_key(services.settings))
+    await erase_account(user, services.erasers, billing_key(services.settings))
     with i18n.use_locale(locale):
         await query.answer()
         await show_in_place(

@@ -7,7 +7,8 @@ from html import escape
 from core.analysis.symbols import archetype_name
 from core.billing.credits import Balance
 from core.dreams.report import AnalysisReport, Stage
-from core.i18n import gettext_for
+from core.i18n import gettext_for, ngettext
+from core.llm.labels import model_label
 from core.lunar.names import lit_percent
 
 #: Telegram's limit for one message is 4096 characters; leave room for markup.
@@ -31,7 +32,12 @@ def balance_text(balance: Balance, locale: str) -> str:
         return _("Your first analysis is free.")
     if balance.credits == 0:
         return _("You have no analyses left.")
-    return _("Analyses left: {count}").format(count=balance.credits)
+    return ngettext(
+        "You have {count} analysis left.",
+        "You have {count} analyses left.",
+        balance.credits,
+        locale,
+    ).format(count=balance.credits)
 
 
 def _symbols_block(report: AnalysisReport, locale: str) -> list[str]:
@@ -54,12 +60,12 @@ def _lunar_block(report: AnalysisReport, locale: str) -> list[str]:
     # Read at the middle of the dream's night (core.lunar.night), which the line names.
     head = _(
         "<b>The moon that night</b> (at 03:00): lunar day {day}, {phase}, {percent}% lit, "
-        "Moon in {sign}."
+        "{in_sign}."
     ).format(
         day=lunar.lunar_day,
-        phase=escape(lunar.phase_name),
+        phase=escape(lunar.phase_name[:1].lower() + lunar.phase_name[1:]),  # mid-sentence
         percent=lit_percent(lunar.illumination),
-        sign=escape(lunar.sign),
+        in_sign=escape(lunar.sign_phrase or lunar.sign),
     )
     return [head, f"<i>{escape(lunar.folklore_note)}</i>"] if lunar.folklore_note else [head]
 
@@ -85,7 +91,8 @@ def render_report(report: AnalysisReport, locale: str) -> str:
     if lunar:
         parts.append("\n".join(lunar))
     footer = _("Interpreted by: {model} · confidence {confidence}%").format(
-        model=escape(report.model_used), confidence=round(report.confidence * 100)
+        model=escape(model_label(report.model_used, locale)),
+        confidence=round(report.confidence * 100),
     )
     tail = f"<i>{footer}</i>\n{escape(balance_text(report.balance, locale))}"
     interpretation = escape(report.interpretation)

@@ -16,6 +16,7 @@ from core.dreams.search import JournalResults
 from core.excerpts import excerpt
 from core.i18n import gettext_for, ngettext, normalize_locale
 from core.interpret.types import LunarContext
+from core.llm.labels import model_label
 from core.lunar.names import lit_percent
 
 MOOD_ICONS = {"positive": "☀️", "negative": "🌧", "mixed": "🌦", "neutral": "🌫", None: "⏳"}
@@ -46,12 +47,12 @@ def night_moved_text(morning: date, lunar: LunarContext | None, locale: str) -> 
         return night
     moon = _(
         "<b>The moon that night</b> (at 03:00): lunar day {day}, {phase}, {percent}% lit, "
-        "Moon in {sign}."
+        "{in_sign}."
     ).format(
         day=lunar.lunar_day,
-        phase=escape(lunar.phase_name),
+        phase=escape(lunar.phase_name[:1].lower() + lunar.phase_name[1:]),  # mid-sentence
         percent=lit_percent(lunar.illumination),
-        sign=escape(lunar.sign),
+        in_sign=escape(lunar.sign_phrase or lunar.sign),
     )
     return f"{night}\n{moon}"
 
@@ -90,7 +91,7 @@ def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
     _ = gettext_for(locale)
     details: dict[str, Any] = row.hvdc or {}
     if not details.get("supported", True):
-        coded = _("The Hall/Van de Castle coder reads English reports only for now.")
+        coded = _("The Hall/Van de Castle coder reads English and Russian reports.")
     else:
         codes = details.get("codes", [])[:MAX_DETAIL_CODES]
         coded = "\n".join(_code_line(c, dream.text, locale) for c in codes)
@@ -103,7 +104,9 @@ def details_text(dream: Dream, row: DreamAnalysis, locale: str) -> str:
         coded,
         "",
         _("Interpreted by {model}; {tokens} tokens; {latency} ms.").format(
-            model=escape(row.model_used), tokens=row.tokens_used, latency=row.latency_ms
+            model=escape(model_label(row.model_used, locale)),
+            tokens=row.tokens_used,
+            latency=row.latency_ms,
         ),
     ]
     return "\n".join(lines)[:3900]

@@ -278,9 +278,18 @@ _OPTIONAL: tuple[Callable[[Coding, str], str | None], ...] = (
 def _unsupported(coding: Coding, locale: str) -> list[str]:
     if coding.reason == "empty":
         return [gettext("The report is empty, so there is nothing to analyse.", locale)]
+    if coding.reason == "russian_nlp_missing":
+        return [
+            gettext(
+                "Russian reports cannot be analysed in detail on this server (its Russian "
+                "language models are not installed).",
+                locale,
+            )
+        ]
     return [
         gettext(
-            "A detailed Hall/Van de Castle analysis is available for English reports only.",
+            "A detailed Hall/Van de Castle analysis is available for reports in English and "
+            "Russian.",
             locale,
         )
     ]

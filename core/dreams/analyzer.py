@@ -18,6 +18,7 @@ from core.analysis.hvdc import Coding, code_dream
 from core.analysis.hvdc.llm import PlanCoder
 from core.analysis.mood import dream_mood
 from core.analysis.symbols import find_symbols
+from core.analysis.symbols.salience import rank_by_salience
 from core.db.models import Dream, User
 from core.dreams.report import Stage
 from core.embeddings import (
@@ -71,7 +72,8 @@ def read_dream(text: str, language: str, locale: str, coding: Coding | None = No
     """HVdC coding (the rules' unless one is given), grounded symbols, highlights and mood of
     one dream (pure, fast)."""
     coding = coding or code_dream(text, lang=language)
-    symbols = tuple(find_symbols(text, language if language in ("en", "ru") else locale))
+    # Coded in the dream's language, glossed in the user's: both languages' forms are searched.
+    symbols = tuple(rank_by_salience(find_symbols(text, locale), coding))
     return Reading(
         coding=coding,
         symbols=symbols,

@@ -63,6 +63,8 @@ def row_values(result: AnalysisResult) -> dict[str, Any]:
             "card": ctx.coding.card(),
             "codes": card_with_spans,
             "supported": ctx.coding.supported,
+            # the dreamer's sex as the dream's grammar shows it («я побежала»): F, M or ""
+            "dreamer_sex": ctx.coding.dreamer_sex,
             "highlights": list(ctx.highlights),
             "symbol_hits": [_symbol_dict(hit) for hit in ctx.symbols],
             "lunar": lunar_dict(ctx.lunar),

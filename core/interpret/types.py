@@ -36,6 +36,8 @@ class LunarContext:
     illumination: float  # 0..1
     sign: str  # localized zodiac sign
     folklore_note: str  # localized, labelled as folklore
+    #: "Moon in Scorpio" as one localized phrase (the sign in the case the language needs)
+    sign_phrase: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,14 @@ def source_label(result: Interpretation, locale: str) -> str:
     return _("AI interpretation ({model})").format(model=result.model_used)
 
 
+def model_label(model_used: str, locale: str) -> str:
+    """The interpreter's name for a reply's footer: the built-in one in the user's language,
+    an LLM by its own model name (a name, like DreamBank, is not translated)."""
+    if not model_used or model_used == "offline":
+        return gettext_for(locale)("built-in interpreter")
+    return model_used
+
+
 def ai_disclosure(result: Interpretation, locale: str) -> str:
     """The note under an LLM answer; empty for offline ones."""
     if "llm" not in result.sources:

@@ -21,7 +21,7 @@ from threading import Lock
 import ephem
 from PIL import Image, ImageDraw, ImageFont
 
-from core.i18n import N_, gettext
+from core.i18n import N_, gettext, normalize_locale
 from core.lunar.astro import check_date, to_ephem
 from core.lunar.days import (
     compute_place,
@@ -30,6 +30,7 @@ from core.lunar.days import (
     principal_phases,
 )
 from core.lunar.names import MONTH_NAMES, WEEKDAY_SHORT
+from core.lunar.place_names import place_label
 from core.lunar.places import Place
 from core.lunar.service import local_day_bounds
 
@@ -254,7 +255,8 @@ def draw_month(
     cells = month_cells(year, month, place)
     image = _grid(year, month, locale).copy()
     width, height = image.size
-    line = gettext(_PLACE_LINE, locale).format(place=place.name, tz=place.tz)
+    name = place_label(place.name, normalize_locale(locale))
+    line = gettext(_PLACE_LINE, locale).format(place=name, tz=place.tz)
     _text(image, (width / 2, MARGIN + 44), line, 15, MUTED, "centre")
     at = compute_place(place.lat, place.lon)
     if at.latitude_clamped:

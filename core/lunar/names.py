@@ -51,6 +51,22 @@ SIGN_NAMES: dict[str, str] = {
     "aquarius": N_("Aquarius"),
     "pisces": N_("Pisces"),
 }
+#: "Moon in <sign>" as whole phrases: Russian puts the sign in the genitive («Луна в знаке
+#: Скорпиона»), which a "{sign}" placeholder filled with the nominative cannot do.
+SIGN_PHRASES: dict[str, str] = {
+    "aries": N_("Moon in Aries"),
+    "taurus": N_("Moon in Taurus"),
+    "gemini": N_("Moon in Gemini"),
+    "cancer": N_("Moon in Cancer"),
+    "leo": N_("Moon in Leo"),
+    "virgo": N_("Moon in Virgo"),
+    "libra": N_("Moon in Libra"),
+    "scorpio": N_("Moon in Scorpio"),
+    "sagittarius": N_("Moon in Sagittarius"),
+    "capricorn": N_("Moon in Capricorn"),
+    "aquarius": N_("Moon in Aquarius"),
+    "pisces": N_("Moon in Pisces"),
+}
 MONTH_NAMES: tuple[str, ...] = (
     N_("January"),
     N_("February"),

@@ -36,6 +36,7 @@ from core.lunar.names import (
     PHASE_NAMES,
     SIGN_KEYS,
     SIGN_NAMES,
+    SIGN_PHRASES,
     phase_key_for_elongation,
 )
 from core.lunar.places import Place
@@ -158,4 +159,5 @@ def lunar_context(moment: datetime, place: Place, locale: str | None) -> LunarCo
         illumination=illumination(t),
         sign=gettext(SIGN_NAMES[sign_key], locale),
         folklore_note=folklore_note(day.number, phase_key, locale),
+        sign_phrase=gettext(SIGN_PHRASES[sign_key], locale),
     )

@@ -15,7 +15,8 @@ from babel.dates import format_date, format_time
 from core.cache import Cache
 from core.i18n import N_, gettext, normalize_locale
 from core.lunar.interpreter import folklore_note
-from core.lunar.names import PHASE_NAMES, SIGN_NAMES, lit_percent
+from core.lunar.names import PHASE_NAMES, SIGN_PHRASES, lit_percent
+from core.lunar.place_names import place_label
 from core.lunar.places import Place
 from core.lunar.service import DayReport, day_report
 
@@ -24,7 +25,6 @@ _TITLE = N_("Moon on {date} — {place}")
 _DAY_LINE = N_("Lunar day {number}: {start} – {end}")
 _RISE_SET = N_("Moonrise {rise} · moonset {set}")
 _PHASE_LINE = N_("Phase: {phase}, {percent}% lit at noon")
-_SIGN_LINE = N_("Moon in {sign}")
 _CLAMPED = N_(
     "Lunar days are shown for latitude {lat}°: farther north or south the moon may not rise "
     "for days, and the traditional rule does not work."
@@ -60,7 +60,7 @@ def day_text(report: DayReport, locale: str | None) -> str:
     """The report as the lines a user reads (local times, translated names, folklore note)."""
     lang = normalize_locale(locale)
     when = format_date(report.date, "long", locale=lang)
-    lines = [gettext(_TITLE, lang).format(date=when, place=report.place.name)]
+    lines = [gettext(_TITLE, lang).format(date=when, place=place_label(report.place.name, lang))]
     for day in report.lunar_days:
         start, end = _moment(report, day.start, lang), _moment(report, day.end, lang)
         lines.append(gettext(_DAY_LINE, lang).format(number=day.number, start=start, end=end))
@@ -68,7 +68,7 @@ def day_text(report: DayReport, locale: str | None) -> str:
     phase = gettext(PHASE_NAMES[report.phase_key], lang)
     percent = lit_percent(report.illumination)
     lines.append(gettext(_PHASE_LINE, lang).format(phase=phase, percent=percent))
-    lines.append(gettext(_SIGN_LINE, lang).format(sign=gettext(SIGN_NAMES[report.sign_key], lang)))
+    lines.append(gettext(SIGN_PHRASES[report.sign_key], lang))
     if report.latitude_clamped:
         lines.append(gettext(_CLAMPED, lang).format(lat=report.computed_at.lat))
     lines.append("")

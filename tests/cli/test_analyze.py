@@ -23,7 +23,7 @@ def test_analyze_prints_a_grounded_offline_interpretation(
     assert main(["analyze", DREAM]) == 0
     out = capsys.readouterr().out
     assert "Being chased (chased)" in out
-    assert "[offline" in out
+    assert "[Interpreted by: built-in interpreter" in out
 
 
 def test_analyze_json_carries_codes_with_their_spans(
@@ -71,3 +71,9 @@ def test_told_at_reads_the_moon_of_the_night_before(capsys: pytest.CaptureFixtur
         "morning": "2026-12-07",
         "middle": "2026-12-07T03:00:00+00:00",
     }
+
+
+def test_analyze_in_russian_has_no_english_footer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--lang", "ru", "Мне снилось, что за мной гналась собака."]) == 0
+    out = capsys.readouterr().out
+    assert "[Толкование: встроенный толкователь · уверенность" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -50,7 +51,8 @@ async def test_readyz_reports_a_dead_redis(tmp_path: Path) -> None:
 async def test_unknown_paths_get_a_json_error(web_only: Product) -> None:
     status, kind, body = await get(web_only, "/api/v1/nothing-here")
     assert (status, kind) == (404, "application/json")
-    assert '"status": 404' in body
+    assert json.loads(body)["error"]["status"] == 404
+    assert json.loads(body)["error"]["code"] == "not_found"
 
 
 async def test_metrics_are_prometheus_text(web_only: Product) -> None:

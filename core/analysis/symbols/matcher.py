@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from core.analysis.symbols.dictionary import LANGUAGES, SymbolEntry, load_dictionary
 from core.analysis.symbols.forms import WORD_RE, expand_form, normalize_word
+from core.analysis.symbols.reading import is_cyrillic, lemma_key, modifies_next, someone_elses
 from core.interpret.types import SymbolHit
 
 #: Idioms whose words are not dream images; group ``m`` (or the whole match) is masked.
@@ -133,16 +134,30 @@ def _scan(tokens: list[tuple[int, int, str]]) -> list[tuple[str, int, int]]:
                     i += length
                     break
             else:
-                key = lexicon.words.get(word)
+                key = _word_key(tokens, i)
                 if key is not None:
                     found.append((key, tokens[i][0], tokens[i][1]))
                 i += 1
             continue
-        key = lexicon.words.get(word)
+        key = _word_key(tokens, i)
         if key is not None:
             found.append((key, tokens[i][0], tokens[i][1]))
         i += 1
     return found
+
+
+def _word_key(tokens: list[tuple[int, int, str]], i: int) -> str | None:
+    """The symbol one word names, read as :mod:`.reading` explains (lemma, modifier, kin)."""
+    word = tokens[i][2]
+    if is_cyrillic(word):
+        if modifies_next(tokens, i):
+            return None
+        key = lemma_key(word) or _lexicon().words.get(word)
+    else:
+        key = _lexicon().words.get(word)
+    if key is not None and someone_elses(tokens, i, key):
+        return None
+    return key
 
 
 def is_negated(text: str, span: tuple[int, int]) -> bool:

@@ -84,7 +84,7 @@ async def test_both_providers_failing_still_delivers_offline_and_charges_once(
 
     text = await tell_dream(product, CHAT, DREAM)
 
-    assert "Interpreted by: offline" in text
+    assert "Interpreted by: built-in interpreter" in text
     assert "snake" in text.lower(), "the offline reading still names the dream's symbols"
     outcome = await outcome_of(CHAT)
     assert outcome.analysis.model_used == "offline"

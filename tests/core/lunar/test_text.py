@@ -18,7 +18,7 @@ def test_day_text_in_russian_shows_local_times_and_the_folklore_label() -> None:
     assert text.splitlines()[0] == "Луна на 26 ноября 2026 г. — Москва"
     assert "18-й лунный день: 16:59 – 27 нояб. 18:29" in text
     assert "Фаза: Убывающая Луна, освещено 95% в полдень" in text
-    assert "Знак Луны: Близнецы" in text
+    assert "Луна в знаке Близнецов" in text  # the sign in the genitive, as Russian says it
     assert "Народное поверье, не наука:" in text
 
 

@@ -9,6 +9,7 @@ else from its agreement, and only then stays indefinite (I).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
@@ -24,6 +25,14 @@ _MALE_PLURALS = frozenset(
      "солдат", "матрос", "моряк"}
 )  # fmt: skip
 _DREAMER = frozenset({"я"})
+_FAMILY_LETTERS = frozenset("FMXBTHWY")
+_WAKING = frozenset(
+    {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
+)
+_DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
+_TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
+_KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
+_LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
 
 
@@ -54,16 +63,20 @@ class Cast:
         return None
 
 
-def _agreement_sex(doc: RuDoc, i: int) -> str:
-    """M/F from an adjective just before or a past verb just after a gender-neutral noun."""
-    for j in (i - 1, i - 2, i + 1, i + 2, i + 3):
+def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> str:
+    """M/F from an adjective just before, or a past verb or «который» just after, a word that
+    does not show its sex itself («врач сказала», «С. М., которого»)."""
+    for j in (i - 1, i - 2, *range(i + 1, i + after + 1)):
         if 0 <= j < len(doc.words) and doc.sentence_of[j] == doc.sentence_of[i]:
             w = doc.words[j]
-            if w.pos in ("ADJF", "VERB", "PRTF", "PRTS", "ADJS") and w.number == "sing":
+            relative = w.lemma == "который"
+            if (w.pos in ("ADJF", "VERB", "PRTF", "PRTS", "ADJS") or relative) and (
+                w.number == "sing"
+            ):
                 sex = _FEMININE.get(w.gender)
-                if sex and (j < i or w.pos == "VERB"):
+                if sex and (j < i or w.pos == "VERB" or relative):
                     return sex
-    return "M"
+    return default
 
 
 def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
@@ -78,12 +91,17 @@ def _possessor(doc: RuDoc, i: int) -> str:
             return "own"
         if w.lower in _OTHERS:
             return "other"
-    if i + 1 < len(doc.words) and doc.words[i + 1].case == "gent" and doc.words[i + 1].animate:
-        entry = lexicon("characters").get(doc.words[i + 1].lemma)
-        if entry is not None and entry.code.endswith("*"):
-            return "kin"
-        if entry is not None or doc.words[i + 1].name:
-            return "other"
+    for j in range(i + 1, min(len(doc.words), i + 4)):
+        w = doc.words[j]
+        if w.pos in ("ADJF", "PRTF") or w.lemma in _OWN:  # «мама моего парня»
+            continue
+        if w.case == "gent" and w.animate:
+            entry = lexicon("characters").get(w.lemma)
+            if entry is not None and entry.code.endswith("*"):
+                return "kin"
+            if entry is not None or w.name:
+                return "other"
+        break
     return ""
 
 
@@ -114,17 +132,50 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     family = age == "*"
     age = "A" if family else age
     if sex == "g":
-        sex = _agreement_sex(doc, i)
+        sex = _agreement_sex(doc, i, default="I")
     elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
         sex = _FEMININE[w.gender]
     identity = _identity(doc, i, identity, family)
-    if w.number == "plur" and number == "1":
+    one = _one_of(doc, i)
+    if one:
+        sex = one if sex in ("I", "J", "M") and one == "F" else sex
+    elif w.number == "plur" and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
-    if age == "A" and any(b.lemma in _LITTLE for b in _before(doc, i)):
+    if identity == "O" and any(b.lemma in _OWN for b in _before(doc, i)):
+        identity = "K"  # «наша учительница», «мой начальник»: someone the dreamer knows
+    if number == "1" and age == "A":
+        age = _stated_age(doc, i) or age
+    if age == "A" and w.lemma in _KIN_CHILDREN and any(b.lemma in _LITTLE for b in _before(doc, i)):
         age = "C"
     code = f"{number}{sex}{identity}{age}"
+    if family and identity in _FAMILY_LETTERS:
+        return code, code  # «папа» and «отец» in one dream are one father
+    if number == "2":
+        return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
     return code, f"{w.lemma}|{number}|{identity}"
+
+
+def _one_of(doc: RuDoc, i: int) -> str:
+    """ "F"/"M" when the noun is «одна из подруг» / «один из преподавателей», else ""."""
+    if doc.words[i].number != "plur" or i < 2 or doc.words[i].case != "gent":
+        return ""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        w = doc.words[j]
+        if w.lower == "из" and j > 0 and doc.words[j - 1].lemma == "один":
+            return _FEMININE.get(doc.words[j - 1].gender, "M")
+    return ""
+
+
+def _stated_age(doc: RuDoc, i: int) -> str:
+    """T or C from an age given right after the person («сестра, ей 17», «(19 лет)»)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i + 1, min(sentence.last, i + 7)):
+        text = doc.words[j].text
+        if text.isdigit():
+            years = int(text)
+            return "T" if 13 <= years <= 19 else "C" if 1 <= years < 13 else ""
+    return ""
 
 
 def _is_modifier(doc: RuDoc, i: int) -> bool:
@@ -144,16 +195,132 @@ def _possessor_only(doc: RuDoc, i: int) -> bool:
     return prev.pos == "NOUN" and lexicon("characters").get(prev.lemma) is not None
 
 
+def _predicate(doc: RuDoc, i: int) -> bool:
+    """«она была моей учительницей», «оказался врачом»: the noun says who someone is."""
+    if doc.words[i].case != "ablt":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = doc.words[max(sentence.first, i - 3) : i]
+    if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
+        return False
+    return any(w.lemma in _LINKING for w in before)
+
+
+def _apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:
+    """The word of the character this noun renames («пожилой мужчина, мой старый друг»)."""
+    j = i - 1
+    while (j >= 0 and doc.words[j].pos in ("ADJF", "ADVB")) or (
+        j >= 0 and doc.words[j].lemma in _OWN
+    ):
+        j -= 1
+    if j < 1 or doc.words[j].text not in (",", "—") or doc.words[i].case != "nomn":
+        return None
+    k = j - 1
+    return k if cast.code_at(k) is not None and doc.words[k].case == "nomn" else None
+
+
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
     if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
         return None
+    if _predicate(doc, i):
+        return None
+    if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
+        return None
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
-    if w.name and w.pos == "NOUN":
-        return "1" + _FEMININE.get(w.gender, "I") + "KA"
+    if w.name and w.pos == "NOUN" and _person_name(doc, i):
+        return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
+    if _initials(doc, i):
+        return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
     return None
+
+
+def _anaphoric(doc: RuDoc, i: int) -> bool:
+    """«этот человек», «та женщина»: someone already met, not a new character."""
+    return i > 0 and doc.words[i - 1].lemma in _DEMONSTRATIVES
+
+
+def _waking(doc: RuDoc, i: int) -> bool:
+    """«В жизни мы с ней…», «на самом деле он учится в Майами»: waking life, not the dream."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    lowers = [w.lower for w in doc.words[sentence.first : sentence.last]]
+    pairs = set(pairwise(lowers))
+    return bool(pairs & _WAKING) or "наяву" in lowers
+
+
+def _listed_next(doc: RuDoc, i: int) -> bool:
+    """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
+    w = doc.words[i]
+    if w.number != "plur" or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
+        return False
+    return any(x.name for x in doc.words[i + 2 : i + 5])
+
+
+def _idiom(doc: RuDoc, i: int) -> bool:
+    """«в гостях у подруги» is being a guest, not a group of guests."""
+    w = doc.words[i]
+    return (
+        w.lemma == "гость"
+        and w.number == "plur"
+        and i > 0
+        and doc.words[i - 1].lower
+        in (
+            "в",
+            "из",
+        )
+    )
+
+
+def _person_name(doc: RuDoc, i: int) -> bool:
+    """A name that is a person: not a place after «в/на/по» («в Юклиде», «по Сидар-роуд»),
+    not a title in quotes («Энни, бери ружьё»), not a surname after a first name or a title
+    already counted («Дороти Уильямс», «мисс Стовер»)."""
+    w = doc.words[i]
+    prev = doc.words[i - 1] if i > 0 else None
+    if "-" in w.text or w.case == "loct":
+        return False
+    if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
+    closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
+    return opened == closed
+
+
+def _title_sex(doc: RuDoc, i: int, sex: str) -> str:
+    prev = doc.words[i - 1].lower if i > 0 else ""
+    return _TITLES.get(prev, sex)
+
+
+def _initials(doc: RuDoc, i: int) -> bool:
+    """«С. М.», «Г. С.»: a person named by initials, as dream reports often do."""
+    words = doc.words
+    if i + 3 >= len(words) or (i > 0 and words[i - 1].text == "."):
+        return False
+    return (
+        _is_initial(words[i].text)
+        and words[i + 1].text == "."
+        and _is_initial(words[i + 2].text)
+        and words[i + 3].text == "."
+    )
+
+
+def _is_initial(text: str) -> bool:
+    return len(text) == 1 and text.isupper() and text.isalpha()
+
+
+def _rename(cast: Cast, word: int, code: str) -> None:
+    """Give the character first named at ``word`` the better-informed identity of ``code``
+    (a known person renamed as a friend is K, not the stranger S that «мужчина» suggests)."""
+    for char in cast.characters:
+        if char.word == word and char.code[:2] == code[:2] and char.code[2] in "SU":
+            old = char.code
+            char.code = code
+            for k, v in list(cast.by_word.items()):
+                if v == old and k >= word:
+                    cast.by_word[k] = code
 
 
 def dreamer_sex(doc: RuDoc) -> str:
@@ -186,6 +353,13 @@ def build_cast(doc: RuDoc) -> Cast:
         if template is None:
             continue
         code, key = _code(doc, i, template)
+        renamed = _apposition(doc, cast, i)
+        if renamed is not None:
+            _rename(cast, renamed, code)
+            cast.by_word[i] = cast.by_word[renamed]
+            continue
+        if _initials(doc, i):
+            key = doc.words[i].text + doc.words[i + 2].text
         if key in seen:
             cast.by_word[i] = seen[key]
             continue

@@ -16,6 +16,15 @@ from .negation import negated
 from .nlp import RuDoc
 from .roles import clause_subject
 
+#: Adjectives that name a feeling only in the short, predicative form («я была зла»), not as
+#: an attribute («злая собака» is not an angry dreamer).
+_SHORT_ONLY = frozenset({"злой"})
+
+
+def _states_feeling(doc: RuDoc, i: int) -> bool:
+    w = doc.words[i]
+    return w.lemma not in _SHORT_ONLY or w.pos == "ADJS"
+
 
 def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
     """One code per stated emotion; a repeat of the same class and feeler in a sentence is one."""
@@ -29,6 +38,8 @@ def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
         length = hit[1] if hit else 1
         entry = hit[0] if hit else lex.get(lemmas[i])
         phrase_negative = hit is not None and lemmas[i] == "не"
+        if entry is not None and hit is None and not _states_feeling(doc, i):
+            entry = None
         if entry is not None and (phrase_negative or not negated(doc, i)):
             who = clause_subject(doc, cast, i)
             key = (doc.sentence_of[i], f"{entry.code}, {who}")

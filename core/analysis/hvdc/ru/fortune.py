@@ -37,16 +37,35 @@ def _code(doc: RuDoc, category: str, value: str, i: int, length: int) -> Code:
 
 
 def code_misfortunes(doc: RuDoc, cast: Cast) -> list[Code]:
+    """One code per misfortune: per sentence («упала и ушиблась» is one event) and per kind and
+    victim in the dream («должна умереть … умерла» is one death)."""
     codes: list[Code] = []
-    seen: set[int] = set()
+    sentences: set[int] = set()
+    events: set[str] = set()
     for i, length, entry, denied in _scan(doc, lexicon("fortune")):
         sentence = doc.sentence_of[i]
-        if denied or sentence in seen:
+        if denied or sentence in sentences or _thing_falls(doc, cast, i, entry.code):
             continue
-        seen.add(sentence)  # one misfortune per sentence: «упала и ушиблась» is one event
         who = clause_subject(doc, cast, i)
-        codes.append(_code(doc, "misfortune", f"{entry.code}, {who}", i, length))
+        event = f"{entry.code}, {who}"
+        if event in events:
+            continue
+        sentences.add(sentence)
+        events.add(event)
+        codes.append(_code(doc, "misfortune", event, i, length))
     return codes
+
+
+def _thing_falls(doc: RuDoc, cast: Cast, i: int, kind: str) -> bool:
+    """«упала бомба», «дерево упало»: a thing falls, not a person (no M2 for anyone)."""
+    if kind != "M2":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(max(sentence.first, i - 3), min(sentence.last, i + 4)):
+        w = doc.words[k]
+        if k != i and w.pos == "NOUN" and w.case == "nomn" and cast.code_at(k) is None:
+            return not w.animate
+    return False
 
 
 def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:

@@ -14,14 +14,28 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .lexicon import Entry, lexicon
 from .negation import negated
-from .nlp import RuDoc, children, head_of, parse_syntax
-from .roles import actor, clause_subject
+from .nlp import RuDoc, Word, children, head_of, parse_syntax
+from .roles import actor
 
 CATEGORIES: tuple[str, ...] = ("aggression", "friendliness", "sexuality")
 _SUBJECT = ("nsubj", "nsubj:pass")
 _OBJECTS = ("obj", "iobj", "obl", "nmod", "obl:agent")
 #: Reciprocal verbs with «с»: the act is mutual (HVdC "=").
 _MUTUAL_PREPOSITION = "с"
+#: Only affection (a hug, a kiss, a stroke) is read with its object left unsaid: a listener
+#: supplies «меня» to «мама целует в макушку»; for other acts the guess costs more than it gains.
+_FILL_LEVEL = 6
+_KISSES = frozenset({"поцеловать", "целовать", "целоваться", "поцеловаться"})
+_PARTNERS = frozenset(
+    {"парень", "жених", "муж", "жена", "невеста", "любовник", "любовница", "возлюбленный",
+     "любимый", "кавалер", "бойфренд", "бывший", "бывшая", "партнер", "супруг", "супруга"}
+)  # fmt: skip
+_CONTEXT = 3  # words beyond the clause's edges that the parse also reads
+_WINDOW = 12  # at most this many words on either side of the act
+_CLAUSE_EDGE = frozenset(
+    {",", ".", ";", ":", "—", "!", "?", "«", "»", "а", "но", "что", "чтобы", "когда",
+     "который", "пока", "если", "потому"}
+)  # fmt: skip
 
 
 def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
@@ -35,7 +49,7 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
             hit = lex.phrase_at(lemmas, i)
             entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
             if entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
-                if lemmas[i] == "не" or not negated(doc, i):
+                if lemmas[i] == "не" or not negated(doc, i) or _almost(doc, i):
                     found.append((i, length, category, entry))
             elif entry is not None and hit is not None:
                 found.append((i, length, category, entry))
@@ -43,61 +57,174 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
     return found
 
 
+def _almost(doc: RuDoc, i: int) -> bool:
+    """«чуть не поймало», «едва не ударил»: an attempt, which HVdC codes, not a denial."""
+    before = [w.lower for w in doc.words[max(0, i - 3) : i]]
+    return "не" in before and any(w in ("чуть", "едва", "чуть-чуть") for w in before)
+
+
 def _preposition(doc: RuDoc, i: int) -> str:
     for child, rel in children(doc, i):
         if rel == "case":
             return doc.words[child].lower
+    if i > 0 and doc.words[i - 1].pos == "PREP":
+        return doc.words[i - 1].lower
     return ""
 
 
+def _clause(doc: RuDoc, verb: int) -> range:
+    """The words of the verb's clause: up to punctuation or a clause-opening conjunction."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    start = verb
+    while start > sentence.first and doc.words[start - 1].lower not in _CLAUSE_EDGE:
+        start -= 1
+    end = verb + 1
+    while end < sentence.last and doc.words[end].lower not in _CLAUSE_EDGE:
+        end += 1
+    return range(start, end)
+
+
+def _gender_of(code: str) -> str:
+    if code == "D" or code[0] != "1":
+        return "" if code == "D" else "plur"
+    return {"F": "femn", "M": "masc"}.get(code[1], "")
+
+
+def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
+    """Whether the person word can be the verb's subject (person, number, past gender)."""
+    v, w = doc.words[verb], doc.words[word]
+    first = w.lemma in ("я", "мы")
+    if v.person == "1per":
+        return first
+    if v.person in ("2per",) or (v.person == "3per" and first):
+        return False
+    if v.person == "3per":
+        return not v.number or not w.number or v.number == w.number
+    if v.tense == "past":
+        if v.number == "plur":
+            return w.number == "plur" or w.lemma == "мы"
+        if w.lemma == "мы" or w.number == "plur":
+            return False
+        if w.lemma == "я":
+            sex = {"femn": "F", "masc": "M"}.get(v.gender, "")
+            return not cast.dreamer_sex or not sex or sex == cast.dreamer_sex
+        gender = _gender_of(who)
+        return not gender or not v.gender or gender == v.gender
+    return True
+
+
 def _subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
-    """The verb's subject, or that of the verb it is joined to («побежала и ударила»)."""
-    current: int | None = verb
-    for _ in range(4):
-        if current is None or current < 0:
-            break
+    """The verb's subject: the parse's if it agrees, else the nearest agreeing person word in
+    the clause (Russian often puts it after the verb: «за мной гонится собака»); for an
+    infinitive or a verb joined to another («побежала и ударила»), that verb's subject."""
+    current = verb
+    if doc.words[verb].pos == "GRND":
+        link = head_of(doc, verb)
+        if link is not None and link[0] >= 0:
+            current = link[0]
+    for _ in range(3):
         for child, rel in children(doc, current):
-            if rel in _SUBJECT:
-                return actor(doc, cast, child)
-        w = doc.words[current]
-        if w.person == "1per":
-            return "D"
+            who = actor(doc, cast, child) if rel in _SUBJECT else None
+            if who is not None and _agrees(doc, cast, current, child, who):
+                return who
+        found = _nearest_subject(doc, cast, current)
+        if found is not None:
+            return found
         link = head_of(doc, current)
-        if link is None or link[1] not in ("conj", "xcomp", "advcl"):
+        if link is None or link[0] < 0 or link[1] not in ("conj", "xcomp", "advcl"):
             break
         current = link[0]
+    return "D" if doc.words[verb].person == "1per" else None
+
+
+def _nearest_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    words = sorted(_clause(doc, verb), key=lambda k: (k > verb, abs(k - verb)))
+    for k in words:
+        w = doc.words[k]
+        if (
+            k == verb
+            or (w.case != "nomn" and w.lemma not in ("я", "мы"))
+            or w.case not in ("nomn", "")
+        ):
+            continue
+        who = actor(doc, cast, k)
+        if who is not None and _agrees(doc, cast, verb, k, who):
+            return who
     return None
 
 
 def _recipient(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
-    """The person the act is aimed at, by the verb's marker (obj, dat or a preposition)."""
-    fallback: str | None = None
+    """The person the act is aimed at, by the verb's markers (obj, dat or a preposition):
+    from the parse when it has one, else from the clause's word order and cases. A thing of
+    the dreamer's («врезалась в мою машину», «украла мою сумку») makes the dreamer the one
+    aimed at."""
+    markers = marker.lstrip("<").split("|")
     for child, rel in children(doc, verb):
         if rel not in _OBJECTS:
             continue
         who = actor(doc, cast, child)
-        if who is None:
+        if who is not None and _marked(doc, child, markers):
+            return who
+    for k in _clause(doc, verb):
+        if k == verb or doc.words[k].case == "nomn":
             continue
-        w, preposition = doc.words[child], _preposition(doc, child)
-        if marker == "obj" and rel == "obj" and not preposition:
+        who = actor(doc, cast, k) or _owner(doc, k)
+        if who is not None and _marked(doc, k, markers):
             return who
-        if marker == "dat" and w.case == "datv" and not preposition:
-            return who
-        if preposition and preposition == marker:
-            return who
-        if fallback is None and not preposition and rel in ("obj", "iobj"):
-            fallback = who
-    return fallback
+    return None
+
+
+def _owner(doc: RuDoc, k: int) -> str | None:
+    """D for a thing the dreamer calls hers («мою машину»), else None."""
+    w = doc.words[k]
+    if w.pos != "NOUN" or k == 0:
+        return None
+    before = doc.words[max(0, k - 2) : k]
+    return "D" if any(b.lemma in ("мой", "наш") for b in before) else None
+
+
+def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
+    w, preposition = doc.words[word], _preposition(doc, word)
+    if preposition:
+        return preposition in markers
+    # an animate masculine accusative looks like the genitive («обняла брата», «ударил его»)
+    accusative = w.case == "accs" or (w.case == "gent" and (w.animate or w.pos == "NPRO"))
+    return ("obj" in markers and accusative) or ("dat" in markers and w.case == "datv")
+
+
+def _fill_unsaid(
+    doc: RuDoc, cast: Cast, verb: int, initiator: str | None, recipient: str | None
+) -> tuple[str | None, str | None]:
+    """Who is left unsaid, as a Russian listener fills it in: an act aimed at the dreamer by
+    someone the text does not name is by «someone» (1IUA); a character's affection with its
+    object left out («мама целует в макушку») is aimed at the dreamer or, when the dreamer
+    acts, at the last person mentioned."""
+    if recipient == "D" and initiator is None:
+        return "1IUA", recipient
+    if recipient is None and initiator is not None:
+        if initiator != "D":
+            return initiator, "D"
+        return initiator, cast.last_before(verb, "")
+    return initiator, recipient
+
+
+def _impersonal(verb: Word) -> bool:
+    """«меня схватили», «его увели»: a plural verb with no subject is an unnamed group."""
+    return verb.number == "plur" and verb.person != "1per"
 
 
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
-    initiator = _subject(doc, cast, i) or clause_subject(doc, cast, i)
+    initiator = _subject(doc, cast, i)
+    if initiator is None and category == "aggression" and _impersonal(verb):
+        initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
     recipient = _recipient(doc, cast, i, entry.extra)
-    if recipient is None or recipient == initiator:
+    if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
+        initiator, recipient = recipient, initiator or "D"
+    if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
+        initiator, recipient = _fill_unsaid(doc, cast, i, initiator, recipient)
+    if initiator is None or recipient is None or recipient == initiator:
         return None
-    if initiator == "D" and verb.person == "3per" and verb.number == "plur" and recipient != "D":
-        initiator = "2IUA"  # «их поймали»: an indefinite group did it
     mutual = entry.extra == _MUTUAL_PREPOSITION and verb.lemma.endswith(("ся", "сь"))
     sign = "=" if mutual else ">"
     return Code(
@@ -105,14 +232,44 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
     )
 
 
+def _windows(doc: RuDoc, verbs: list[int]) -> list[tuple[int, int]]:
+    """One span per sentence covering each act's clause and a few words around it."""
+    spans: dict[int, tuple[int, int]] = {}
+    for verb in verbs:
+        sentence = doc.sentences[doc.sentence_of[verb]]
+        clause = _clause(doc, verb)
+        start = max(sentence.first, clause.start - _CONTEXT, verb - _WINDOW)
+        end = min(sentence.last, clause.stop + _CONTEXT, verb + _WINDOW)
+        old = spans.get(doc.sentence_of[verb])
+        spans[doc.sentence_of[verb]] = (
+            (min(start, old[0]), max(end, old[1]))
+            if old
+            else (
+                start,
+                end,
+            )
+        )
+    return sorted(spans.values())
+
+
+def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
+    """A kiss with a boyfriend, a husband, a lover is HVdC sexuality (level 3), not the
+    friendly kiss of a mother or a friend."""
+    if doc.words[verb].lemma not in _KISSES:
+        return False
+    return any(doc.words[k].lemma in _PARTNERS for k in _clause(doc, verb))
+
+
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     """Interaction codes in text order; the same act between the same pair in a sentence once."""
     candidates = _candidates(doc)
-    parse_syntax(doc, sorted({doc.sentence_of[i] for i, _, _, _ in candidates}))
+    parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates]))
     codes: list[Code] = []
     seen: set[tuple[int, str]] = set()
     for i, _length, category, entry in sorted(candidates, key=lambda c: c[0]):
         verb = i + 1 if doc.words[i].lower == "не" and i + 1 < len(doc.words) else i
+        if category == "friendliness" and _romantic_kiss(doc, verb):
+            category, entry = "sexuality", Entry("3", entry.extra)
         code = _code(doc, cast, verb, category, entry)
         if code is None:
             continue

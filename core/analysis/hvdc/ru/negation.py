@@ -14,14 +14,21 @@ _BOUNDARY = frozenset({",", ".", ";", ":", "—", "-", "!", "?", "но", "а", "
 
 
 def negated(doc: RuDoc, i: int) -> bool:
-    """True when a negator or a stopping verb governs the word at ``i`` in its clause."""
+    """True when a negator or a stopping verb governs the word at ``i`` in its clause.
+
+    «не одолжит ли она» asks, it does not deny: a «ли» right after the word lifts the «не».
+    """
     sentence = doc.sentences[doc.sentence_of[i]]
+    if i + 1 < sentence.last and doc.words[i + 1].lower == "ли":
+        return False
     for j in range(i - 1, max(sentence.first, i - 4) - 1, -1):
         w = doc.words[j]
         if w.lower in _BOUNDARY:
             break
         if w.lower in _NEGATORS or w.lemma in _STOPPING:
             return True
+        if w.pos == "VERB":  # «не верю и злюсь»: the «не» belongs to the first verb
+            break
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     if after and after[0].lower == "нет":
         return True

@@ -34,7 +34,11 @@ _PREFERRED_LEMMA: dict[str, str] = {
     "села": "сесть",
     "бабушка": "бабушка",
     "лиса": "лиса",
+    "зла": "злой",
+    "бегу": "бежать",
+    "стекла": "стекло",
 }
+_UNPARSED = -2  # head of a word outside every parsed span
 _PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 
 
@@ -86,11 +90,19 @@ def morph_analyzer() -> Any:
 
 
 def syntax_parser() -> Any:
-    """The process's one slovnet syntax parser (navec + model from the natasha wheel)."""
+    """The process's one slovnet syntax parser (navec + model from the natasha wheel).
+
+    slovnet runs small numpy matrix products per clause; OpenBLAS's worker threads spin-wait
+    between them, and with two threads the coder measured ~30 dreams/s of CPU against ~300
+    with one. So loading the parser holds the process's BLAS to one thread (threadpoolctl):
+    a dream is coded on one core, and a worker runs many dreams side by side instead.
+    """
     with _LOCK:
         if not _SYNTAX:
             from natasha import NewsEmbedding, NewsSyntaxParser
+            from threadpoolctl import threadpool_limits
 
+            threadpool_limits(limits=1, user_api="blas")
             _SYNTAX.append(NewsSyntaxParser(NewsEmbedding()))
         return _SYNTAX[0]
 
@@ -118,8 +130,11 @@ def analyse(
     """(lemma, pos, gender, number, case, person, tense, name, geo, animate) of one word."""
     parses = morph_analyzer().parse(lower)
     parse = _choose(parses, lower)
+    if capital and "Name" not in parse.tag and "Geox" not in parse.tag:
+        # A capitalised word mid-sentence is a name when the dictionary can read it as one.
+        parse = next((p for p in parses[:3] if "Name" in p.tag or "Surn" in p.tag), parse)
     tag = parse.tag
-    name = capital and any("Name" in p.tag or "Surn" in p.tag for p in parses[:3])
+    name = capital and ("Name" in tag or "Surn" in tag or "Patr" in tag)
     geo = capital and "Geox" in tag
     return (
         parse.normal_form.replace("ё", "е"),
@@ -137,6 +152,8 @@ def analyse(
 
 def _word(text: str, start: int, stop: int, sentence_start: bool) -> Word:
     lower = text.lower().replace("ё", "е")
+    if not lower.isalpha() and not any(c.isalpha() for c in lower):  # punctuation, numbers
+        return Word(text, start, stop, lower, lower, "", "", "", "", "", "", False, False, False)
     capital = text[:1].isupper() and not sentence_start
     lemma, pos, gender, number, case, person, tense, name, geo, animate = analyse(lower, capital)
     return Word(
@@ -173,22 +190,23 @@ def read(text: str) -> RuDoc:
     return doc
 
 
-def parse_syntax(doc: RuDoc, indexes: list[int]) -> None:
-    """Dependency-parse the sentences at ``indexes`` (a batch, so the model runs once)."""
-    todo = [i for i in indexes if doc.sentences[i].heads is None]
+def parse_syntax(doc: RuDoc, spans: list[tuple[int, int]]) -> None:
+    """Dependency-parse the word spans ``[start, end)`` (each inside one sentence), all in
+    one batch. Only the clause around a word that can hold a code is parsed: the model's cost
+    grows with the words it reads, and a dream's other sentences never need it."""
+    todo = [(a, b) for a, b in spans if b > a]
     if not todo:
         return
-    batch = [
-        [w.text for w in doc.words[doc.sentences[i].first : doc.sentences[i].last]] for i in todo
-    ]
-    for i, markup in zip(todo, syntax_parser().map(batch), strict=True):
-        sentence = doc.sentences[i]
-        heads, rels = [], []
-        for token in markup.tokens:
+    batch = [[w.text for w in doc.words[a:b]] for a, b in todo]
+    for (a, b), markup in zip(todo, syntax_parser().map(batch), strict=True):
+        sentence = doc.sentences[doc.sentence_of[a]]
+        if sentence.heads is None or sentence.rels is None:
+            size = sentence.last - sentence.first
+            sentence.heads, sentence.rels = [_UNPARSED] * size, [""] * size
+        for k, token in enumerate(markup.tokens[: b - a]):
             head = int(token.head_id)
-            heads.append(sentence.first + head - 1 if head > 0 else -1)
-            rels.append(str(token.rel))
-        sentence.heads, sentence.rels = heads, rels
+            sentence.heads[a + k - sentence.first] = a + head - 1 if head > 0 else -1
+            sentence.rels[a + k - sentence.first] = str(token.rel)
 
 
 def head_of(doc: RuDoc, index: int) -> tuple[int, str] | None:

@@ -11,6 +11,12 @@ from .nlp import RuDoc
 
 _DREAMER = frozenset({"я", "мы"})
 _THIRD = {"он": "masc", "она": "femn", "они": "plur", "оно": ""}
+#: Object forms of «он/она/они» that pymorphy3 may read as possessives («её», «его», «их»).
+_OBJECT_FORMS = {
+    "его": "masc", "него": "masc", "ему": "masc", "нему": "masc", "им": "masc", "ним": "masc",
+    "нем": "masc", "ее": "femn", "нее": "femn", "ей": "femn", "ней": "femn", "ею": "femn",
+    "нею": "femn", "их": "plur", "них": "plur", "ими": "plur", "ними": "plur",
+}  # fmt: skip
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "что", "когда"})
 
 
@@ -22,8 +28,16 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
     code = cast.code_at(i)
     if code is not None:
         return code
-    if w.lemma in _THIRD:
-        return cast.last_before(i, _THIRD[w.lemma])
+    if w.lemma == "который":  # «ведьма, которая хотела убить нас»: the noun before the comma
+        k = i - 1
+        while k > 0 and doc.words[k].text in (",", "—"):
+            k -= 1
+        return cast.code_at(k) if k >= 0 else None
+    if w.lemma in _THIRD or w.lower in _OBJECT_FORMS:
+        gender = _THIRD[w.lemma] if w.lemma in _THIRD else _OBJECT_FORMS[w.lower]
+        return cast.last_before(i, gender) or (
+            cast.last_before(i, "") if gender != "plur" else None
+        )
     return None
 
 

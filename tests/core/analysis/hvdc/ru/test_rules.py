@@ -89,3 +89,22 @@ def test_mixed_language_input_is_analysed() -> None:
 def test_never_raises_on_odd_input() -> None:
     for text in ("", "…", "12345", "А" * 5000, "ё" * 3, "— ?!", "Я " * 2000):
         code_dream_ru(text)
+
+
+def test_never_raises_on_shuffled_russian_words() -> None:
+    import json
+    import random
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[4] / "data" / "hvdc_ru" / "original_ru.jsonl"
+    words = " ".join(json.loads(line)["report"] for line in data.read_text("utf-8").splitlines())
+    vocabulary = words.split()
+    rng = random.Random(16)
+    for _ in range(200):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 40)))
+        assert code_dream_ru(text).language == "ru"
+
+
+def test_a_kiss_with_a_boyfriend_is_sexuality_and_a_mothers_kiss_is_friendliness() -> None:
+    assert _card("Я поцеловала своего парня.", "sexuality") == ["D 3> 1MKA"]
+    assert _card("Мама поцеловала меня.", "friendliness") == ["1FMA 6> D"]

@@ -1,0 +1,83 @@
+"""Build the Russian HVdC evaluation set from the translations and the human gold cards.
+
+Usage: ``python bench/hvdc_ru_set.py`` (needs ``../shared``). Writes
+``tests/data/hvdc_ru/norms_female_ru.jsonl``: one line per translated women's norm report with
+``series, number, split, report`` (Russian), ``report_en``, the 13 gold categories (the human
+coders' codes, changed only where a note in the translation says Russian reveals more) and
+``notes``. The selection is fixed: reports of at most 120 words, 156 drawn with seed 16,
+sorted by number; every third (positions 2, 5, 8 …) is the held-out split, never used while
+writing rules.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data" / "hvdc" / "norms_female_coded.jsonl"
+DATA = ROOT / "tests" / "data" / "hvdc_ru"
+CATEGORIES = (
+    "characters", "aggression", "friendliness", "sexuality", "settings", "objects",
+    "activities", "modifiers", "failure", "success", "misfortune", "good_fortune", "emotions",
+)  # fmt: skip
+
+
+def selection(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """number → split ("dev" or "heldout") of the 156 selected reports."""
+    pool = [r for r in rows if len(r["report"].split()) <= 120]
+    chosen = sorted(random.Random(16).sample(pool, 156), key=lambda r: r["number"])
+    return {r["number"]: ("heldout" if k % 3 == 2 else "dev") for k, r in enumerate(chosen)}
+
+
+def translations() -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted((DATA / "translations").glob("batch*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                found[item["number"]] = item
+    return found
+
+
+def main() -> int:
+    if not SHARED.is_file():
+        print(f"skipping: {SHARED} not found (it lives in ../shared)")
+        return 0
+    rows = [json.loads(line) for line in SHARED.read_text(encoding="utf-8").splitlines() if line]
+    splits = selection(rows)
+    done = translations()
+    out = []
+    for row in rows:
+        number = row["number"]
+        if number not in splits or number not in done:
+            continue
+        item = done[number]
+        gold = {cat: list(row.get(cat, [])) for cat in CATEGORIES}
+        gold.update(item.get("gold_changes") or {})
+        out.append(
+            {
+                "series": row["series"],
+                "number": number,
+                "split": splits[number],
+                "report": item["report_ru"],
+                "report_en": row["report"],
+                **gold,
+                "notes": item.get("notes", []),
+            }
+        )
+    target = DATA / "norms_female_ru.jsonl"
+    target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), "utf-8")
+    held = sum(1 for r in out if r["split"] == "heldout")
+    print(f"{len(out)} translated reports ({held} held out) -> {target.relative_to(ROOT)}")
+    missing = sorted(set(splits) - set(done))
+    if missing:
+        print(f"{len(missing)} selected reports not translated yet: {' '.join(missing[:20])} …")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
