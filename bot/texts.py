@@ -89,11 +89,13 @@ def help_text() -> str:
 def settings_text(user: User) -> str:
     # «Пол для норм: не указан» — the word agrees with «пол», so it is a message of its own.
     sex_names = {"female": _("female"), "male": _("male"), "unspecified": _("not specified")}
+    # The language named mid-sentence, as each language writes it («Язык: русский»).
+    languages = {"en": _("English"), "ru": _("Russian")}
     place = escape(place_label(user.place_name, user.language)) if user.place_name else _("not set")
     return "\n".join(
         [
             _("<b>Settings</b>"),
-            _("Language: {language}").format(language=language_name(user.language)),
+            _("Language: {language}").format(language=languages.get(user.language, user.language)),
             _("Place: {place}").format(place=place),
             _("Time zone: {timezone}").format(timezone=escape(user.timezone)),
             _("Sex for the norms: {sex}").format(sex=sex_names.get(str(user.sex), user.sex)),
