@@ -41,7 +41,7 @@ def _from_init_data(settings: Settings, init_data: str) -> Identity:
         first_name=launch.first_name,
         language_code=launch.language_code,
         channel=Channel.MINI_APP,
-        role=role_for(launch.telegram_id, settings.web.admin_ids),
+        role=role_for(launch.telegram_id, settings.admin_ids),
     )
 
 

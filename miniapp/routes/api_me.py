@@ -8,7 +8,6 @@ from aiohttp import web
 from pydantic import BaseModel, Field, model_validator
 
 from core.account import erase_account
-from core.billing.config import billing_key
 from core.billing.credits import balance_of
 from core.db.models import Sex
 from core.i18n import gettext
@@ -135,7 +134,8 @@ async def update_settings(call: ApiCall, body: SettingsIn) -> MeOut:
     output=DeletedOut,
 )
 async def delete_me(call: ApiCall, _: DeleteAccountIn) -> web.Response:
-    await erase_account(call.user, call.services.erasers, billing_key(call.services.settings))
+    # Cancels a Stars subscription's renewal first, as the bot's /delete_me does.
+    await erase_account(call.user, call.services.erasure())
     response = web.json_response(text=DeletedOut(deleted=True).model_dump_json())
     clear_session_cookies(response)  # a dashboard session of a deleted account is over
     return response
