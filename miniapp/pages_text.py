@@ -40,6 +40,14 @@ STATUS_NAMES: dict[str, str] = {
     "analyzed": N_("analysed"),
     "failed": N_("analysis failed — you can retry in the chat"),
 }
+#: Ledger entries as the support page lists them.
+PAYMENT_KINDS: dict[str, str] = {
+    "purchase": N_("purchase"),
+    "consume": N_("analysis"),
+    "refund": N_("refund"),
+    "grant": N_("gift"),
+    "subscription": N_("subscription"),
+}
 _TEXTS: dict[str, str] = {
     "error": N_("Something went wrong. Please try again."),
     "new_dream": N_("New dream"),
@@ -115,4 +123,5 @@ def strings(locale: str) -> dict[str, object]:
     found["moods"] = {key: gettext(msgid, locale) for key, msgid in MOOD_NAMES.items()}
     found["statuses"] = {key: gettext(msgid, locale) for key, msgid in STATUS_NAMES.items()}
     found["emotions"] = {key: gettext(msgid, locale) for key, msgid in EMOTION_NAMES.items()}
+    found["payment_kinds"] = {key: gettext(msgid, locale) for key, msgid in PAYMENT_KINDS.items()}
     return found

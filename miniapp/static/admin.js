@@ -28,7 +28,7 @@
   }
 
   function paymentRow(payment, telegramId) {
-    const amount = payment.currency === "XTR" ? `${payment.amount_minor} ⭐`
+    const amount = payment.currency === "XTR" ? `${payment.amount_minor} XTR`
       : `${(payment.amount_minor / 100).toFixed(2)} ${payment.currency}`;
     let action = null;
     if (payment.refunded) action = node("span", { class: "muted" }, S.refunded);
@@ -38,7 +38,8 @@
     }
     return node("tr", {},
       node("td", {}, new Date(payment.created_at).toLocaleString()),
-      node("td", {}, payment.kind), node("td", {}, String(payment.credits)),
+      node("td", {}, S.payment_kinds[payment.kind] || payment.kind),
+      node("td", {}, String(payment.credits)),
       node("td", {}, payment.amount_minor ? amount : ""), node("td", {}, payment.provider),
       node("td", {}, action));
   }
