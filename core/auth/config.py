@@ -25,6 +25,9 @@ class WebSettings(BaseModel):
     #: Where the bot's menu button opens the Mini App (https); default PUBLIC_URL + /app/.
     mini_app_url: str | None = Field(None, validation_alias="MINI_APP_URL")
     api_max_body_bytes: int = Field(64 * 1024, validation_alias="API_MAX_BODY_BYTES", ge=1024)
+    #: How long an API read may reuse the caller's account row read by an earlier request of
+    #: this process (``core.auth.account_lookup.RecentAccounts``), seconds; 0: never.
+    account_cache_s: float = Field(2.0, validation_alias="WEB_ACCOUNT_CACHE_S", ge=0, le=60)
 
     def mini_app(self, public_url: str | None) -> str | None:
         """The Mini App's address for Telegram, which opens only https pages."""
