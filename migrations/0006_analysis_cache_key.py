@@ -1,7 +1,9 @@
 """Each analysis records the key of its LLM interpretation cache entry, so deleting the account
 erases the entry too (issue #15).
 
-Numbered 0006 to follow #11's ``0005_dream_claims``; see ``dependencies`` for what it builds on.
+Numbered 0006 to sort after #11's ``0005_dream_claims``, which was not on main when this landed:
+so it depends on 0004 only. The two touch different tables; the engine applies both leaves in
+name order (0005, then 0006) on a fresh database, and either order on one that has one already.
 """
 
 from tortoise import fields, migrations
