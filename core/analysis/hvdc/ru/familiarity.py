@@ -19,6 +19,7 @@ from .nlp import RuDoc, Word
 _OWN = frozenset({"мой", "наш", "свой", "родной", "знакомый", "родительский"})
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
+_SOME = frozenset({"какой-то", "некий", "какой-нибудь"})
 _INDEFINITE = frozenset({"какой-то", "некий", "какой-нибудь", "один", "другой", "чей-то"})
 #: How far before the place's sentence (in words) a «незнакомый город» still colours it.
 _LOOK_BACK = 30
@@ -69,9 +70,12 @@ def _text(words: list[Word]) -> str:
 
 
 def _at_ours(before: list[Word]) -> bool:
-    """«у нас в общежитии», «у меня в комнате»: the dreamer's own place."""
+    """«у нас в общежитии», «у меня в комнате», «к себе в комнату»: someone's own place."""
     texts = [w.lower for w in before]
-    return any(a == "у" and b in ("нас", "меня", "себя") for a, b in pairwise(texts))
+    return any(
+        (a == "у" and b in ("нас", "меня", "себя")) or (a == "к" and b == "себе")
+        for a, b in pairwise(texts)
+    )
 
 
 def _window(doc: RuDoc, i: int, scene: tuple[int, int], back: int) -> list[Word]:
@@ -81,7 +85,11 @@ def _window(doc: RuDoc, i: int, scene: tuple[int, int], back: int) -> list[Word]
 
 
 def _unfamiliar(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
-    """«незнакомый город … я вошла в больницу»: a scene called strange is unfamiliar."""
+    """«незнакомый город … я вошла в больницу»: a scene called strange is unfamiliar, and so
+    is «в каком-то офисе» (English "some place")."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if any(w.lemma in _SOME for w in doc.words[max(sentence.first, i - 3) : i]):
+        return True
     window = _window(doc, i, scene, _LOOK_BACK)
     if any(w.lemma in _UNKNOWN and w.pos in ("ADJF", "ADJS", "ADVB") for w in window):
         return True

@@ -8,6 +8,8 @@ setting starts when the dream moves between indoors and outdoors or to a named o
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
@@ -41,6 +43,8 @@ _MOVES = frozenset(
 )  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
 _LEAVING = frozenset({"из", "от", "изо"})
+_WE = frozenset({"я", "мы"})
+_STREET_SUFFIXES = ("авеню", "роуд", "стрит", "-бульвар", "-драйв", "-лейн")
 
 
 def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
@@ -50,7 +54,11 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for i, w in enumerate(doc.words):
         if w.lower in _HOME_ADVERBS:
-            found.append((i, "IF"))
+            if _dreamer_there(doc, i):
+                found.append((i, "IF"))
+            continue
+        if w.lemma.endswith(_STREET_SUFFIXES) and w.text[:1].isupper():
+            found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
             continue
         if w.geo and w.pos == "NOUN" and _after_preposition(doc, i):
             found.append((i, "OG"))
@@ -135,9 +143,26 @@ def _moved(doc: RuDoc, i: int) -> bool:
     if i > 0 and doc.words[i - 1].lower in _LEAVING:
         return False
     before = doc.words[max(sentence.first, i - 8) : i]
-    return any(w.lemma in _MOVES for w in before) or any(
-        w.lemma == "быть" and w.tense == "past" for w in before[-4:]
+    if any(w.lemma in _MOVES for w in before):
+        return True
+    return any(  # «я была на улице», «мы были в доме»
+        a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
     )
+
+
+def _dreamer_there(doc: RuDoc, i: int) -> bool:
+    """«я дома», «мы были дома», «у себя дома» put the dreamer at home; «люди, которые были
+    дома» or «она живёт дома» do not."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = doc.words[max(sentence.first, i - 4) : i]
+    if any(w.lower in ("себя", "нас", "меня") for w in before[-2:]):
+        return True
+    for w in reversed(before):
+        if w.lemma in _WE:
+            return True
+        if w.lemma == "который" or (w.case == "nomn" and w.pos in ("NOUN", "NPRO")):
+            return False
+    return i == sentence.first or all(not w.text.isalpha() for w in before)
 
 
 def _scene_settings(
