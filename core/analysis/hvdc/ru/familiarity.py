@@ -16,7 +16,13 @@ from itertools import pairwise
 from .cast import Cast
 from .nlp import RuDoc, Word
 
-_OWN = frozenset({"мой", "наш", "свой", "родной", "знакомый", "родительский"})
+#: The dreamer's own, her family's, or her school's («университетский книжный магазин»).
+_OWN = frozenset(
+    {"мой", "наш", "свой", "родной", "знакомый", "родительский", "университетский",
+     "институтский", "школьный", "студенческий"}
+)  # fmt: skip
+#: Words that make a named city the dreamer's home town («сюда, в Кливленд», «домой»).
+_HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
 _SOME = frozenset({"какой-то", "некий", "какой-нибудь"})
@@ -73,7 +79,7 @@ def _at_ours(before: list[Word]) -> bool:
     """«у нас в общежитии», «у меня в комнате», «к себе в комнату»: someone's own place."""
     texts = [w.lower for w in before]
     return any(
-        (a == "у" and b in ("нас", "меня", "себя")) or (a == "к" and b == "себе")
+        (a == "у" and b in ("нас", "меня", "себя")) or (a == "к" and b in ("себе", "нам", "мне"))
         for a, b in pairwise(texts)
     )
 
@@ -106,15 +112,17 @@ def _distorted(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
     return any(cue in text for cue in _DISTORTED_CUES)
 
 
-def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
-    """A named city, region or country after a preposition in the place's sentence or in
-    the scene's first sentence («в Лондоне», «в Мичигане»)."""
+def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
+    """G for a named city, region or country in the place's sentence or in the scene's first
+    sentence («в Лондоне», «в водах Арктики»); F when the dream shows it is the dreamer's home
+    town («сюда, в Кливленд», «в центре Кливленда … поехали домой»): HVdC's familiar."""
     spans = [doc.sentences[doc.sentence_of[i]], doc.sentences[doc.sentence_of[scene[0]]]]
     for sentence in spans:
         for j in range(max(scene[0], sentence.first + 1), min(scene[1], sentence.last)):
-            if doc.words[j].geo and doc.words[j - 1].lower in _PREPOSITIONS:
-                return True
-    return False
+            before = doc.words[j - 1]
+            if doc.words[j].geo and (before.lower in _PREPOSITIONS or before.pos == "NOUN"):
+                return "F" if any(w.lower in _HOME_TOWN for w in doc.words) else "G"
+    return ""
 
 
 def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
@@ -158,8 +166,9 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
         return "U"
     if _distorted(doc, i, scene):
         return "D"
-    if _geographical(doc, i, scene):
-        return "G"
+    town = _geographical(doc, i, scene)
+    if town:
+        return town
     w = doc.words[i]
     vehicle = w.lemma in _VEHICLES
     indefinite = _indefinite(doc, i)

@@ -44,6 +44,12 @@ _MOVES = frozenset(
 #: «вышла из здания»: the place left behind is not where the next scene is.
 _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
+#: Other prepositions of place (a place word needs one to be where someone is).
+_AROUND = frozenset(
+    {"за", "под", "над", "перед", "вдоль", "среди", "от", "до", "ко", "изо", "вокруг", "рядом"}
+)
+_QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
+_EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
 _STREET_SUFFIXES = ("авеню", "роуд", "стрит", "-бульвар", "-драйв", "-лейн")
 
 
@@ -69,8 +75,8 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
-        if inside == "I" and _outside_of(doc, i):
-            inside = "O"  # «перед домом», «возле школы»: by the building, not in it
+        if inside == "I" and (_outside_of(doc, i) or _left(doc, i)):
+            inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
     return _named_places_only_alone(doc, found)
 
@@ -116,6 +122,28 @@ def _outside_of(doc: RuDoc, i: int) -> bool:
     if any(b in _BESIDE for b in before):
         return True
     return bool(before) and before[-1] == "у" and doc.words[i].case == "gent"
+
+
+def _governing_preposition(doc: RuDoc, i: int) -> str | None:
+    """The preposition that puts someone at the place word («в большом доме», «на кухне»),
+    looking back over its adjectives; None when the word is not a place someone is at
+    («с мостом во рту», «дом был большой»)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i - 1
+    while j >= max(sentence.first, i - 4) and doc.words[j].pos in _QUALIFIERS:
+        j -= 1
+    if j < sentence.first:
+        return None
+    word = doc.words[j].lower
+    return word if word in _PLACE_PREPOSITIONS | _AROUND else None
+
+
+def _left(doc: RuDoc, i: int) -> bool:
+    """«вышла из дома», «выбежала из школы»: the dreamer is now outside the building."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if _governing_preposition(doc, i) not in _LEAVING:
+        return False
+    return any(w.lemma in _EXITS for w in doc.words[max(sentence.first, i - 5) : i])
 
 
 def _after_preposition(doc: RuDoc, i: int) -> bool:
