@@ -38,7 +38,7 @@ _UNKNOWN_CUES = (
 )  # fmt: skip
 _DISTORTED_CUES = (
     "не похож", "непохож", "не такой", "не такая", "не такое", "не такие", "уже не ",
-    "вместо ", "превратил", "изменил", "по-другому", "совсем друг", "выглядел иначе",
+    "превратил", "изменил", "по-другому", "совсем друг", "выглядел иначе",
     "выглядела иначе", "выглядело иначе",
 )  # fmt: skip
 _FAMILIAR_CUES = (
@@ -61,7 +61,7 @@ _INSTITUTIONS = frozenset(
 #: «на кухне», «в спальне», «наверху»: rooms of the dreamer's own home (English "the kitchen").
 _HOME_ROOMS = frozenset(
     {"кухня", "спальня", "ванная", "гостиная", "подвал", "чердак", "прихожая", "крыльцо",
-     "двор", "веранда", "столовая", "коридор", "детская", "наверху", "внизу", "наверх", "вниз"}
+     "двор", "веранда", "коридор", "детская", "наверху", "внизу", "наверх", "вниз"}
 )  # fmt: skip
 _VEHICLES = frozenset(
     {"машина", "автомобиль", "автобус", "поезд", "вагон", "трамвай", "самолет", "лодка",
@@ -97,8 +97,12 @@ def _unfamiliar(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
     if any(w.lemma in _SOME for w in doc.words[max(sentence.first, i - 3) : i]):
         return True
     window = _window(doc, i, scene, _LOOK_BACK)
-    if any(w.lemma in _UNKNOWN and w.pos in ("ADJF", "ADJS", "ADVB") for w in window):
-        return True
+    start = doc.words.index(window[0]) if window else 0
+    for k, w in enumerate(window):
+        if w.lemma in _UNKNOWN and w.pos in ("ADJF", "ADJS", "ADVB"):
+            nxt = doc.words[start + k + 1] if start + k + 1 < len(doc.words) else None
+            if nxt is None or not nxt.animate:  # «незнакомый мужчина» is a stranger, not a place
+                return True
     text = _text(window)
     return any(cue in text for cue in _UNKNOWN_CUES)
 

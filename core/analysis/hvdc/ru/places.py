@@ -46,8 +46,10 @@ _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
 _AROUND = frozenset(
-    {"за", "под", "над", "перед", "вдоль", "среди", "от", "до", "ко", "изо", "вокруг", "рядом"}
+    {"за", "под", "над", "перед", "вдоль", "среди", "от", "до", "ко", "изо", "вокруг", "рядом",
+     "с", "со"}
 )
+_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "(", ")", "и", "а", "но", "что"})
 _QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
 _EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
 _STREET_SUFFIXES = ("авеню", "роуд", "стрит", "-бульвар", "-драйв", "-лейн")
@@ -59,7 +61,7 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
     lex = lexicon("places")
     found: list[tuple[int, str]] = []
     for i, w in enumerate(doc.words):
-        if w.lower in _HOME_ADVERBS:
+        if w.lower in _HOME_ADVERBS and not _after_preposition(doc, i):  # not «из дома»
             if _dreamer_there(doc, i):
                 found.append((i, "IF"))
             continue
@@ -71,6 +73,8 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
             continue
+        if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
+            continue  # «с мостом во рту», «с домом»: something had, not a place
         entry = lex.get(w.lemma)
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
             continue
@@ -171,11 +175,27 @@ def _moved(doc: RuDoc, i: int) -> bool:
     if i > 0 and doc.words[i - 1].lower in _LEAVING:
         return False
     before = doc.words[max(sentence.first, i - 8) : i]
-    if any(w.lemma in _MOVES for w in before):
-        return True
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
+            return _dreamer_moves(doc, i - len(before) + k)
     return any(  # «я была на улице», «мы были в доме»
         a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
     )
+
+
+def _dreamer_moves(doc: RuDoc, verb: int) -> bool:
+    """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
+    in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for j in range(verb - 1, max(sentence.first, verb - 6) - 1, -1):
+        w = doc.words[j]
+        if w.lower in _CLAUSE_END:
+            break
+        if w.lemma in _WE:
+            return True
+        if w.pos in ("NPRO", "NOUN") and w.case in ("nomn", "datv") and w.animate:
+            return False
+    return doc.words[verb].person != "3per"
 
 
 def _dreamer_there(doc: RuDoc, i: int) -> bool:
@@ -207,6 +227,10 @@ def _scene_settings(
             if kind[0] == "A" and listed[0] != "A" and len(codes) == 1:
                 kind = listed[0] + codes[-1].code[1]
                 codes[-1] = _make(doc, i, kind)
+            elif listed[0] == kind[0] and codes[-1].code[1] == "Q" and listed[1:] == "F":
+                # «в трамвае по Юклид-авеню»: a later word of the same place names it as the
+                # dreamer's own (a weaker cue leaves HVdC's default, questionable)
+                codes[-1] = _make(doc, i, kind[0] + familiarity(doc, cast, i, "F", scene))
             continue
         kind = listed
         setting = listed[0] + familiarity(doc, cast, i, listed[1:], scene)
