@@ -1,8 +1,7 @@
-"""Misfortune (M1-M6), success and failure in a Russian report, with whom they befall.
+"""Misfortune (M1-M6) in a Russian report, with whom it befalls.
 
-A listed event that is denied («не упала») is not coded; a denied success verb («не смогла»,
-«не удалось») is a failure. The victim or striver is the clause's subject (the dreamer unless a
-character is named).
+A listed event that is denied («не упала») is not coded. The victim is the clause's subject
+(the dreamer unless a character is named). Success and failure are in :mod:`.striving`.
 """
 
 from __future__ import annotations
@@ -66,17 +65,3 @@ def _thing_falls(doc: RuDoc, cast: Cast, i: int, kind: str) -> bool:
         if k != i and w.pos == "NOUN" and w.case == "nomn" and cast.code_at(k) is None:
             return not w.animate
     return False
-
-
-def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:
-    codes: list[Code] = []
-    for i, length, entry, denied in _scan(doc, lexicon("striving")):
-        kind = entry.code
-        if denied:
-            kind = "FL" if kind == "SU" else ""
-        if not kind:
-            continue
-        who = clause_subject(doc, cast, i)
-        category = "success" if kind == "SU" else "failure"
-        codes.append(_code(doc, category, f"{kind}, {who}", i, length))
-    return codes
