@@ -36,20 +36,21 @@ def _code(doc: RuDoc, category: str, value: str, i: int, length: int) -> Code:
 
 
 def code_misfortunes(doc: RuDoc, cast: Cast) -> list[Code]:
-    """One code per misfortune: per sentence («упала и ушиблась» is one event) and per kind and
-    victim in the dream («должна умереть … умерла» is one death)."""
+    """One code per misfortune: per sentence and victim («упала и ушиблась» is one event, «один
+    был покалечен, а двое других мертвы» two) and per kind and victim in the dream («должна
+    умереть … умерла» is one death)."""
     codes: list[Code] = []
-    sentences: set[int] = set()
+    victims: set[tuple[int, str]] = set()
     events: set[str] = set()
     for i, length, entry, denied in _scan(doc, lexicon("fortune")):
         sentence = doc.sentence_of[i]
-        if denied or sentence in sentences or _thing_falls(doc, cast, i, entry.code):
+        if denied or _thing_falls(doc, cast, i, entry.code):
             continue
         who = clause_subject(doc, cast, i)
         event = f"{entry.code}, {who}"
-        if event in events:
+        if event in events or (sentence, who) in victims:
             continue
-        sentences.add(sentence)
+        victims.add((sentence, who))
         events.add(event)
         codes.append(_code(doc, "misfortune", event, i, length))
     return codes
