@@ -26,6 +26,7 @@ _DREAMER = frozenset({"я"})
 #: In the plural these name the dreamer's own peers («с девочками из общежития»), as the
 #: English coder reads "the girls"; a single «девочка» is a child.
 _PEERS = frozenset({"девочка", "девчонка"})
+_QUANTIFIERS = frozenset({"несколько", "много", "сколько", "столько", "немного", "мало"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _WAKING = frozenset(
     {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
@@ -109,12 +110,14 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     elif w.number == "plur" and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
+    if w.lemma == "человек":
+        number, sex = _counted_people(doc, i, number, sex)
     if number == "1" and age == "A":
         age = _stated_age(doc, i) or age
     little = any(b.lemma in _LITTLE for b in _before(doc, i))
     if age == "A" and w.lemma in _KIN_CHILDREN and little:
         age = "C"
-    if w.lemma in _PEERS and w.number == "plur" and not little and identity == "S":
+    if w.lemma in _PEERS and w.number == "plur" and not little and identity in ("S", "K"):
         identity, age = "K", "A"  # «девочки», «одна из девочек»: the dreamer's peers
     code = f"{number}{sex}{identity}{age}"
     if family and identity in _FAMILY_LETTERS:
@@ -122,6 +125,21 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     if number == "2":
         return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
     return code, f"{w.lemma}|{number}|{identity}"
+
+
+def _counted_people(doc: RuDoc, i: int, number: str, sex: str) -> tuple[str, str]:
+    """«несколько человек», «человек пять» are a group (the counted form equals the singular);
+    «молодой человек» is a young man."""
+    prev = doc.words[i - 1] if i > 0 else None
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if (
+        prev is not None
+        and (prev.pos == "NUMR" or prev.lemma in _QUANTIFIERS or prev.text.isdigit())
+    ) or (nxt is not None and nxt.pos == "NUMR"):
+        return "2", "J"
+    if prev is not None and prev.lemma == "молодой":
+        return number, "M"
+    return number, sex
 
 
 def _one_of(doc: RuDoc, i: int) -> str:
@@ -322,6 +340,8 @@ def build_cast(doc: RuDoc) -> Cast:
             continue
         code, key = _code(doc, i, template)
         renamed = _apposition(doc, cast, i)
+        if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:
+            renamed = i - 1  # «моя подруга Шарлотта»: the name is the friend's, not someone new
         if renamed is not None:
             _rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]

@@ -46,8 +46,22 @@ _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
 _AROUND = frozenset(
-    {"за", "под", "над", "перед", "вдоль", "среди", "от", "до", "ко", "изо", "вокруг", "рядом",
-     "с", "со"}
+    {
+        "за",
+        "под",
+        "над",
+        "перед",
+        "вдоль",
+        "среди",
+        "от",
+        "до",
+        "ко",
+        "изо",
+        "вокруг",
+        "рядом",
+        "с",
+        "со",
+    }
 )
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "(", ")", "и", "а", "но", "что"})
 _QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
