@@ -17,6 +17,16 @@ _OWN = frozenset({"мой", "наш", "свой"})
 _OTHERS = frozenset({"его", "ее", "их", "твой", "ваш", "чей-то"})
 _STRANGE = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "странный"})
 _KNOWN = frozenset({"знакомый", "старый", "лучший", "близкий", "бывший", "любимый"})
+#: HVdC's ethnic identity: a person named by nation, race or religion (the dreamer's own
+#: nation, «русский» for a Russian dreamer, names nobody apart, so it is left out).
+_ETHNIC = frozenset(
+    {"темнокожий", "чернокожий", "негритянский", "китайский", "японский", "немецкий",
+     "французский", "английский", "американский", "итальянский", "индейский", "мексиканский",
+     "еврейский", "цыганский", "азиатский", "африканский", "иностранный", "испанский",
+     "польский", "ирландский", "шотландский", "греческий", "турецкий", "арабский", "индийский",
+     "корейский", "вьетнамский", "кубинский", "канадский", "шведский", "голландский",
+     "венгерский", "грузинский", "армянский", "татарский", "кавказский"}
+)  # fmt: skip
 #: After the noun: the dreamer cannot tell who it was (uncertain, U).
 _UNCERTAIN_CUES = (
     "не знаю, кто", "не знала, кто", "не знал, кто", "не помню, кто", "не могу вспомнить",
@@ -85,6 +95,8 @@ def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     before = {w.lemma for w in _before(doc, i)}
     if identity not in ("S", "K", "U", "O"):
         return identity
+    if before & _ETHNIC:
+        return "E"  # «темнокожий мужчина», «китайские солдаты»: named by nation or race
     after = _after_text(doc, i)
     if before & _STRANGE or any(cue in after for cue in _STRANGER_CUES):
         return "S" if identity != "O" else "O"
