@@ -182,10 +182,15 @@ def _possessor_only(doc: RuDoc, i: int) -> bool:
 
 
 def _predicate(doc: RuDoc, i: int) -> bool:
-    """«она была моей учительницей», «оказался врачом»: the noun says who someone is."""
+    """«она была моей учительницей», «оказался врачом», «Это была крошечная старушка»: the
+    noun says who someone already met is."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if doc.words[i].case == "nomn":
+        before = doc.words[max(sentence.first, i - 4) : i]
+        lemmas = [w.lemma for w in before]
+        return "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]
     if doc.words[i].case != "ablt":
         return False
-    sentence = doc.sentences[doc.sentence_of[i]]
     before = doc.words[max(sentence.first, i - 3) : i]
     if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
         return False
