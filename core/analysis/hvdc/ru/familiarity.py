@@ -137,9 +137,17 @@ def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
         return True
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     for k, w in enumerate(after):
+        if w.pos == "PREP" or not w.text.isalpha():
+            break  # «по шоссе в моей машине»: the «моей» is the car's, not the road's
         if w.case == "gent" and (cast.code_at(i + 1 + k) is not None or w.lemma in _OWN):
             return True  # «дом бабушки», «курилка нашего общежития»
     return bool(before) and before[-1].lower == "у" and cast.code_at(i) is not None
+
+
+def _home_word(doc: RuDoc, w: Word) -> bool:
+    """«дома», «домой», «общежитие»: the scene is in the dreamer's own world («из дома» is
+    the noun, not the adverb, but still her house)."""
+    return w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE
 
 
 def _indefinite(doc: RuDoc, i: int) -> bool:
@@ -186,7 +194,7 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
         return "F"
     words = doc.words[scene[0] : scene[1]]
     if not indefinite and not vehicle:
-        if any(x.lower in _FAMILIAR_ANYWHERE or x.lemma in _FAMILIAR_ANYWHERE for x in words):
+        if any(_home_word(doc, x) for x in words):
             return "F"
         if _local_name(doc, cast, scene):
             return "F"

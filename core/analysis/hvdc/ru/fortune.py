@@ -63,6 +63,7 @@ def _thing_falls(doc: RuDoc, cast: Cast, i: int, kind: str) -> bool:
     sentence = doc.sentences[doc.sentence_of[i]]
     for k in range(max(sentence.first, i - 3), min(sentence.last, i + 4)):
         w = doc.words[k]
-        if k != i and w.pos == "NOUN" and w.case == "nomn" and cast.code_at(k) is None:
-            return not w.animate
+        subject = w.case == "nomn" or (w.case == "gent" and doc.words[k - 1].pos != "PREP")
+        if k != i and w.pos == "NOUN" and subject and cast.code_at(k) is None:
+            return not w.animate  # «падать бомбы» (read as a genitive too) is things falling
     return False

@@ -201,15 +201,17 @@ def _dreamer_moves(doc: RuDoc, verb: int) -> bool:
     """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
     in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""
     sentence = doc.sentences[doc.sentence_of[verb]]
+    infinitive = doc.words[verb].pos == "INFN"
     for j in range(verb - 1, max(sentence.first, verb - 6) - 1, -1):
         w = doc.words[j]
-        if w.lower in _CLAUSE_END:
+        if w.lower in _CLAUSE_END and not infinitive:
             break
         if w.lemma in _WE:
             return True
         if w.pos in ("NPRO", "NOUN") and w.case in ("nomn", "datv") and w.animate:
             return False
-    return doc.words[verb].person != "3per"
+    # «чтобы пойти в библиотеку» with nobody said: a plan, not a move
+    return not infinitive and doc.words[verb].person != "3per"
 
 
 def _dreamer_there(doc: RuDoc, i: int) -> bool:
@@ -219,11 +221,14 @@ def _dreamer_there(doc: RuDoc, i: int) -> bool:
     before = doc.words[max(sentence.first, i - 4) : i]
     if any(w.lower in ("себя", "нас", "меня") for w in before[-2:]):
         return True
-    for w in reversed(before):
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
         if w.lemma in _WE:
             return True
         if w.lemma == "который" or (w.case == "nomn" and w.pos in ("NOUN", "NPRO")):
             return False
+        if w.lemma in _MOVES:  # «а потом поехали домой»
+            return _dreamer_moves(doc, i - len(before) + k)
     return i == sentence.first or all(not w.text.isalpha() for w in before)
 
 

@@ -87,6 +87,7 @@ def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:
     """One success or failure per episode (or per self-contained outcome), for its striver."""
     codes: list[Code] = []
     episodes: list[_Episode] = []
+    told: set[tuple[int, str, str]] = set()
     for i, length, role in _hits(doc, lexicon("striving")):
         sentence = doc.sentence_of[i]
         if role in ("STRIVE", "SEARCH"):
@@ -94,8 +95,8 @@ def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:
             if not any(e.who == who and e.sentence == sentence for e in episodes):
                 episodes.append(_Episode(role, sentence, who))
             continue
-        if role not in _CLOSING:
-            continue
+        if role not in _CLOSING or (role in ("SU", "WIN") and doc.words[i].pos == "INFN"):
+            continue  # «пытались её обогнать»: the goal, not its outcome
         episode = _open_episode(episodes, sentence, role)
         if episode is not None:
             episode.closed = True
@@ -105,6 +106,9 @@ def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:
         else:
             continue  # «не могла», «наконец» with no effort before them
         kind = _outcome(role)
+        if (sentence, who, kind) in told:
+            continue  # «Наконец я его перехитрила», «удалось сдать экзамен»: one outcome
+        told.add((sentence, who, kind))
         first, last = doc.words[i], doc.words[i + length - 1]
         category = "success" if kind == "SU" else "failure"
         evidence = doc.text[first.start : last.end]
