@@ -19,8 +19,9 @@ from core.dreams.journal import (
     get_user_dream,
     latest_analysis,
 )
+from core.dreams.journal_reads import journal_version
 from core.dreams.report import Delivery
-from core.dreams.search import BadCursor, JournalQuery, journal_version, search_journal
+from core.dreams.search import BadCursor, JournalQuery, search_journal
 from core.i18n import gettext
 from miniapp.api.errors import ApiError, not_found
 from miniapp.api.registry import ApiCall, ApiRouter, NoInput
