@@ -26,7 +26,7 @@ from ..parse.tree import EMPTY, Parse
 from ..participants import agent_after, clause_of, is_passive
 from ..text import Document
 from ..types import Code
-from .attempts import attempt_outcome
+from .attempts import attempt_outcome, effort_failure
 from .cues import (
     TEST,
     Cue,
@@ -331,9 +331,23 @@ class _Coder:
             elif cue.role in {"SU", "FL"}:
                 self._sure(cue)
                 told = True
-            else:
-                told = self._close(cue, s) or told
+            elif self._close(cue, s):
+                told = True
+            elif cue.role == "FAIL":
+                told = self._effort_failed(cue) or told
         return told
+
+    def _effort_failed(self, cue: Cue) -> bool:
+        """A failure the parse joins to the character's own deed (``pushed ... but couldn't
+        move it``) when no striving was open to close."""
+        outcome = effort_failure(self.doc, self.cast, self.parse, cue.first)
+        if outcome is None or outcome.striver is None:
+            return False
+        ref = self.cast.refs[outcome.striver]
+        if self._animal(ref):
+            return False
+        self._emit("FL", ref, outcome.striver, outcome.at, True)
+        return True
 
 
 def _obstacle_codes(doc: Document, cast: Cast, coder: _Coder, striving: list[bool]) -> list[Code]:
