@@ -26,6 +26,7 @@ _DREAMER = frozenset({"я"})
 #: In the plural these name the dreamer's own peers («с девочками из общежития»), as the
 #: English coder reads "the girls"; a single «девочка» is a child.
 _PEERS = frozenset({"девочка", "девчонка"})
+_ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
 _QUANTIFIERS = frozenset({"несколько", "много", "сколько", "столько", "немного", "мало"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _WAKING = frozenset(
@@ -107,7 +108,7 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     one = _one_of(doc, i)
     if one:
         sex = one if sex in ("I", "J", "M") and one == "F" else sex
-    elif w.number == "plur" and number == "1":
+    elif (w.number == "plur" or _plural_agreement(doc, i)) and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
     if w.lemma == "человек":
@@ -124,7 +125,19 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         return code, code  # «папа» and «отец» in one dream are one father
     if number == "2":
         return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
-    return code, f"{w.lemma}|{number}|{identity}"
+    # «пастора» … «Пастор», «с каким-то парнем» … «парень»: the same person whatever the later
+    # mention adds; «другая женщина», «второй мужчина» is someone new
+    other = any(b.lemma in _ANOTHER for b in _before(doc, i))
+    return code, f"{w.lemma}|{number}" + (f"|{i}" if other else "")
+
+
+def _plural_agreement(doc: RuDoc, i: int) -> bool:
+    """«Мои подруги»: the agreeing word shows the plural that pymorphy3's best reading of the
+    noun alone («подруги», also a genitive singular) may miss."""
+    before = doc.words[i - 1] if i > 0 else None
+    if before is None or before.pos not in ("ADJF", "PRTF") or before.number != "plur":
+        return False
+    return before.case == "nomn" and doc.words[i].case in ("gent", "nomn")
 
 
 def _counted_people(doc: RuDoc, i: int, number: str, sex: str) -> tuple[str, str]:
@@ -204,8 +217,8 @@ def _apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:
         j >= 0 and doc.words[j].lemma in _OWN
     ):
         j -= 1
-    if j < 1 or doc.words[j].text not in (",", "—") or doc.words[i].case != "nomn":
-        return None
+    if j < 1 or doc.words[j].text not in (",", "—", "(") or doc.words[i].case != "nomn":
+        return None  # «друга (парень, 21 год)» renames as «друг, мой сосед» does
     k = j - 1
     return k if cast.code_at(k) is not None and doc.words[k].case == "nomn" else None
 
@@ -274,6 +287,8 @@ def _person_name(doc: RuDoc, i: int) -> bool:
         return False
     if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
         return False
+    if prev is not None and prev.pos == "NOUN" and w.case == "gent" and not prev.animate:
+        return False  # «библиотека Кларка», «больница Крайла»: the name of a place
     sentence = doc.sentences[doc.sentence_of[i]]
     opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
     closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
@@ -350,6 +365,7 @@ def build_cast(doc: RuDoc) -> Cast:
         if renamed is not None:
             _rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]
+            seen.setdefault(key, cast.by_word[renamed])  # «подругой Джейн … Джейн осталась»
             continue
         if _initials(doc, i):
             key = doc.words[i].text + doc.words[i + 2].text
@@ -359,6 +375,8 @@ def build_cast(doc: RuDoc) -> Cast:
         seen[key] = code
         cast.by_word[i] = code
         w = doc.words[i]
+        if w.name and i + 1 < len(doc.words) and doc.words[i + 1].name:
+            seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}|{code[2]}", code)  # surname
         gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
     return cast

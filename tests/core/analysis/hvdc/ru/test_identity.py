@@ -38,3 +38,17 @@ def test_counted_people_are_a_group_and_a_young_man_is_male() -> None:
 
 def test_a_name_after_its_noun_is_the_same_person() -> None:
     assert _chars("Пришла моя подруга Шарлотта.") == ["1FKA"]
+
+
+def test_a_later_mention_of_the_same_noun_is_the_same_person() -> None:
+    assert _chars("Я искала пастора. Пастор сошёл с кафедры.") == ["1MOA"]
+    assert _chars("Мы с подругой Джейн плыли. Джейн осталась на борту.") == ["1FKA"]
+    assert _chars("Я увидела Франклина Рузвельта. Рузвельт улыбался.") == ["1MKA"]
+
+
+def test_the_plural_shows_in_the_agreeing_word() -> None:
+    assert _chars("Мои подруги из общежития тоже были там.") == ["2FKA"]
+
+
+def test_a_name_after_a_place_is_the_places_name() -> None:
+    assert _chars("Я пошла в библиотеку Кларка.") == []
