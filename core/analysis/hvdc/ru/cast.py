@@ -14,6 +14,7 @@ from itertools import pairwise
 from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
+from .renames import apposition, aside_of, rename, subject_renamed
 
 _OWN = frozenset({"мой", "наш", "свой"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
@@ -210,19 +211,6 @@ def _predicate(doc: RuDoc, i: int) -> bool:
     return any(w.lemma in _LINKING for w in before)
 
 
-def _apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:
-    """The word of the character this noun renames («пожилой мужчина, мой старый друг»)."""
-    j = i - 1
-    while (j >= 0 and doc.words[j].pos in ("ADJF", "ADVB")) or (
-        j >= 0 and doc.words[j].lemma in _OWN
-    ):
-        j -= 1
-    if j < 1 or doc.words[j].text not in (",", "—", "(") or doc.words[i].case != "nomn":
-        return None  # «друга (парень, 21 год)» renames as «друг, мой сосед» does
-    k = j - 1
-    return k if cast.code_at(k) is not None and doc.words[k].case == "nomn" else None
-
-
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
     if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
@@ -317,18 +305,6 @@ def _is_initial(text: str) -> bool:
     return len(text) == 1 and text.isupper() and text.isalpha()
 
 
-def _rename(cast: Cast, word: int, code: str) -> None:
-    """Give the character first named at ``word`` the better-informed identity of ``code``
-    (a known person renamed as a friend is K, not the stranger S that «мужчина» suggests)."""
-    for char in cast.characters:
-        if char.word == word and char.code[:2] == code[:2] and char.code[2] in "SU":
-            old = char.code
-            char.code = code
-            for k, v in list(cast.by_word.items()):
-                if v == old and k >= word:
-                    cast.by_word[k] = code
-
-
 def dreamer_sex(doc: RuDoc) -> str:
     """F or M when past-tense verbs or short adjectives agree with «я», else ""."""
     votes = {"F": 0, "M": 0}
@@ -359,11 +335,15 @@ def build_cast(doc: RuDoc) -> Cast:
         if template is None:
             continue
         code, key = _code(doc, i, template)
-        renamed = _apposition(doc, cast, i)
+        renamed = apposition(doc, cast, i)
+        if renamed is None:
+            renamed = aside_of(doc, cast, i)
+        if renamed is None:
+            renamed = subject_renamed(doc, cast, i)
         if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:
             renamed = i - 1  # «моя подруга Шарлотта»: the name is the friend's, not someone new
         if renamed is not None:
-            _rename(cast, renamed, code)
+            rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]
             seen.setdefault(key, cast.by_word[renamed])  # «подругой Джейн … Джейн осталась»
             continue

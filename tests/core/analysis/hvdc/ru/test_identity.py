@@ -52,3 +52,10 @@ def test_the_plural_shows_in_the_agreeing_word() -> None:
 
 def test_a_name_after_a_place_is_the_places_name() -> None:
     assert _chars("Я пошла в библиотеку Кларка.") == []
+
+
+def test_words_that_say_more_of_someone_are_not_someone_new() -> None:
+    assert _chars("Со мной была моя соседка по комнате, учительница, 23 года.") == ["1FKA"]
+    assert _chars("Вокруг неё было человек пять-шесть (мужчины и женщины).") == ["2JSA"]
+    assert _chars("Зашёл президент. Президент был очень суровый человек.") == ["1MPA"]
+    assert _chars("Я говорила с отцом своего старого друга (парень, 21 год).")[-1] == "1MKA"
