@@ -37,3 +37,16 @@ def test_falling_things_are_not_a_fall() -> None:
 
 def test_a_denied_misfortune_is_not_coded() -> None:
     assert _kinds("Я не упала и не ушиблась.") == []
+
+
+def test_what_would_have_happened_or_happened_long_ago_is_not_coded() -> None:
+    assert _kinds("Машин, в которые я могла бы врезаться, не было.") == []
+    assert _kinds("Мы слушали пастора, который умер неделю назад.") == []
+
+
+def test_a_broken_tooth_is_an_injury() -> None:
+    assert _kinds("Мне снилось, что я сломала передний зуб.") == ["M5"]
+
+
+def test_things_that_vanish_befall_no_one() -> None:
+    assert _kinds("Потом шишки медленно исчезли.") == []
