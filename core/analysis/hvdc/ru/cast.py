@@ -174,7 +174,7 @@ def _stated_age(doc: RuDoc, i: int) -> str:
         text = doc.words[j].text
         if text.isdigit():
             years = int(text)
-            return "T" if 13 <= years <= 19 else "C" if 1 <= years < 13 else ""
+            return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
     return ""
 
 
