@@ -109,7 +109,9 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     one = _one_of(doc, i)
     if one:
         sex = one if sex in ("I", "J", "M") and one == "F" else sex
-    elif (w.number == "plur" or _plural_agreement(doc, i)) and number == "1":
+    elif (w.number == "plur" or _counted(doc, i)) and number == "5":
+        number = "6"  # «ведьмы»: a group of imaginary figures, as the English list has witches
+    elif (w.number == "plur" or _plural_agreement(doc, i) or _counted(doc, i)) and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
     if w.lemma == "человек":
@@ -130,6 +132,17 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     # mention adds; «другая женщина», «второй мужчина» is someone new
     other = any(b.lemma in _ANOTHER for b in _before(doc, i))
     return code, f"{w.lemma}|{number}" + (f"|{i}" if other else "")
+
+
+def _counted(doc: RuDoc, i: int) -> bool:
+    """«две ведьмы», «три девушки»: after 2-4 Russian puts the noun in the genitive singular,
+    so the count, not the noun's number, says it is a group."""
+    prev = doc.words[i - 1] if i > 0 else None
+    if prev is None or doc.words[i].case == "nomn":
+        return False  # «минут через десять официантка …»: the count is of something else
+    if prev.text.isdigit():
+        return int(prev.text) > 1
+    return prev.pos == "NUMR" and prev.lemma not in ("один", "полтора")
 
 
 def _plural_agreement(doc: RuDoc, i: int) -> bool:

@@ -59,3 +59,18 @@ def test_words_that_say_more_of_someone_are_not_someone_new() -> None:
     assert _chars("Вокруг неё было человек пять-шесть (мужчины и женщины).") == ["2JSA"]
     assert _chars("Зашёл президент. Президент был очень суровый человек.") == ["1MPA"]
     assert _chars("Я говорила с отцом своего старого друга (парень, 21 год).")[-1] == "1MKA"
+
+
+def test_a_count_makes_a_group_whatever_the_nouns_case() -> None:
+    assert _chars("Пришли три девушки.") == ["2FKA"]
+    assert _chars("Минут через десять официантка рассердилась.") == ["1FOA"]
+
+
+def test_a_witch_is_an_imaginary_figure() -> None:
+    assert _chars("Враг был злая старая ведьма.") == ["5FPA"]
+    assert _chars("Там были две ведьмы.") == ["6FPA"]
+
+
+def test_an_adult_age_is_adult() -> None:
+    assert _chars("Я спросила подругу (19 лет).") == ["1FKA"]
+    assert _chars("Со мной была сестра (16 лет).") == ["1FTT"]
