@@ -13,6 +13,7 @@ from __future__ import annotations
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
+from .lexicon import lexicon
 from .nlp import RuDoc
 from .roles import actor, clause_subject
 
@@ -158,12 +159,36 @@ def _next_is(doc: RuDoc, i: int, word: str) -> bool:
     return i + 1 < len(doc.words) and doc.words[i + 1].lower == word
 
 
+def _anger_at_dreamer(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«официантка рассердилась и сказала, что такие, как я…», «папа был в ярости и сказал,
+    что я должна…»: a character's anger told in the sentence where it turns to the dreamer
+    is hostility aimed at her (verbal, A2)."""
+    entry = lexicon("emotions").get(doc.words[i].lemma)
+    if entry is None or entry.code != "AN" or _denied(doc, i):
+        return None
+    who = clause_subject(doc, cast, i)
+    if who == "D":
+        return None
+    sentence = doc.sentences[doc.sentence_of[i]]
+    after = doc.words[i + 1 : sentence.last]
+    if not any(w.lower in _DREAMER_FORMS or w.lemma in ("я", "мы") for w in after):
+        return None
+    return _code(doc, i, who, 2, "D")
+
+
 def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
-    """Rejections, forbidding, quarrels, complaints and aimed ill feeling, once per verb."""
+    """Rejections, forbidding, quarrels, complaints and aimed ill feeling, once per verb; a
+    character's anger turned on the dreamer once per dream."""
     codes: list[Code] = []
+    angry: set[str] = set()
     for i, w in enumerate(doc.words):
-        if w.pos in ("VERB", "INFN"):
-            code = _one(doc, cast, i)
+        code = _one(doc, cast, i) if w.pos in ("VERB", "INFN") else None
+        if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
+            code = _anger_at_dreamer(doc, cast, i)
+            if code is not None and code.code in angry:
+                code = None
             if code is not None:
-                codes.append(code)
+                angry.add(code.code)
+        if code is not None:
+            codes.append(code)
     return codes

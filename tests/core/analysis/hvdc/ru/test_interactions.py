@@ -28,3 +28,9 @@ def test_a_withheld_kindness_is_a_rejection() -> None:
 
 def test_complaining_about_someone_is_verbal_aggression() -> None:
     assert _aggression("Я пожаловалась на соседку.") == ["D 2> 1FKA"]
+
+
+def test_anger_turned_on_the_dreamer_is_hostility_toward_her() -> None:
+    text = "Официантка рассердилась и сказала, что такие, как я, вечно ходят по кругу."
+    assert _aggression(text) == ["1FOA 2> D"]
+    assert _aggression("Официантка рассердилась на повара.") != ["1FOA 2> D"]
