@@ -20,7 +20,7 @@ _OWN = frozenset({"мой", "наш", "свой"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
 #: Plural of these stays male; other masculine plurals («друзья», «люди») are a joint group.
 _MALE_PLURALS = frozenset(
-    {"мужчина", "мужик", "брат", "сын", "дядя", "дедушка", "парень", "мальчик", "юноша",
+    {"мужчина", "мужик", "брат", "сын", "дядя", "дедушка", "парень", "мальчик", "юноша", "мальчишка",
      "солдат", "матрос", "моряк"}
 )  # fmt: skip
 _DREAMER = frozenset({"я"})
@@ -116,7 +116,7 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
     if w.lemma == "человек":
         number, sex = _counted_people(doc, i, number, sex)
-    if number == "1" and age == "A":
+    if age in ("A", "C") and (number == "1" or _stated_age(doc, i) == "A"):
         age = _stated_age(doc, i) or age
     little = any(b.lemma in _LITTLE for b in _before(doc, i))
     if age == "A" and w.lemma in _KIN_CHILDREN and little:
@@ -185,6 +185,8 @@ def _stated_age(doc: RuDoc, i: int) -> str:
     sentence = doc.sentences[doc.sentence_of[i]]
     for j in range(i + 1, min(sentence.last, i + 7)):
         text = doc.words[j].text
+        if doc.words[j].lemma == "возраст" and doc.words[j - 1].lemma in ("мой", "наш"):
+            return "A"  # «мальчишки, примерно моего возраста»: the dreamer's peers
         if text.isdigit():
             years = int(text)
             return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
@@ -232,6 +234,8 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
         return None
+    if i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие"):
+        return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code

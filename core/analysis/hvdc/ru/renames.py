@@ -24,14 +24,16 @@ def apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:
         j >= 0 and doc.words[j].lemma in _OWN
     ):
         j -= 1
-    if j < 1 or doc.words[j].text not in (",", "—", "(") or doc.words[i].case != "nomn":
+    if j < 1 or doc.words[j].text not in (",", "—", "("):
         return None  # «друга (парень, 21 год)» renames as «друг, мой сосед» does
     k = j - 1
-    if k >= 2 and doc.words[k].pos == "NOUN" and doc.words[k - 1].pos == "PREP":
+    if k >= 2 and cast.code_at(k) is None and doc.words[k - 1].pos == "PREP":
         k -= 2  # «моя соседка по комнате, учительница»
     if cast.code_at(k) is None:
         return None
-    return k if doc.words[k].case == "nomn" or doc.words[j].text == "(" else None
+    # an apposition agrees in case with the noun it renames («с Бобом, моим парнем»)
+    same = doc.words[k].case == doc.words[i].case
+    return k if same or (doc.words[j].text == "(" and doc.words[i].case == "nomn") else None
 
 
 def aside_of(doc: RuDoc, cast: Cast, i: int) -> int | None:

@@ -74,3 +74,15 @@ def test_a_witch_is_an_imaginary_figure() -> None:
 def test_an_adult_age_is_adult() -> None:
     assert _chars("Я спросила подругу (19 лет).") == ["1FKA"]
     assert _chars("Со мной была сестра (16 лет).") == ["1FTT"]
+
+
+def test_boys_of_the_dreamers_age_are_male_adult_peers() -> None:
+    assert _chars("Мне помогали какие-то мальчишки, примерно моего возраста.") == ["2MSA"]
+
+
+def test_someone_only_compared_with_is_not_in_the_dream() -> None:
+    assert _chars("Это был высокий нескладный тип вроде Энди Гампа.") == []
+
+
+def test_an_apposition_in_any_case_renames() -> None:
+    assert _chars("Меня позвали встретиться с Бобом, моим парнем.") == ["1MKA"]
