@@ -95,6 +95,8 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
+        qualifier = doc.words[i - 1].lemma if i > 0 else ""
+        inside = {"крытый": "I", "открытый": "O"}.get(qualifier, inside)  # «крытый бассейн»
         if inside == "I" and (_outside_of(doc, i) or _left(doc, i)):
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
