@@ -12,7 +12,6 @@ without one. «Я не могла пошевелиться», «не могла 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from core.analysis.hvdc.types import Code
 
@@ -66,7 +65,7 @@ def _asked_or_almost(doc: RuDoc, i: int) -> bool:
     after = doc.words[i + 1].lower if i + 1 < len(doc.words) else ""
     if after == "ли" or (before and before[-1] in ("кто", "что", "кого")):
         return True
-    return any(a in ("чуть", "едва") and b == "не" for a, b in pairwise(before))
+    return bool(before) and before[-1] == "не" and bool({"чуть", "едва"} & set(before))
 
 
 def _fell_short(doc: RuDoc, i: int) -> bool:
