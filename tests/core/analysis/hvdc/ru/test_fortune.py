@@ -50,3 +50,12 @@ def test_a_broken_tooth_is_an_injury() -> None:
 
 def test_things_that_vanish_befall_no_one() -> None:
     assert _kinds("Потом шишки медленно исчезли.") == []
+
+
+def test_until_is_not_a_denial() -> None:
+    assert _kinds("Табурет крутился, пока я вдруг с него не свалилась.") == ["M2"]
+
+
+def test_a_past_verb_after_a_pronoun_is_read_as_one() -> None:
+    # pymorphy3's best reading of «начала» alone is the noun «начало»
+    assert _kinds("А потом я начала падать вниз, к саду.") == ["M2"]
