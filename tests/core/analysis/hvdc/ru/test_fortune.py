@@ -59,3 +59,9 @@ def test_until_is_not_a_denial() -> None:
 def test_a_past_verb_after_a_pronoun_is_read_as_one() -> None:
     # pymorphy3's best reading of «начала» alone is the noun «начало»
     assert _kinds("А потом я начала падать вниз, к саду.") == ["M2"]
+
+
+def test_a_lost_way_home_is_a_mishap_as_well_as_a_failure() -> None:
+    card = code_dream_ru("Я никак не могла найти свой дом.").card()
+    assert [c[:2] for c in card["misfortune"]] == ["M1"]
+    assert card["failure"] == ["FL, D"]
