@@ -23,3 +23,8 @@ def test_pride_is_happiness() -> None:
 
 def test_being_undecided_is_confusion() -> None:
     assert _emotions("Я никак не могла решить, что взять.") == ["CO, D"]
+
+
+def test_strange_as_the_manner_of_an_act_is_no_feeling() -> None:
+    assert _emotions("Девчонки как-то странно переглянулись.") == []
+    assert _emotions("Мне было странно.") == ["CO, D"]
