@@ -76,12 +76,14 @@ class InterpretationChain:
         key = self._cache.key(dream) if self._cache else ""
         cached = await self._load(key)
         if cached is not None:
-            return self._finish(restore_interpretation(cached, dream.mapping), Usage(), started)
+            restored = restore_interpretation(cached, dream.mapping)
+            return replace(self._finish(restored, Usage(), started), cache_key=key)
         answer, spent, tried = await self._ask_links(context, dream, key, started)
         if tried > 1 or (tried and answer is None):
             self.metrics.fallbacks += 1
         if answer is not None:
-            return self._finish(answer, spent, started)
+            # The key goes with the answer so the account's deletion can erase the entry.
+            return replace(self._finish(answer, spent, started), cache_key=key or None)
         return await self._ask_offline(context, spent, started)
 
     async def _ask_links(
