@@ -21,6 +21,7 @@ from core.dreams.intake import (
     DreamRejected,
     DreamText,
     message_origin,
+    remember_status_message,
     save_dream,
     validate_dream,
 )
@@ -136,6 +137,7 @@ async def start_analysis(
     if pace is not None:
         await pace()
     status = await message.answer(_("🌙 Dream received. Analysing…"))
+    await remember_status_message(dream, status.message_id)
     delivery = Delivery(
         chat_id=message.chat.id, status_message_id=status.message_id, locale=user.language
     )

@@ -77,7 +77,10 @@ class InterpretationChain:
         cached = await self._load(key)
         if cached is not None:
             return self._finish(restore_interpretation(cached, dream.mapping), Usage(), started)
-        answer, spent, tried = await self._ask_links(context, dream, key, started)
+        deadline = started + self._deadline_s
+        if context.deadline_at is not None:
+            deadline = min(deadline, context.deadline_at)
+        answer, spent, tried = await self._ask_links(context, dream, key, deadline)
         if tried > 1 or (tried and answer is None):
             self.metrics.fallbacks += 1
         if answer is not None:
@@ -85,7 +88,7 @@ class InterpretationChain:
         return await self._ask_offline(context, spent, started)
 
     async def _ask_links(
-        self, context: DreamContext, dream: ScrubbedDream, key: str, started: float
+        self, context: DreamContext, dream: ScrubbedDream, key: str, deadline: float
     ) -> tuple[Interpretation | None, Usage, int]:
         """Try the routed LLM links within the chain's deadline: the first accepted answer
         (restored) or None, the spend and the number of links tried."""
@@ -93,7 +96,7 @@ class InterpretationChain:
         spent = Usage()
         tried = 0
         for link in self._router.candidates(context, context.locale):
-            remaining = started + self._deadline_s - self._timer()
+            remaining = deadline - self._timer()
             if remaining <= 0:
                 log.info("LLM deadline of %.1f s spent: answering offline", self._deadline_s)
                 break

@@ -69,3 +69,14 @@ async def test_forged_callback_data_is_a_stale_button(
     tg.push_callback(CHAT, 1, data)
     await tg.wait_for("answerCallbackQuery", after=mark)
     await _served_after(product, caplog)
+
+
+async def test_an_update_aiogram_cannot_read_does_not_stop_polling(
+    product: Product, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Regression: one unparsable update stopped polling for everyone."""
+    tg = product.tg
+    tg.push_raw({"message": {"chat": "not a chat", "message_id": "x"}})
+    await _served_after(product, caplog)
+    tg.push_raw({"message": {"chat": "not a chat either"}})  # now the last of its batch
+    await _served_after(product, caplog)
