@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 #: (retries), a wake-up lost while Redis was away. New jobs wake workers at once.
 IDLE_POLL_SECONDS = 0.25
 _RESUBSCRIBE_SECONDS = 1.0
+#: How long one wait for a wake-up lasts (well under the pool's socket timeout).
+_LISTEN_WAIT_S = 1.0
 #: How long a job stays claimed (arq's in-progress key) without its worker renewing the claim.
 #: Renewed every :data:`LEASE_RENEW_SECONDS` while the job runs, so a SIGKILLed worker's job runs
 #: again within this time instead of arq's job timeout + 10 s.
@@ -186,8 +188,14 @@ class QueueWorker(Worker):
                 await pubsub.subscribe(wake_channel(self.queue_name))
                 self.listening.set()
                 self._work.set()  # anything enqueued before we listened
-                async for message in pubsub.listen():
-                    if message.get("type") == "message":
+                while True:
+                    # A bounded wait returns None when the channel is quiet; ``listen()`` would
+                    # block on the socket and fail with the pool's socket timeout every few
+                    # seconds of an idle queue.
+                    message = await pubsub.get_message(
+                        ignore_subscribe_messages=True, timeout=_LISTEN_WAIT_S
+                    )
+                    if message is not None:
                         self._work.set()
             except Exception as exc:  # this loop must outlive any outage
                 log.warning("job wake-ups lost (%s); polling every %.2f s", exc, self.idle_poll_s)
