@@ -14,6 +14,7 @@ from bot.keyboards.callbacks import DreamConfirm
 from bot.keyboards.dreams import confirm_dream_keyboard
 from bot.middlewares.throttling import Pace
 from bot.rendering.talk import talk_reply
+from bot.replies import show_in_place
 from core.billing.credits import ReserveOutcome
 from core.billing.waiting import claim_no_credit_notice, reserve_or_wait
 from core.db.models import Dream, DreamSource, DreamStatus, User
@@ -175,10 +176,10 @@ async def answer_confirmation(
         ).update(status=DreamStatus.QUEUED)
         if not confirmed:  # a second press raced the first: one analysis is enough
             return
-        await message.edit_text(_("Analysing it as a dream."))
+        await show_in_place(query, _("Analysing it as a dream."))
         await start_analysis(message, user, services, dream)
         return
     await dream.delete()
-    await message.edit_text(
-        _("All right, I haven't analysed or kept it. Tell me a dream whenever you like.")
+    await show_in_place(
+        query, _("All right, I haven't analysed or kept it. Tell me a dream whenever you like.")
     )

@@ -132,7 +132,7 @@ async def choose_night(query: CallbackQuery, callback_data: DreamNight, user: Us
         return
     await query.answer()
     lunar = await set_dream_night(dream, user, morning)
-    await query.message.edit_text(night_moved_text(morning, lunar, user.language))
+    await show_in_place(query, night_moved_text(morning, lunar, user.language))
 
 
 async def _show_analysis(message: Message, user: User, dream: Dream, action: str) -> None:
