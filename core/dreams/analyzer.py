@@ -97,6 +97,8 @@ class Analyzer:
     deadline_s: float = 45.0
     #: At most this share of the deadline goes to the dream's embedding (a bonus: similar dreams).
     embed_share: float = 1 / 3
+    #: At most this share of the deadline goes to HVdC coding by an LLM (the rules are instant).
+    coding_share: float = 1 / 3
     #: HVdC coding by an LLM for the plans that get one (``HVDC_CODER``); None: the rules.
     hvdc: PlanCoder | None = None
 
@@ -108,13 +110,12 @@ class Analyzer:
         locale = user.language
         deadline_at = time.perf_counter() + self.deadline_s
         await progress(Stage.READING)
-        coding = None
-        if self.hvdc is not None:
-            coding = await self.hvdc.code(dream.text, dream.language, DEFAULT_PLAN)
+        coding = await self._llm_coding(dream)
         reading = read_dream(dream.text, dream.language, locale, coding)
         await progress(Stage.CONTEXT)
         lunar = self._lunar_context(dream, user)
-        vector = await self._embed(dream.text, self.deadline_s * self.embed_share)
+        budget_s = min(self.deadline_s * self.embed_share, deadline_at - time.perf_counter())
+        vector = await self._embed(dream.text, max(budget_s, 0.0))
         writes = asyncio.ensure_future(self._writes(dream, vector, alongside))
         try:
             similar, recurring = await self._memory(
@@ -188,6 +189,19 @@ class Analyzer:
         if vector is not None and self.embedder is not None:
             writes.append(save_embedding(dream, vector, self.embedder.name))
         await _all_settled(writes)
+
+    async def _llm_coding(self, dream: Dream) -> Coding | None:
+        """The LLM's HVdC codes when the plan gets them, within its share of the deadline;
+        None (the rules code the dream) past it — the coder itself falls back on any failure."""
+        if self.hvdc is None:
+            return None
+        budget_s = self.deadline_s * self.coding_share
+        try:
+            async with asyncio.timeout(budget_s):
+                return await self.hvdc.code(dream.text, dream.language, DEFAULT_PLAN)
+        except TimeoutError:
+            log.warning("HVdC coding by LLM: no answer within %.1f s; the rules code it", budget_s)
+            return None
 
     async def _embed(self, text: str, budget_s: float) -> np.ndarray | None:
         if self.embedder is None:

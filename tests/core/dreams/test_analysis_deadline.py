@@ -7,10 +7,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from typing import cast
 
 import numpy as np
 import pytest
 
+from core.analysis.hvdc import Coding
+from core.analysis.hvdc.llm import PlanCoder
 from core.db.models import Dream, User
 from core.dreams.analyzer import Analyzer
 from core.dreams.report import Stage
@@ -65,3 +68,33 @@ async def test_a_stalled_embedding_spends_only_its_share_of_the_deadline(dream: 
     assert interpreter.left_s is not None
     # The chain is told what is left of the one deadline, not a fresh one of its own.
     assert interpreter.left_s <= DEADLINE_S * (1 - analyzer.embed_share) + 0.05
+
+
+class StalledCoder:
+    """An LLM HVdC coder that never answers (a provider hanging past its own timeout)."""
+
+    async def code(self, text: str, language: str, plan: str) -> Coding:
+        await asyncio.sleep(3600)
+        raise AssertionError("unreachable")
+
+    async def aclose(self) -> None:
+        return None
+
+
+async def test_a_stalled_llm_coder_spends_only_its_share_and_the_rules_code_the_dream(
+    dream: Dream,
+) -> None:
+    interpreter = DeadlineReader()
+    analyzer = Analyzer(
+        interpreter=interpreter,
+        deadline_s=DEADLINE_S,
+        hvdc=cast(PlanCoder, StalledCoder()),
+    )
+
+    result = await asyncio.wait_for(
+        analyzer.analyze(await dream.user, dream, _no_progress), timeout=30
+    )
+
+    assert result.context.coding.supported and result.context.coding.codes, "the rules coded it"
+    assert interpreter.left_s is not None
+    assert interpreter.left_s <= DEADLINE_S * (1 - analyzer.coding_share) + 0.05
