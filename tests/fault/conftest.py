@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,20 @@ def new_deployment(
 ) -> Deployment:
     redis, pg = servers
     return Deployment(tg, redis, pg, workdir, deployment_env(tg, redis, pg, **extra))
+
+
+@asynccontextmanager
+async def running_deployment(
+    servers: tuple[OwnRedis, OwnPostgres], workdir: Path, commands: Sequence[str], **extra: str
+) -> AsyncIterator[Deployment]:
+    """The product's ``commands`` started (each waited for) against a fake Bot API of its own;
+    every process stopped gracefully afterwards."""
+    async with FakeTelegramServer() as tg:
+        deployment = new_deployment(tg, servers, workdir, **extra)
+        try:
+            for command in commands:
+                await deployment.start(command)
+            yield deployment
+        finally:
+            for process in deployment.processes.values():
+                await process.stop()

@@ -16,8 +16,7 @@ import pytest
 import pytest_asyncio
 
 from tests.fakes.llm_server import FakeLLMServer
-from tests.fakes.telegram import FakeTelegramServer
-from tests.fault.conftest import new_deployment
+from tests.fault.conftest import running_deployment
 from tests.fault.deployment import Deployment
 from tests.fault.servers import OwnPostgres, OwnRedis
 
@@ -37,23 +36,16 @@ async def deployment(
     llm: FakeLLMServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Deployment]:
-    async with FakeTelegramServer() as tg:
-        deployment = new_deployment(
-            tg,
-            servers,
-            tmp_path_factory.mktemp("db-and-worker-faults"),
-            OPENAI_API_KEY="sk-test",
-            OPENAI_BASE_URL=llm.openai_base_url,
-            LLM_TIMEOUT_S="30",
-            LLM_CHAIN_DEADLINE_S="40",
-        )
-        try:
-            await deployment.start("bot")
-            await deployment.start("worker")
-            yield deployment
-        finally:
-            for process in deployment.processes.values():
-                await process.stop()
+    async with running_deployment(
+        servers,
+        tmp_path_factory.mktemp("db-and-worker-faults"),
+        ("bot", "worker"),
+        OPENAI_API_KEY="sk-test",
+        OPENAI_BASE_URL=llm.openai_base_url,
+        LLM_TIMEOUT_S="30",
+        LLM_CHAIN_DEADLINE_S="40",
+    ) as deployment:
+        yield deployment
 
 
 async def _mid_job(deployment: Deployment, llm: FakeLLMServer, dreams: int) -> None:

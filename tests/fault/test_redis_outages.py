@@ -11,8 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from tests.fakes.telegram import FakeTelegramServer
-from tests.fault.conftest import new_deployment
+from tests.fault.conftest import running_deployment
 from tests.fault.deployment import Deployment
 from tests.fault.servers import OwnPostgres, OwnRedis
 
@@ -23,15 +22,9 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 async def deployment(
     servers: tuple[OwnRedis, OwnPostgres], tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Deployment]:
-    async with FakeTelegramServer() as tg:
-        deployment = new_deployment(tg, servers, tmp_path_factory.mktemp("redis-outages"))
-        try:
-            await deployment.start("run")
-            await deployment.start("worker")
-            yield deployment
-        finally:
-            for process in deployment.processes.values():
-                await process.stop()
+    workdir = tmp_path_factory.mktemp("redis-outages")
+    async with running_deployment(servers, workdir, ("run", "worker")) as deployment:
+        yield deployment
 
 
 async def _outage(deployment: Deployment, seconds: float) -> None:

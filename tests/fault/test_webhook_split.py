@@ -14,8 +14,7 @@ import pytest
 import pytest_asyncio
 
 from bot.webhook import WEBHOOK_PATH
-from tests.fakes.telegram import FakeTelegramServer
-from tests.fault.conftest import new_deployment
+from tests.fault.conftest import running_deployment
 from tests.fault.deployment import DREAMS, Deployment, Sent
 from tests.fault.servers import OwnPostgres, OwnRedis
 
@@ -28,19 +27,12 @@ CHAT = 71_000
 async def deployment(
     servers: tuple[OwnRedis, OwnPostgres], tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Deployment]:
-    async with FakeTelegramServer() as tg:
-        # No WEBHOOK_SECRET: every process derives the same one from the bot token.
-        deployment = new_deployment(
-            tg, servers, tmp_path_factory.mktemp("webhook-split"), PUBLIC_URL=PUBLIC_URL
-        )
-        try:
-            await deployment.start("web")
-            await deployment.start("bot")
-            await deployment.start("worker")
-            yield deployment
-        finally:
-            for process in deployment.processes.values():
-                await process.stop()
+    # No WEBHOOK_SECRET: every process derives the same one from the bot token.
+    workdir = tmp_path_factory.mktemp("webhook-split")
+    async with running_deployment(
+        servers, workdir, ("web", "bot", "worker"), PUBLIC_URL=PUBLIC_URL
+    ) as deployment:
+        yield deployment
 
 
 def _webhook(deployment: Deployment) -> str:
