@@ -43,6 +43,30 @@ def translations() -> dict[str, dict[str, Any]]:
     return found
 
 
+def write_extra(rows: list[dict[str, Any]]) -> None:
+    """``norms_female_ru_extra.jsonl``: 75 more translated norm reports outside the 156, made
+    in the second session of #16. ``dev2`` (40, ``extra01``) was used to write settings rules;
+    ``check`` (35, ``extra02``) was only ever scored, as a second unseen set."""
+    by_number = {r["number"]: r for r in rows}
+    out = []
+    for path in sorted((DATA / "translations").glob("extra*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            row = by_number[item["number"]]
+            gold = {cat: list(row.get(cat, [])) for cat in CATEGORIES}
+            gold.update(item.get("gold_changes") or {})
+            out.append(
+                {"series": row["series"], "number": item["number"], "split": item["split"],
+                 "report": item["report_ru"], "report_en": row["report"], **gold,
+                 "notes": item.get("notes", [])}
+            )  # fmt: skip
+    target = DATA / "norms_female_ru_extra.jsonl"
+    target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), "utf-8")
+    print(f"{len(out)} extra translated reports -> {target.relative_to(ROOT)}")
+
+
 def main() -> int:
     if not SHARED.is_file():
         print(f"skipping: {SHARED} not found (it lives in ../shared)")
@@ -69,6 +93,7 @@ def main() -> int:
                 "notes": item.get("notes", []),
             }
         )
+    write_extra(rows)
     target = DATA / "norms_female_ru.jsonl"
     target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), "utf-8")
     held = sum(1 for r in out if r["split"] == "heldout")

@@ -1,7 +1,7 @@
 """The composition root: ``build_runtime(settings)`` builds every part of the product once.
 
 Database, Redis, cache, rate limiter, LLM clients, embedder, analyzer, job queue, Telegram bot,
-notifier and payment receipts are built here and nowhere else; ``run``, ``bot``, ``web``, ``worker``, ``analyze``
+notifier, payment receipts and Stars refunds/renewals are built here and nowhere else; ``run``, ``bot``, ``web``, ``worker``, ``analyze``
 and the benches all enter this context manager and get complete :class:`Services` (no part is
 filled in later). Leaving it closes everything in the reverse order.
 """
@@ -19,6 +19,7 @@ from aiogram import Bot
 from bot.notifier import TelegramNotifier
 from bot.receipts import TelegramReceipts
 from bot.session import create_bot
+from bot.stars import TelegramStars
 from bot.voice import TelegramVoice
 from core.asr import Transcriber
 from core.config import Settings
@@ -91,6 +92,7 @@ async def build_runtime(
             notifier=notifier or _notifier(bot),
             voice=voice,
             receipts=TelegramReceipts(bot) if bot is not None else None,
+            stars=TelegramStars(bot) if bot is not None else None,
         )
         if isinstance(jobs, InProcessJobQueue):
             jobs.services = services  # the jobs run here, with these services

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -53,6 +53,13 @@ from core.billing.config import BillingSettings
 from core.llm.config import LLMSettings
 
 DEFAULT_DATABASE_URL = "sqlite://./oneiroscope.db"
+#: Telegram ids, comma-separated (``1,2``; ``[1, 2]`` is accepted too).
+_ID_LIST = r"^[\[\]\d,\s]*$"
+
+
+def parse_id_list(value: str) -> frozenset[int]:
+    """``"1, 2"`` or ``"[1,2]"`` as a set of Telegram ids."""
+    return frozenset(int(part) for part in value.strip("[] ").replace(" ", "").split(",") if part)
 
 
 class Settings(BaseSettings):
@@ -96,6 +103,11 @@ class Settings(BaseSettings):
     #: ``bot`` and ``worker`` serve /healthz, /readyz and /metrics here (``web`` and ``run`` on
     #: WEB_PORT); unset: no probes (the Dockerfile and fly.toml set 9091).
     health_port: int | None = Field(None, alias="HEALTH_PORT", ge=0, le=65535)
+    #: Support staff by Telegram id (comma-separated): the dashboard's admin pages, the bot's
+    #: /refund and /grant, and where /paysupport questions go. One list for every admin power.
+    admin_telegram_ids: str = Field("", alias="ADMIN_TELEGRAM_IDS", pattern=_ID_LIST)
+    #: The older name of the same list (billing, #12), still read; see ``admin_ids``.
+    billing_admin_ids: str = Field("", alias="BILLING_ADMIN_IDS", pattern=_ID_LIST)
 
     # Sections (see the module docstring): flat variables, one model per area.
     llm: LLMSettings = Field(default_factory=LLMSettings)
@@ -114,6 +126,22 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         sections = SectionsSource(settings_cls, env_settings, dotenv_settings)
         return init_settings, env_settings, dotenv_settings, sections, file_secret_settings
+
+    @model_validator(mode="after")
+    def _one_admin_list(self) -> Settings:
+        current = parse_id_list(self.admin_telegram_ids)
+        older = parse_id_list(self.billing_admin_ids)
+        if current and older and current != older:
+            raise ValueError(
+                "ADMIN_TELEGRAM_IDS and BILLING_ADMIN_IDS (its older name) list different "
+                "admins; keep one list in ADMIN_TELEGRAM_IDS and remove BILLING_ADMIN_IDS"
+            )
+        return self
+
+    @property
+    def admin_ids(self) -> frozenset[int]:
+        """Who has the admin role, from ``ADMIN_TELEGRAM_IDS`` (or its older name)."""
+        return parse_id_list(self.admin_telegram_ids) or parse_id_list(self.billing_admin_ids)
 
     @property
     def embedded(self) -> bool:

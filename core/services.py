@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from core.account.erase import AccountEraser
+from core.account.erase import AccountEraser, Erasure
+from core.billing.config import billing_key
 from core.billing.receipts import ReceiptSender
+from core.billing.stars_gateway import StarsGateway
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
 from core.dreams.analyzer import Analyzer
@@ -42,9 +44,20 @@ class Services:
     voice: VoiceServices | None = None
     #: How credit receipts reach users (Telegram); None without a bot.
     receipts: ReceiptSender | None = None
+    #: Stars refunds and renewals through Telegram; None without a bot.
+    stars: StarsGateway | None = None
     #: What each part keeps on an account outside the database (the bot's conversation
     #: state, ...), erased with the account. A registry: the parts add theirs as they start.
     erasers: list[AccountEraser] = field(default_factory=list)
+
+    def erasure(self) -> Erasure:
+        """Everything erasing an account goes through, whichever adapter asks for it."""
+        return Erasure(
+            erasers=tuple(self.erasers),
+            billing_key=billing_key(self.settings),
+            stars=self.stars,
+            cache=self.cache,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,12 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from core.auth.account_lookup import RecentAccounts
 from core.services import Services
 from miniapp.api.errors import api_errors
 from miniapp.errors import json_errors
-from miniapp.keys import SERVICES, TOKENS
+from miniapp.journal_pages import JournalPages
+from miniapp.keys import ACCOUNTS, JOURNAL_PAGES, SERVICES, TOKENS
 from miniapp.request_logs import quiet_client_errors
 from miniapp.routes import dashboard_login, health, pages
 from miniapp.routes.api import setup_api
@@ -29,6 +31,8 @@ def create_app(services: Services) -> web.Application:
     app = web.Application(middlewares=[json_errors, api_errors], client_max_size=2 * 1024 * 1024)
     app[SERVICES] = services
     app[TOKENS] = token_service(services)
+    app[ACCOUNTS] = RecentAccounts(services.settings.web.account_cache_s)
+    app[JOURNAL_PAGES] = JournalPages()
     app.on_response_prepare.append(on_response_prepare)
     env = aiohttp_jinja2.setup(
         app,

@@ -14,7 +14,7 @@ from core.auth.tokens import TokenPair, csrf_matches
 from core.config import Settings
 from core.db.models import User
 from core.users import TelegramProfile, get_or_create_telegram_user
-from miniapp.keys import SERVICES, TOKENS
+from miniapp.keys import ACCOUNTS, SERVICES, TOKENS
 
 ACCESS_COOKIE = "os_access"
 REFRESH_COOKIE = "os_refresh"
@@ -41,7 +41,7 @@ def _from_init_data(settings: Settings, init_data: str) -> Identity:
         first_name=launch.first_name,
         language_code=launch.language_code,
         channel=Channel.MINI_APP,
-        role=role_for(launch.telegram_id, settings.web.admin_ids),
+        role=role_for(launch.telegram_id, settings.admin_ids),
     )
 
 
@@ -74,11 +74,21 @@ def check_csrf(request: web.Request, identity: Identity) -> None:
         raise ForbiddenError("csrf_mismatch", "The X-CSRF-Token header does not match")
 
 
-async def user_for(identity: Identity) -> User:
+async def user_for(request: web.Request, identity: Identity) -> User:
     """The caller's account: created on a first Mini App visit; a dashboard session of a deleted
-    account is over (no silent re-creation from a cookie)."""
+    account is over (no silent re-creation from a cookie). A read may get the row an earlier
+    request of this process read a moment ago; a change always reads it afresh."""
+    recent = request.app[ACCOUNTS]
+    reads_only = request.method in SAFE_METHODS
+    account = recent.get(identity.telegram_id) if reads_only else None
+    if account is not None:
+        return account
+    if not reads_only:
+        recent.forget(identity.telegram_id)
     account = await user_by_telegram_id(identity.telegram_id)
     if account is not None:
+        if reads_only:
+            recent.put(identity.telegram_id, account)
         return account
     if identity.channel is Channel.MINI_APP:
         profile = TelegramProfile(identity.telegram_id, identity.first_name, identity.language_code)

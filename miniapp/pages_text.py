@@ -24,6 +24,7 @@ PAGE_TITLES: dict[str, str] = {
     "buy": N_("Analyses"),
     "settings": N_("Settings"),
     "login": N_("Sign in"),
+    "admin": N_("Support"),
 }
 MOOD_NAMES: dict[str, str] = {
     "positive": N_("positive"),
@@ -38,6 +39,14 @@ STATUS_NAMES: dict[str, str] = {
     "awaiting_confirmation": N_("waiting for your answer in the chat"),
     "analyzed": N_("analysed"),
     "failed": N_("analysis failed — you can retry in the chat"),
+}
+#: Ledger entries as the support page lists them.
+PAYMENT_KINDS: dict[str, str] = {
+    "purchase": N_("purchase"),
+    "consume": N_("analysis"),
+    "refund": N_("refund"),
+    "grant": N_("gift"),
+    "subscription": N_("subscription"),
 }
 _TEXTS: dict[str, str] = {
     "error": N_("Something went wrong. Please try again."),
@@ -86,6 +95,24 @@ _TEXTS: dict[str, str] = {
     "delete_confirm": N_(
         "Delete your account with every dream and analysis for good? This cannot be undone."
     ),
+    # The support team's page (dashboard only).
+    "admin_link": N_("Support page"),
+    "no_account": N_("No account with this Telegram id."),
+    "refund": N_("Refund"),
+    "refunded": N_("refunded"),
+    "refund_confirm": N_(
+        "Refund this payment? The stars go back to the buyer and its credits are taken back."
+    ),
+    "refund_done": N_("Refunded. Credits taken back: {n}."),
+    "refund_again": N_("This payment was refunded already; nothing changed."),
+    "refund_at_gateway": N_("Card payments are refunded in the payment provider's dashboard."),
+    "buyer_deleted": N_("The buyer deleted their account; refund it by hand if needed."),
+    "refund_refused": N_("Telegram refused the refund: {reason}"),
+    "telegram_unavailable": N_("Refunds need the bot to be configured on this server."),
+    "dreams_count": N_("Dreams"),
+    "analyses_count": N_("Analyses"),
+    "payments": N_("Payments"),
+    "no_payments": N_("No payments."),
 }
 
 
@@ -96,4 +123,5 @@ def strings(locale: str) -> dict[str, object]:
     found["moods"] = {key: gettext(msgid, locale) for key, msgid in MOOD_NAMES.items()}
     found["statuses"] = {key: gettext(msgid, locale) for key, msgid in STATUS_NAMES.items()}
     found["emotions"] = {key: gettext(msgid, locale) for key, msgid in EMOTION_NAMES.items()}
+    found["payment_kinds"] = {key: gettext(msgid, locale) for key, msgid in PAYMENT_KINDS.items()}
     return found

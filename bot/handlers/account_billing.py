@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.billing import BillingAction, subscription_keyboard
+from bot.receipts import TelegramReceipts
 from bot.rendering.billing import balance_text
+from bot.stars import TelegramStars
 from core.billing.balance import balance_view
 from core.billing.ledger import LedgerEntry, post
-from core.billing.receipts import Money, grant_receipt, refund_receipt
-from core.billing.refunds import find_purchase, take_back
-from core.billing.stars import PROVIDER, payment_key
+from core.billing.receipts import grant_receipt
+from core.billing.stars_refunds import RefundOutcome, RefundStatus, refund_stars_payment
 from core.billing.subscriptions import cancel_stars_renewal
 from core.db.models import TransactionKind, User
 from core.services import Services
@@ -47,11 +47,11 @@ async def pay_support(
     message: Message, command: CommandObject, services: Services, bot: Bot
 ) -> None:
     """How to reach us about a payment; ``/paysupport <question>`` goes to the admins."""
-    billing = services.settings.billing
+    billing, admins = services.settings.billing, services.settings.admin_ids
     question = (command.args or "").strip()
-    if question and billing.admin_ids:
+    if question and admins:
         sender = message.from_user.id if message.from_user else message.chat.id
-        for admin in billing.admin_ids:
+        for admin in sorted(admins):
             # Admins are the operators who answer: they need the buyer's id to do so.
             await bot.send_message(admin, f"/paysupport {sender}:\n{question[:3000]}")
         await message.answer(_("Sent to our team. We will answer here within two working days."))
@@ -67,7 +67,7 @@ async def pay_support(
         lines.append(
             _("Write to {contact} — we answer within two working days.").format(contact=contact)
         )
-    elif billing.admin_ids:
+    elif admins:
         lines.append(
             _(
                 "Send /paysupport followed by your question in one message, and we will answer "
@@ -80,51 +80,34 @@ async def pay_support(
 
 def _is_admin(message: Message, services: Services) -> bool:
     sender = message.from_user
-    return sender is not None and sender.id in services.settings.billing.admin_ids
+    return sender is not None and sender.id in services.settings.admin_ids
 
 
 async def refund_command(
-    message: Message, command: CommandObject, services: Services, bot: Bot
+    message: Message, command: CommandObject, services: Services, bot: Bot, user: User
 ) -> None:
     """``/refund <telegram_payment_charge_id>``: the stars go back, the credits come back."""
     if not _is_admin(message, services):
         await message.answer(_("I don't know this command. Send /help to see what I can do."))
         return
     charge_id = (command.args or "").strip()
-    purchase = await find_purchase(payment_key(charge_id)) if charge_id else None
-    if purchase is None:
-        await message.answer(_("No Stars payment with this id. Usage: /refund <payment id>"))
-        return
-    if purchase.telegram_id is None or purchase.user_id is None:
-        await message.answer(_("The buyer deleted their account; refund it by hand if needed."))
-        return
-    try:
-        await bot.refund_star_payment(
-            user_id=purchase.telegram_id, telegram_payment_charge_id=charge_id
-        )
-    except TelegramBadRequest as exc:
-        # Refunded already (e.g. our record failed last time): take the credits back anyway.
-        if "ALREADY_REFUNDED" not in exc.message.upper():
-            await message.answer(
-                _("Telegram refused the refund: {reason}").format(reason=exc.message)
-            )
-            return
-    posted = await take_back(purchase, f"stars-refund:{charge_id}", PROVIDER)
-    if posted is None or not posted.applied:
-        await message.answer(_("This payment was refunded already."))
-        return
-    buyer = await User.get(id=purchase.user_id)
-    await bot.send_message(
-        purchase.telegram_id,
-        refund_receipt(
-            buyer.language,
-            -posted.credits,
-            Money(purchase.amount_minor, purchase.currency),
-            posted.balance,
-            charge_id,
-        ),
+    outcome = await refund_stars_payment(
+        charge_id, TelegramStars(bot), TelegramReceipts(bot), actor=user.id
     )
-    await message.answer(_("Refunded. Credits taken back: {n}.").format(n=-posted.credits))
+    await message.answer(_refund_answer(outcome))
+
+
+def _refund_answer(outcome: RefundOutcome) -> str:
+    match outcome.status:
+        case RefundStatus.REFUNDED:
+            return _("Refunded. Credits taken back: {n}.").format(n=outcome.credits_taken)
+        case RefundStatus.ALREADY_REFUNDED:
+            return _("This payment was refunded already.")
+        case RefundStatus.BUYER_DELETED:
+            return _("The buyer deleted their account; refund it by hand if needed.")
+        case RefundStatus.REFUSED:
+            return _("Telegram refused the refund: {reason}").format(reason=outcome.reason)
+    return _("No Stars payment with this id. Usage: /refund <payment id>")
 
 
 async def grant_command(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
@@ -21,8 +20,6 @@ from bot.keyboards.settings import (
 from bot.replies import show_in_place
 from bot.texts import settings_text
 from core.account import erase_account
-from core.billing.config import billing_key
-from core.billing.subscriptions import cancel_stars_renewal
 from core.db.models import Sex, User
 from core.services import Services
 from core.users import set_sex
@@ -89,33 +86,15 @@ async def ask_delete(query: CallbackQuery) -> None:
         )
 
 
-async def confirm_delete(
-    query: CallbackQuery, user: User, i18n: I18n, services: Services, bot: Bot
-) -> None:
+async def confirm_delete(query: CallbackQuery, user: User, i18n: I18n, services: Services) -> None:
     locale = user.language
-    await _stop_stars_subscription(bot, user, query.from_user.id)
-    await erase_account(user, services.erasers, billing_key(services.settings))
+    await erase_account(user, services.erasure())
     with i18n.use_locale(locale):
         await query.answer()
         await show_in_place(
             query,
             _("Done. All your data has been deleted. Send /start if you ever want to return."),
         )
-
-
-async def _stop_stars_subscription(bot: Bot, user: User, telegram_id: int) -> None:
-    """A deleted account must not keep paying: its Stars subscription's renewal is cancelled
-    first. If Telegram cannot be reached the deletion still goes ahead (logged)."""
-
-    async def cancel(charge_id: str) -> None:
-        await bot.edit_user_star_subscription(
-            user_id=telegram_id, telegram_payment_charge_id=charge_id, is_canceled=True
-        )
-
-    try:
-        await cancel_stars_renewal(user.id, cancel)
-    except TelegramAPIError as exc:
-        log.warning("stars subscription not cancelled before deletion: %s", type(exc).__name__)
 
 
 async def back_to_settings(query: CallbackQuery, user: User) -> None:

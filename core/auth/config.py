@@ -1,5 +1,6 @@
 """The ``web`` section of the settings (``settings.web``): Mini App and dashboard sign-in,
-session tokens, cookies, admins and the API's body limit."""
+session tokens, cookies and the API's body limit (admins are
+``Settings.admin_ids``: one list for the web and the bot)."""
 
 from __future__ import annotations
 
@@ -19,21 +20,16 @@ class WebSettings(BaseModel):
     refresh_token_ttl_s: int = Field(30 * 86400, validation_alias="REFRESH_TOKEN_TTL", ge=300)
     #: Off only for plain-http local development: browsers drop Secure cookies elsewhere.
     cookie_secure: bool = Field(True, validation_alias="WEB_COOKIE_SECURE")
-    #: Comma-separated Telegram ids with the admin role (support pages).
-    admin_telegram_ids: str = Field(
-        "", validation_alias="ADMIN_TELEGRAM_IDS", pattern=r"^[\d,\s]*$"
-    )
     #: The bot's @username (without @), for the dashboard's Telegram Login Widget.
     bot_username: str | None = Field(None, validation_alias="BOT_USERNAME")
     #: Where the bot's menu button opens the Mini App (https); default PUBLIC_URL + /app/.
     mini_app_url: str | None = Field(None, validation_alias="MINI_APP_URL")
     api_max_body_bytes: int = Field(64 * 1024, validation_alias="API_MAX_BODY_BYTES", ge=1024)
+    #: How long an API read may reuse the caller's account row read by an earlier request of
+    #: this process (``core.auth.account_lookup.RecentAccounts``), seconds; 0: never.
+    account_cache_s: float = Field(2.0, validation_alias="WEB_ACCOUNT_CACHE_S", ge=0, le=60)
 
     def mini_app(self, public_url: str | None) -> str | None:
         """The Mini App's address for Telegram, which opens only https pages."""
         url = self.mini_app_url or (f"{public_url.rstrip('/')}/app/" if public_url else None)
         return url if url and url.startswith("https://") else None
-
-    @property
-    def admin_ids(self) -> frozenset[int]:
-        return frozenset(int(part) for part in self.admin_telegram_ids.split(",") if part.strip())

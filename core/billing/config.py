@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 if TYPE_CHECKING:
     from core.config import Settings
-
-
-def _id_list(value: object) -> object:
-    """``BILLING_ADMIN_IDS=1,2`` (or ``[1, 2]``) as a tuple of ints."""
-    if isinstance(value, str):
-        return tuple(int(part) for part in value.strip("[] ").replace(" ", "").split(",") if part)
-    return value
 
 
 class BillingSettings(BaseModel):
@@ -29,9 +22,6 @@ class BillingSettings(BaseModel):
 
     secret: SecretStr | None = Field(None, validation_alias="BILLING_SECRET")
     catalogue_json: str | None = Field(None, validation_alias="BILLING_CATALOGUE")
-    admin_ids: Annotated[tuple[int, ...], BeforeValidator(_id_list)] = Field(
-        (), validation_alias="BILLING_ADMIN_IDS"
-    )
     support_contact: str = Field("", validation_alias="BILLING_SUPPORT_CONTACT")
     checkout_base_url: str | None = Field(None, validation_alias="CHECKOUT_BASE_URL")
     checkout_link_ttl: int = Field(900, validation_alias="CHECKOUT_LINK_TTL", ge=30, le=86400)

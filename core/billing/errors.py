@@ -17,3 +17,7 @@ class CatalogueError(BillingError):
 
 class GatewayError(BillingError):
     """A payment gateway failed or timed out; nothing was charged, the user may try again."""
+
+
+class AlreadyRefunded(GatewayError):
+    """The gateway had refunded this payment already (e.g. our record of it failed last time)."""

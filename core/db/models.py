@@ -159,6 +159,8 @@ class DreamAnalysis(Model):
     tokens_used = fields.IntField(default=0)
     cost_usd = fields.FloatField(default=0.0)
     latency_ms = fields.IntField(default=0)
+    #: The LLM interpretation cache entry of this answer (core.llm.cache), erased with the account
+    llm_cache_key = fields.CharField(max_length=128, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

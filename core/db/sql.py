@@ -42,6 +42,13 @@ class Statement:
         self.postgres = " ".join(sql.split())
         self.sqlite = _PLACEHOLDER.sub(r"?\1", self.postgres)
 
+    @classmethod
+    def per_dialect(cls, postgres: str, sqlite: str) -> Statement:
+        """A statement spelled differently by the two (JSON access, ...), ``$n`` in both."""
+        statement = cls(postgres)
+        statement.sqlite = _PLACEHOLDER.sub(r"?\1", " ".join(sqlite.split()))
+        return statement
+
     def text_for(self, client: BaseDBAsyncClient) -> str:
         return self.sqlite if _is_sqlite(client) else self.postgres
 

@@ -16,6 +16,7 @@ import binascii
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,6 +24,7 @@ from tortoise.expressions import Q
 
 from core.analysis.symbols.forms import WORD_RE, normalize_word
 from core.analysis.symbols.matcher import find_symbols
+from core.db import sql
 from core.db.models import Dream, DreamAnalysis, User
 from core.dreams.lunar_night import user_night
 from core.excerpts import excerpt
@@ -155,19 +157,33 @@ def dream_night(dream: Dream, user: User) -> date:
     return user_night(dream.created_at, user, dream.dreamt_on).morning
 
 
-def _latest_analyses(dream_ids: list[uuid.UUID]) -> Any:
-    return (
-        DreamAnalysis.filter(dream_id__in=dream_ids)
-        .order_by("created_at")
-        .values("dream_id", "mood", "symbols", "lunar_day", "hvdc")
+@cache
+def _analyses_of(count: int) -> sql.Statement:
+    """The analyses of ``count`` dreams, oldest first, with the lunar phase read inside the
+    database: the whole coding card (``hvdc``) is most of a row, and the journal needs none of
+    it but the phase (decoding it was most of a journal page's CPU)."""
+    marks = ", ".join(f"${i}" for i in range(1, count + 1))
+    select = "SELECT dream_id, mood, symbols, lunar_day, {} AS phase FROM dream_analyses "
+    where = f"WHERE dream_id IN ({marks}) ORDER BY created_at"
+    return sql.Statement.per_dialect(
+        postgres=select.format("hvdc #>> '{lunar,phase_key}'") + where,
+        sqlite=select.format("json_extract(hvdc, '$.lunar.phase_key')") + where,
     )
 
 
+async def _latest_analyses(dream_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """The latest analysis of each dream (those that have one), by dream id."""
+    if not dream_ids:
+        return {}
+    latest: dict[uuid.UUID, dict[str, Any]] = {}
+    for row in await sql.fetch(_analyses_of(len(dream_ids)), *dream_ids):
+        row["symbols"] = sql.python_value(DreamAnalysis, "symbols", row["symbols"])
+        latest[sql.python_value(DreamAnalysis, "dream_id", row["dream_id"])] = row
+    return latest
+
+
 def _phase(row: dict[str, Any] | None) -> str | None:
-    if row is None:
-        return None
-    lunar = (row.get("hvdc") or {}).get("lunar") or {}
-    phase = lunar.get("phase_key")
+    phase = row["phase"] if row else None
     return str(phase) if phase else None
 
 
@@ -203,6 +219,25 @@ def _hit(dream: Dream, row: dict[str, Any] | None, night: date) -> JournalHit:
     )
 
 
+_VERSION = sql.Statement(
+    "SELECT count(*) AS n, max(d.updated_at) AS dreams_at, max(a.created_at) AS analyses_at "
+    "FROM dreams d LEFT JOIN dream_analyses a ON a.dream_id = d.id WHERE d.user_id = $1"
+)
+
+
+async def journal_version(user_id: uuid.UUID) -> tuple[object, ...]:
+    """Changes whenever a page of the user's journal may change: a dream added, deleted or
+    moved on (its status), an analysis stored. One small aggregate query, for caches of pages."""
+    row = (await sql.fetch(_VERSION, user_id))[0]
+    return (row["n"], row["dreams_at"], row["analyses_at"])
+
+
+def _exact(terms: list[_Term], query: JournalQuery) -> bool:
+    """True when the database's filter is the whole filter (nothing is checked after the read)."""
+    after_read = (query.symbol, query.mood, query.lunar_phase, query.night_from, query.night_to)
+    return not terms and all(value is None for value in after_read)
+
+
 async def search_journal(user: User, query: JournalQuery) -> JournalResults:
     """One page of the user's dreams matching ``query``, newest first.
 
@@ -214,14 +249,13 @@ async def search_journal(user: User, query: JournalQuery) -> JournalResults:
     condition = _base_filter(user, terms, query)
     hits: list[JournalHit] = []
     offset = 0
+    # Without filters that are checked after the read, every dream read is a hit.
+    size = limit + 1 if _exact(terms, query) else _BATCH
     while len(hits) <= limit:
         batch = (
-            await Dream.filter(condition)
-            .order_by("-created_at", "-id")
-            .offset(offset)
-            .limit(_BATCH)
+            await Dream.filter(condition).order_by("-created_at", "-id").offset(offset).limit(size)
         )
-        rows = {row["dream_id"]: row for row in await _latest_analyses([d.id for d in batch])}
+        rows = await _latest_analyses([d.id for d in batch])
         for dream in batch:
             row = rows.get(dream.id)
             night = dream_night(dream, user)
@@ -229,9 +263,9 @@ async def search_journal(user: User, query: JournalQuery) -> JournalResults:
                 hits.append(_hit(dream, row, night))
                 if len(hits) > limit:
                     break
-        if len(batch) < _BATCH:
+        if len(batch) < size:
             break
-        offset += _BATCH
+        offset += size
     page, more = hits[:limit], len(hits) > limit
     next_cursor = encode_cursor(page[-1].created_at, uuid.UUID(page[-1].dream_id)) if more else None
     return JournalResults(hits=page, next_cursor=next_cursor, terms=words)

@@ -81,6 +81,7 @@ def row_values(result: AnalysisResult) -> dict[str, Any]:
         "tokens_used": answer.tokens_used,
         "cost_usd": answer.cost_usd,
         "latency_ms": answer.latency_ms,
+        "llm_cache_key": answer.cache_key,
     }
 
 

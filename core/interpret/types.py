@@ -86,6 +86,8 @@ class Interpretation:
     cost_usd: float = 0.0
     latency_ms: int = 0
     sources: list[str] = field(default_factory=list)  # e.g. ["hvdc", "symbols", "lunar"]
+    #: The LLM cache entry this answer is kept under (erased with the account); None if none.
+    cache_key: str | None = None
 
 
 class Interpreter(Protocol):

@@ -76,7 +76,8 @@ class InterpretationChain:
         key = self._cache.key(dream) if self._cache else ""
         cached = await self._load(key)
         if cached is not None:
-            return self._finish(restore_interpretation(cached, dream.mapping), Usage(), started)
+            restored = restore_interpretation(cached, dream.mapping)
+            return replace(self._finish(restored, Usage(), started), cache_key=key)
         deadline = started + self._deadline_s
         if context.deadline_at is not None:
             deadline = min(deadline, context.deadline_at)
@@ -84,7 +85,8 @@ class InterpretationChain:
         if tried > 1 or (tried and answer is None):
             self.metrics.fallbacks += 1
         if answer is not None:
-            return self._finish(answer, spent, started)
+            # The key goes with the answer so the account's deletion can erase the entry.
+            return replace(self._finish(answer, spent, started), cache_key=key or None)
         return await self._ask_offline(context, spent, started)
 
     async def _ask_links(

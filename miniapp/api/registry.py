@@ -18,9 +18,9 @@ from core.db.models import User
 from core.i18n import normalize_locale
 from core.services import Services
 from miniapp.api.errors import ApiError
-from miniapp.auth import authenticate, check_csrf, user_for
+from miniapp.auth import SAFE_METHODS, authenticate, check_csrf, user_for
 from miniapp.i18n import request_locale
-from miniapp.keys import SERVICES
+from miniapp.keys import ACCOUNTS, SERVICES
 
 PREFIX = "/api/v1"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -157,7 +157,7 @@ async def _call_for(endpoint: Endpoint[Any], request: web.Request) -> ApiCall:
     check_csrf(request, identity)
     if endpoint.access is Access.ADMIN and not identity.is_admin:
         raise ForbiddenError("admin_only", "This needs the admin role")
-    user = await user_for(identity)
+    user = await user_for(request, identity)
     return ApiCall(request, services, identity, user, normalize_locale(user.language))
 
 
@@ -167,7 +167,12 @@ def _aiohttp_handler(
     async def handle(request: web.Request) -> web.StreamResponse:
         call = await _call_for(endpoint, request)
         data = await _parse_input(endpoint, request, call.services.settings.web.api_max_body_bytes)
-        result = await endpoint.handler(call, data)
+        try:
+            result = await endpoint.handler(call, data)
+        finally:
+            if call.identity is not None and request.method not in SAFE_METHODS:
+                # A read that raced this change must not keep the account it read before.
+                request.app[ACCOUNTS].forget(call.identity.telegram_id)
         if isinstance(result, web.StreamResponse):
             return result
         return web.Response(

@@ -1,18 +1,24 @@
 """``/api/v1/admin``: support's view of an account — never the dreams themselves, only what
-support needs (profile, counts, balance, payments). Admin role only."""
+support needs (profile, counts, balance, payments) — and refunds. Admin role only; every
+lookup and refund leaves an audit line naming account ids, never Telegram ids or names."""
 
 from __future__ import annotations
 
+import logging
+import uuid
 from datetime import datetime
 
 from pydantic import BaseModel
 
 from core.billing.credits import balance_of
-from core.db.models import Dream, DreamAnalysis, Transaction, User
-from miniapp.api.errors import not_found
+from core.billing.stars import PROVIDER
+from core.billing.stars_refunds import REFUNDABLE_KINDS, RefundStatus, refund_payment
+from core.db.models import Dream, DreamAnalysis, Transaction, TransactionKind, User
+from miniapp.api.errors import ApiError, not_found
 from miniapp.api.registry import Access, ApiCall, ApiRouter, NoInput
 
 api = ApiRouter(tag="admin")
+log = logging.getLogger(__name__)
 
 
 class PaymentOut(BaseModel):
@@ -24,6 +30,11 @@ class PaymentOut(BaseModel):
     currency: str
     provider: str
     idempotency_key: str
+    #: A refund of this purchase is recorded.
+    refunded: bool
+    #: The admin page may refund it here (a Stars purchase not refunded yet); card payments
+    #: are refunded in the gateway's dashboard.
+    refundable: bool
 
 
 class AdminUserOut(BaseModel):
@@ -39,6 +50,19 @@ class AdminUserOut(BaseModel):
     payments: list[PaymentOut]
 
 
+class RefundIn(BaseModel):
+    #: The purchase's ledger row, as ``payments[].id`` of the account lookup lists it.
+    payment_id: uuid.UUID
+
+
+class RefundOut(BaseModel):
+    #: ``refunded`` now, or ``already_refunded`` (a repeated request changed nothing).
+    status: str
+    credits_taken: int
+    #: The buyer's available credits afterwards.
+    balance: int | None
+
+
 @api.route(
     "GET",
     "/admin/users/{telegram_id}",
@@ -52,8 +76,13 @@ async def admin_user(call: ApiCall, _: NoInput) -> AdminUserOut:
     user = await User.get_or_none(telegram_id=int(raw)) if raw.isdigit() else None
     if user is None:
         raise not_found("No such account")
+    log.info("audit: admin account %s looked up account %s", call.user.id, user.id)
     balance = balance_of(user)
-    payments = await Transaction.filter(user_id=user.id).order_by("-created_at").limit(50)
+    rows = await Transaction.filter(user_id=user.id).order_by("-created_at").limit(50)
+    refunded = {
+        row.provider_ref
+        for row in await Transaction.filter(user_id=user.id, kind=TransactionKind.REFUND)
+    }
     return AdminUserOut(
         id=str(user.id),
         telegram_id=user.telegram_id,
@@ -64,17 +93,51 @@ async def admin_user(call: ApiCall, _: NoInput) -> AdminUserOut:
         analyses=await DreamAnalysis.filter(dream__user_id=user.id).count(),
         credits=balance.credits,
         free_dream_available=balance.free_dream_available,
-        payments=[
-            PaymentOut(
-                id=str(p.id),
-                created_at=p.created_at,
-                kind=str(p.kind),
-                credits=p.credits,
-                amount_minor=p.amount_minor,
-                currency=p.currency,
-                provider=p.provider,
-                idempotency_key=p.idempotency_key,
-            )
-            for p in payments
-        ],
+        payments=[_payment(row, refunded) for row in rows],
+    )
+
+
+def _payment(row: Transaction, refunded: set[str | None]) -> PaymentOut:
+    purchase = row.kind in REFUNDABLE_KINDS
+    done = purchase and row.provider_ref is not None and row.provider_ref in refunded
+    return PaymentOut(
+        id=str(row.id),
+        created_at=row.created_at,
+        kind=str(row.kind),
+        credits=row.credits,
+        amount_minor=row.amount_minor,
+        currency=row.currency,
+        provider=row.provider,
+        idempotency_key=row.idempotency_key,
+        refunded=done,
+        refundable=purchase and row.provider == PROVIDER and not done,
+    )
+
+
+_REFUND_ERRORS: dict[RefundStatus, tuple[int, str]] = {
+    RefundStatus.NOT_FOUND: (404, "not_found"),
+    RefundStatus.BUYER_DELETED: (409, "buyer_deleted"),
+    RefundStatus.AT_GATEWAY: (409, "refund_at_gateway"),
+    RefundStatus.REFUSED: (502, "refund_refused"),
+}
+
+
+@api.route(
+    "POST",
+    "/admin/refunds",
+    summary="Support: refund a Stars purchase (credits taken back once; safe to repeat)",
+    input=RefundIn,
+    output=RefundOut,
+    access=Access.ADMIN,
+)
+async def admin_refund(call: ApiCall, body: RefundIn) -> RefundOut:
+    services = call.services
+    if services.stars is None:
+        raise ApiError(503, "telegram_unavailable", "Stars refunds need the bot (BOT_TOKEN)")
+    outcome = await refund_payment(body.payment_id, services.stars, services.receipts, call.user.id)
+    if outcome.status in _REFUND_ERRORS:
+        status, code = _REFUND_ERRORS[outcome.status]
+        raise ApiError(status, code, outcome.reason or code.replace("_", " "))
+    return RefundOut(
+        status=outcome.status.value, credits_taken=outcome.credits_taken, balance=outcome.balance
     )

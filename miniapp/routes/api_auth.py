@@ -69,7 +69,7 @@ async def _session_response(
     request: web.Request, settings: Settings, user: User
 ) -> tuple[web.Response, SessionOut]:
     assert user.telegram_id is not None
-    role = role_for(user.telegram_id, settings.web.admin_ids)
+    role = role_for(user.telegram_id, settings.admin_ids)
     pair = await request.app[TOKENS].issue(TokenSubject(user.telegram_id, user.first_name, role))
     out = SessionOut(
         telegram_id=user.telegram_id,

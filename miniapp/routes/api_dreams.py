@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from aiohttp import web
+from pydantic import BaseModel, ConfigDict, Field
 
 from core.analysis.symbols.dictionary import get_symbol
 from core.billing.credits import balance_of
@@ -19,16 +20,19 @@ from core.dreams.journal import (
     latest_analysis,
 )
 from core.dreams.report import Delivery
-from core.dreams.search import BadCursor, JournalQuery, search_journal
+from core.dreams.search import BadCursor, JournalQuery, journal_version, search_journal
 from core.i18n import gettext
 from miniapp.api.errors import ApiError, not_found
 from miniapp.api.registry import ApiCall, ApiRouter, NoInput
+from miniapp.keys import JOURNAL_PAGES
 
 api = ApiRouter(tag="dreams")
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
 class DreamQuery(BaseModel):
+    model_config = ConfigDict(frozen=True)  # hashable: it keys the journal page cache
+
     q: str | None = Field(None, max_length=200, description="Words the dream contains")
     mood: str | None = Field(None, pattern=r"^(positive|negative|mixed|neutral)$")
     symbol: str | None = Field(None, max_length=64, description="A symbol key, e.g. water")
@@ -107,7 +111,20 @@ class DreamOut(BaseModel):
     input=DreamQuery,
     output=DreamPage,
 )
-async def get_dreams(call: ApiCall, query: DreamQuery) -> DreamPage:
+async def get_dreams(call: ApiCall, query: DreamQuery) -> web.Response:
+    user, pages = call.user, call.request.app[JOURNAL_PAGES]
+    # Everything the page depends on: the journal's state, the query, the user's clock.
+    key = (await journal_version(user.id), query, user.timezone, user.latitude, user.longitude)
+    body = pages.get(user.id, key)
+    if body is None:
+        body = (await _journal_page(call, query)).model_dump_json().encode()
+        pages.put(user.id, key, body)
+    return web.Response(
+        body=body, content_type="application/json", headers={"Cache-Control": "no-store"}
+    )
+
+
+async def _journal_page(call: ApiCall, query: DreamQuery) -> DreamPage:
     search = JournalQuery(
         words=query.q or "",
         symbol=query.symbol,

@@ -8,7 +8,6 @@ from aiohttp import web
 from pydantic import BaseModel, Field, model_validator
 
 from core.account import erase_account
-from core.billing.config import billing_key
 from core.billing.credits import balance_of
 from core.db.models import Sex
 from core.i18n import gettext
@@ -17,6 +16,7 @@ from core.users import UserError, set_language, set_place, set_sex, validate_tim
 from miniapp.api.errors import ApiError
 from miniapp.api.registry import ApiCall, ApiRouter, NoInput
 from miniapp.auth import clear_session_cookies
+from miniapp.keys import JOURNAL_PAGES
 
 api = ApiRouter(tag="account")
 
@@ -135,7 +135,9 @@ async def update_settings(call: ApiCall, body: SettingsIn) -> MeOut:
     output=DeletedOut,
 )
 async def delete_me(call: ApiCall, _: DeleteAccountIn) -> web.Response:
-    await erase_account(call.user, call.services.erasers, billing_key(call.services.settings))
+    # Cancels a Stars subscription's renewal first, as the bot's /delete_me does.
+    await erase_account(call.user, call.services.erasure())
+    call.request.app[JOURNAL_PAGES].forget(call.user.id)  # its excerpts, held in memory
     response = web.json_response(text=DeletedOut(deleted=True).model_dump_json())
     clear_session_cookies(response)  # a dashboard session of a deleted account is over
     return response

@@ -10,8 +10,10 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from core.analysis.mood import MOODS
-from core.i18n import gettext
+from core.auth import AuthError
+from core.i18n import N_, gettext, gettext_for
 from core.lunar.names import PHASE_NAMES
+from miniapp.auth import authenticate
 from miniapp.i18n import page_context, request_locale
 from miniapp.pages_text import MOOD_NAMES, NAV, PAGE_TITLES, strings
 
@@ -67,7 +69,27 @@ def _dream(base: str) -> Handler:
     return handler
 
 
+async def admin_page(request: web.Request) -> web.StreamResponse:
+    """Support's page (account lookup, refunds): on the dashboard only, for admins only; the
+    API it calls checks the role again on every request."""
+    try:
+        identity = authenticate(request)
+    except AuthError as exc:
+        raise web.HTTPFound(f"/login?next={DASHBOARD}/admin") from exc
+    if not identity.is_admin:
+        translate = gettext_for(request_locale(request))
+        context = page_context(
+            request,
+            title=translate(N_("Support only")),
+            text=translate(N_("This page is for the support team.")),
+        )
+        return aiohttp_jinja2.render_template("message.html", request, context, status=403)
+    context = shell_context(request, DASHBOARD, "admin")
+    return aiohttp_jinja2.render_template("app_admin.html", request, context)
+
+
 def setup_pages(app: web.Application) -> None:
+    app.router.add_get(f"{DASHBOARD}/admin", admin_page)
     for base in (MINI_APP, DASHBOARD):
         app.router.add_get(base, _redirect(f"{base}/"))
         app.router.add_get(f"{base}/", _page(base, "journal"))

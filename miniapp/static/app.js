@@ -437,6 +437,10 @@
       await api("DELETE", "/me", { confirm: true });
       if (inTelegram) tg.close(); else location.replace("/login?deleted=1");
     });
+    if (me.is_admin && root.dataset.mode === "dashboard") {
+      $("#settings-form").after(node("p", { class: "center" },
+        node("a", { href: link("/admin") }, S.admin_link)));
+    }
     const logout = $("#logout");
     if (logout) logout.addEventListener("click", async () => {
       await api("POST", "/auth/logout", {});
@@ -456,10 +460,13 @@
     const me = await api("GET", "/me");
     if (!(await matchLanguage(me))) return;
     const pages = { journal: journalPage, dream: dreamPage, new: newPage, stats: statsPage,
-      moon: moonPage, buy: () => buyPage(me), settings: () => settingsPage(me) };
+      moon: moonPage, buy: () => buyPage(me), settings: () => settingsPage(me),
+      ...(window.OneiroScopePages || {}) };
     await (pages[page] || (() => null))();
     root.dataset.ready = "1";
   }
 
+  // Page scripts of their own (admin.js) use the same helpers.
+  window.OneiroScope = Object.freeze({ api, node, flash, onError, confirmAction, S });
   main().catch(onError);
 })();

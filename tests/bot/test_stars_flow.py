@@ -8,7 +8,6 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from core.billing.config import BillingSettings
 from core.db.models import Dream, DreamStatus, FreeDreamClaim, Transaction, User
 from tests.bot.harness import Product, button, running_product
 from tests.fakes.telegram import Call
@@ -44,9 +43,7 @@ async def _until_analysed(dream: Dream) -> None:
 
 
 async def test_the_whole_stars_flow(tmp_path: Path) -> None:
-    async with running_product(
-        tmp_path, None, billing=BillingSettings(admin_ids=(ADMIN,))
-    ) as product:
+    async with running_product(tmp_path, None, ADMIN_TELEGRAM_IDS=str(ADMIN)) as product:
         tg = product.tg
         # The free dream, then a second one with nothing left: a notice with a buy button.
         mark = tg.mark()

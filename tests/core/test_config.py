@@ -115,3 +115,31 @@ def test_the_env_example_values_are_valid_settings(clean_env: Path) -> None:
     settings = Settings()
 
     assert settings.llm.links("free")[-1].name == "offline"
+
+
+def test_one_admin_list_serves_the_web_and_the_bot(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_TELEGRAM_IDS", "11, 22")
+
+    assert Settings().admin_ids == {11, 22}
+
+
+def test_the_older_billing_admin_name_is_still_read(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (clean_env / ".env").write_text("BILLING_ADMIN_IDS=[33,44]\n", encoding="utf-8")
+
+    assert Settings().admin_ids == {33, 44}
+
+
+def test_both_admin_names_listing_different_admins_is_refused(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_TELEGRAM_IDS", "11")
+    monkeypatch.setenv("BILLING_ADMIN_IDS", "11,22")
+
+    with pytest.raises(ValueError, match="ADMIN_TELEGRAM_IDS and BILLING_ADMIN_IDS"):
+        Settings()
+    monkeypatch.setenv("BILLING_ADMIN_IDS", "11")
+    assert Settings().admin_ids == {11}

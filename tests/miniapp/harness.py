@@ -40,7 +40,8 @@ def web_settings(database_url: str, redis_url: str | None = None, **extra: Any) 
         "REDIS_URL": redis_url,
         "BOT_TOKEN": BOT_TOKEN,
         # The test server speaks plain http; Telegram id 900 is an admin.
-        "web": WebSettings(cookie_secure=False, admin_telegram_ids="900"),  # type: ignore[call-arg]
+        "web": WebSettings(cookie_secure=False),  # type: ignore[call-arg]
+        "ADMIN_TELEGRAM_IDS": "900",
         "REDIS_NAMESPACE": f"test-{secrets.token_hex(6)}",
         "LOG_FORMAT": "text",
     }

@@ -20,7 +20,8 @@ misfortune, good fortune       ``misfortune.tsv``                       :mod:`.f
                                                                         (``misfortune``,
                                                                         ``obstacles``, ``rules``)
 success, failure               ``striving.tsv`` (cue roles)             :mod:`.fortune.striving`
-                                                                        (``cues``)
+                                                                        (``cues``;
+                                                                        ``attempts``: parse)
 objects, activities, modifiers ``objects.tsv``, ``activities.tsv``,     :mod:`.things`
                                ``modifiers.tsv``
 =============================  ======================================  ========================

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .cast import Cast, build_cast
 from .emotions import code_emotions
-from .fortune import code_fortunes, code_striving
+from .fortune import attempt_sentences, code_fortunes, code_striving
 from .interactions import candidate_sentences, code_interactions
 from .language import coding_language, detect_language
 from .parse import Parse, SentenceParser, default_parser, parse_many
@@ -38,7 +38,7 @@ def code_dreams(
     which the parser runs about twice as fast as one report at a time."""
     readings: list[Coding | _Reading] = [_not_english(text, lang) or _read(text) for text in texts]
     ready = [r for r in readings if isinstance(r, _Reading)]
-    asked = [(r.doc, candidate_sentences(r.doc, r.cast)) for r in ready]
+    asked = [(r.doc, _to_parse(r)) for r in ready]
     parses = iter(parse_many(asked, parser or default_parser()))
     return [r if isinstance(r, Coding) else _finish(r, next(parses)) for r in readings]
 
@@ -67,6 +67,12 @@ class _Reading:
     cast: Cast
 
 
+def _to_parse(reading: _Reading) -> list[int]:
+    """The sentences that can hold a code the parse reads: an interaction or an attempt."""
+    wanted = candidate_sentences(reading.doc, reading.cast)
+    return sorted(set(wanted).union(attempt_sentences(reading.doc)))
+
+
 def _read(text: str) -> _Reading:
     doc = segment(text)
     return _Reading(doc, build_cast(doc))
@@ -84,7 +90,7 @@ def _finish(reading: _Reading, parse: Parse) -> Coding:
     codes.extend(code_scenes(doc, cast))
     codes.extend(code_interactions(doc, cast, emotions, parse))
     codes.extend(code_fortunes(doc, cast))
-    codes.extend(code_striving(doc, cast))
+    codes.extend(code_striving(doc, cast, parse))
     codes.extend(code_objects(doc))
     codes.extend(code_activities(doc, cast))
     codes.extend(code_modifiers(doc))

@@ -49,3 +49,21 @@ def test_init_data_from_the_future_is_refused() -> None:
 def test_garbage_is_invalid_not_a_crash(garbage: str) -> None:
     with pytest.raises(InvalidCredentials):
         verify_init_data(BOT_TOKEN, garbage, DAY)
+
+
+def test_a_remembered_launch_still_expires() -> None:
+    """A verified initData is remembered per process; its age is checked on every request."""
+    signed = init_data(42, auth_date=int(time.time()) - 3600)
+    assert verify_init_data(BOT_TOKEN, signed, DAY).telegram_id == 42
+
+    with pytest.raises(ExpiredCredentials):
+        verify_init_data(BOT_TOKEN, signed, timedelta(minutes=30))
+
+
+def test_a_refused_init_data_is_refused_again_and_not_remembered() -> None:
+    forged = init_data(43, token="999:another-bot-token")
+    for _ in range(2):
+        with pytest.raises(InvalidCredentials):
+            verify_init_data(BOT_TOKEN, forged, DAY)
+    # The same string under the token that did sign it verifies: the memo is keyed by token.
+    assert verify_init_data("999:another-bot-token", forged, DAY).telegram_id == 43

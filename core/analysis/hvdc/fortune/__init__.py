@@ -6,7 +6,8 @@ codes the outcome of a character's own effort from the cues of :mod:`.cues`; :mo
 finds every rule's trigger words in one pass.
 """
 
+from .attempts import attempt_sentences
 from .misfortune import code_fortunes
 from .striving import code_striving
 
-__all__ = ["code_fortunes", "code_striving"]
+__all__ = ["attempt_sentences", "code_fortunes", "code_striving"]

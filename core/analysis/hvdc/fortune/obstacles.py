@@ -10,8 +10,9 @@ so the blocking patterns that overlap with failure only count outside a striving
 from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
-from ..participants import subject_before
+from ..participants import object_token, subject_before
 from ..text import Document
+from .cues import Cue, word
 from .scan import KNOWING_VERBS, by_sentence
 
 #: After "couldn't": knowing, perceiving and states, not a blocked action.
@@ -142,3 +143,35 @@ def find_obstacle(
         if ref is not None:
             return j, ref
     return None
+
+
+#: After ``couldn't find``: nobody or none of a thing (``any``), or a person (``who``).
+_NOBODY = frozenset({"any", "anyone", "anybody", "who", "whom", "anything"})
+
+
+def not_there(doc: Document, cast: Cast, cue: Cue) -> bool:
+    """``couldn't find him``, ``couldn't find any clean ones``: a person who is not there or
+    a thing there is none of.  The search fails through the world, not the searcher's
+    inadequacy, so coders score the mishap (M1) and not a failure."""
+    if word(doc, cue.last + 1) in _NOBODY:
+        return True
+    tok = object_token(doc, cast, cue.last, reach=3)
+    if tok is None or _owner(doc, tok):
+        return False  # "couldn't find her purse": a thing of hers
+    ref = cast.refs[tok]
+    return ref != DREAMER and not cast.characters[ref].is_animal
+
+
+def _owner(doc: Document, tok: int) -> bool:
+    """Whether the pronoun at tok owns the noun after it (``his keys``, ``her purse``)."""
+    w, nxt = doc.tokens[tok].low, doc.tokens[tok + 1] if tok + 1 < len(doc.tokens) else None
+    if w in {"my", "our", "his", "their", "your", "its"}:
+        return True
+    return w == "her" and nxt is not None and nxt.is_word and nxt.low not in _AFTER_HER
+
+
+#: Words after an object "her" (``couldn't find her anywhere``), not a noun she owns.
+_AFTER_HER = frozenset(
+    {"anywhere", "in", "at", "there", "again", "either", "and", "or", "but", "so", "then"}
+    | {"because", "when", "until", "before", "after", "on", "among", "for", "now", "yet"}
+)

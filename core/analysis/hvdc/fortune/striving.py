@@ -22,11 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..cast.model import DREAMER, Cast
-from ..participants import agent_after, clause_of, is_passive, object_token
+from ..parse.tree import EMPTY, Parse
+from ..participants import agent_after, clause_of, is_passive
 from ..text import Document
 from ..types import Code
+from .attempts import attempt_outcome
 from .cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
-from .obstacles import find_obstacle, obstacle_positions
+from .obstacles import find_obstacle, not_there, obstacle_positions
 from .scan import positions
 
 #: ``finally`` + one of these tells an achievement even a sentence after the striving.
@@ -50,9 +52,6 @@ _NEGATABLE = frozenset({"managed", "manage", "succeeded", "correctly", "made", "
 _COMPANION_SENTENCES = 3
 
 _FLOATING = frozenset({"all", "both", "each", "then"})
-
-#: After ``couldn't find``: nobody or none of a thing (``any``), or a person (``who``).
-_NOBODY = frozenset({"any", "anyone", "anybody", "who", "whom", "anything"})
 
 _SEARCH_WINDOW = 3  # a search may end in "found" a few sentences later
 
@@ -124,39 +123,11 @@ def _passive_before(doc: Document, i: int) -> bool:
     return is_passive(doc, j) or (k < j - 1 and word(doc, k) in {"was", "were", "been"})
 
 
-def _not_there(doc: Document, cast: Cast, cue: Cue) -> bool:
-    """``couldn't find him``, ``couldn't find any clean ones``: a person who is not there or
-    a thing there is none of.  The search fails through the world, not the searcher's
-    inadequacy, so coders score the mishap (M1) and not a failure."""
-    if word(doc, cue.last + 1) in _NOBODY:
-        return True
-    tok = object_token(doc, cast, cue.last, reach=3)
-    if tok is None or _owner(doc, tok):
-        return False  # "couldn't find her purse": a thing of hers
-    ref = cast.refs[tok]
-    return ref != DREAMER and not cast.characters[ref].is_animal
-
-
-def _owner(doc: Document, tok: int) -> bool:
-    """Whether the pronoun at tok owns the noun after it (``his keys``, ``her purse``)."""
-    w, nxt = doc.tokens[tok].low, doc.tokens[tok + 1] if tok + 1 < len(doc.tokens) else None
-    if w in {"my", "our", "his", "their", "your", "its"}:
-        return True
-    return w == "her" and nxt is not None and nxt.is_word and nxt.low not in _AFTER_HER
-
-
-#: Words after an object "her" (``couldn't find her anywhere``), not a noun she owns.
-_AFTER_HER = frozenset(
-    {"anywhere", "in", "at", "there", "again", "either", "and", "or", "but", "so", "then"}
-    | {"because", "when", "until", "before", "after", "on", "among", "for", "now", "yet"}
-)
-
-
 class _Coder:
     """Walks a report sentence by sentence, opening and closing striving episodes."""
 
-    def __init__(self, doc: Document, cast: Cast) -> None:
-        self.doc, self.cast = doc, cast
+    def __init__(self, doc: Document, cast: Cast, parse: Parse = EMPTY) -> None:
+        self.doc, self.cast, self.parse = doc, cast, parse
         self.codes: list[Code | None] = []
         self.strived: list[bool] = []  # whether each code closes a striving told before it
         self.episode: _Episode | None = None
@@ -226,8 +197,27 @@ class _Coder:
             # trying again after a failure is the same striving: a later success overturns
             # the failure, a second failure is not counted twice
             ep.sentence, ep.search = sentence, ep.search or search
+        else:
+            self.episode = _Episode(ref, tok, sentence, search)
+        self._parsed_outcome(cue)
+
+    def _parsed_outcome(self, cue: Cue) -> None:
+        """Code the outcome the parse joins to an attempt (``tried ... but couldn't``); the
+        parse's subject of the attempt is its striver."""
+        outcome = attempt_outcome(self.doc, self.cast, self.parse, cue.first)
+        ep = self.episode
+        if outcome is None or ep is None:
             return
-        self.episode = _Episode(ref, tok, sentence, search)
+        if outcome.striver is not None and outcome.striver in self.cast.refs:
+            ref = self.cast.refs[outcome.striver]
+            if self._animal(ref):
+                return
+            ep.striver, ep.token = ref, outcome.striver
+        if ep.outcome is not None:
+            if outcome.kind == "FL" or not self._prior_failure(ep):
+                return  # one outcome per striving
+            self.codes[ep.outcome] = None  # a failure overcome later is a success
+        ep.outcome = self._emit(outcome.kind, ep.striver, ep.token, outcome.at, True)
 
     def _animal(self, ref: int) -> bool:
         """An animal that does not yield (``but he remained where he was``) makes the
@@ -300,7 +290,7 @@ class _Coder:
         sought = live is not None and live.search and live.striver == ref
         if finding and ref == DREAMER:
             self.lost.setdefault(ref, cue.first)
-        if finding and (_not_there(self.doc, self.cast, cue) or (ref != DREAMER and not sought)):
+        if finding and (not_there(self.doc, self.cast, cue) or (ref != DREAMER and not sought)):
             # nobody or none of it there; or another character's loss the dreamer only sees
             # ("she could not find her purse"), with no search of hers told: a mishap (M1)
             self.lost.setdefault(ref, cue.first)
@@ -369,10 +359,11 @@ def _distinct(coder: _Coder) -> list[Code]:
     return out
 
 
-def code_striving(doc: Document, cast: Cast) -> list[Code]:
+def code_striving(doc: Document, cast: Cast, parse: Parse = EMPTY) -> list[Code]:
     """Success and failure codes, one per outcome and person per dream (a striving told over
-    several sentences is counted once), plus M1 obstacles where a character is blocked."""
-    coder = _Coder(doc, cast)
+    several sentences is counted once), plus M1 obstacles where a character is blocked.
+    Where an attempt's sentence was parsed, :mod:`.attempts` reads its outcome clause."""
+    coder = _Coder(doc, cast, parse)
     striving = []
     for s in range(len(doc.sentences)):
         told = coder.sentence(s)

@@ -5,6 +5,7 @@ sentence was parsed (:mod:`.parsed`); :mod:`.senses` rules out the
 senses of those verbs that are no interaction between characters.
 """
 
-from .coding import candidate_sentences, code_interactions
+from .acts import candidate_sentences
+from .coding import code_interactions
 
 __all__ = ["candidate_sentences", "code_interactions"]

@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
 
 _OWN = frozenset({"мой", "наш", "свой"})
-_OTHERS = frozenset({"его", "ее", "их", "твой", "ваш", "чей-то"})
-_STRANGE = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "странный"})
-_KNOWN = frozenset({"знакомый", "старый", "лучший", "близкий", "бывший", "любимый"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
 #: Plural of these stays male; other masculine plurals («друзья», «люди») are a joint group.
 _MALE_PLURALS = frozenset(
@@ -25,6 +23,10 @@ _MALE_PLURALS = frozenset(
      "солдат", "матрос", "моряк"}
 )  # fmt: skip
 _DREAMER = frozenset({"я"})
+#: In the plural these name the dreamer's own peers («с девочками из общежития»), as the
+#: English coder reads "the girls"; a single «девочка» is a child.
+_PEERS = frozenset({"девочка", "девчонка"})
+_QUANTIFIERS = frozenset({"несколько", "много", "сколько", "столько", "немного", "мало"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _WAKING = frozenset(
     {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
@@ -84,40 +86,6 @@ def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
     return doc.words[max(sentence.first, i - n) : i]
 
 
-def _possessor(doc: RuDoc, i: int) -> str:
-    """ "own" (the dreamer's), "kin" (another family member's), "other", or "" (unsaid)."""
-    for w in _before(doc, i):
-        if w.lemma in _OWN:
-            return "own"
-        if w.lower in _OTHERS:
-            return "other"
-    for j in range(i + 1, min(len(doc.words), i + 4)):
-        w = doc.words[j]
-        if w.pos in ("ADJF", "PRTF") or w.lemma in _OWN:  # «мама моего парня»
-            continue
-        if w.case == "gent" and w.animate:
-            entry = lexicon("characters").get(w.lemma)
-            if entry is not None and entry.code.endswith("*"):
-                return "kin"
-            if entry is not None or w.name:
-                return "other"
-        break
-    return ""
-
-
-def _identity(doc: RuDoc, i: int, identity: str, family: bool) -> str:
-    """The identity letter after possession (whose mother) and familiarity adjectives."""
-    if family:
-        owner = _possessor(doc, i)
-        return {"kin": "R", "other": "K"}.get(owner, identity)
-    before = {w.lemma for w in _before(doc, i)}
-    if identity in ("S", "K", "U", "O") and before & _STRANGE:
-        return "S" if identity != "O" else "O"
-    if identity in ("S", "U") and before & _KNOWN:
-        return "K"
-    return identity
-
-
 def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     """(code, dedup key) of the character word at ``i`` from its lexicon template.
 
@@ -135,25 +103,43 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         sex = _agreement_sex(doc, i, default="I")
     elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
         sex = _FEMININE[w.gender]
-    identity = _identity(doc, i, identity, family)
+    identity = identity_of(doc, i, identity, family)
     one = _one_of(doc, i)
     if one:
         sex = one if sex in ("I", "J", "M") and one == "F" else sex
     elif w.number == "plur" and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
-    if identity == "O" and any(b.lemma in _OWN for b in _before(doc, i)):
-        identity = "K"  # «наша учительница», «мой начальник»: someone the dreamer knows
+    if w.lemma == "человек":
+        number, sex = _counted_people(doc, i, number, sex)
     if number == "1" and age == "A":
         age = _stated_age(doc, i) or age
-    if age == "A" and w.lemma in _KIN_CHILDREN and any(b.lemma in _LITTLE for b in _before(doc, i)):
+    little = any(b.lemma in _LITTLE for b in _before(doc, i))
+    if age == "A" and w.lemma in _KIN_CHILDREN and little:
         age = "C"
+    if w.lemma in _PEERS and w.number == "plur" and not little and identity in ("S", "K"):
+        identity, age = "K", "A"  # «девочки», «одна из девочек»: the dreamer's peers
     code = f"{number}{sex}{identity}{age}"
     if family and identity in _FAMILY_LETTERS:
         return code, code  # «папа» and «отец» in one dream are one father
     if number == "2":
         return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
     return code, f"{w.lemma}|{number}|{identity}"
+
+
+def _counted_people(doc: RuDoc, i: int, number: str, sex: str) -> tuple[str, str]:
+    """«несколько человек», «человек пять» are a group (the counted form equals the singular);
+    «молодой человек» is a young man."""
+    prev = doc.words[i - 1] if i > 0 else None
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if (
+        prev is not None
+        and (prev.pos == "NUMR" or prev.lemma in _QUANTIFIERS or prev.text.isdigit())
+    ) or (nxt is not None and nxt.pos == "NUMR"):
+        return "2", "J"
+    if prev is not None and prev.lemma == "молодой":
+        return number, "M"
+    return number, sex
 
 
 def _one_of(doc: RuDoc, i: int) -> str:
@@ -196,10 +182,15 @@ def _possessor_only(doc: RuDoc, i: int) -> bool:
 
 
 def _predicate(doc: RuDoc, i: int) -> bool:
-    """«она была моей учительницей», «оказался врачом»: the noun says who someone is."""
+    """«она была моей учительницей», «оказался врачом», «Это была крошечная старушка»: the
+    noun says who someone already met is."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if doc.words[i].case == "nomn":
+        before = doc.words[max(sentence.first, i - 4) : i]
+        lemmas = [w.lemma for w in before]
+        return "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]
     if doc.words[i].case != "ablt":
         return False
-    sentence = doc.sentences[doc.sentence_of[i]]
     before = doc.words[max(sentence.first, i - 3) : i]
     if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
         return False
@@ -354,6 +345,8 @@ def build_cast(doc: RuDoc) -> Cast:
             continue
         code, key = _code(doc, i, template)
         renamed = _apposition(doc, cast, i)
+        if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:
+            renamed = i - 1  # «моя подруга Шарлотта»: the name is the friend's, not someone new
         if renamed is not None:
             _rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]

@@ -12,12 +12,13 @@ from core.analysis.hvdc.types import CATEGORIES, Code, Coding
 
 from .cast import build_cast
 from .feelings import code_emotions
-from .fortune import code_misfortunes, code_striving
+from .fortune import code_misfortunes
 from .interactions import code_interactions
 from .lexicon import warm_up as warm_up_lexicons
 from .nlp import morph_analyzer, read, syntax_parser
 from .objects import code_objects
 from .places import code_settings
+from .striving import code_striving
 from .translit import looks_transliterated, to_cyrillic
 
 

@@ -1,8 +1,7 @@
-"""Misfortune (M1-M6), success and failure in a Russian report, with whom they befall.
+"""Misfortune (M1-M6) in a Russian report, with whom it befalls.
 
-A listed event that is denied («не упала») is not coded; a denied success verb («не смогла»,
-«не удалось») is a failure. The victim or striver is the clause's subject (the dreamer unless a
-character is named).
+A listed event that is denied («не упала») is not coded. The victim is the clause's subject
+(the dreamer unless a character is named). Success and failure are in :mod:`.striving`.
 """
 
 from __future__ import annotations
@@ -37,20 +36,21 @@ def _code(doc: RuDoc, category: str, value: str, i: int, length: int) -> Code:
 
 
 def code_misfortunes(doc: RuDoc, cast: Cast) -> list[Code]:
-    """One code per misfortune: per sentence («упала и ушиблась» is one event) and per kind and
-    victim in the dream («должна умереть … умерла» is one death)."""
+    """One code per misfortune: per sentence and victim («упала и ушиблась» is one event, «один
+    был покалечен, а двое других мертвы» two) and per kind and victim in the dream («должна
+    умереть … умерла» is one death)."""
     codes: list[Code] = []
-    sentences: set[int] = set()
+    victims: set[tuple[int, str]] = set()
     events: set[str] = set()
     for i, length, entry, denied in _scan(doc, lexicon("fortune")):
         sentence = doc.sentence_of[i]
-        if denied or sentence in sentences or _thing_falls(doc, cast, i, entry.code):
+        if denied or _thing_falls(doc, cast, i, entry.code):
             continue
         who = clause_subject(doc, cast, i)
         event = f"{entry.code}, {who}"
-        if event in events:
+        if event in events or (sentence, who) in victims:
             continue
-        sentences.add(sentence)
+        victims.add((sentence, who))
         events.add(event)
         codes.append(_code(doc, "misfortune", event, i, length))
     return codes
@@ -63,20 +63,7 @@ def _thing_falls(doc: RuDoc, cast: Cast, i: int, kind: str) -> bool:
     sentence = doc.sentences[doc.sentence_of[i]]
     for k in range(max(sentence.first, i - 3), min(sentence.last, i + 4)):
         w = doc.words[k]
-        if k != i and w.pos == "NOUN" and w.case == "nomn" and cast.code_at(k) is None:
-            return not w.animate
+        subject = w.case == "nomn" or (w.case == "gent" and doc.words[k - 1].pos != "PREP")
+        if k != i and w.pos == "NOUN" and subject and cast.code_at(k) is None:
+            return not w.animate  # «падать бомбы» (read as a genitive too) is things falling
     return False
-
-
-def code_striving(doc: RuDoc, cast: Cast) -> list[Code]:
-    codes: list[Code] = []
-    for i, length, entry, denied in _scan(doc, lexicon("striving")):
-        kind = entry.code
-        if denied:
-            kind = "FL" if kind == "SU" else ""
-        if not kind:
-            continue
-        who = clause_subject(doc, cast, i)
-        category = "success" if kind == "SU" else "failure"
-        codes.append(_code(doc, category, f"{kind}, {who}", i, length))
-    return codes

@@ -13,85 +13,89 @@ from itertools import pairwise
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
+from .familiarity import familiarity
 from .lexicon import lexicon
 from .negation import negated
-from .nlp import RuDoc, Word
+from .nlp import RuDoc
 
-_OWN = frozenset({"мой", "наш", "свой", "родной", "знакомый", "родительский"})
-_UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "незнакомая"})
-_DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
 _HOME_ADVERBS = frozenset({"дома", "домой"})
 #: Forms of «дорогой» (dear, expensive) that pymorphy3 may read as «дорога» (road).
 _ADJECTIVE_HOMONYMS = frozenset({"дорогой", "дорогую", "дорогие", "дорогих", "дороги"})
 _BESIDE = frozenset({"перед", "возле", "около", "рядом", "вокруг", "напротив"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "у", "около", "возле", "по", "через", "из", "к"})
-_MAX_SCENES = 2
+_MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
-#: Sentence cues that the place is unknown («местность была незнакомая») or a familiar place
-#: changed («совсем не такой, как на самом деле» — HVdC's distorted setting).
-_UNKNOWN_PREDICATE = frozenset({"незнакомый", "чужой", "неизвестный", "незнакомое"})
-_DISTORTION = (("не", "похожий"), ("не", "такой"), ("не", "узнавать"), ("не", "похож"))
-
-
-def _at_ours(before: list[Word]) -> bool:
-    """«у нас в общежитии», «у меня в комнате»: the dreamer's own place."""
-    texts = [w.lower for w in before]
-    return any(a == "у" and b in ("нас", "меня", "себя") for a, b in pairwise(texts))
-
-
-def _sentence_cue(doc: RuDoc, i: int) -> str:
-    """U or D from the sentence around the place, "" when it says neither."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    words = doc.words[sentence.first : sentence.last]
-    pairs = set(pairwise(w.lemma for w in words))
-    if any(pair in pairs for pair in _DISTORTION):
-        return "D"
-    if any(w.lemma in _UNKNOWN_PREDICATE and w.pos in ("ADJS", "ADJF") for w in words):
-        return "U"
-    return ""
-
-
-def _familiarity(doc: RuDoc, cast: Cast, i: int) -> str:
-    sentence = doc.sentences[doc.sentence_of[i]]
-    before = doc.words[max(sentence.first, i - 3) : i]
-    lemmas = {w.lemma for w in before}
-    if lemmas & _UNKNOWN:
-        return "U"
-    if lemmas & _DISTORTED:
-        return "D"
-    if lemmas & _OWN or _at_ours(before):
-        return "F"
-    after = doc.words[i + 1 : min(sentence.last, i + 3)]
-    if any(w.geo for w in after) or any(w.geo for w in before):
-        return "G"
-    if any(cast.code_at(i + 1 + k) is not None and w.case == "gent" for k, w in enumerate(after)):
-        return "F"  # «дом бабушки», «квартира подруги»
-    if before and before[-1].lower == "у" and cast.code_at(i) is not None:
-        return "F"
-    return ""
+#: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
+_SCENE_MARKERS = (
+    "сон сменился", "сон изменился", "сцена сменилась", "следующее что помню",
+    "следующее что я помню", "я оказалась", "я оказался", "мы оказались", "потом я была",
+    "потом я был", "потом мы были", "потом я уже", "в следующий миг", "в следующей части",
+    "дальше снилось", "потом снилось", "потом мне снилось", "в другой части сна",
+)  # fmt: skip
+#: Verbs that take the dreamer somewhere: a place after one of them in its sentence is a move.
+_MOVES = frozenset(
+    {"выйти", "выходить", "пойти", "идти", "зайти", "заходить", "войти", "входить", "вернуться",
+     "возвращаться", "поехать", "ехать", "приехать", "побежать", "бежать", "прибежать",
+     "оказаться", "спуститься", "спускаться", "подняться", "подниматься", "попасть", "уйти",
+     "перейти", "добраться", "прийти", "приходить", "поплыть", "вбежать", "выбежать",
+     "отправиться", "переехать", "въехать", "выехать", "залезть", "ворваться", "улететь",
+     "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть"}
+)  # fmt: skip
+#: «вышла из здания»: the place left behind is not where the next scene is.
+_LEAVING = frozenset({"из", "от", "изо"})
+_WE = frozenset({"я", "мы"})
+#: Other prepositions of place (a place word needs one to be where someone is).
+_AROUND = frozenset(
+    {
+        "за",
+        "под",
+        "над",
+        "перед",
+        "вдоль",
+        "среди",
+        "от",
+        "до",
+        "ко",
+        "изо",
+        "вокруг",
+        "рядом",
+        "с",
+        "со",
+    }
+)
+_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "(", ")", "и", "а", "но", "что"})
+_QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
+_EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
+_STREET_SUFFIXES = ("авеню", "роуд", "стрит", "-бульвар", "-драйв", "-лейн")
 
 
 def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
-    """(word, setting) for each place the dreamer is in, in text order."""
+    """(word, kind) for each place the dreamer is in, in text order: kind is I, O or A and,
+    when the word itself says so, its familiarity (дача → OF, a named city → OG)."""
     lex = lexicon("places")
     found: list[tuple[int, str]] = []
     for i, w in enumerate(doc.words):
-        if w.lower in _HOME_ADVERBS:
-            found.append((i, "IF"))
+        if w.lower in _HOME_ADVERBS and not _after_preposition(doc, i):  # not «из дома»
+            if _dreamer_there(doc, i):
+                found.append((i, "IF"))
+            continue
+        if w.lemma.endswith(_STREET_SUFFIXES) and w.text[:1].isupper():
+            found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
             continue
         if w.geo and w.pos == "NOUN" and _after_preposition(doc, i):
             found.append((i, "OG"))
             continue
         if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
             continue
+        if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
+            continue  # «с мостом во рту», «с домом»: something had, not a place
         entry = lex.get(w.lemma)
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
-        if inside == "I" and _outside_of(doc, i):
-            inside = "O"  # «перед домом», «возле школы»: by the building, not in it
-        familiarity = _familiarity(doc, cast, i) or own or _sentence_cue(doc, i) or "Q"
-        found.append((i, inside + familiarity))
+        if inside == "I" and (_outside_of(doc, i) or _left(doc, i)):
+            inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
+        found.append((i, inside + own))
     return _named_places_only_alone(doc, found)
 
 
@@ -104,8 +108,6 @@ def _named_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[t
     kept = []
     for items in by_sentence.values():
         plain = [it for it in items if it[1] != "OG"]
-        if plain and len(plain) < len(items):
-            plain = [(k, s[0] + "G" if s[1] == "Q" else s) for k, s in plain]
         kept.extend(plain or items)
     return sorted(kept)
 
@@ -140,30 +142,131 @@ def _outside_of(doc: RuDoc, i: int) -> bool:
     return bool(before) and before[-1] == "у" and doc.words[i].case == "gent"
 
 
+def _governing_preposition(doc: RuDoc, i: int) -> str | None:
+    """The preposition that puts someone at the place word («в большом доме», «на кухне»),
+    looking back over its adjectives; None when the word is not a place someone is at
+    («с мостом во рту», «дом был большой»)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i - 1
+    while j >= max(sentence.first, i - 4) and doc.words[j].pos in _QUALIFIERS:
+        j -= 1
+    if j < sentence.first:
+        return None
+    word = doc.words[j].lower
+    return word if word in _PLACE_PREPOSITIONS | _AROUND else None
+
+
+def _left(doc: RuDoc, i: int) -> bool:
+    """«вышла из дома», «выбежала из школы»: the dreamer is now outside the building."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if _governing_preposition(doc, i) not in _LEAVING:
+        return False
+    return any(w.lemma in _EXITS for w in doc.words[max(sentence.first, i - 5) : i])
+
+
 def _after_preposition(doc: RuDoc, i: int) -> bool:
     return i > 0 and doc.words[i - 1].lower in _PLACE_PREPOSITIONS
 
 
-def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:
-    """The dream's settings: the first place, then each move indoors↔outdoors told in a later
-    sentence with a place preposition («вышла на улицу»); a place named in passing in the same
-    sentence («у окна на кухне») is not a new scene."""
-    codes: list[Code] = []
-    current, where = "", -1
-    for i, setting in _mentions(doc, cast):
-        moved = doc.sentence_of[i] != where and _after_preposition(doc, i)
-        if current and (setting[0] == current[0] or "A" in (setting[0], current[0]) or not moved):
-            sharper = current[0] == "A" and setting[0] != "A"
-            qualified = current[1] == "Q" and setting[1] != "Q" and setting[0] == current[0]
-            if sharper or qualified:  # «по лестнице … в доме», «в комнате … в моей комнате»
-                current = setting if not sharper or setting[1] != "Q" else setting[0] + current[1]
-                codes[-1] = _make(doc, i, current)
-            continue
-        current, where = setting, doc.sentence_of[i]
-        codes.append(_make(doc, i, setting))
-        if len(codes) == _MAX_SCENES:
+def _scenes(doc: RuDoc) -> list[tuple[int, int]]:
+    """Word ranges ``[first, last)`` of the dream's scenes: a new one starts with a sentence
+    that says the scene changed («Потом сон сменился», «Вдруг я оказалась …»)."""
+    starts = [0]
+    for sentence in doc.sentences[1:]:
+        opening = " ".join(
+            w.lower for w in doc.words[sentence.first : min(sentence.last, sentence.first + 7)]
+            if any(c.isalpha() for c in w.lower)
+        )  # fmt: skip
+        if any(marker in opening for marker in _SCENE_MARKERS):
+            starts.append(sentence.first)
+    return list(zip(starts, [*starts[1:], len(doc.words)], strict=True))
+
+
+def _moved(doc: RuDoc, i: int) -> bool:
+    """«вышла на улицу», «мы были в доме»: the dreamer goes to, or is said to be at, the place
+    (not a place left behind, «вышла из комнаты»)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if i > 0 and doc.words[i - 1].lower in _LEAVING:
+        return False
+    before = doc.words[max(sentence.first, i - 8) : i]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
+            return _dreamer_moves(doc, i - len(before) + k)
+    return any(  # «я была на улице», «мы были в доме»
+        a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
+    )
+
+
+def _dreamer_moves(doc: RuDoc, verb: int) -> bool:
+    """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
+    in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    infinitive = doc.words[verb].pos == "INFN"
+    for j in range(verb - 1, max(sentence.first, verb - 6) - 1, -1):
+        w = doc.words[j]
+        if w.lower in _CLAUSE_END and not infinitive:
             break
-    return codes or [Code("settings", _DEFAULT)]
+        if w.lemma in _WE:
+            return True
+        if w.pos in ("NPRO", "NOUN") and w.case in ("nomn", "datv") and w.animate:
+            return False
+    # «чтобы пойти в библиотеку» with nobody said: a plan, not a move
+    return not infinitive and doc.words[verb].person != "3per"
+
+
+def _dreamer_there(doc: RuDoc, i: int) -> bool:
+    """«я дома», «мы были дома», «у себя дома» put the dreamer at home; «люди, которые были
+    дома» or «она живёт дома» do not."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = doc.words[max(sentence.first, i - 4) : i]
+    if any(w.lower in ("себя", "нас", "меня") for w in before[-2:]):
+        return True
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
+        if w.lemma in _WE:
+            return True
+        if w.lemma == "который" or (w.case == "nomn" and w.pos in ("NOUN", "NPRO")):
+            return False
+        if w.lemma in _MOVES:  # «а потом поехали домой»
+            return _dreamer_moves(doc, i - len(before) + k)
+    return i == sentence.first or all(not w.text.isalpha() for w in before)
+
+
+def _scene_settings(
+    doc: RuDoc, cast: Cast, mentions: list[tuple[int, str]], scene: tuple[int, int]
+) -> list[Code]:
+    """The settings of one scene: its first place, then each move between indoors and
+    outdoors; a vague first place («по лестнице») takes the sharper kind of the next one."""
+    codes: list[Code] = []
+    kind = ""
+    for i, listed in mentions:
+        if not scene[0] <= i < scene[1]:
+            continue
+        if kind and (listed[0] == kind[0] or "A" in (listed[0], kind[0]) or not _moved(doc, i)):
+            if kind[0] == "A" and listed[0] != "A" and len(codes) == 1:
+                kind = listed[0] + codes[-1].code[1]
+                codes[-1] = _make(doc, i, kind)
+            elif listed[0] == kind[0] and codes[-1].code[1] == "Q" and listed[1:] == "F":
+                # «в трамвае по Юклид-авеню»: a later word of the same place names it as the
+                # dreamer's own (a weaker cue leaves HVdC's default, questionable)
+                codes[-1] = _make(doc, i, kind[0] + familiarity(doc, cast, i, "F", scene))
+            continue
+        kind = listed
+        setting = listed[0] + familiarity(doc, cast, i, listed[1:], scene)
+        codes.append(_make(doc, i, setting))
+    return codes
+
+
+def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:
+    """One setting per scene and per move between indoors and outdoors (at most three);
+    ``AQ`` when the report names no place."""
+    mentions = _mentions(doc, cast)
+    codes: list[Code] = []
+    for scene in _scenes(doc):
+        for code in _scene_settings(doc, cast, mentions, scene):
+            if not codes or codes[-1].code != code.code:
+                codes.append(code)
+    return codes[:_MAX_SETTINGS] or [Code("settings", _DEFAULT)]
 
 
 def _make(doc: RuDoc, i: int, setting: str) -> Code:

@@ -1,0 +1,203 @@
+"""How familiar a Russian dream's place is: HVdC's F, D, G, U or Q for one setting.
+
+The HVdC definitions, read in the order that settles conflicts: a place the report calls
+strange or never seen is **unfamiliar** (U); a known place that looks different or turns into
+another is **distorted** (D); a named city, region or country is **geographical** (G); the
+dreamer's own places — home, her room, her school, church, job, a relative's or friend's house,
+a place she lives or works in — are **familiar** (F); anything else is **questionable** (Q).
+The English coder reads the same cues in English (``core/analysis/hvdc/scenes.py``); Russian
+has no articles, so «на кухне» without a qualifier reads as "in the kitchen" (the dreamer's).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .cast import Cast
+from .nlp import RuDoc, Word
+
+#: The dreamer's own, her family's, or her school's («университетский книжный магазин»).
+_OWN = frozenset(
+    {"мой", "наш", "свой", "родной", "знакомый", "родительский", "университетский",
+     "институтский", "школьный", "студенческий"}
+)  # fmt: skip
+#: Words that make a named city the dreamer's home town («сюда, в Кливленд», «домой»).
+_HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
+_UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
+_DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
+_SOME = frozenset({"какой-то", "некий", "какой-нибудь"})
+_INDEFINITE = frozenset({"какой-то", "некий", "какой-нибудь", "один", "другой", "чей-то"})
+#: How far before the place's sentence (in words) a «незнакомый город» still colours it.
+_LOOK_BACK = 30
+_LOOK_AHEAD = 25
+_UNKNOWN_CUES = (
+    "никогда не видела", "никогда не видел", "никогда не была", "никогда не был",
+    "никогда раньше не", "не знаю где", "не знала где", "не знал где", "не понимала где",
+    "не понимал где", "понятия не имею где", "не узнавала", "не узнавал", "не узнала места",
+    "незнакомое место", "незнакомом месте", "какое-то место", "каком-то месте",
+)  # fmt: skip
+_DISTORTED_CUES = (
+    "не похож", "непохож", "не такой", "не такая", "не такое", "не такие", "уже не ",
+    "превратил", "изменил", "по-другому", "совсем друг", "выглядел иначе",
+    "выглядела иначе", "выглядело иначе",
+)  # fmt: skip
+_FAMILIAR_CUES = (
+    "где я живу", "где мы живем", "где я жила", "где я жил", "где мы жили", "где я работаю",
+    "где я работала", "где я работал", "где я учусь", "где я училась", "где я учился",
+    "где я преподаю", "где когда-то", "где раньше", "где она живет", "где он живет",
+    "где живет", "где жила", "где жил", "где она работает", "где он работает",
+    "где она проходила", "в котором я", "в которой я", "я там работала", "я там жила",
+    "мы там жили", "когда-то жила", "когда-то жил", "раньше жила", "раньше жил", "раньше жили",
+    "как всегда", "как обычно", "у нас дома", "у меня дома", "у себя дома",
+)  # fmt: skip
+#: Words that put the whole scene in the dreamer's own world («дома», «в общежитии»).
+_FAMILIAR_ANYWHERE = frozenset({"дома", "домой", "общежитие", "общага", "кампус"})
+#: «в церкви», «на уроке», «в колледже»: the dreamer's own institutions, as English "in church".
+_INSTITUTIONS = frozenset(
+    {"церковь", "школа", "урок", "класс", "колледж", "университет", "институт", "работа",
+     "лагерь", "часовня", "храм", "синагога", "офис", "кровать", "постель", "занятие", "лекция",
+     "лабораторная", "аудитория"}
+)  # fmt: skip
+#: «на кухне», «в спальне», «наверху»: rooms of the dreamer's own home (English "the kitchen").
+_HOME_ROOMS = frozenset(
+    {"кухня", "спальня", "ванная", "гостиная", "подвал", "чердак", "прихожая", "крыльцо",
+     "двор", "веранда", "коридор", "детская", "наверху", "внизу", "наверх", "вниз"}
+)  # fmt: skip
+_VEHICLES = frozenset(
+    {"машина", "автомобиль", "автобус", "поезд", "вагон", "трамвай", "самолет", "лодка",
+     "корабль", "такси", "велосипед", "метро", "грузовик"}
+)  # fmt: skip
+_PREPOSITIONS = frozenset({"в", "во", "на", "у", "по", "из", "к", "ко", "через", "около", "возле"})
+
+
+def _text(words: list[Word]) -> str:
+    """Lower-cased words without punctuation, space-joined, for cue phrases."""
+    return " " + " ".join(w.lower for w in words if any(c.isalpha() for c in w.lower)) + " "
+
+
+def _at_ours(before: list[Word]) -> bool:
+    """«у нас в общежитии», «у меня в комнате», «к себе в комнату»: someone's own place."""
+    texts = [w.lower for w in before]
+    return any(
+        (a == "у" and b in ("нас", "меня", "себя")) or (a == "к" and b in ("себе", "нам", "мне"))
+        for a, b in pairwise(texts)
+    )
+
+
+def _window(doc: RuDoc, i: int, scene: tuple[int, int], back: int) -> list[Word]:
+    sentence = doc.sentences[doc.sentence_of[i]]
+    first = max(scene[0], sentence.first - back)
+    return doc.words[first : min(scene[1], sentence.last + _LOOK_AHEAD)]
+
+
+def _unfamiliar(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
+    """«незнакомый город … я вошла в больницу»: a scene called strange is unfamiliar, and so
+    is «в каком-то офисе» (English "some place")."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if any(w.lemma in _SOME for w in doc.words[max(sentence.first, i - 3) : i]):
+        return True
+    window = _window(doc, i, scene, _LOOK_BACK)
+    start = doc.words.index(window[0]) if window else 0
+    for k, w in enumerate(window):
+        if w.lemma in _UNKNOWN and w.pos in ("ADJF", "ADJS", "ADVB"):
+            nxt = doc.words[start + k + 1] if start + k + 1 < len(doc.words) else None
+            if nxt is None or not nxt.animate:  # «незнакомый мужчина» is a stranger, not a place
+                return True
+    text = _text(window)
+    return any(cue in text for cue in _UNKNOWN_CUES)
+
+
+def _distorted(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
+    """«совсем не похож на настоящий», «комната превратилась в бар»: a place changed."""
+    window = _window(doc, i, scene, 1)
+    if any(w.lemma in _DISTORTED for w in doc.words[max(scene[0], i - 3) : i]):
+        return True
+    text = _text(window)
+    return any(cue in text for cue in _DISTORTED_CUES)
+
+
+def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
+    """G for a named city, region or country in the place's sentence or in the scene's first
+    sentence («в Лондоне», «в водах Арктики»); F when the dream shows it is the dreamer's home
+    town («сюда, в Кливленд», «в центре Кливленда … поехали домой»): HVdC's familiar."""
+    spans = [doc.sentences[doc.sentence_of[i]], doc.sentences[doc.sentence_of[scene[0]]]]
+    for sentence in spans:
+        for j in range(max(scene[0], sentence.first + 1), min(scene[1], sentence.last)):
+            before = doc.words[j - 1]
+            if doc.words[j].geo and (before.lower in _PREPOSITIONS or before.pos == "NOUN"):
+                return "F" if any(w.lower in _HOME_TOWN for w in doc.words) else "G"
+    return ""
+
+
+def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
+    """«моя комната», «у нас в общежитии», «дом бабушки», «у подруги»."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = doc.words[max(sentence.first, i - 3) : i]
+    if {w.lemma for w in before} & _OWN or _at_ours(before):
+        return True
+    after = doc.words[i + 1 : min(sentence.last, i + 3)]
+    for k, w in enumerate(after):
+        if w.pos == "PREP" or not w.text.isalpha():
+            break  # «по шоссе в моей машине»: the «моей» is the car's, not the road's
+        if w.case == "gent" and (cast.code_at(i + 1 + k) is not None or w.lemma in _OWN):
+            return True  # «дом бабушки», «курилка нашего общежития»
+    return bool(before) and before[-1].lower == "у" and cast.code_at(i) is not None
+
+
+def _home_word(doc: RuDoc, w: Word) -> bool:
+    """«дома», «домой», «общежитие»: the scene is in the dreamer's own world («из дома» is
+    the noun, not the adverb, but still her house)."""
+    return w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE
+
+
+def _indefinite(doc: RuDoc, i: int) -> bool:
+    sentence = doc.sentences[doc.sentence_of[i]]
+    return any(w.lemma in _INDEFINITE for w in doc.words[max(sentence.first, i - 3) : i])
+
+
+def _bare(doc: RuDoc, i: int) -> bool:
+    """The place word follows its preposition directly («на кухне»), with no qualifier."""
+    return i > 0 and doc.words[i - 1].lower in _PREPOSITIONS
+
+
+def _local_name(doc: RuDoc, cast: Cast, scene: tuple[int, int]) -> bool:
+    """A named street, hall or shop that is no city («по Сидар-роуд», «в аптеке Уэйда»,
+    «кафетерий «Харви»»): a place of the dreamer's own town."""
+    for j in range(scene[0] + 1, scene[1]):
+        w = doc.words[j]
+        named = w.text[:1].isupper() and not w.geo and cast.code_at(j) is None
+        if named and w.lemma not in ("я", "мы") and doc.words[j - 1].lower in ("по", "«"):
+            return True
+    return False
+
+
+def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
+    """F, D, G, U or Q for the place word at ``i`` inside the scene ``[first, last)``;
+    ``listed`` is the familiarity the place list gives the word itself (дача → F)."""
+    if _unfamiliar(doc, i, scene):
+        return "U"
+    if _distorted(doc, i, scene):
+        return "D"
+    town = _geographical(doc, i, scene)
+    if town:
+        return town
+    w = doc.words[i]
+    vehicle = w.lemma in _VEHICLES
+    indefinite = _indefinite(doc, i)
+    if not vehicle and ((listed == "F" and not indefinite) or _own_near(doc, cast, i)):
+        return "F"
+    sentence = doc.sentences[doc.sentence_of[i]]
+    nearby = _text(doc.words[max(scene[0], sentence.first) : min(scene[1], sentence.last + 8)])
+    if any(cue in nearby for cue in _FAMILIAR_CUES):
+        return "F"
+    if w.lemma in _HOME_ROOMS and (_bare(doc, i) or w.pos == "ADVB"):
+        return "F"
+    words = doc.words[scene[0] : scene[1]]
+    if not indefinite and not vehicle:
+        if any(_home_word(doc, x) for x in words):
+            return "F"
+        if _local_name(doc, cast, scene):
+            return "F"
+    if w.lemma in _INSTITUTIONS and _bare(doc, i):
+        return "F"
+    return "Q"

@@ -1,0 +1,51 @@
+"""How familiar a Russian dream's setting is, read as the HVdC definitions order it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _settings(text: str) -> list[str]:
+    return code_dream_ru(text).card()["settings"]
+
+
+def test_a_place_called_strange_is_unfamiliar_even_sentences_later() -> None:
+    text = "Я оказалась в незнакомом городе. Потом я долго шла. Я зашла в больницу."
+    assert _settings(text) == ["OU", "IU"]
+
+
+def test_a_stranger_does_not_make_the_place_unfamiliar() -> None:
+    assert _settings("Я шла по дороге, и за мной погнался незнакомый мужчина.") == ["OQ"]
+
+
+def test_a_known_place_that_changed_is_distorted() -> None:
+    assert _settings("Я была в кафе, только оно было совсем не похоже на настоящее.") == ["ID"]
+
+
+def test_a_city_named_is_geographical_unless_it_is_home() -> None:
+    assert _settings("Мы с мужем оказались в Лондоне.") == ["OG"]
+    assert _settings("Мы с мамой поехали в центр Кливленда, а потом поехали домой.")[0][1] == "F"
+
+
+def test_the_dreamers_own_places_are_familiar() -> None:
+    assert _settings("Я сидела на кухне и пила чай.") == ["IF"]
+    assert _settings("Я была на работе и печатала на машинке.") == ["IF"]
+    assert _settings("Я поднялась к нам на чердак.") == ["IF"]
+    assert _settings("Я зашла в университетский книжный магазин.") == ["IF"]
+
+
+def test_where_someone_lives_is_familiar() -> None:
+    assert _settings("Я пришла в дом, где когда-то жила моя тётя.") == ["IF"]
+
+
+def test_a_vehicle_is_not_familiar_for_being_mine() -> None:
+    assert _settings("Я ехала по шоссе в моей машине.") == ["OQ"]
+
+
+def test_a_place_anyone_might_be_in_stays_questionable() -> None:
+    assert _settings("Я была в каком-то маленьком офисе.") == ["IU"]
+    assert _settings("Я стояла в очереди в магазине.") == ["IQ"]

@@ -1,0 +1,44 @@
+"""Where a Russian dream happens and when it moves: one setting per scene and per move."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _settings(text: str) -> list[str]:
+    return code_dream_ru(text).card()["settings"]
+
+
+def test_going_outside_is_a_new_setting() -> None:
+    assert _settings("Я работала на фабрике. Потом я вышла на улицу.") == ["IQ", "OQ"]
+
+
+def test_someone_elses_move_is_not_the_dreamers() -> None:
+    text = "Я ехала в трамвае. Подруге надо было выйти, чтобы пойти в библиотеку."
+    assert _settings(text) == ["OQ"]
+
+
+def test_leaving_the_house_puts_the_dreamer_outside() -> None:
+    assert _settings("Я вышла из дома и увидела машину.") == ["OF"]
+
+
+def test_at_home_is_the_dreamers_only_when_she_is_there() -> None:
+    assert _settings("Я дома и говорю с папой.") == ["IF"]
+    assert _settings("Я спросила соседей, которые были дома, где моя улица.")[0] != "IF"
+
+
+def test_a_named_street_is_a_familiar_outdoor_place() -> None:
+    assert _settings("Мне снилось, что я бегу вверх по Энтисдейл-авеню.") == ["OF"]
+
+
+def test_a_scene_change_starts_a_new_setting() -> None:
+    text = "Я была в школе. Потом сон сменился. Я стояла в лесу у озера."
+    assert _settings(text) == ["IF", "OQ"]
+
+
+def test_something_had_is_not_a_place() -> None:
+    assert _settings("У мамы были проблемы с мостом во рту.") == ["AQ"]

@@ -1,0 +1,67 @@
+"""The support page in a real browser (Debian's Chromium): an admin signs in on the dashboard,
+finds a buyer by Telegram id, sees the payment and refunds it; the buyer's credits go back once."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from core.billing.catalogue import load_catalogue
+from core.billing.stars import StarsPayment, credit_payment, package_invoice
+from core.db.models import User
+from tests.dbutil import initialised_db
+from tests.fakes.telegram import FakeTelegramServer
+from tests.miniapp.harness import Web, web_app
+from tests.miniapp.signing import BOT_TOKEN, widget_payload
+from tests.miniapp.test_browser import browser, browser_available, shot  # noqa: F401
+
+ADMIN, BUYER, CHARGE = 900, 6161, "stxBrowserRefund1"
+
+
+@pytest.fixture
+async def shop() -> AsyncIterator[tuple[Web, FakeTelegramServer]]:
+    async with (
+        FakeTelegramServer(BOT_TOKEN) as tg,
+        initialised_db("sqlite") as url,
+        web_app(url, TELEGRAM_API_URL=tg.base_url) as web,
+    ):
+        buyer = await User.create(telegram_id=BUYER, first_name="Ann")
+        catalogue = load_catalogue(None)
+        payload = package_invoice(catalogue, "p5", buyer).payload
+        await credit_payment(catalogue, buyer, StarsPayment(payload, "XTR", 100, CHARGE))
+        tg.world.payments.charges[CHARGE] = BUYER
+        yield web, tg
+
+
+async def test_an_admin_finds_a_buyer_and_refunds_a_payment(
+    shop: tuple[Web, FakeTelegramServer],
+    browser: Any,  # noqa: F811
+) -> None:
+    web, tg = shop
+    context = await browser.new_context(viewport={"width": 1000, "height": 800})
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: dialog.accept())
+    query = "&".join(f"{k}={quote(str(v))}" for k, v in widget_payload(ADMIN).items())
+    await page.goto(str(web.client.make_url(f"/auth/telegram?{query}")))
+    await page.wait_for_url("**/dashboard/**")
+
+    await page.goto(str(web.client.make_url("/dashboard/admin")))
+    await page.locator("#telegram-id").fill(str(BUYER))
+    await page.get_by_role("button", name="Find the account").click()
+    refund = page.locator("[data-refund]")
+    await refund.wait_for()
+    await shot(page, "10-support-lookup")
+    await refund.click()
+    await page.get_by_text("Credits taken back: 5").wait_for()
+    await page.get_by_text("refunded", exact=True).wait_for()
+    await shot(page, "11-support-refunded")
+
+    assert (await User.get(telegram_id=BUYER)).dream_balance == 0
+    assert len(tg.calls("refundStarPayment")) == 1
+    assert errors == []
+    await context.close()
