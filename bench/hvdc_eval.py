@@ -115,6 +115,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--split", default=None, help="only this split (dev / heldout)")
     parser.add_argument("--text", default="report", help="the field to code (report_en …)")
     parser.add_argument("--pred", type=Path, default=None, help="also write the cards here")
+    parser.add_argument(
+        "--gold-out",
+        type=Path,
+        default=None,
+        help="also write the selected gold cards here (to score a split with hvdc_score.py)",
+    )
     parser.add_argument("--self-check", action="store_true", help="score gold against gold")
     parser.add_argument(
         "--calibration", action="store_true", help="coverage of the h-profile intervals"
@@ -148,6 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.pred is not None:
         args.pred.write_text(
             "".join(json.dumps(card, ensure_ascii=False) + "\n" for card in predicted)
+        )
+    if args.gold_out is not None:
+        args.gold_out.write_text(
+            "".join(
+                json.dumps({c: row.get(c, []) for c in CATEGORIES}, ensure_ascii=False) + "\n"
+                for row in gold
+            )
         )
     print(format_report(evaluate(predicted, gold)))
     if not args.self_check:

@@ -14,18 +14,20 @@ from itertools import pairwise
 from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
+from .renames import apposition, aside_of, rename, subject_renamed
 
 _OWN = frozenset({"мой", "наш", "свой"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
 #: Plural of these stays male; other masculine plurals («друзья», «люди») are a joint group.
 _MALE_PLURALS = frozenset(
-    {"мужчина", "мужик", "брат", "сын", "дядя", "дедушка", "парень", "мальчик", "юноша",
+    {"мужчина", "мужик", "брат", "сын", "дядя", "дедушка", "парень", "мальчик", "юноша", "мальчишка",
      "солдат", "матрос", "моряк"}
 )  # fmt: skip
 _DREAMER = frozenset({"я"})
 #: In the plural these name the dreamer's own peers («с девочками из общежития»), as the
 #: English coder reads "the girls"; a single «девочка» is a child.
 _PEERS = frozenset({"девочка", "девчонка"})
+_ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
 _QUANTIFIERS = frozenset({"несколько", "много", "сколько", "столько", "немного", "мало"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _WAKING = frozenset(
@@ -107,12 +109,14 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     one = _one_of(doc, i)
     if one:
         sex = one if sex in ("I", "J", "M") and one == "F" else sex
-    elif w.number == "plur" and number == "1":
+    elif (w.number == "plur" or _counted(doc, i)) and number == "5":
+        number = "6"  # «ведьмы»: a group of imaginary figures, as the English list has witches
+    elif (w.number == "plur" or _plural_agreement(doc, i) or _counted(doc, i)) and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
     if w.lemma == "человек":
         number, sex = _counted_people(doc, i, number, sex)
-    if number == "1" and age == "A":
+    if age in ("A", "C") and (number == "1" or _stated_age(doc, i) == "A"):
         age = _stated_age(doc, i) or age
     little = any(b.lemma in _LITTLE for b in _before(doc, i))
     if age == "A" and w.lemma in _KIN_CHILDREN and little:
@@ -124,7 +128,30 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         return code, code  # «папа» and «отец» in one dream are one father
     if number == "2":
         return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
-    return code, f"{w.lemma}|{number}|{identity}"
+    # «пастора» … «Пастор», «с каким-то парнем» … «парень»: the same person whatever the later
+    # mention adds; «другая женщина», «второй мужчина» is someone new
+    other = any(b.lemma in _ANOTHER for b in _before(doc, i))
+    return code, f"{w.lemma}|{number}" + (f"|{i}" if other else "")
+
+
+def _counted(doc: RuDoc, i: int) -> bool:
+    """«две ведьмы», «три девушки»: after 2-4 Russian puts the noun in the genitive singular,
+    so the count, not the noun's number, says it is a group."""
+    prev = doc.words[i - 1] if i > 0 else None
+    if prev is None or doc.words[i].case == "nomn":
+        return False  # «минут через десять официантка …»: the count is of something else
+    if prev.text.isdigit():
+        return int(prev.text) > 1
+    return prev.pos == "NUMR" and prev.lemma not in ("один", "полтора")
+
+
+def _plural_agreement(doc: RuDoc, i: int) -> bool:
+    """«Мои подруги»: the agreeing word shows the plural that pymorphy3's best reading of the
+    noun alone («подруги», also a genitive singular) may miss."""
+    before = doc.words[i - 1] if i > 0 else None
+    if before is None or before.pos not in ("ADJF", "PRTF") or before.number != "plur":
+        return False
+    return before.case == "nomn" and doc.words[i].case in ("gent", "nomn")
 
 
 def _counted_people(doc: RuDoc, i: int, number: str, sex: str) -> tuple[str, str]:
@@ -158,9 +185,11 @@ def _stated_age(doc: RuDoc, i: int) -> str:
     sentence = doc.sentences[doc.sentence_of[i]]
     for j in range(i + 1, min(sentence.last, i + 7)):
         text = doc.words[j].text
+        if doc.words[j].lemma == "возраст" and doc.words[j - 1].lemma in ("мой", "наш"):
+            return "A"  # «мальчишки, примерно моего возраста»: the dreamer's peers
         if text.isdigit():
             years = int(text)
-            return "T" if 13 <= years <= 19 else "C" if 1 <= years < 13 else ""
+            return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
     return ""
 
 
@@ -197,19 +226,6 @@ def _predicate(doc: RuDoc, i: int) -> bool:
     return any(w.lemma in _LINKING for w in before)
 
 
-def _apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:
-    """The word of the character this noun renames («пожилой мужчина, мой старый друг»)."""
-    j = i - 1
-    while (j >= 0 and doc.words[j].pos in ("ADJF", "ADVB")) or (
-        j >= 0 and doc.words[j].lemma in _OWN
-    ):
-        j -= 1
-    if j < 1 or doc.words[j].text not in (",", "—") or doc.words[i].case != "nomn":
-        return None
-    k = j - 1
-    return k if cast.code_at(k) is not None and doc.words[k].case == "nomn" else None
-
-
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
     if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
@@ -218,6 +234,8 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
         return None
+    if i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие"):
+        return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
@@ -274,6 +292,8 @@ def _person_name(doc: RuDoc, i: int) -> bool:
         return False
     if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
         return False
+    if prev is not None and prev.pos == "NOUN" and w.case == "gent" and not prev.animate:
+        return False  # «библиотека Кларка», «больница Крайла»: the name of a place
     sentence = doc.sentences[doc.sentence_of[i]]
     opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
     closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
@@ -300,18 +320,6 @@ def _initials(doc: RuDoc, i: int) -> bool:
 
 def _is_initial(text: str) -> bool:
     return len(text) == 1 and text.isupper() and text.isalpha()
-
-
-def _rename(cast: Cast, word: int, code: str) -> None:
-    """Give the character first named at ``word`` the better-informed identity of ``code``
-    (a known person renamed as a friend is K, not the stranger S that «мужчина» suggests)."""
-    for char in cast.characters:
-        if char.word == word and char.code[:2] == code[:2] and char.code[2] in "SU":
-            old = char.code
-            char.code = code
-            for k, v in list(cast.by_word.items()):
-                if v == old and k >= word:
-                    cast.by_word[k] = code
 
 
 def dreamer_sex(doc: RuDoc) -> str:
@@ -344,12 +352,17 @@ def build_cast(doc: RuDoc) -> Cast:
         if template is None:
             continue
         code, key = _code(doc, i, template)
-        renamed = _apposition(doc, cast, i)
+        renamed = apposition(doc, cast, i)
+        if renamed is None:
+            renamed = aside_of(doc, cast, i)
+        if renamed is None:
+            renamed = subject_renamed(doc, cast, i)
         if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:
             renamed = i - 1  # «моя подруга Шарлотта»: the name is the friend's, not someone new
         if renamed is not None:
-            _rename(cast, renamed, code)
+            rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]
+            seen.setdefault(key, cast.by_word[renamed])  # «подругой Джейн … Джейн осталась»
             continue
         if _initials(doc, i):
             key = doc.words[i].text + doc.words[i + 2].text
@@ -359,6 +372,8 @@ def build_cast(doc: RuDoc) -> Cast:
         seen[key] = code
         cast.by_word[i] = code
         w = doc.words[i]
+        if w.name and i + 1 < len(doc.words) and doc.words[i + 1].name:
+            seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}|{code[2]}", code)  # surname
         gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
     return cast

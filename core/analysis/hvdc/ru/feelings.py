@@ -21,8 +21,20 @@ from .roles import clause_subject
 _SHORT_ONLY = frozenset({"злой"})
 
 
+#: Adverbs that state a feeling only as a predicate («мне было странно»), not as the manner
+#: of an act («девчонки как-то странно переглянулись»).
+_PREDICATIVE_ONLY = frozenset({"странно"})
+_LINKING = frozenset({"быть", "стать", "становиться", "казаться", "показаться"})
+
+
 def _states_feeling(doc: RuDoc, i: int) -> bool:
     w = doc.words[i]
+    if w.lemma in _PREDICATIVE_ONLY:
+        near = doc.words[max(0, i - 1) : i + 2]
+        return not any(
+            x.pos in ("VERB", "INFN", "GRND") and x is not w and x.lemma not in _LINKING
+            for x in near
+        )
     return w.lemma not in _SHORT_ONLY or w.pos == "ADJS"
 
 

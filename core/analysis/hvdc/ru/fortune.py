@@ -25,9 +25,36 @@ def _scan(doc: RuDoc, lex: Lexicon) -> list[tuple[int, int, Entry, bool]]:
         entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
         if entry is not None:
             denied = lemmas[i] != "не" and negated(doc, i)
-            found.append((i, length, entry, denied))
+            found.append((i, length, _bodily(doc, i, entry), denied or _unreal(doc, i)))
         i += length
     return found
+
+
+def _unreal(doc: RuDoc, i: int) -> bool:
+    """«машины, в которые я могла бы врезаться», «пастор, который умер неделю назад»: what
+    would have happened, or happened in waking life long ago, befalls no one in the dream."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = [w.lower for w in doc.words[max(sentence.first, i - 3) : i]]
+    after = [w.lower for w in doc.words[i + 1 : min(sentence.last, i + 5)]]
+    return "бы" in before or "назад" in after
+
+
+def _bodily(doc: RuDoc, i: int, entry: Entry) -> Entry:
+    """«сломала передний зуб», «разбила колено»: damage to the body is an injury (M5), not
+    a damaged possession (M4)."""
+    if entry.code != "M4":
+        return entry
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if any(w.lemma in _BODY for w in doc.words[i + 1 : min(sentence.last, i + 4)]):
+        return Entry("M5", entry.extra)
+    return entry
+
+
+_BODY = frozenset(
+    {"нога", "рука", "зуб", "лодыжка", "палец", "нос", "голова", "ребро", "шея", "спина",
+     "колено", "локоть", "запястье", "плечо", "челюсть", "кость", "позвоночник", "бедро"}
+)  # fmt: skip
+_VANISH = frozenset({"исчезнуть", "пропасть", "потеряться"})
 
 
 def _code(doc: RuDoc, category: str, value: str, i: int, length: int) -> Code:
@@ -57,8 +84,9 @@ def code_misfortunes(doc: RuDoc, cast: Cast) -> list[Code]:
 
 
 def _thing_falls(doc: RuDoc, cast: Cast, i: int, kind: str) -> bool:
-    """«упала бомба», «дерево упало»: a thing falls, not a person (no M2 for anyone)."""
-    if kind != "M2":
+    """«упала бомба», «дерево упало», «шишки исчезли»: a thing falls or vanishes, not a person
+    (no M2 or M1 for anyone)."""
+    if kind != "M2" and doc.words[i].lemma not in _VANISH:
         return False
     sentence = doc.sentences[doc.sentence_of[i]]
     for k in range(max(sentence.first, i - 3), min(sentence.last, i + 4)):

@@ -26,10 +26,16 @@ def negated(doc: RuDoc, i: int) -> bool:
         if w.lower in _BOUNDARY:
             break
         if w.lower in _NEGATORS or w.lemma in _STOPPING:
-            return True
+            # «пока я не свалилась»: «пока … не» means "until", it denies nothing
+            return not (w.lower == "не" and _until(doc, j))
         if w.pos == "VERB":  # «не верю и злюсь»: the «не» belongs to the first verb
             break
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     if after and after[0].lower == "нет":
         return True
     return len(after) == 2 and after[0].lower == "не" and after[1].lemma == "быть"
+
+
+def _until(doc: RuDoc, j: int) -> bool:
+    sentence = doc.sentences[doc.sentence_of[j]]
+    return any(w.lower == "пока" for w in doc.words[max(sentence.first, j - 6) : j])

@@ -40,6 +40,7 @@ _PREFERRED_LEMMA: dict[str, str] = {
 }
 _UNPARSED = -2  # head of a word outside every parsed span
 _PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
+_PRONOUNS = frozenset({"я", "ты", "он", "она", "оно", "мы", "вы", "они"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +151,31 @@ def analyse(
     )
 
 
-def _word(text: str, start: int, stop: int, sentence_start: bool) -> Word:
+@lru_cache(maxsize=8192)
+def analyse_past(lower: str) -> tuple[str, str, str, str, str, str, str, bool, bool, bool] | None:
+    """The past-tense verb reading of a form, when pymorphy3 has one («начала» → начать)."""
+    for parse in morph_analyzer().parse(lower):
+        tag = parse.tag
+        if tag.POS == "VERB" and tag.tense == "past":
+            lemma = parse.normal_form.replace("ё", "е")
+            return (lemma, "VERB", str(tag.gender or ""), str(tag.number or ""), "", "", "past",
+                    False, False, False)  # fmt: skip
+    return None
+
+
+def _word(
+    text: str, start: int, stop: int, sentence_start: bool, after_pronoun: bool = False
+) -> Word:
     lower = text.lower().replace("ё", "е")
     if not lower.isalpha() and not any(c.isalpha() for c in lower):  # punctuation, numbers
         return Word(text, start, stop, lower, lower, "", "", "", "", "", "", False, False, False)
     capital = text[:1].isupper() and not sentence_start
     lemma, pos, gender, number, case, person, tense, name, geo, animate = analyse(lower, capital)
+    if after_pronoun and pos != "VERB" and lower.endswith(_PAST_ENDINGS):
+        # «я начала падать»: after «я», «она», «мы» a form that can be a past verb is one
+        past = analyse_past(lower)
+        if past is not None:
+            lemma, pos, gender, number, case, person, tense, name, geo, animate = past
     return Word(
         text,
         start,
@@ -181,8 +201,11 @@ def read(text: str) -> RuDoc:
         first = len(doc.words)
         for token in tokenize(sentence.text):
             start = sentence.start + token.start
+            after = len(doc.words) > first and doc.words[-1].lemma in _PRONOUNS
             doc.words.append(
-                _word(token.text, start, sentence.start + token.stop, len(doc.words) == first)
+                _word(
+                    token.text, start, sentence.start + token.stop, len(doc.words) == first, after
+                )
             )
             doc.sentence_of.append(len(doc.sentences))
         if len(doc.words) > first:

@@ -87,12 +87,16 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
             continue
+        if _simile(doc, i):
+            continue  # «цветной, как в кино», «будто на сцене»: a likeness, not a place
         if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
             continue  # «с мостом во рту», «с домом»: something had, not a place
         entry = lex.get(w.lemma)
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
+        qualifier = doc.words[i - 1].lemma if i > 0 else ""
+        inside = {"крытый": "I", "открытый": "O"}.get(qualifier, inside)  # «крытый бассейн»
         if inside == "I" and (_outside_of(doc, i) or _left(doc, i)):
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
@@ -154,6 +158,20 @@ def _governing_preposition(doc: RuDoc, i: int) -> str | None:
         return None
     word = doc.words[j].lower
     return word if word in _PLACE_PREPOSITIONS | _AROUND else None
+
+
+def _simile(doc: RuDoc, i: int) -> bool:
+    """«цветной, как в кино», «прозрачная, как в бассейне»: the place ends a comparison (in
+    «смотрела, как в реке плыли» a clause goes on after it)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = [w.lower for w in doc.words[max(sentence.first, i - 3) : i]]
+    if not any(b in ("как", "будто", "словно", "точно") for b in before[-2:]):
+        return False
+    if i + 1 < sentence.last and doc.words[i + 1].text.isalpha():
+        return False
+    # «стояла в воде, как в озере»: a likeness of where the dreamer is still tells the setting
+    clause = doc.words[max(sentence.first, i - 8) : i - 2]
+    return not any(a.pos == "PREP" and b.pos == "NOUN" for a, b in pairwise(clause))
 
 
 def _left(doc: RuDoc, i: int) -> bool:

@@ -46,7 +46,7 @@ def _hits(doc: RuDoc, lex: Lexicon) -> list[tuple[int, int, str]]:
     while i < len(lemmas):
         hit = lex.phrase_at(lemmas, i)
         entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
-        if entry is not None:
+        if entry is not None and not _asked_or_almost(doc, i):
             role = entry.code
             if lemmas[i] != "не" and negated(doc, i):
                 role = {"FOUND": "NOTFOUND", "SU": "FL", "WIN": "FAIL"}.get(role, "")
@@ -56,6 +56,16 @@ def _hits(doc: RuDoc, lex: Lexicon) -> list[tuple[int, int, str]]:
             found.append((i, 1, "FL"))
         i += length
     return found
+
+
+def _asked_or_almost(doc: RuDoc, i: int) -> bool:
+    """«не знаю, кто победил», «сможет ли он», «чуть меня не одолело»: a question about an
+    outcome, or one that almost happened, is no outcome."""
+    before = [w.lower for w in doc.words[max(0, i - 3) : i]]
+    after = doc.words[i + 1].lower if i + 1 < len(doc.words) else ""
+    if after == "ли" or (before and before[-1] in ("кто", "что", "кого")):
+        return True
+    return bool(before) and before[-1] == "не" and bool({"чуть", "едва"} & set(before))
 
 
 def _fell_short(doc: RuDoc, i: int) -> bool:

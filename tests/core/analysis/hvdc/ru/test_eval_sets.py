@@ -21,8 +21,14 @@ from core.analysis.hvdc.ru import code_dream_ru
 from core.analysis.hvdc.types import CATEGORIES
 
 DATA = Path(__file__).resolve().parents[4] / "data" / "hvdc_ru"
-DEV_FLOORS = {"characters": 0.70, "settings": 0.60, "aggression": 0.32, "friendliness": 0.38}
-ORIGINAL_FLOORS = {"characters": 0.72, "settings": 0.62, "aggression": 0.28, "friendliness": 0.36}
+DEV_FLOORS = {
+    "characters": 0.75, "settings": 0.72, "aggression": 0.35, "friendliness": 0.38,
+    "misfortune": 0.42,
+}  # fmt: skip
+ORIGINAL_FLOORS = {
+    "characters": 0.80, "settings": 0.72, "aggression": 0.55, "friendliness": 0.52,
+    "misfortune": 0.60,
+}  # fmt: skip
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -37,6 +43,16 @@ def test_translated_set_has_156_reports_a_third_held_out() -> None:
     for row in rows:
         assert all(isinstance(row[c], list) for c in CATEGORIES)
         assert any("а" <= ch <= "я" for ch in row["report"].lower())
+
+
+def test_extra_translations_are_75_reports_outside_the_156() -> None:
+    extra = _rows("norms_female_ru_extra.jsonl")
+    numbers = {r["number"] for r in _rows("norms_female_ru.jsonl")}
+    assert len(extra) == 75
+    assert {r["split"] for r in extra} == {"dev2", "check"}
+    assert not numbers & {r["number"] for r in extra}
+    for row in extra:
+        assert all(isinstance(row[c], list) for c in CATEGORIES)
 
 
 def test_every_changed_gold_code_has_a_note() -> None:

@@ -49,3 +49,7 @@ def test_a_vehicle_is_not_familiar_for_being_mine() -> None:
 def test_a_place_anyone_might_be_in_stays_questionable() -> None:
     assert _settings("Я была в каком-то маленьком офисе.") == ["IU"]
     assert _settings("Я стояла в очереди в магазине.") == ["IQ"]
+
+
+def test_where_the_dreamer_lives_is_familiar() -> None:
+    assert _settings("Я жила в гостинице с квартирами.") == ["IF"]

@@ -37,3 +37,31 @@ def test_falling_things_are_not_a_fall() -> None:
 
 def test_a_denied_misfortune_is_not_coded() -> None:
     assert _kinds("Я не упала и не ушиблась.") == []
+
+
+def test_what_would_have_happened_or_happened_long_ago_is_not_coded() -> None:
+    assert _kinds("Машин, в которые я могла бы врезаться, не было.") == []
+    assert _kinds("Мы слушали пастора, который умер неделю назад.") == []
+
+
+def test_a_broken_tooth_is_an_injury() -> None:
+    assert _kinds("Мне снилось, что я сломала передний зуб.") == ["M5"]
+
+
+def test_things_that_vanish_befall_no_one() -> None:
+    assert _kinds("Потом шишки медленно исчезли.") == []
+
+
+def test_until_is_not_a_denial() -> None:
+    assert _kinds("Табурет крутился, пока я вдруг с него не свалилась.") == ["M2"]
+
+
+def test_a_past_verb_after_a_pronoun_is_read_as_one() -> None:
+    # pymorphy3's best reading of «начала» alone is the noun «начало»
+    assert _kinds("А потом я начала падать вниз, к саду.") == ["M2"]
+
+
+def test_a_lost_way_home_is_a_mishap_as_well_as_a_failure() -> None:
+    card = code_dream_ru("Я никак не могла найти свой дом.").card()
+    assert [c[:2] for c in card["misfortune"]] == ["M1"]
+    assert card["failure"] == ["FL, D"]

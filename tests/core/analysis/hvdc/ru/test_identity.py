@@ -38,3 +38,51 @@ def test_counted_people_are_a_group_and_a_young_man_is_male() -> None:
 
 def test_a_name_after_its_noun_is_the_same_person() -> None:
     assert _chars("Пришла моя подруга Шарлотта.") == ["1FKA"]
+
+
+def test_a_later_mention_of_the_same_noun_is_the_same_person() -> None:
+    assert _chars("Я искала пастора. Пастор сошёл с кафедры.") == ["1MOA"]
+    assert _chars("Мы с подругой Джейн плыли. Джейн осталась на борту.") == ["1FKA"]
+    assert _chars("Я увидела Франклина Рузвельта. Рузвельт улыбался.") == ["1MKA"]
+
+
+def test_the_plural_shows_in_the_agreeing_word() -> None:
+    assert _chars("Мои подруги из общежития тоже были там.") == ["2FKA"]
+
+
+def test_a_name_after_a_place_is_the_places_name() -> None:
+    assert _chars("Я пошла в библиотеку Кларка.") == []
+
+
+def test_words_that_say_more_of_someone_are_not_someone_new() -> None:
+    assert _chars("Со мной была моя соседка по комнате, учительница, 23 года.") == ["1FKA"]
+    assert _chars("Вокруг неё было человек пять-шесть (мужчины и женщины).") == ["2JSA"]
+    assert _chars("Зашёл президент. Президент был очень суровый человек.") == ["1MPA"]
+    assert _chars("Я говорила с отцом своего старого друга (парень, 21 год).")[-1] == "1MKA"
+
+
+def test_a_count_makes_a_group_whatever_the_nouns_case() -> None:
+    assert _chars("Пришли три девушки.") == ["2FKA"]
+    assert _chars("Минут через десять официантка рассердилась.") == ["1FOA"]
+
+
+def test_a_witch_is_an_imaginary_figure() -> None:
+    assert _chars("Враг был злая старая ведьма.") == ["5FPA"]
+    assert _chars("Там были две ведьмы.") == ["6FPA"]
+
+
+def test_an_adult_age_is_adult() -> None:
+    assert _chars("Я спросила подругу (19 лет).") == ["1FKA"]
+    assert _chars("Со мной была сестра (16 лет).") == ["1FTT"]
+
+
+def test_boys_of_the_dreamers_age_are_male_adult_peers() -> None:
+    assert _chars("Мне помогали какие-то мальчишки, примерно моего возраста.") == ["2MSA"]
+
+
+def test_someone_only_compared_with_is_not_in_the_dream() -> None:
+    assert _chars("Это был высокий нескладный тип вроде Энди Гампа.") == []
+
+
+def test_an_apposition_in_any_case_renames() -> None:
+    assert _chars("Меня позвали встретиться с Бобом, моим парнем.") == ["1MKA"]

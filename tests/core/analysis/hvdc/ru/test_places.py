@@ -42,3 +42,13 @@ def test_a_scene_change_starts_a_new_setting() -> None:
 
 def test_something_had_is_not_a_place() -> None:
     assert _settings("У мамы были проблемы с мостом во рту.") == ["AQ"]
+
+
+def test_a_likeness_is_not_a_place_unless_it_tells_where_one_is() -> None:
+    assert _settings("Сон был цветной, как в кино.") == ["AQ"]
+    assert _settings("Я стояла в воде, как в озере.") == ["OQ"]
+
+
+def test_a_covered_pool_is_indoors() -> None:
+    assert _settings("Я пошла плавать в крытый бассейн.")[0][0] == "I"
+    assert _settings("Я плавала в открытом бассейне.")[0][0] == "O"

@@ -108,3 +108,13 @@ def test_never_raises_on_shuffled_russian_words() -> None:
 def test_a_kiss_with_a_boyfriend_is_sexuality_and_a_mothers_kiss_is_friendliness() -> None:
     assert _card("Я поцеловала своего парня.", "sexuality") == ["D 3> 1MKA"]
     assert _card("Мама поцеловала меня.", "friendliness") == ["1FMA 6> D"]
+
+
+def test_until_clause_keeps_the_verb_undenied() -> None:
+    from core.analysis.hvdc.ru.negation import negated
+    from core.analysis.hvdc.ru.nlp import read
+
+    doc = read("Я ждала, пока она не пришла.")
+    assert not negated(doc, len(doc.words) - 2)
+    doc = read("Она не пришла.")
+    assert negated(doc, 2)

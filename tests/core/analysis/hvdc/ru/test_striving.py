@@ -42,3 +42,8 @@ def test_an_outcome_that_carries_its_effort_needs_no_striving() -> None:
 def test_the_outcome_belongs_to_the_striver() -> None:
     text = "Ребята пытались её обогнать, но никто не смог."
     assert _outcomes(text) == ["FL, 2JKA"]
+
+
+def test_a_question_about_an_outcome_or_an_almost_is_no_outcome() -> None:
+    assert _outcomes("Насекомое чуть меня не одолело. Не знаю, кто победил.") == []
+    assert _outcomes("Надо было проверить, сможет ли он печатать быстрее.") == []

@@ -1,0 +1,194 @@
+"""Hostility without a hostile verb: a withheld kindness (HVdC rejection, A3) and ill feeling
+aimed at someone (covert hostility, A1), as the English coder reads them
+(``core/analysis/hvdc/interactions/hostility.py``).
+
+HVdC codes aggression level 3 for rejection — refusing, forbidding, ignoring, not letting —
+and level 1 for hostility felt but not acted on. Russian says both without a verb from the
+aggression list: «он не пускал меня», «не давал мне проходу», «не хочет, чтобы я вступала»,
+«не обращала на меня внимания»; «я злилась на неё», «я его недолюбливаю», «терпеть не могу».
+"""
+
+from __future__ import annotations
+
+from core.analysis.hvdc.types import Code
+
+from .cast import Cast
+from .lexicon import lexicon
+from .nlp import RuDoc
+from .roles import actor, clause_subject
+
+#: Kindnesses whose denial is a rejection («не пускал», «не ответила», «не пригласил»).
+_WITHHELD = frozenset(
+    {"пускать", "пустить", "впускать", "впустить", "разрешать", "разрешить", "позволять",
+     "позволить", "давать", "дать", "отвечать", "ответить", "слушать", "послушать",
+     "здороваться", "поздороваться", "приглашать", "пригласить", "ждать", "подождать",
+     "верить", "поверить", "замечать", "заметить", "узнавать", "помогать", "помочь",
+     "отпускать", "отпустить", "звать", "позвать"}
+)  # fmt: skip
+#: Feelings against someone, felt and not acted on (A1): the object is their target.
+_AGAINST = frozenset(
+    {"ненавидеть", "недолюбливать", "презирать", "возненавидеть", "невзлюбить", "ревновать"}
+)
+#: Anger aimed with «на»: «злилась на неё», «обиделась на брата».
+_ANGRY_AT = frozenset(
+    {"злиться", "разозлиться", "сердиться", "рассердиться", "обидеться", "обижаться",
+     "раздражаться", "дуться", "надуться", "беситься"}
+)  # fmt: skip
+#: Quarrels and fights told of a plural subject with nobody after «с» («они начали ссориться»,
+#: «мы подрались»): HVdC's mutual aggression between the two (physical for a fight).
+_RECIPROCAL = {
+    "ссориться": 2, "поссориться": 2, "спорить": 2, "поспорить": 2, "ругаться": 2,
+    "поругаться": 2, "драться": 7, "подраться": 7,
+}  # fmt: skip
+_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "а", "но", "и", "что", "потому"})
+_DREAMER_FORMS = frozenset({"меня", "мне", "мной", "нас", "нам", "нами"})
+
+
+def _target(doc: RuDoc, cast: Cast, verb: int, reach: int = 3) -> str | None:
+    """The person just after the verb in its clause («не пускал меня», «ненавижу его»)."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for k in range(verb + 1, min(sentence.last, verb + 1 + reach)):
+        w = doc.words[k]
+        if w.lower in _CLAUSE_END:
+            break
+        if w.lower in _DREAMER_FORMS:
+            return "D"
+        who = actor(doc, cast, k)
+        if who is not None and w.case != "nomn":
+            return who
+    return None
+
+
+def _dreamer_before(doc: RuDoc, verb: int) -> bool:
+    """«меня он не пускал», «мне не давал проходу»: the dreamer as the object before the verb."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for k in range(verb - 1, max(sentence.first, verb - 4) - 1, -1):
+        if doc.words[k].lower in _CLAUSE_END:
+            return False
+        if doc.words[k].lower in _DREAMER_FORMS:
+            return True
+    return False
+
+
+def _denied(doc: RuDoc, verb: int) -> bool:
+    return verb > 0 and doc.words[verb - 1].lower in ("не", "ни")
+
+
+def _code(doc: RuDoc, verb: int, who: str, level: int, target: str) -> Code:
+    w = doc.words[verb]
+    return Code("aggression", f"{who} {level}> {target}", (w.start, w.end), w.text)
+
+
+def _refusal(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """Another character's withheld kindness toward someone (the dreamer's own «не ответила»
+    is no act on anyone in particular)."""
+    who = clause_subject(doc, cast, verb)
+    if who == "D":
+        return None
+    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    if target is None or target == who:
+        return None
+    return _code(doc, verb, who, 3, target)
+
+
+def _ill_feeling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«ненавижу его», «злилась на неё»: covert hostility from the feeler to the target."""
+    w = doc.words[verb]
+    if w.lemma in _ANGRY_AT:
+        if verb + 1 >= len(doc.words) or doc.words[verb + 1].lower != "на":
+            return None
+        target = _target(doc, cast, verb + 1, reach=2)
+    else:
+        target = _target(doc, cast, verb)
+    who = clause_subject(doc, cast, verb)
+    if target is None or target == who:
+        return None
+    return _code(doc, verb, who, 1, target)
+
+
+def _forbidding(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«он не хочет, чтобы я вступала»: someone forbids the dreamer something (rejection)."""
+    after = [w.lower for w in doc.words[verb + 1 : verb + 4]]
+    if "чтобы" not in after or not ({"я", "мы"} & set(after)):
+        return None
+    who = clause_subject(doc, cast, verb)
+    return None if who == "D" else _code(doc, verb, who, 3, "D")
+
+
+def _quarrel(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«мы поссорились», «они начали ссориться» with nobody after «с»: mutual, between the
+    plural subject's members."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    nxt = doc.words[verb + 1].lower if verb + 1 < sentence.last else ""
+    if nxt in ("с", "со"):
+        return None  # the list's own «с» reading codes it
+    before = [w.lemma for w in doc.words[max(sentence.first, verb - 3) : verb]]
+    if "мы" in before:
+        pair = ("D", cast.last_before(verb, ""))
+    elif "они" in before:
+        people = [c.code for c in cast.characters if c.word < verb][-2:]
+        pair = (people[0], people[1]) if len(people) == 2 else ("", None)
+    else:
+        return None
+    if not pair[0] or pair[1] is None or pair[0] == pair[1]:
+        return None
+    w = doc.words[verb]
+    level = _RECIPROCAL[w.lemma]
+    return Code("aggression", f"{pair[0]} {level}= {pair[1]}", (w.start, w.end), w.text)
+
+
+def _one(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    w = doc.words[i]
+    denied = _denied(doc, i)
+    if w.lemma in _WITHHELD and denied:
+        return _refusal(doc, cast, i)
+    if w.lemma == "хотеть" and denied:
+        return _forbidding(doc, cast, i)
+    if w.lemma in _RECIPROCAL and not denied:
+        return _quarrel(doc, cast, i)
+    if w.lemma in ("жаловаться", "пожаловаться") and not denied:
+        target = _target(doc, cast, i + 1, reach=2) if _next_is(doc, i, "на") else None
+        who = clause_subject(doc, cast, i)
+        return _code(doc, i, who, 2, target) if target and target != who else None
+    if (w.lemma in _AGAINST or w.lemma in _ANGRY_AT) and not denied:
+        return _ill_feeling(doc, cast, i)
+    return None
+
+
+def _next_is(doc: RuDoc, i: int, word: str) -> bool:
+    return i + 1 < len(doc.words) and doc.words[i + 1].lower == word
+
+
+def _anger_at_dreamer(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«официантка рассердилась и сказала, что такие, как я…», «папа был в ярости и сказал,
+    что я должна…»: a character's anger told in the sentence where it turns to the dreamer
+    is hostility aimed at her (verbal, A2)."""
+    entry = lexicon("emotions").get(doc.words[i].lemma)
+    if entry is None or entry.code != "AN" or _denied(doc, i):
+        return None
+    who = clause_subject(doc, cast, i)
+    if who == "D":
+        return None
+    sentence = doc.sentences[doc.sentence_of[i]]
+    after = doc.words[i + 1 : sentence.last]
+    if not any(w.lower in _DREAMER_FORMS or w.lemma in ("я", "мы") for w in after):
+        return None
+    return _code(doc, i, who, 2, "D")
+
+
+def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
+    """Rejections, forbidding, quarrels, complaints and aimed ill feeling, once per verb; a
+    character's anger turned on the dreamer once per dream."""
+    codes: list[Code] = []
+    angry: set[str] = set()
+    for i, w in enumerate(doc.words):
+        code = _one(doc, cast, i) if w.pos in ("VERB", "INFN") else None
+        if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
+            code = _anger_at_dreamer(doc, cast, i)
+            if code is not None and code.code in angry:
+                code = None
+            if code is not None:
+                angry.add(code.code)
+        if code is not None:
+            codes.append(code)
+    return codes
