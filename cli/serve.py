@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import threading
 from collections.abc import Awaitable, Callable
@@ -186,16 +185,8 @@ def _bound_port(runner: web.AppRunner, configured: int) -> int:
 
 
 async def _warm_up(settle_heap: bool, embedder: object | None = None) -> None:
-    """``core.warmup`` (city index, lexicons, the local embedding model) off the event loop."""
-    await _in_daemon_thread(
-        functools.partial(warm_up, settle_heap=settle_heap, embedder=embedder), "warm-up"
-    )
-
-
-async def _in_daemon_thread(work: Callable[[], object], name: str) -> None:
-    """``work`` in a daemon thread: a process stopped while it loads models exits at once
-    (``asyncio.to_thread``'s threads are waited for at exit — on a busy host, a speech model
-    still loading held a stopped process for over a minute)."""
+    """``core.warmup`` in a daemon thread: a process stopped while it warms up exits at once
+    (``asyncio.to_thread``'s threads are waited for at exit, seconds after the stop)."""
     loop = asyncio.get_running_loop()
     done: asyncio.Future[None] = loop.create_future()
 
@@ -210,13 +201,13 @@ async def _in_daemon_thread(work: Callable[[], object], name: str) -> None:
     def run() -> None:
         error: BaseException | None = None
         try:
-            work()
+            warm_up(settle_heap=settle_heap, embedder=embedder)
         except Exception as exc:  # handed to the awaiting task, which raises it in serve()
             error = exc
         with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
             loop.call_soon_threadsafe(settle, error)
 
-    threading.Thread(target=run, name=name, daemon=True).start()
+    threading.Thread(target=run, name="warm-up", daemon=True).start()
     await done
 
 
@@ -267,8 +258,7 @@ async def serve(
         if parts.worker:
             voice = runtime.services.voice
             if voice is not None and settle_heap:  # a long-running worker: load it now
-                loading = _in_daemon_thread(voice.transcriber.load, "speech-model")
-                _spawn(running, loading, "speech-model")
+                _spawn(running, asyncio.to_thread(voice.transcriber.load), "speech-model")
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):
             await _start_bot(running, runtime.bot, stack, parts)
