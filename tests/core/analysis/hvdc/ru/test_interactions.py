@@ -45,3 +45,8 @@ def test_feeling_rejected_is_rejection_by_the_last_person_met() -> None:
     text = "Я увидела парня, с которым раньше встречалась. Я почувствовала себя отвергнутой."
     assert _aggression(text) == ["1MKA 3> D"]
     assert _aggression("Я подняла брошенный мяч.") == []
+
+
+def test_babysitting_is_care_for_the_children() -> None:
+    card = code_dream_ru("Я сидела с детьми, и, сделав уроки, прилегла.").card()
+    assert card["friendliness"] == ["D 4> 2JSC"]
