@@ -32,7 +32,7 @@ def create_app(services: Services) -> web.Application:
     app[SERVICES] = services
     app[TOKENS] = token_service(services)
     app[ACCOUNTS] = RecentAccounts(services.settings.web.account_cache_s)
-    app[JOURNAL_PAGES] = JournalPages()
+    app[JOURNAL_PAGES] = JournalPages(services.settings.web.journal_cache_s)
     app.on_response_prepare.append(on_response_prepare)
     env = aiohttp_jinja2.setup(
         app,

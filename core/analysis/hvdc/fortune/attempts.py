@@ -8,7 +8,9 @@ says whose clause that is: the striver's own, or one with no subject of its own,
 striver's outcome; the thing striven at resisting (``but it wouldn't open``) is the striver's
 failure too; another character's refusal (``but she wouldn't let me``) is interference, not an
 outcome.  Word order alone misses the clauses the lexicon does not list (``but didn't``, ``but
-could not figure out how``) and takes the nearest name for the striver.
+could not figure out how``) and takes the nearest name for the striver.  An effort need not be
+named by ``try``: a deed of the character's own followed by ``but couldn't`` (``I pressed the
+brake but couldn't stop the truck``) is a deliberate attempt that failed.
 """
 
 from __future__ import annotations
@@ -153,6 +155,46 @@ def _verdict(doc: Document, parse: Parse, clause: int) -> str | None:
     return None
 
 
+#: A deed whose ``but couldn't`` clause tells an effort that failed; states, perceptions and
+#: movements that only set a scene are not efforts.
+_NO_EFFORT = _words(
+    "was were is am be been had has have saw see seen looked look heard hear knew know thought "
+    "think felt feel wanted want wished seemed seem went go came come got get woke awoke "
+    "realized noticed remembered dreamed dreamt liked loved said told asked"
+)
+_INABILITY = _words("couldn't could can't cannot can unable")
+_PERCEIVING = _words("find see hear confirm tell say believe imagine")
+
+
+def effort_failure(doc: Document, cast: Cast, parse: Parse, i: int) -> Outcome | None:
+    """``I pushed with all my strength but couldn't move it``: an inability joined by ``but``
+    to the same character's deed tells a deliberate effort that failed, though no verb of
+    trying names it.  ``i`` is the inability word (``couldn't``, ``could``, ``unable``)."""
+    if not parse.covers(doc.tokens[i].sentence) or doc.tokens[i].low not in _INABILITY:
+        return None
+    clause = parse.head(i) if parse.dep(i) in ("aux", "acomp") else i
+    deed = parse.head(clause)
+    if parse.dep(clause) != "conj" or deed == clause or deed > clause:
+        return None
+    if not any(doc.tokens[c].low == "but" for c in parse.kids(deed, "cc")):
+        return None
+    if doc.tokens[deed].low in _NO_EFFORT or doc.tokens[deed].low in TRYING:
+        return None  # a scene, or an attempt (read by :func:`attempt_outcome`)
+    if doc.tokens[clause].low in _KNOWING | _PERCEIVING or parse.kids(deed, "auxpass"):
+        return None  # perceiving or knowing is no deed; "was brought to tempt me": not hers
+    striver = _subject(parse, deed)
+    own = parse.kids(clause, *_SUBJECTS)
+    if own and not _same_side(doc, cast, own[0], striver):
+        return None
+    if striver is None or striver not in cast.refs:
+        return None
+    return Outcome("FL", i, striver)
+
+
 def attempt_sentences(doc: Document) -> list[int]:
-    """Sentences holding a verb of trying: the ones worth parsing for an outcome."""
-    return sorted({t.sentence for t in doc.tokens if t.low in TRYING})
+    """Sentences holding a verb of trying, or ``but`` with an inability: the ones worth
+    parsing for an outcome."""
+    wanted = {t.sentence for t in doc.tokens if t.low in TRYING}
+    buts = {t.sentence for t in doc.tokens if t.low == "but"}
+    wanted.update(t.sentence for t in doc.tokens if t.low in _INABILITY and t.sentence in buts)
+    return sorted(wanted)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import PhraseTable, table
-from ..participants import clause_of
+from ..participants import clause_of, is_passive
 from ..text import Document
 from .scan import KNOWING_VERBS, positions
 
@@ -359,3 +359,36 @@ def quoted(doc: Document) -> frozenset[int]:
         elif inside:
             inside.append(tok.index)
     return frozenset(out)
+
+
+#: Words that may stand between a be-verb and its participle (``were all executed``).
+_FLOATING = frozenset({"all", "both", "each", "then"})
+
+
+def passive_before(doc: Document, i: int) -> bool:
+    """``were all executed flawlessly``, ``was done correctly``: a passive verb right before
+    the outcome adverb at i (``all``, ``both`` may stand between it and its be-verb)."""
+    j = i - 1
+    if j < 1 or not doc.tokens[j].low.endswith(("ed", "en", "done")):
+        return False
+    k = j - 1
+    while k > j - 3 and word(doc, k) in _FLOATING:
+        k -= 1
+    return is_passive(doc, j) or (k < j - 1 and word(doc, k) in {"was", "were", "been"})
+
+
+#: Before an outcome word, these start a noun phrase, name a thing or someone the cast did
+#: not resolve: a subject that is not the dreamer.
+_THING_STARTS = frozenset(
+    {"the", "a", "an", "it", "this", "its", "#", "he", "she", "they", "someone", "somebody"}
+)
+
+
+def thing_before(doc: Document, cue: Cue) -> bool:
+    """A subject before the outcome word, in its clause, that is no character of the cast
+    (a thing, an unresolved pronoun): the outcome is not the dreamer's."""
+    first, _ = clause_of(doc, cue.first)
+    return any(
+        doc.tokens[j].low in _THING_STARTS or doc.tokens[j].low[:1].isdigit()
+        for j in range(max(first, cue.first - 6), cue.first)
+    )

@@ -26,8 +26,20 @@ from ..parse.tree import EMPTY, Parse
 from ..participants import agent_after, clause_of, is_passive
 from ..text import Document
 from ..types import Code
-from .attempts import attempt_outcome
-from .cues import TEST, Cue, all_cues, cue_positions, negated, quoted, unreal, valid, word
+from .attempts import attempt_outcome, effort_failure
+from .cues import (
+    TEST,
+    Cue,
+    all_cues,
+    cue_positions,
+    negated,
+    passive_before,
+    quoted,
+    thing_before,
+    unreal,
+    valid,
+    word,
+)
 from .obstacles import find_obstacle, not_there, obstacle_positions
 from .scan import positions
 
@@ -51,7 +63,6 @@ _NEGATABLE = frozenset({"managed", "manage", "succeeded", "correctly", "made", "
 
 _COMPANION_SENTENCES = 3
 
-_FLOATING = frozenset({"all", "both", "each", "then"})
 
 _SEARCH_WINDOW = 3  # a search may end in "found" a few sentences later
 
@@ -109,18 +120,6 @@ def companions_of_we(doc: Document, cast: Cast, i: int) -> list[int]:
             continue
         out.append(ref)
     return out[:_COMPANIONS][::-1]  # in order of mention
-
-
-def _passive_before(doc: Document, i: int) -> bool:
-    """``were all executed flawlessly``, ``was done correctly``: a passive verb right before
-    the outcome adverb at i (``all``, ``both`` may stand between it and its be-verb)."""
-    j = i - 1
-    if j < 1 or not doc.tokens[j].low.endswith(("ed", "en", "done")):
-        return False
-    k = j - 1
-    while k > j - 3 and word(doc, k) in _FLOATING:
-        k -= 1
-    return is_passive(doc, j) or (k < j - 1 and word(doc, k) in {"was", "were", "been"})
 
 
 class _Coder:
@@ -276,10 +275,12 @@ class _Coder:
             kind = "FL"
         tok = _subject(self.doc, self.cast, cue)
         ref = DREAMER if tok is None else self.cast.refs[tok]
-        if _passive_before(self.doc, cue.first):
+        if passive_before(self.doc, cue.first):
             # "they were all executed flawlessly": the subject is what was done; the striver
             # is the "by" agent, or the dreamer whose report it is
             tok, ref = None, agent_after(self.doc, self.cast, cue.first - 1) or DREAMER
+        elif not self._strivers(cue, tok, ref):
+            return
         ep = self.episode
         if ep is not None and ep.striver == ref and ep.outcome is not None:
             prior = self.codes[ep.outcome]
@@ -301,6 +302,17 @@ class _Coder:
         if ep is not None and ep.striver == ref:
             ep.outcome = index
 
+    def _strivers(self, cue: Cue, tok: int | None, ref: int) -> bool:
+        """Whether a self-carrying outcome is a character's own: not a thing's (``the CD
+        won't play correctly``, ``a #11 won the first race``), not an animal's (a racehorse
+        that won), not a passive's subject (``he was never caught`` tells his escape)."""
+        if tok is None and thing_before(self.doc, cue):
+            return False
+        if self._animal(ref):
+            return False
+        caught = self.doc.tokens[cue.last].low in {"caught", "found", "beaten"}
+        return not (caught and is_passive(self.doc, cue.first))
+
     def sentence(self, s: int) -> bool:
         """Code one sentence; True when it told an outcome."""
         self.now = s
@@ -319,9 +331,23 @@ class _Coder:
             elif cue.role in {"SU", "FL"}:
                 self._sure(cue)
                 told = True
-            else:
-                told = self._close(cue, s) or told
+            elif self._close(cue, s):
+                told = True
+            elif cue.role == "FAIL":
+                told = self._effort_failed(cue) or told
         return told
+
+    def _effort_failed(self, cue: Cue) -> bool:
+        """A failure the parse joins to the character's own deed (``pushed ... but couldn't
+        move it``) when no striving was open to close."""
+        outcome = effort_failure(self.doc, self.cast, self.parse, cue.first)
+        if outcome is None or outcome.striver is None:
+            return False
+        ref = self.cast.refs[outcome.striver]
+        if self._animal(ref):
+            return False
+        self._emit("FL", ref, outcome.striver, outcome.at, True)
+        return True
 
 
 def _obstacle_codes(doc: Document, cast: Cast, coder: _Coder, striving: list[bool]) -> list[Code]:

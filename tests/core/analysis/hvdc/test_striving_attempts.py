@@ -50,3 +50,22 @@ def test_refusals_wishes_asides_requests_and_plans_are_no_outcome(
 def test_without_the_parser_the_words_alone_still_code_the_listed_outcomes() -> None:
     assert outcomes("My brother tried to lift the box but he could not.", NO_PARSER) == ["FL, 1MBA"]
     assert outcomes("I tried to raise myself up and I did.", NO_PARSER) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("I pressed the brake but I couldn't stop the truck.", ["FL, D"]),
+        ("My brother pulled the rope but he couldn't lift the bucket.", ["FL, 1MBA"]),
+        # no deed of the same character's: a perception, someone else's act, a scene
+        ("I looked out of the window but couldn't see anything.", []),
+        ("She pulled at the door but I couldn't help her.", []),
+        ("I went to the party but couldn't remember anyone.", []),
+        ("A girl was brought to tempt me, but couldn't.", []),
+    ],
+)
+def test_an_inability_joined_to_the_characters_own_deed_is_a_failed_effort(
+    parser: SentenceParser, text: str, codes: list[str]
+) -> None:
+    card = code_dream(text, parser=parser).card()
+    assert card["failure"] == codes

@@ -232,3 +232,21 @@ def test_another_characters_loss_seen_without_her_search_is_a_mishap() -> None:
     assert card["failure"] == [] and card["misfortune"] == ["M1, 1FTA"]
     text = "My sister looked for her purse everywhere, but she could not find it."
     assert _card(text)["failure"] == ["FL, 1FTA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A thief stole my car. He was never caught.",  # his escape, not his failure
+        "The train managed to slow down just in time.",  # a thing's, not a character's
+        "It succeeded in keeping me off the stairs.",
+        "The CDs would not play correctly.",
+        "My horse won the race.",  # an animal's win is no character's striving
+    ],
+)
+def test_an_outcome_word_without_a_character_striving_is_not_coded(text: str) -> None:
+    assert _striving(text) == ([], [])
+
+
+def test_the_dreamers_own_win_is_still_a_success() -> None:
+    assert _striving("I won the race.") == (["SU, D"], [])
