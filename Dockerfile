@@ -14,7 +14,9 @@ COPY locales locales
 COPY migrations migrations
 RUN pip install -e '.[nlp-ru]' && useradd --create-home --uid 10001 oneiro && chown -R oneiro /app
 USER oneiro
-ENV WEB_HOST=0.0.0.0 WEB_PORT=8080 LOG_FORMAT=json
-EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:8080/healthz', timeout=4)" || exit 1
+ENV WEB_HOST=0.0.0.0 WEB_PORT=8080 HEALTH_PORT=9091 LOG_FORMAT=json
+EXPOSE 8080 9091
+# One check for every process of the image: `run` and `web` answer /healthz on WEB_PORT, `bot`
+# and `worker` on HEALTH_PORT; the container is healthy when its process answers on either.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD ["oneiroscope", "healthcheck"]
 CMD ["oneiroscope", "run"]

@@ -29,7 +29,7 @@ from bench._bench_services import (
 )
 from cli.runtime import build_runtime
 from core.config import Settings
-from core.dreams.pipeline import run_analysis
+from core.dreams.pipeline import JobTicket, run_analysis
 from core.dreams.report import Delivery
 from core.embeddings import HashingEmbedder
 from core.warmup import warm_up
@@ -80,12 +80,12 @@ async def _run(database_url: str, redis_url: str, jobs: int) -> CpuFigures:
         ids, _source = await seed_users(WARM_UP_JOBS + jobs)
         warm_up()
         for dream_id in ids[:WARM_UP_JOBS]:
-            await run_analysis(analyzer, notifier, dream_id, DELIVERY)
+            await run_analysis(analyzer, notifier, dream_id, DELIVERY, _ticket(dream_id))
         before = _cpu.sample()
         spent: list[float] = []
         for dream_id in ids[WARM_UP_JOBS:]:
             started = time.process_time()
-            await run_analysis(analyzer, notifier, dream_id, DELIVERY)
+            await run_analysis(analyzer, notifier, dream_id, DELIVERY, _ticket(dream_id))
             spent.append((time.process_time() - started) * 1000)
         after = _cpu.sample()
     return CpuFigures(
@@ -118,3 +118,8 @@ def _print(figures: CpuFigures) -> None:
         f"  mean {statistics.fmean(cpu):.2f} ms here + PostgreSQL {figures.postgres_ms:.2f} ms "
         f"+ Redis {figures.redis_ms:.2f} ms per analysis (their processes' CPU over the run)"
     )
+
+
+def _ticket(dream_id: object) -> JobTicket:
+    """A job's claim on its dream, as the worker's task gives one."""
+    return JobTicket(job_key=f"bench:{dream_id}", lease_s=60.0)

@@ -1,8 +1,10 @@
 """One web server for ``bench/web_api.py``, in a process of its own.
 
 ``product DATABASE_URL PORT``: the real web app (build_runtime + create_app) over a seeded
-database. ``bare BODY_DIR PORT``: a bare aiohttp app answering each path with the bytes the
-product gave for it (the baseline: same bytes, no auth, no database, no JSON building).
+database; ``uncached DATABASE_URL PORT``: the same with the web caches off (every request reads
+the account and builds the journal page: what a request after a change costs). ``bare BODY_DIR
+PORT``: a bare aiohttp app answering each path with the bytes the product gave for it (the
+baseline: same bytes, no auth, no database, no JSON building).
 """
 
 from __future__ import annotations
@@ -22,16 +24,22 @@ async def _serve(app: web.Application, port: int) -> None:
     await asyncio.Event().wait()
 
 
-async def product(database_url: str, port: int) -> None:
+async def product(database_url: str, port: int, cached: bool = True) -> None:
     from cli.runtime import build_runtime
+    from core.auth.config import WebSettings
     from core.config import Settings
     from core.dreams.report import JournalOnlyNotifier
     from core.embeddings import HashingEmbedder
     from miniapp.app import create_app
     from tests.miniapp.signing import BOT_TOKEN
 
+    caches = {} if cached else {"account_cache_s": 0, "journal_cache_s": 0}
     settings = Settings(
-        _env_file=None, DATABASE_URL=database_url, BOT_TOKEN=BOT_TOKEN, LOG_LEVEL="WARNING"
+        _env_file=None,
+        DATABASE_URL=database_url,
+        BOT_TOKEN=BOT_TOKEN,
+        LOG_LEVEL="WARNING",
+        web=WebSettings(**caches),  # type: ignore[arg-type]
     )  # type: ignore[call-arg]
     async with build_runtime(
         settings, migrate=False, notifier=JournalOnlyNotifier(), embedder=HashingEmbedder()
@@ -62,8 +70,8 @@ def main() -> None:
         uvloop.install()
     except ImportError:
         pass
-    if kind == "product":
-        asyncio.run(product(where, port))
+    if kind in ("product", "uncached"):
+        asyncio.run(product(where, port, cached=kind == "product"))
     else:
         asyncio.run(bare(read_bodies(Path(where)), port))
 

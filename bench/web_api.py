@@ -6,7 +6,12 @@ for a fixed time). Printed per endpoint: requests/s and p95 of the product and o
 baseline, their ratio, and the server's CPU per request (process CPU, not wall: the host is
 shared, so compare ratios from one run, not absolute figures across runs).
 
-Run: ``.venv/bin/python bench/web_api.py [--seconds 5] [--concurrency 32] [--postgres]``
+Rows: the product as deployed (its web caches warm: the Mini App re-reads the same journal page
+as a user goes back and forth), and the product with those caches off (``uncached``: every
+request reads the account and builds the page, as the first request after a change does).
+Product and bare alternate ``--rounds`` times; the medians are printed.
+
+Run: ``.venv/bin/python bench/web_api.py [--seconds 4] [--rounds 3] [--postgres]``
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,9 +86,58 @@ def _measure(
     return result
 
 
+#: (label, server kind, path): the product as deployed, then with its web caches off.
+ROWS = (
+    ("lunar/today", "product", ENDPOINTS[0]),
+    ("journal page", "product", ENDPOINTS[1]),
+    ("lunar/today, uncached", "uncached", ENDPOINTS[0]),
+    ("journal page, uncached", "uncached", ENDPOINTS[1]),
+)
+
+
+def _save_bodies(folder: Path, port: int, header: tuple[str, str]) -> Path:
+    bodies = folder / "bodies"
+    bodies.mkdir()
+    for path in ENDPOINTS:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=dict([header]))
+        with urllib.request.urlopen(request) as response:
+            (bodies / f"{path.strip('/').replace('/', '__')}.json").write_bytes(response.read())
+    return bodies
+
+
+def _row(
+    label: str,
+    servers: dict[str, tuple[subprocess.Popen[str], int]],
+    kind: str,
+    path: str,
+    args: argparse.Namespace,
+    header: tuple[str, str],
+) -> str:
+    """Product and bare alternate, ``--rounds`` times; medians of each figure."""
+    mine: list[dict[str, float]] = []
+    base: list[dict[str, float]] = []
+    for _ in range(args.rounds):
+        process, port = servers[kind]
+        mine.append(_measure(process, f"http://127.0.0.1:{port}{path}", args, header))
+        process, port = servers["bare"]
+        base.append(_measure(process, f"http://127.0.0.1:{port}{path}", args, None))
+    assert not any(r["failed"] for r in mine + base), (mine, base)
+    ratios = [m["rps"] / b["rps"] for m, b in zip(mine, base, strict=True)]
+
+    def med(rows: list[dict[str, float]], key: str) -> float:
+        return statistics.median([r[key] for r in rows])
+
+    return (
+        f"{label:24} {med(mine, 'rps'):12.0f} {med(base, 'rps'):10.0f} {statistics.median(ratios):6.2f} "
+        f"{med(mine, 'p95_ms'):7.1f} {med(base, 'p95_ms'):9.1f} "
+        f"{med(mine, 'cpu_us'):11.0f} {med(base, 'cpu_us'):9.0f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--rounds", type=int, default=3, help="alternations; medians are shown")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--dreams", type=int, default=60)
     parser.add_argument("--postgres", action="store_true", help="seed a PostgreSQL database")
@@ -95,31 +151,24 @@ def main() -> None:
         )
         stack.callback(lambda: asyncio.run(drop_database(database_url)))
         header = ("Authorization", f"tma {init_data(telegram_id)}")
-        product, product_port = _start(stack, "product", database_url)
-        bodies = Path(folder) / "bodies"
-        bodies.mkdir()
-        for path in ENDPOINTS:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{product_port}{path}", headers=dict([header])
-            )
-            with urllib.request.urlopen(request) as response:
-                (bodies / f"{path.strip('/').replace('/', '__')}.json").write_bytes(response.read())
-        bare, bare_port = _start(stack, "bare", str(bodies))
+        servers = {kind: _start(stack, kind, database_url) for kind in ("product", "uncached")}
+        bodies = _save_bodies(Path(folder), servers["product"][1], header)
+        servers["bare"] = _start(stack, "bare", str(bodies))
+        database = "PostgreSQL" if args.postgres else "SQLite"
         print(
-            f"{args.concurrency} connections, {args.seconds:g} s each, {args.dreams} dreams in the journal"
+            f"{database}, {args.dreams} dreams in the journal, {args.concurrency} connections, "
+            f"{args.seconds:g} s x {args.rounds} rounds; load average {os.getloadavg()[0]:.1f}"
         )
         print(
-            f"{'endpoint':24} {'product r/s':>12} {'bare r/s':>10} {'ratio':>6} {'p95 ms':>7} {'bare p95':>9} {'CPU µs/req':>11} {'bare CPU':>9}"
+            f"{'endpoint':24} {'product r/s':>12} {'bare r/s':>10} {'ratio':>6} {'p95 ms':>7} "
+            f"{'bare p95':>9} {'CPU µs/req':>11} {'bare CPU':>9}"
         )
-        for path in ENDPOINTS:
-            mine = _measure(product, f"http://127.0.0.1:{product_port}{path}", args, header)
-            base = _measure(bare, f"http://127.0.0.1:{bare_port}{path}", args, None)
-            assert not mine["failed"] and not base["failed"], (mine, base)
-            print(
-                f"{path:24} {mine['rps']:12.0f} {base['rps']:10.0f} {mine['rps'] / base['rps']:6.2f} "
-                f"{mine['p95_ms']:7.1f} {base['p95_ms']:9.1f} {mine['cpu_us']:11.0f} {base['cpu_us']:9.0f}"
-            )
-        print("Shared host: figures move with other load; compare the ratio, measured in one run.")
+        for label, kind, path in ROWS:
+            print(_row(label, servers, kind, path, args, header), flush=True)
+        print(
+            f"load average {os.getloadavg()[0]:.1f}. Shared host: figures move with other load; "
+            "compare the ratio and the CPU per request, measured in one run."
+        )
 
 
 if __name__ == "__main__":

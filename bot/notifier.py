@@ -67,6 +67,12 @@ class TelegramNotifier:
                 buy_keyboard(delivery.locale),
             )
             return
+        if reason is FailureReason.IN_PROGRESS:
+            await self._edit_status(
+                delivery,
+                _("This dream is being analysed already; the result is on its way."),
+            )
+            return
         await self._edit_status(
             delivery,
             _(

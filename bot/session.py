@@ -18,6 +18,7 @@ from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 
+from bot.polling import SkipUnreadableUpdates
 from core.config import Settings
 from core.metrics import METRICS
 
@@ -81,6 +82,7 @@ def create_bot(settings: Settings, *, retry: RetryRequestMiddleware | None = Non
         else AiohttpSession(timeout=REQUEST_TIMEOUT_SECONDS)
     )
     session.middleware(retry or RetryRequestMiddleware())
+    session.middleware(SkipUnreadableUpdates())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,

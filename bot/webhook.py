@@ -23,6 +23,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.methods import TelegramMethod
 from aiogram.types import Update
+from aiogram.types.update import UpdateTypeLookupError
 from aiohttp import web
 from pydantic import ValidationError
 
@@ -114,6 +115,12 @@ class WebhookHandler:
         update = await self._read_update(request)
         if isinstance(update, web.Response):
             return update
+        try:
+            update.event_type  # noqa: B018 - raises for an update of no kind aiogram knows
+        except UpdateTypeLookupError:
+            # A kind newer than aiogram (or none at all): acknowledged, so Telegram moves on.
+            log.info("update %s of an unknown kind ignored", update.update_id)
+            return web.json_response({})
         task = asyncio.ensure_future(self._feed(update))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -88,6 +88,24 @@ def _cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_healthcheck(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when this container's process answers /healthz: ``run`` and ``web`` on WEB_PORT,
+    ``bot`` and ``worker`` on HEALTH_PORT (the Dockerfile's one HEALTHCHECK for every process)."""
+    import urllib.error
+    import urllib.request
+
+    for port in (settings.web_port, settings.health_port):
+        if port is None:
+            continue
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=3) as reply:
+                if reply.status == 200:
+                    return 0
+        except (urllib.error.URLError, OSError):
+            continue
+    return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="oneiroscope",
@@ -104,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_parser(name, help=help_text).set_defaults(with_settings=_cmd_process)
     migrate = sub.add_parser("migrate", help="apply database migrations")
     migrate.set_defaults(with_settings=_cmd_migrate)
+    probe = sub.add_parser("healthcheck", help="exit 0 if this container's process is healthy")
+    probe.set_defaults(with_settings=_cmd_healthcheck)
     for module_name in TOOL_MODULES:
         importlib.import_module(module_name).register(sub)
     return parser

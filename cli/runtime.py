@@ -8,6 +8,8 @@ filled in later). Leaving it closes everything in the reverse order.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -21,15 +23,18 @@ from bot.stars import TelegramStars
 from bot.voice import TelegramVoice
 from core.asr import Transcriber
 from core.config import Settings
-from core.db import close_db, init_db
+from core.db import DatabaseUnavailable, close_db, init_db
 from core.dreams.report import JournalOnlyNotifier, Notifier
 from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder
 from core.jobs import InProcessJobQueue, JobQueue
 from core.services import Services, build_storage
 from core.voice.service import VoiceServices, build_transcriber
+from workers.limits import MAX_TRIES, job_timeout_s
 from workers.queue import ArqJobQueue
-from workers.registry import JOB_TIMEOUT_SECONDS, JOBS, MAX_TRIES
+from workers.registry import JOBS
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,7 @@ async def build_runtime(
     async with AsyncExitStack() as stack:
         if database:
             # Tortoise's connections are bound to the task context: initialise before any task.
-            await init_db(settings.database_url, migrate=migrate)
+            await _connect_database(settings.database_url, migrate)
             stack.push_async_callback(close_db)
         storage = build_storage(settings)
         if storage.redis is not None:
@@ -94,9 +99,24 @@ async def build_runtime(
         yield Runtime(settings=settings, services=services, bot=bot)
 
 
+async def _connect_database(url: str, migrate: bool) -> None:
+    """Migrate and connect, waiting out a database that is not up yet (a deployment's processes
+    start together; PostgreSQL may be restarting) instead of exiting."""
+    delay = 0.5
+    while True:
+        try:
+            await init_db(url, migrate=migrate)
+            return
+        except DatabaseUnavailable as exc:
+            log.warning("%s; retrying in %.0f s", exc, delay)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 10.0)
+
+
 async def _job_queue(settings: Settings) -> JobQueue:
     if settings.redis_url is None:
-        return InProcessJobQueue(JOBS, None, MAX_TRIES, JOB_TIMEOUT_SECONDS)
+        timeout = job_timeout_s(settings.llm.chain_deadline_s)
+        return InProcessJobQueue(JOBS, None, MAX_TRIES, timeout)
     return await ArqJobQueue.connect(settings.redis_url, JOBS, settings.job_queue_name)
 
 

@@ -25,13 +25,15 @@ from core.asr import Transcriber
 from core.config import Settings
 from core.db import describe_db_url
 from core.dreams.report import Notifier
+from core.dreams.sweeper import sweep_forever
 from core.embeddings import Embedder
 from core.services import Services
 from core.warmup import warm_up
 from miniapp.app import create_app
+from workers.probes import serve_probes
 from workers.queue import SERVICES_CTX_KEY, ArqJobQueue
 from workers.queue_worker import QueueWorker
-from workers.settings import MAX_JOBS, cron_jobs, job_functions
+from workers.settings import MAX_JOBS, cron_jobs, job_functions, sweep_policy
 
 log = logging.getLogger("oneiroscope")
 
@@ -82,13 +84,16 @@ def announce_off_parts(settings: Settings) -> None:
 
 
 async def _start_worker(running: Running, stack: AsyncExitStack) -> None:
-    """An arq worker in this process, on the runtime's job queue (Redis deployments only)."""
+    """The sweeper that finds lost jobs, and an arq worker in this process on the runtime's job
+    queue (Redis deployments; embedded, the in-process queue runs jobs itself)."""
     services, settings = running.services, running.settings
     queue = services.jobs
+    deadline_s = settings.llm.chain_deadline_s
+    _spawn(running, sweep_forever(queue, sweep_policy(settings, deadline_s)), "sweeper")
     if not isinstance(queue, ArqJobQueue):
-        return  # embedded: the in-process queue runs jobs itself
+        return
     worker = QueueWorker(
-        functions=job_functions(),
+        functions=job_functions(deadline_s),
         cron_jobs=cron_jobs(),
         redis_pool=queue.pool,
         queue_name=settings.job_queue_name,
@@ -259,6 +264,13 @@ async def serve(
             await _start_bot(running, runtime.bot, stack, parts)
         if parts.web:
             await _start_web(running, stack)
+        elif settings.health_port is not None:
+            # A process without the web app (``bot``) still answers probes and serves metrics.
+            probes = serve_probes(
+                runtime.services, settings.web_host, settings.health_port,
+                runtime.services.redis, settings.job_queue_name,
+            )  # fmt: skip
+            _spawn(running, probes, "probes")
         if on_ready is not None:
             result = on_ready(running)
             if result is not None:

@@ -96,6 +96,13 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(1.0, alias="THROTTLE_RATE", gt=0)  # messages per second
     throttle_burst: int = Field(5, alias="THROTTLE_BURST", ge=1)
 
+    # Recovery: lost jobs are found again (core.dreams.sweeper); probes of non-web processes.
+    #: A queued dream whose job has not started after this long is queued again.
+    stuck_queued_after_s: float = Field(60.0, alias="STUCK_QUEUED_AFTER_S", gt=0)
+    sweep_interval_s: float = Field(30.0, alias="SWEEP_INTERVAL_S", gt=0)
+    #: ``bot`` and ``worker`` serve /healthz, /readyz and /metrics here (``web`` and ``run`` on
+    #: WEB_PORT); unset: no probes (the Dockerfile and fly.toml set 9091).
+    health_port: int | None = Field(None, alias="HEALTH_PORT", ge=0, le=65535)
     #: Support staff by Telegram id (comma-separated): the dashboard's admin pages, the bot's
     #: /refund and /grant, and where /paysupport questions go. One list for every admin power.
     admin_telegram_ids: str = Field("", alias="ADMIN_TELEGRAM_IDS", pattern=_ID_LIST)

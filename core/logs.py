@@ -46,3 +46,6 @@ def configure_logging(settings: Settings) -> None:
     # Libraries that log request bodies or tokens at DEBUG stay at INFO.
     for noisy in ("aiogram.event", "httpx", "openai", "anthropic", "tortoise.db_client"):
         logging.getLogger(noisy).setLevel(max(logging.INFO, root.level))
+    # arq logs every job's arguments at INFO, and ours hold chat ids (personal data): its job
+    # lines stay out; ``workers.queue`` logs each job without them.
+    logging.getLogger("arq.worker").setLevel(max(logging.WARNING, root.level))

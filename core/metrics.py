@@ -1,7 +1,12 @@
-"""In-process metrics (counters and timings) rendered in the Prometheus text format.
+"""Process metrics (counters, gauges, latency histograms) on ``prometheus-client``.
 
-Small on purpose: every external call counts its requests, errors and latency here, and the web
-app serves ``/metrics``. Labels are low-cardinality (method, provider, outcome) — never user data.
+Every external call counts its requests, errors and latency here. Each process serves its own
+``/metrics`` (``web`` and ``run`` on WEB_PORT, ``bot`` and ``worker`` on HEALTH_PORT), so every
+process's figures are scraped — the worker's analyses and credits included. Labels are
+low-cardinality (method, provider, outcome) — never user data.
+
+Call sites name a metric and its labels where they count (``METRICS.inc("x_total", kind="a")``);
+the first use of a name fixes its label names, as Prometheus requires.
 """
 
 from __future__ import annotations
@@ -11,50 +16,62 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-LabelKey = tuple[str, tuple[tuple[str, str], ...]]
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.metrics import MetricWrapperBase
 
 #: Upper bounds (seconds) of the latency histogram buckets.
 BUCKETS: tuple[float, ...] = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 
-def _key(name: str, labels: dict[str, str]) -> LabelKey:
-    return name, tuple(sorted((k, str(v)) for k, v in labels.items()))
-
-
-def _fmt_labels(labels: tuple[tuple[str, str], ...], extra: str = "") -> str:
-    parts = [f'{k}="{v}"' for k, v in labels]
-    if extra:
-        parts.append(extra)
-    return "{" + ",".join(parts) + "}" if parts else ""
+class MetricsError(ValueError):
+    """A metric used with other label names than at its first use; name them the same."""
 
 
 class Metrics:
-    """Thread-safe counters, gauges and histograms keyed by name and labels."""
+    """A registry of this process's metrics, created on first use by name and labels."""
 
     def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
         self._lock = threading.Lock()
-        self._counters: dict[LabelKey, float] = {}
-        self._gauges: dict[LabelKey, float] = {}
-        self._histograms: dict[LabelKey, list[float]] = {}  # bucket counts + [sum, count]
+        self._metrics: dict[str, tuple[MetricWrapperBase, tuple[str, ...]]] = {}
+
+    def _get(
+        self, kind: type[MetricWrapperBase], name: str, labels: dict[str, str]
+    ) -> MetricWrapperBase:
+        names = tuple(sorted(labels))
+        with self._lock:
+            known = self._metrics.get(name)
+            if known is None:
+                metric = self._create(kind, name, names)
+                self._metrics[name] = known = (metric, names)
+        metric, fixed = known
+        if fixed != names:
+            raise MetricsError(f"metric {name} has labels {fixed}, not {names}")
+        return metric.labels(**labels) if names else metric
+
+    def _create(
+        self, kind: type[MetricWrapperBase], name: str, names: tuple[str, ...]
+    ) -> MetricWrapperBase:
+        documentation = name.replace("_", " ")
+        if kind is Histogram:
+            return Histogram(name, documentation, names, registry=self.registry, buckets=BUCKETS)
+        return kind(name, documentation, names, registry=self.registry)
 
     def inc(self, name: str, amount: float = 1.0, **labels: str) -> None:
-        key = _key(name, labels)
-        with self._lock:
-            self._counters[key] = self._counters.get(key, 0.0) + amount
+        counter = self._get(Counter, name, labels)
+        assert isinstance(counter, Counter)
+        counter.inc(amount)
 
     def set_gauge(self, name: str, value: float, **labels: str) -> None:
-        with self._lock:
-            self._gauges[_key(name, labels)] = value
+        gauge = self._get(Gauge, name, labels)
+        assert isinstance(gauge, Gauge)
+        gauge.set(value)
 
     def observe(self, name: str, seconds: float, **labels: str) -> None:
-        key = _key(name, labels)
-        with self._lock:
-            row = self._histograms.setdefault(key, [0.0] * (len(BUCKETS) + 2))
-            for i, bound in enumerate(BUCKETS):
-                if seconds <= bound:
-                    row[i] += 1
-            row[-2] += seconds
-            row[-1] += 1
+        histogram = self._get(Histogram, name, labels)
+        assert isinstance(histogram, Histogram)
+        histogram.observe(seconds)
 
     @contextmanager
     def timer(self, name: str, **labels: str) -> Iterator[None]:
@@ -65,26 +82,17 @@ class Metrics:
             self.observe(name, time.perf_counter() - started, **labels)
 
     def counter_value(self, name: str, **labels: str) -> float:
-        with self._lock:
-            return self._counters.get(_key(name, labels), 0.0)
+        sample = name if name.endswith("_total") else f"{name}_total"
+        value = self.registry.get_sample_value(sample, labels)
+        return float(value) if value is not None else 0.0
+
+    def sample(self, name: str, **labels: str) -> float | None:
+        """The current value of one sample (a gauge, a histogram's ``_count``…), or None."""
+        return self.registry.get_sample_value(name, labels)
 
     def render(self) -> str:
         """The Prometheus text exposition of everything recorded so far."""
-        lines: list[str] = []
-        with self._lock:
-            for (name, labels), value in sorted(self._counters.items()):
-                lines.append(f"{name}{_fmt_labels(labels)} {value}")
-            for (name, labels), value in sorted(self._gauges.items()):
-                lines.append(f"{name}{_fmt_labels(labels)} {value}")
-            for (name, labels), row in sorted(self._histograms.items()):
-                for bound, count in zip(BUCKETS, row, strict=False):
-                    le = _fmt_labels(labels, f'le="{bound}"')
-                    lines.append(f"{name}_bucket{le} {count}")
-                inf = _fmt_labels(labels, 'le="+Inf"')
-                lines.append(f"{name}_bucket{inf} {row[-1]}")
-                lines.append(f"{name}_sum{_fmt_labels(labels)} {row[-2]}")
-                lines.append(f"{name}_count{_fmt_labels(labels)} {row[-1]}")
-        return "\n".join(lines) + "\n"
+        return generate_latest(self.registry).decode()
 
 
 #: The process-wide registry (metrics are process state by nature, like logging).

@@ -14,6 +14,7 @@ from miniapp.api.errors import api_errors
 from miniapp.errors import json_errors
 from miniapp.journal_pages import JournalPages
 from miniapp.keys import ACCOUNTS, JOURNAL_PAGES, SERVICES, TOKENS
+from miniapp.request_logs import quiet_client_errors
 from miniapp.routes import dashboard_login, health, pages
 from miniapp.routes.api import setup_api
 from miniapp.routes.app_pages import setup_pages
@@ -26,11 +27,12 @@ HERE = Path(__file__).resolve().parent
 
 def create_app(services: Services) -> web.Application:
     """A fresh application; the caller adds the webhook route when the bot runs in webhook mode."""
+    quiet_client_errors()
     app = web.Application(middlewares=[json_errors, api_errors], client_max_size=2 * 1024 * 1024)
     app[SERVICES] = services
     app[TOKENS] = token_service(services)
     app[ACCOUNTS] = RecentAccounts(services.settings.web.account_cache_s)
-    app[JOURNAL_PAGES] = JournalPages()
+    app[JOURNAL_PAGES] = JournalPages(services.settings.web.journal_cache_s)
     app.on_response_prepare.append(on_response_prepare)
     env = aiohttp_jinja2.setup(
         app,

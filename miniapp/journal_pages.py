@@ -26,6 +26,10 @@ class JournalPages:
         self._ttl_s, self._max_pages, self._clock = ttl_s, max_pages, clock
         self._pages: OrderedDict[tuple[uuid.UUID, Hashable], tuple[float, bytes]] = OrderedDict()
 
+    @property
+    def enabled(self) -> bool:
+        return self._ttl_s > 0
+
     def get(self, user_id: uuid.UUID, key: Hashable) -> bytes | None:
         self._drop_expired()
         found = self._pages.get((user_id, key))

@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 
-from arq import ArqRedis, create_pool
-from arq.connections import RedisSettings
+from arq import ArqRedis
 from arq.jobs import Job, JobStatus
-from arq.worker import Function, func
+from arq.worker import Function, Retry, func
+from redis.asyncio import ConnectionPool
 from redis.exceptions import RedisError
 
-from core.jobs import JobContext, JobFunction, QueueUnavailable, UnknownJob
+from core.jobs import JobContext, JobFunction, QueueUnavailable, RetryJob, UnknownJob
+from core.metrics import METRICS
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,21 @@ SERVICES_CTX_KEY = "services"
 #: How often ``ArqJobQueue.wait`` asks whether a job has finished.
 RESULT_POLL_SECONDS = 0.05
 _UNFINISHED = frozenset({JobStatus.deferred, JobStatus.queued, JobStatus.in_progress})
+REDIS_SOCKET_TIMEOUT_S = 5.0
+
+
+def lazy_pool(redis_url: str, queue_name: str) -> ArqRedis:
+    """An arq pool that connects on first use and again after every outage (arq's own
+    ``create_pool`` pings at once and gives up after five tries)."""
+    return ArqRedis(
+        connection_pool=ConnectionPool.from_url(
+            redis_url,
+            socket_timeout=REDIS_SOCKET_TIMEOUT_S,
+            socket_connect_timeout=REDIS_SOCKET_TIMEOUT_S,
+            health_check_interval=30,
+        ),
+        default_queue_name=queue_name,
+    )
 
 
 def wake_channel(queue_name: str) -> str:
@@ -42,8 +59,9 @@ class ArqJobQueue:
     async def connect(
         cls, redis_url: str, known: Mapping[str, JobFunction], queue_name: str
     ) -> ArqJobQueue:
-        pool = await create_pool(RedisSettings.from_dsn(redis_url), default_queue_name=queue_name)
-        return cls(pool, known, queue_name)
+        """A queue on ``redis_url``; nothing is asked of Redis yet, so a process starts (and
+        keeps its dreams) while Redis is away — enqueueing raises :class:`QueueUnavailable`."""
+        return cls(lazy_pool(redis_url, queue_name), known, queue_name)
 
     @property
     def pool(self) -> ArqRedis:
@@ -84,6 +102,19 @@ def as_arq_function(name: str, job: JobFunction, *, timeout: float, max_tries: i
         context = JobContext(
             services=ctx[SERVICES_CTX_KEY], job_id=ctx.get("job_id"), job_try=ctx.get("job_try", 1)
         )
-        return await job(context, *args)
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            result = await job(context, *args)
+            outcome = str(result) if isinstance(result, str) else "done"
+            return result
+        except RetryJob as retry:
+            outcome = "retry"
+            raise Retry(defer=retry.defer_seconds) from retry
+        finally:
+            elapsed = time.perf_counter() - started
+            METRICS.observe("job_seconds", elapsed, job=name, outcome=outcome)
+            # No arguments in the log: they hold where a result goes (chat ids).
+            log.info("job %s try %d: %s in %.2f s", name, context.job_try, outcome, elapsed)
 
     return func(run, name=name, timeout=timeout, max_tries=max_tries)

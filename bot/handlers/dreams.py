@@ -14,6 +14,7 @@ from bot.keyboards.callbacks import DreamConfirm
 from bot.keyboards.dreams import confirm_dream_keyboard
 from bot.middlewares.throttling import Pace
 from bot.rendering.talk import talk_reply
+from bot.replies import show_in_place
 from core.billing.credits import ReserveOutcome
 from core.billing.waiting import claim_no_credit_notice, reserve_or_wait
 from core.db.models import Dream, DreamSource, DreamStatus, User
@@ -21,6 +22,7 @@ from core.dreams.intake import (
     DreamRejected,
     DreamText,
     message_origin,
+    remember_status_message,
     save_dream,
     validate_dream,
 )
@@ -136,6 +138,7 @@ async def start_analysis(
     if pace is not None:
         await pace()
     status = await message.answer(_("🌙 Dream received. Analysing…"))
+    await remember_status_message(dream, status.message_id)
     delivery = Delivery(
         chat_id=message.chat.id, status_message_id=status.message_id, locale=user.language
     )
@@ -173,10 +176,10 @@ async def answer_confirmation(
         ).update(status=DreamStatus.QUEUED)
         if not confirmed:  # a second press raced the first: one analysis is enough
             return
-        await message.edit_text(_("Analysing it as a dream."))
+        await show_in_place(query, _("Analysing it as a dream."))
         await start_analysis(message, user, services, dream)
         return
     await dream.delete()
-    await message.edit_text(
-        _("All right, I haven't analysed or kept it. Tell me a dream whenever you like.")
+    await show_in_place(
+        query, _("All right, I haven't analysed or kept it. Tell me a dream whenever you like.")
     )

@@ -7,7 +7,7 @@ from html import escape
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.callbacks import DreamNight
@@ -28,6 +28,7 @@ from bot.rendering.journal import (
     search_text,
     similar_text,
 )
+from bot.replies import show_in_place
 from core.billing.credits import balance_of
 from core.db.models import Dream, User
 from core.dreams.journal import (
@@ -57,22 +58,19 @@ def create_router() -> Router:
     return router
 
 
-async def _send_page(target: Message, user: User, page: int, edit: bool) -> None:
+async def _page(user: User, page: int) -> tuple[str, InlineKeyboardMarkup]:
     journal = await journal_page(user, page)
     text = journal_text(journal, user)
     entries = [(e.dream_id, f"{e.night_of:%d.%m} · {e.excerpt}") for e in journal.entries]
-    markup = journal_keyboard(entries, journal.page, journal.has_next, user.language)
-    if edit:
-        await target.edit_text(text, reply_markup=markup)
-    else:
-        await target.answer(text, reply_markup=markup)
+    return text, journal_keyboard(entries, journal.page, journal.has_next, user.language)
 
 
 async def show_journal(message: Message, user: User, command: CommandObject) -> None:
     """``/journal`` pages through the journal; ``/journal whales`` searches it."""
     words = (command.args or "").strip()
     if not words:
-        await _send_page(message, user, 0, edit=False)
+        text, markup = await _page(user, 0)
+        await message.answer(text, reply_markup=markup)
         return
     found = await search_journal(user, JournalQuery(words=words, limit=SEARCH_LIMIT))
     entries = [(h.dream_id, f"{h.night_of:%d.%m} · {h.excerpt[:40]}") for h in found.hits]
@@ -84,8 +82,8 @@ async def show_journal(message: Message, user: User, command: CommandObject) -> 
 
 async def turn_page(query: CallbackQuery, callback_data: JournalPage, user: User) -> None:
     await query.answer()
-    if isinstance(query.message, Message):
-        await _send_page(query.message, user, callback_data.page, edit=True)
+    text, markup = await _page(user, callback_data.page)
+    await show_in_place(query, text, markup)
 
 
 async def dream_button(
@@ -104,7 +102,7 @@ async def dream_button(
         )
     elif action == "delete_yes":
         await delete_user_dream(user, str(dream.id))
-        await message.edit_text(_("The dream has been deleted."))
+        await show_in_place(query, _("The dream has been deleted."))
     elif action == "night":
         await message.answer(
             _("Which night was this dream from? Its moon will be read for that night."),
@@ -113,7 +111,7 @@ async def dream_button(
             ),
         )
     elif action == "delete_no":
-        await message.edit_text(_("Nothing was deleted: the dream stays in your journal."))
+        await show_in_place(query, _("Nothing was deleted: the dream stays in your journal."))
     elif action == "analyze":
         status = await message.answer(_("🌙 Dream received. Analysing…"))
         delivery = Delivery(message.chat.id, status.message_id, user.language)
@@ -134,7 +132,7 @@ async def choose_night(query: CallbackQuery, callback_data: DreamNight, user: Us
         return
     await query.answer()
     lunar = await set_dream_night(dream, user, morning)
-    await query.message.edit_text(night_moved_text(morning, lunar, user.language))
+    await show_in_place(query, night_moved_text(morning, lunar, user.language))
 
 
 async def _show_analysis(message: Message, user: User, dream: Dream, action: str) -> None:

@@ -13,6 +13,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.handlers.dreams import submit_dream
+from bot.replies import show_in_place
 from core.db.models import User
 from core.services import Services
 
@@ -93,7 +94,7 @@ async def finish_draft(
     if not isinstance(query.message, Message) or not data.get("parts"):
         return
     if callback_data.action == "discard":
-        await query.message.edit_text(_("Discarded. Nothing was saved."))
+        await show_in_place(query, _("Discarded. Nothing was saved."))
         return
     await query.message.edit_reply_markup(reply_markup=None)
     text = "\n".join(data["parts"])

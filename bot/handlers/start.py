@@ -10,6 +10,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards.callbacks import LanguageChoice
 from bot.keyboards.settings import language_keyboard
+from bot.replies import show_in_place
 from bot.texts import language_name, welcome_text
 from core.db.models import User
 from core.i18n import SUPPORTED_LOCALES
@@ -38,9 +39,9 @@ async def choose_language(
     with i18n.use_locale(user.language):
         await query.answer(_("Language saved."))
         # One short line in place of the question: the welcome was already read.
-        if isinstance(query.message, Message):
-            await query.message.edit_text(
-                _("Language: {language}. You can change it any time in /settings.").format(
-                    language=language_name(user.language)
-                )
-            )
+        await show_in_place(
+            query,
+            _("Language: {language}. You can change it any time in /settings.").format(
+                language=language_name(user.language)
+            ),
+        )

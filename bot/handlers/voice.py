@@ -14,6 +14,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.handlers.dreams import start_analysis
 from bot.keyboards.voice import VoiceAction
+from bot.replies import show_in_place
 from core.asr import AsrError
 from core.db.models import User
 from core.dreams.intake import DreamRejected, message_origin
@@ -98,8 +99,8 @@ async def answer_transcript(
     if callback_data.action == "cancel":
         await cancel_transcript(dream)
         await state.clear()
-        await message.edit_text(
-            _("Cancelled: the voice note's transcript is deleted and nothing was charged.")
+        await show_in_place(
+            query, _("Cancelled: the voice note's transcript is deleted and nothing was charged.")
         )
     elif callback_data.action == "edit":
         await state.set_state(TranscriptEdit.waiting_for_text)

@@ -11,6 +11,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.keyboards.callbacks import SettingsAction
 from bot.keyboards.settings import settings_keyboard
 from bot.keyboards.voice import VoiceLanguageChoice, voice_language_keyboard
+from bot.replies import show_in_place
 from bot.texts import settings_text
 from core.db.models import User
 from core.voice.preferences import set_voice_language
@@ -44,5 +45,4 @@ async def choose_voice_language(
         await query.answer(_("This button is no longer active."))
         return
     await query.answer(_("Saved."))
-    if isinstance(query.message, Message):
-        await query.message.edit_text(settings_text(user), reply_markup=settings_keyboard())
+    await show_in_place(query, settings_text(user), reply_markup=settings_keyboard())

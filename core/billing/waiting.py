@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.billing.credits import ReserveOutcome, reserve_for_dream
-from core.cache import Cache
+from core.cache import CACHE_ERRORS, Cache
 from core.db.models import Dream, DreamStatus, User
 from core.dreams.queries import mark
 from core.excerpts import excerpt
@@ -41,7 +41,11 @@ def _notice_key(user_id: uuid.UUID) -> str:
 async def claim_no_credit_notice(cache: Cache, user_id: uuid.UUID) -> bool:
     """True for the first of the dreams that ran out of credit together: only it tells the
     user; the others are already covered by that notice."""
-    return await cache.add(_notice_key(user_id), "1", NOTICE_WINDOW_SECONDS)
+    try:
+        return await cache.add(_notice_key(user_id), "1", NOTICE_WINDOW_SECONDS)
+    except CACHE_ERRORS:
+        return True  # Redis away: a second notice beats none
+
 
 
 async def reset_no_credit_notice(cache: Cache, user_id: uuid.UUID) -> None:

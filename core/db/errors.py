@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import asyncpg
-from tortoise.exceptions import BaseORMException
+from tortoise.exceptions import BaseORMException, DBConnectionError
 
 #: Driver errors meaning the server is down, refuses us or is not ours (OSError covers refused
 #: connections, DNS failures, timeouts and Tortoise's DBConnectionError).
@@ -26,6 +26,31 @@ PROBE_ERRORS: tuple[type[BaseException], ...] = (
     asyncpg.InterfaceError,
     sqlite3.Error,
 )
+
+
+#: Errors of a database that is away for a moment (restarting, failing over, unreachable): the
+#: work is worth retrying. Tortoise wraps some driver errors (``from``), so causes count too.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    *UNREACHABLE_ERRORS,
+    asyncpg.InterfaceError,
+    asyncpg.exceptions.OperatorInterventionError,  # admin/crash shutdown, starting up
+    asyncpg.exceptions.ConnectionFailureError,
+    DBConnectionError,
+    ConnectionError,
+)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) says the database is away, not that the work is
+    wrong: connection refused or lost, server shutting down or starting up."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, TRANSIENT_ERRORS):
+            return True
+        seen.add(id(current))
+        current = current.__cause__  # explicit wrapping only (``raise X from driver_error``)
+    return False
 
 
 class DatabaseError(Exception):

@@ -124,6 +124,10 @@ class Dream(Model):
     #: Where the dream came from, e.g. "tg:<update_id>", so a redelivered update makes no twin.
     origin_key = fields.CharField(max_length=128, null=True, unique=True)
     dreamt_on = fields.DateField(null=True)
+    #: The status message shown while analysing, resolved by whichever job finishes the dream
+    status_message_id = fields.BigIntField(null=True)
+    #: The job analysing the dream now, see core.dreams.claims, stale once its lease ends
+    analysis_job = fields.CharField(max_length=160, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -132,6 +136,8 @@ class Dream(Model):
     class Meta:
         table = "dreams"
         ordering = ("-created_at",)
+        #: The sweeper's question: which dreams in a status have not moved since a time.
+        indexes = (("status", "updated_at"),)
 
 
 class DreamAnalysis(Model):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -92,6 +93,12 @@ class Analyzer:
     embedder: Embedder | None = None
     lunar: LunarLookup | None = None
     similar_limit: int = 3
+    #: The whole wait for an interpretation (``LLM_CHAIN_DEADLINE_S``): embeddings included.
+    deadline_s: float = 45.0
+    #: At most this share of the deadline goes to the dream's embedding (a bonus: similar dreams).
+    embed_share: float = 1 / 3
+    #: At most this share of the deadline goes to HVdC coding by an LLM (the rules are instant).
+    coding_share: float = 1 / 3
     #: HVdC coding by an LLM for the plans that get one (``HVDC_CODER``); None: the rules.
     hvdc: PlanCoder | None = None
 
@@ -101,14 +108,14 @@ class Analyzer:
         """``alongside`` (the caller's write) is sent once the text is read, before the
         interpreter is asked; it has landed when this returns or raises."""
         locale = user.language
+        deadline_at = time.perf_counter() + self.deadline_s
         await progress(Stage.READING)
-        coding = None
-        if self.hvdc is not None:
-            coding = await self.hvdc.code(dream.text, dream.language, DEFAULT_PLAN)
+        coding = await self._llm_coding(dream)
         reading = read_dream(dream.text, dream.language, locale, coding)
         await progress(Stage.CONTEXT)
         lunar = self._lunar_context(dream, user)
-        vector = await self._embed(dream.text)
+        budget_s = min(self.deadline_s * self.embed_share, deadline_at - time.perf_counter())
+        vector = await self._embed(dream.text, max(budget_s, 0.0))
         writes = asyncio.ensure_future(self._writes(dream, vector, alongside))
         try:
             similar, recurring = await self._memory(
@@ -125,6 +132,7 @@ class Analyzer:
                 similar=tuple(similar),
                 recurring_symbols=tuple(recurring),
                 user_key=pseudonymous_key(user),
+                deadline_at=deadline_at,
             )
             await progress(Stage.INTERPRETING)
             interpretation = await self.interpreter.interpret(context)
@@ -182,14 +190,31 @@ class Analyzer:
             writes.append(save_embedding(dream, vector, self.embedder.name))
         await _all_settled(writes)
 
-    async def _embed(self, text: str) -> np.ndarray | None:
+    async def _llm_coding(self, dream: Dream) -> Coding | None:
+        """The LLM's HVdC codes when the plan gets them, within its share of the deadline;
+        None (the rules code the dream) past it — the coder itself falls back on any failure."""
+        if self.hvdc is None:
+            return None
+        budget_s = self.deadline_s * self.coding_share
+        try:
+            async with asyncio.timeout(budget_s):
+                return await self.hvdc.code(dream.text, dream.language, DEFAULT_PLAN)
+        except TimeoutError:
+            log.warning("HVdC coding by LLM: no answer within %.1f s; the rules code it", budget_s)
+            return None
+
+    async def _embed(self, text: str, budget_s: float) -> np.ndarray | None:
         if self.embedder is None:
             return None
         try:
-            vectors = await self.embedder.embed([text])
+            async with asyncio.timeout(budget_s):
+                vectors = await self.embedder.embed([text])
         except (EmbeddingError, LLMError) as exc:
             # Similar dreams are a bonus: without them the analysis still goes out.
             log.warning("dream not embedded: %s", exc)
+            return None
+        except TimeoutError:
+            log.warning("dream not embedded: no vector within %.1f s", budget_s)
             return None
         vector: np.ndarray = vectors[0]
         return vector

@@ -8,6 +8,7 @@ dream (its text is data to the interpreter).
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from core.analysis.hvdc import detect_language
 from core.db.errors import PROBE_ERRORS
 from core.db.models import Dream, DreamSource, DreamStatus, User
 from core.i18n import N_
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -92,6 +95,17 @@ async def dream_kept(origin_key: str) -> bool:
         return await Dream.exists(origin_key=origin_key)
     except PROBE_ERRORS:
         return False
+
+
+async def remember_status_message(dream: Dream, message_id: int) -> None:
+    """Keep the user's "analysing…" message with the dream, so that whichever job finishes
+    the dream (a swept one included) resolves it. Best effort: without it a result still
+    arrives, as a new message."""
+    dream.status_message_id = message_id
+    try:
+        await dream.save(update_fields=["status_message_id"])
+    except PROBE_ERRORS as exc:
+        log.warning("status message not recorded: %s", type(exc).__name__)
 
 
 async def save_dream(

@@ -1,10 +1,14 @@
-"""The analysis job: reservation → analysis → save → deliver → consume exactly once.
+"""The analysis job: claim → reservation → analysis → save → deliver → consume exactly once.
 
-The dream's credit is normally reserved when it is accepted (``core.billing.credits``); the job
-reserves only for a dream that arrives without one (re-queued, "analyse" pressed later). Idempotent
-by dream: a retried job re-delivers the saved analysis instead of analysing again, and the consume
-is keyed by the dream, so no retry or redelivery charges twice. A failure before delivery releases
-the reservation (nothing charged) and keeps the dream (status ``failed``) for a retry.
+The job first claims the dream (``core.dreams.claims``), so two jobs for one dream never both
+analyse it. The dream's credit is normally reserved when it is accepted (``core.billing.credits``);
+the job reserves only for a dream that arrives without one (re-queued, "analyse" pressed later).
+Idempotent by dream: a retried job re-delivers the saved analysis instead of analysing again, and
+the consume is keyed by the dream, so no retry or redelivery charges twice. A failure before
+delivery releases the reservation (nothing charged) and keeps the dream (status ``failed``) for a
+retry — except a database that is away for a moment: that job is retried with backoff
+(:class:`RetryJob`), the user's status message still says "analysing", and the sweeper finishes
+it if retries run out.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -25,8 +29,10 @@ from core.billing.credits import (
     release_for_dream,
     reserve_for_dream,
 )
+from core.db.errors import is_transient
 from core.db.models import Dream, DreamAnalysis, DreamSource, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
+from core.dreams.claims import Claim, claim_dream
 from core.dreams.queries import dream_with_user, mark, save_analysis
 from core.dreams.report import Delivery, FailureReason, Notifier, Stage
 from core.dreams.stored import report_from_row, row_values
@@ -40,8 +46,20 @@ class AnalysisOutcome:
     NO_CREDIT = "no_credit"
     FAILED = "failed"
     GONE = "gone"
+    HELD = "held"  # another job is analysing the dream; it resolves the status message
+    SKIPPED = "skipped"  # a swept job for a dream that is no longer stuck
     #: A voice dream with no transcript yet: it is transcribed and confirmed before analysis.
     NOT_TRANSCRIBED = "not_transcribed"
+
+
+@dataclass(frozen=True, slots=True)
+class JobTicket:
+    """Who runs this analysis: the job's key (its claim on the dream), how long a claim holds
+    without news, and whether the sweeper queued it (then it may only finish a stuck dream)."""
+
+    job_key: str
+    lease_s: float
+    swept: bool = False
 
 
 def balance_after_consume(balance: Balance) -> Balance:
@@ -52,16 +70,27 @@ def balance_after_consume(balance: Balance) -> Balance:
 
 
 async def run_analysis(
-    analyzer: Analyzer, notifier: Notifier, dream_id: uuid.UUID, delivery: Delivery
+    analyzer: Analyzer,
+    notifier: Notifier,
+    dream_id: uuid.UUID,
+    delivery: Delivery,
+    ticket: JobTicket,
 ) -> str:
     dream = await dream_with_user(dream_id)
     if dream is None:
         return AnalysisOutcome.GONE  # deleted by the user meanwhile
     if dream.source == DreamSource.VOICE and not dream.text:
         return AnalysisOutcome.NOT_TRANSCRIBED
+    claim = await claim_dream(dream, ticket.job_key, lease_s=ticket.lease_s, swept=ticket.swept)
+    if claim is Claim.SKIPPED:
+        return AnalysisOutcome.SKIPPED
+    if claim is Claim.HELD:
+        if delivery.status_message_id != dream.status_message_id:
+            await notifier.fail(delivery, FailureReason.IN_PROGRESS)  # a second request's message
+        return AnalysisOutcome.HELD
     user: User = dream.user
     balance = balance_of(user)  # loaded after the reservation at submission: it counts it
-    row = await _saved_analysis(dream)
+    row = await _saved_analysis(dream) if claim in (Claim.RESUMED, Claim.DONE) else None
     if row is None:
         reserved = await reserve_for_dream(user.id, dream.id)
         if reserved is ReserveOutcome.NO_CREDIT:
@@ -89,14 +118,12 @@ async def run_analysis(
 
 
 async def _saved_analysis(dream: Dream) -> DreamAnalysis | None:
-    """The analysis saved by an earlier try of this job, if any.
+    """The analysis saved by an earlier try (this job's, or a dead job's), if any.
 
-    One is saved only after the dream was marked analysing, and no path moves a dream with an
-    analysis back to ``queued`` or ``failed``: for those (every first try) there is nothing to
-    look up, and the query is skipped.
+    Asked only when the claim took the dream back from ``analyzing`` or found it analysed: one
+    is saved only after the dream was claimed, and no path moves a dream with an analysis back to
+    ``queued`` or ``failed``, so a fresh claim (every first try) skips the query.
     """
-    if dream.status in (DreamStatus.QUEUED, DreamStatus.FAILED):
-        return None
     return await DreamAnalysis.filter(dream_id=dream.id).first()
 
 
@@ -106,16 +133,14 @@ async def _analyse_and_save(
     async def progress(stage: Stage) -> None:
         await notifier.progress(delivery, stage)
 
-    async def mark_analyzing() -> None:
-        await mark(dream, DreamStatus.ANALYZING)
-
     started = time.perf_counter()
     try:
-        # Marked analysing while the analyzer reads the user's past dreams and waits for the
-        # interpreter: no wait of its own, and landed before any analysis is saved.
-        result: AnalysisResult = await analyzer.analyze(user, dream, progress, mark_analyzing)
-    except Exception:
-        # Whatever broke, the user hears it and keeps the dream; nothing is charged.
+        # The claim marked the dream analysing already: nothing to write alongside.
+        result: AnalysisResult = await analyzer.analyze(user, dream, progress)
+    except Exception as exc:
+        if is_transient(exc):
+            raise  # the database is away: the job is retried, the dream stays analysing
+        # Whatever else broke, the user hears it and keeps the dream; nothing is charged.
         log.exception("analysis of a dream failed")
         METRICS.inc("dream_analysis_failures_total")
         await release_for_dream(dream.id)
@@ -132,9 +157,9 @@ def delivery_to_job(delivery: Delivery) -> dict[str, object]:
 
 
 def delivery_from_job(data: dict[str, object]) -> Delivery:
-    status = data.get("status_message_id")
+    status_message_id = data.get("status_message_id")
     return Delivery(
         chat_id=int(str(data["chat_id"])),
-        status_message_id=int(str(status)) if status is not None else None,
+        status_message_id=int(str(status_message_id)) if status_message_id is not None else None,
         locale=str(data.get("locale") or "en"),
     )

@@ -26,6 +26,7 @@ class Stage(StrEnum):
 class FailureReason(StrEnum):
     ERROR = "error"  # our fault: nothing charged, the dream is kept and can be retried
     NO_CREDIT = "no_credit"  # saved to the journal, analysed once the user has a credit
+    IN_PROGRESS = "in_progress"  # asked again while an analysis of the dream is running
 
 
 @dataclass(frozen=True, slots=True)

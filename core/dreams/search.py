@@ -16,7 +16,6 @@ import binascii
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,10 +23,17 @@ from tortoise.expressions import Q
 
 from core.analysis.symbols.forms import WORD_RE, normalize_word
 from core.analysis.symbols.matcher import find_symbols
-from core.db import sql
-from core.db.models import Dream, DreamAnalysis, User
+from core.db.models import Dream, User
+from core.dreams.journal_reads import (
+    PageBounds,
+    ToldDream,
+    latest_analyses,
+    told_dreams,
+)
 from core.dreams.lunar_night import user_night
 from core.excerpts import excerpt
+from core.lunar.night import dream_moment
+from core.lunar.places import user_place
 
 MAX_LIMIT = 50
 EXCERPT_CHARS = 80
@@ -157,40 +163,15 @@ def dream_night(dream: Dream, user: User) -> date:
     return user_night(dream.created_at, user, dream.dreamt_on).morning
 
 
-@cache
-def _analyses_of(count: int) -> sql.Statement:
-    """The analyses of ``count`` dreams, oldest first, with the lunar phase read inside the
-    database: the whole coding card (``hvdc``) is most of a row, and the journal needs none of
-    it but the phase (decoding it was most of a journal page's CPU)."""
-    marks = ", ".join(f"${i}" for i in range(1, count + 1))
-    select = "SELECT dream_id, mood, symbols, lunar_day, {} AS phase FROM dream_analyses "
-    where = f"WHERE dream_id IN ({marks}) ORDER BY created_at"
-    return sql.Statement.per_dialect(
-        postgres=select.format("hvdc #>> '{lunar,phase_key}'") + where,
-        sqlite=select.format("json_extract(hvdc, '$.lunar.phase_key')") + where,
-    )
-
-
-async def _latest_analyses(dream_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
-    """The latest analysis of each dream (those that have one), by dream id."""
-    if not dream_ids:
-        return {}
-    latest: dict[uuid.UUID, dict[str, Any]] = {}
-    for row in await sql.fetch(_analyses_of(len(dream_ids)), *dream_ids):
-        row["symbols"] = sql.python_value(DreamAnalysis, "symbols", row["symbols"])
-        latest[sql.python_value(DreamAnalysis, "dream_id", row["dream_id"])] = row
-    return latest
-
-
 def _phase(row: dict[str, Any] | None) -> str | None:
     phase = row["phase"] if row else None
     return str(phase) if phase else None
 
 
-def _matches(dream: Dream, row: dict[str, Any] | None, terms: list[_Term], query: JournalQuery,
+def _matches(dream: ToldDream, row: dict[str, Any] | None, terms: list[_Term], query: JournalQuery,
              night: date) -> bool:  # fmt: skip
     symbols = set(row["symbols"] if row else ())
-    text = normalize_word(dream.text)
+    text = normalize_word(dream.text) if terms else ""
     for term in terms:
         if not (term.symbols & symbols or any(stem in text for stem in term.stems)):
             return False
@@ -205,7 +186,7 @@ def _matches(dream: Dream, row: dict[str, Any] | None, terms: list[_Term], query
     return query.night_to is None or night <= query.night_to
 
 
-def _hit(dream: Dream, row: dict[str, Any] | None, night: date) -> JournalHit:
+def _hit(dream: ToldDream, row: dict[str, Any] | None, night: date) -> JournalHit:
     return JournalHit(
         dream_id=str(dream.id),
         created_at=dream.created_at,
@@ -219,17 +200,32 @@ def _hit(dream: Dream, row: dict[str, Any] | None, night: date) -> JournalHit:
     )
 
 
-_VERSION = sql.Statement(
-    "SELECT count(*) AS n, max(d.updated_at) AS dreams_at, max(a.created_at) AS analyses_at "
-    "FROM dreams d LEFT JOIN dream_analyses a ON a.dream_id = d.id WHERE d.user_id = $1"
-)
+async def _read(
+    user: User, terms: list[_Term], query: JournalQuery, offset: int, size: int
+) -> list[ToldDream]:
+    """A batch of candidate dreams, newest first. Words need the ORM's case-insensitive
+    substring search (spelled differently by each database); everything else is a fixed
+    statement (the journal's first screen)."""
+    if not terms:
+        return await told_dreams(user.id, _bounds(user, query), offset, size)
+    dreams = (
+        await Dream.filter(_base_filter(user, terms, query))
+        .order_by("-created_at", "-id")
+        .offset(offset)
+        .limit(size)
+    )
+    return [ToldDream(d.id, d.created_at, d.text, str(d.status), d.dreamt_on) for d in dreams]
 
 
-async def journal_version(user_id: uuid.UUID) -> tuple[object, ...]:
-    """Changes whenever a page of the user's journal may change: a dream added, deleted or
-    moved on (its status), an analysis stored. One small aggregate query, for caches of pages."""
-    row = (await sql.fetch(_VERSION, user_id))[0]
-    return (row["n"], row["dreams_at"], row["analyses_at"])
+def _bounds(user: User, query: JournalQuery) -> PageBounds:
+    """The database's part of the night and cursor filters (as :func:`_base_filter` has it)."""
+    since = until = None
+    if query.night_from is not None:
+        since = _day_start(query.night_from - timedelta(days=1), user)
+    if query.night_to is not None:
+        until = _day_start(query.night_to + timedelta(days=2), user)
+    cursor = decode_cursor(query.cursor) if query.cursor else None
+    return PageBounds(since, until, cursor)
 
 
 def _exact(terms: list[_Term], query: JournalQuery) -> bool:
@@ -246,19 +242,19 @@ async def search_journal(user: User, query: JournalQuery) -> JournalResults:
     limit = max(1, min(query.limit, MAX_LIMIT))
     words = query_terms(query.words)
     terms = [_term(word) for word in words]
-    condition = _base_filter(user, terms, query)
+    if query.cursor:
+        decode_cursor(query.cursor)  # a bad cursor fails before any read
+    zone = user_place(user.latitude, user.longitude, user.timezone, user.place_name)[0].zone
     hits: list[JournalHit] = []
     offset = 0
     # Without filters that are checked after the read, every dream read is a hit.
     size = limit + 1 if _exact(terms, query) else _BATCH
     while len(hits) <= limit:
-        batch = (
-            await Dream.filter(condition).order_by("-created_at", "-id").offset(offset).limit(size)
-        )
-        rows = await _latest_analyses([d.id for d in batch])
+        batch = await _read(user, terms, query, offset, size)
+        rows = await latest_analyses([d.id for d in batch])
         for dream in batch:
             row = rows.get(dream.id)
-            night = dream_night(dream, user)
+            night = dream_moment(dream.created_at, zone, dream.dreamt_on).morning
             if _matches(dream, row, terms, query, night):
                 hits.append(_hit(dream, row, night))
                 if len(hits) > limit:

@@ -62,6 +62,7 @@ def build_analyzer(
         interpreter=build_interpreter(settings, storage),
         embedder=embedder or build_embedder(settings.llm),
         lunar=lunar_night,
+        deadline_s=settings.llm.chain_deadline_s,
         hvdc=PlanCoder.build(settings.llm.hvdc_coder, settings.llm)
         if settings.llm.hvdc_coder != "rules"
         else None,

@@ -66,6 +66,9 @@ class DreamContext:
     recurring_symbols: tuple[str, ...] = ()  # symbol keys seen in several past dreams
     user_key: str = ""  # pseudonymous id, for budgets and caches; never a Telegram id in clear
     plan: str = "free"
+    #: When the whole analysis must have its interpretation (``time.perf_counter()`` clock):
+    #: what the embeddings used comes off the chain's deadline. None: the chain's own only.
+    deadline_at: float | None = None
 
 
 @dataclass(slots=True)

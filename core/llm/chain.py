@@ -78,7 +78,10 @@ class InterpretationChain:
         if cached is not None:
             restored = restore_interpretation(cached, dream.mapping)
             return replace(self._finish(restored, Usage(), started), cache_key=key)
-        answer, spent, tried = await self._ask_links(context, dream, key, started)
+        deadline = started + self._deadline_s
+        if context.deadline_at is not None:
+            deadline = min(deadline, context.deadline_at)
+        answer, spent, tried = await self._ask_links(context, dream, key, deadline)
         if tried > 1 or (tried and answer is None):
             self.metrics.fallbacks += 1
         if answer is not None:
@@ -87,7 +90,7 @@ class InterpretationChain:
         return await self._ask_offline(context, spent, started)
 
     async def _ask_links(
-        self, context: DreamContext, dream: ScrubbedDream, key: str, started: float
+        self, context: DreamContext, dream: ScrubbedDream, key: str, deadline: float
     ) -> tuple[Interpretation | None, Usage, int]:
         """Try the routed LLM links within the chain's deadline: the first accepted answer
         (restored) or None, the spend and the number of links tried."""
@@ -95,7 +98,7 @@ class InterpretationChain:
         spent = Usage()
         tried = 0
         for link in self._router.candidates(context, context.locale):
-            remaining = started + self._deadline_s - self._timer()
+            remaining = deadline - self._timer()
             if remaining <= 0:
                 log.info("LLM deadline of %.1f s spent: answering offline", self._deadline_s)
                 break

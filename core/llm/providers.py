@@ -170,13 +170,32 @@ class AnthropicBackend:
             ) from exc
         except anthropic.AnthropicError as exc:  # the SDK's root: anything else it may raise
             raise ProviderError(f"anthropic failed: {type(exc).__name__}", transient=False) from exc
-        tokens = (message.usage.input_tokens, message.usage.output_tokens)
-        for block in message.content:
-            if block.type == "tool_use" and block.name == ANSWER_TOOL:
-                # A non-object input fails the schema check downstream, as malformed.
-                payload = block.input if isinstance(block.input, dict) else str(block.input)
-                return RawAnswer(payload, *tokens)
-        return RawAnswer("", *tokens)  # no tool call: the schema check reports it as malformed
+        return _tool_answer(message)
+
+
+def _tool_answer(message: object) -> RawAnswer:
+    """The forced tool call's input and the token counts of a messages response.
+
+    The SDK hands back whatever the server sent when it is not a message — an HTML page served
+    with status 200 arrives as a ``str`` — so nothing about its shape is assumed here.
+    """
+    if not isinstance(message, anthropic.types.Message):
+        raise MalformedAnswerError(f"anthropic answered a {type(message).__name__}, not a message")
+    usage = message.usage
+    tokens = (
+        _count(usage.model_dump(), "input_tokens") if usage is not None else 0,
+        _count(usage.model_dump(), "output_tokens") if usage is not None else 0,
+    )
+    for block in message.content or ():
+        if (
+            getattr(block, "type", None) == "tool_use"
+            and getattr(block, "name", None) == ANSWER_TOOL
+        ):
+            data = getattr(block, "input", None)
+            # A non-object input fails the schema check downstream, as malformed.
+            payload = data if isinstance(data, dict) else str(data)
+            return RawAnswer(payload, *tokens)
+    return RawAnswer("", *tokens)  # no tool call: the schema check reports it as malformed
 
 
 def openai_client(settings: LLMSettings) -> openai.AsyncOpenAI | None:

@@ -22,6 +22,7 @@ from core.privacy.patterns import (
     CYRILLIC,
     DIGIT,
     EMAIL,
+    METHOD_NAME,
     NOT_A_PHONE,
     PHONE,
     PLACEHOLDER,
@@ -99,9 +100,9 @@ def restore(text: str, mapping: Mapping[str, str]) -> str:
 
 def _finds(text: str) -> list[_Find]:
     """All non-overlapping finds in text order; earlier detectors win overlaps."""
-    taken: list[_Find] = [
-        _Find(m.start(), m.end(), "", m.group(0)) for m in PLACEHOLDER.finditer(text)
-    ]
+    # Placeholders already there and the method's own name are kept as they are.
+    kept = [*PLACEHOLDER.finditer(text), *METHOD_NAME.finditer(text)]
+    taken: list[_Find] = [_Find(m.start(), m.end(), "", m.group(0)) for m in kept]
     for detector in (_emails, _urls, _phones, _addresses, _names):
         for find in detector(text):
             if not any(find.start < t.end and t.start < find.end for t in taken):

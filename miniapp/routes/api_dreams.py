@@ -19,8 +19,9 @@ from core.dreams.journal import (
     get_user_dream,
     latest_analysis,
 )
+from core.dreams.journal_reads import journal_version
 from core.dreams.report import Delivery
-from core.dreams.search import BadCursor, JournalQuery, journal_version, search_journal
+from core.dreams.search import BadCursor, JournalQuery, search_journal
 from core.i18n import gettext
 from miniapp.api.errors import ApiError, not_found
 from miniapp.api.registry import ApiCall, ApiRouter, NoInput
@@ -113,12 +114,19 @@ class DreamOut(BaseModel):
 )
 async def get_dreams(call: ApiCall, query: DreamQuery) -> web.Response:
     user, pages = call.user, call.request.app[JOURNAL_PAGES]
-    # Everything the page depends on: the journal's state, the query, the user's clock.
-    key = (await journal_version(user.id), query, user.timezone, user.latitude, user.longitude)
-    body = pages.get(user.id, key)
-    if body is None:
-        body = (await _journal_page(call, query)).model_dump_json().encode()
+    key: tuple[object, ...] | None = None
+    if pages.enabled:
+        # Everything the page depends on: the journal's state, the query, the user's clock.
+        key = (await journal_version(user.id), query, user.timezone, user.latitude, user.longitude)
+        if (cached := pages.get(user.id, key)) is not None:
+            return _page_response(cached)
+    body = (await _journal_page(call, query)).model_dump_json().encode()
+    if key is not None:
         pages.put(user.id, key, body)
+    return _page_response(body)
+
+
+def _page_response(body: bytes) -> web.Response:
     return web.Response(
         body=body, content_type="application/json", headers={"Cache-Control": "no-store"}
     )

@@ -37,7 +37,12 @@ async def test_a_message_from_a_bot_account_is_ignored(
 async def test_a_nul_byte_in_a_name_does_not_lock_the_user_out(
     product: Product, caplog: pytest.LogCaptureFixture
 ) -> None:
-    product.tg.push_message(CHAT, "/start", user=tg_user(CHAT, "Ann\x00a\x07"))
+    tg = product.tg
+    mark = tg.mark()
+    tg.push_message(CHAT, "/start", user=tg_user(CHAT, "Ann\x00a\x07"))
+    # /start answered first: updates of one chat may be handled concurrently, and the name is
+    # stored by the update that carries it
+    await tg.wait_for("sendMessage", lambda c: c.params["chat_id"] == CHAT, after=mark)
     await _served_after(product, caplog)
     user = await User.get(telegram_id=CHAT)
     assert user.first_name == "Anna"
@@ -68,4 +73,15 @@ async def test_forged_callback_data_is_a_stale_button(
     mark = tg.mark()
     tg.push_callback(CHAT, 1, data)
     await tg.wait_for("answerCallbackQuery", after=mark)
+    await _served_after(product, caplog)
+
+
+async def test_an_update_aiogram_cannot_read_does_not_stop_polling(
+    product: Product, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Regression: one unparsable update stopped polling for everyone."""
+    tg = product.tg
+    tg.push_raw({"message": {"chat": "not a chat", "message_id": "x"}})
+    await _served_after(product, caplog)
+    tg.push_raw({"message": {"chat": "not a chat either"}})  # now the last of its batch
     await _served_after(product, caplog)

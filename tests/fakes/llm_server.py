@@ -43,6 +43,7 @@ class Reply:
     answer: dict[str, Any] | None = None  # the model's structured answer (None: the default)
     raw_content: str | None = None  # the model's text verbatim (chat) — e.g. malformed JSON
     raw_body: str | None = None  # the whole HTTP body verbatim — e.g. broken JSON
+    content_type: str = "application/json"  # of ``raw_body`` (an HTML error page: text/html)
     delay_s: float = 0.0  # wait before answering (a stall when above the client timeout)
     usage: tuple[int, int] = (120, 80)  # (input tokens, output tokens)
 
@@ -156,7 +157,7 @@ class FakeLLMServer:
         if reply.status != 200:
             return self._error(reply, "openai")
         if reply.raw_body is not None:
-            return web.Response(text=reply.raw_body, content_type="application/json")
+            return web.Response(text=reply.raw_body, content_type=reply.content_type)
         content = reply.raw_content
         if content is None:
             content = json.dumps(reply.answer or self.default_answer, ensure_ascii=False)
@@ -190,7 +191,7 @@ class FakeLLMServer:
         if reply.status != 200:
             return self._error(reply, "anthropic")
         if reply.raw_body is not None:
-            return web.Response(text=reply.raw_body, content_type="application/json")
+            return web.Response(text=reply.raw_body, content_type=reply.content_type)
         tools = recorded.body.get("tools") or [{"name": "answer"}]
         input_tokens, output_tokens = reply.usage
         return web.json_response(

@@ -19,7 +19,7 @@ from core.config import Settings
 from core.db.models import Dream, User
 from core.dreams.analyzer import Analyzer
 from core.dreams.lunar_night import lunar_night
-from core.dreams.pipeline import run_analysis
+from core.dreams.pipeline import JobTicket, run_analysis
 from core.dreams.report import (
     AnalysisReport,
     Delivery,
@@ -112,7 +112,8 @@ async def analysed_dream(user: User, text: str, when: datetime | None = None) ->
     if when is not None:
         await Dream.filter(id=dream.id).update(created_at=when)
     delivery = Delivery(chat_id=user.telegram_id or 0, status_message_id=None, locale=user.language)
-    await run_analysis(ANALYZER, _SilentNotifier(), dream.id, delivery)
+    ticket = JobTicket(job_key=f"seed:{dream.id}", lease_s=60.0)
+    await run_analysis(ANALYZER, _SilentNotifier(), dream.id, delivery, ticket)
     return await Dream.get(id=dream.id)
 
 

@@ -35,7 +35,10 @@ _IDIOMS = re.compile(
     r"|\bдруг\s+(?:(?:на|с|о|об|к|за|от|у|для|про|перед|над|под|без)\s+)?друг[аеуо]м?\b"
     r"|\b(?:слава|ради)\s+бог[ау]\b"
     r"|\b(?:в\s+)?(?:прошлую|эту|сегодняшнюю)\s+(?P<m8>ноч[ьи])\b"
-    r"|\b(?P<m9>hit(?:s|ting)?)\s+(?:the\s+)?(?:ground|floor|bottom|water)\b",
+    r"|\b(?P<m9>hit(?:s|ting)?)\s+(?:the\s+)?(?:ground|floor|bottom|water)\b"
+    # teeth or hair "falling out" is losing them, and "a falling-out" a quarrel: not a fall
+    r"|\b(?:teeth|tooth|hair)\b[^.!?;]{0,30}?\b(?P<m10>fell|falls?|falling|fallen)\s+out\b"
+    r"|\b(?P<m11>falling)[- ]out\s+with\b|\ba\s+(?P<m12>falling)[- ]out\b",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,10 @@ KIN_SYMBOLS = frozenset(
 _OTHERS_RU = frozenset({"его", "ее", "её", "их", "твой", "твоя", "твою", "твоей", "ваш", "чей-то"})
 _OTHERS_EN = frozenset({"his", "her", "their", "your", "whose"})
 _MODIFIERS = frozenset({"ADJF", "PRTF"})
+#: Parts of speech that never name an image.
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO"})
+#: What a noun stem (``вод~``) may stand for: never a verb form.
+_NOMINAL = frozenset({"NOUN", "ADJF", "ADJS"})
 
 
 def _analyser() -> Analyse | None:
@@ -38,6 +42,26 @@ def _analyser() -> Analyse | None:
     return analyse
 
 
+def _known_word() -> Callable[[str], bool]:
+    from core.analysis.hvdc.ru.nlp import morph_analyzer
+
+    known: Callable[[str], bool] = morph_analyzer().word_is_known
+    return known
+
+
+def _indexable(form: str, pos: str, known: bool) -> bool:
+    """Whether a surface form made from a dictionary form may lend its lemma to the index.
+
+    A stem with the closed list of endings also makes strings that are no word at all
+    («бывшя»), which the analyser guesses a lemma for, and real words of another part of
+    speech («бывши», a gerund of «быть»): indexing their lemmas made every «было» a former
+    partner. Only words the dictionary knows, and for a noun stem only nominal readings, count.
+    """
+    if not known or pos in _FUNCTION_WORDS:
+        return False
+    return pos in _NOMINAL if form.endswith("~") and not form.endswith("~v") else True
+
+
 @lru_cache(maxsize=1)
 def lemma_index() -> dict[str, str]:
     """Russian lemma → symbol key, from the lemmas of every Russian dictionary form."""
@@ -45,12 +69,13 @@ def lemma_index() -> dict[str, str]:
     index: dict[str, str] = {}
     if analyse is None:
         return index
+    known = _known_word()
     for entry in load_dictionary():
         for form in entry.texts["ru"].forms:
             for tokens in expand_form(form, "ru"):
                 if len(tokens) == 1:
                     lemma, pos = analyse(tokens[0], False)[:2]
-                    if pos not in ("PREP", "CONJ", "PRCL", "NPRO"):
+                    if _indexable(form.strip(), pos, known(tokens[0])):
                         index.setdefault(lemma, entry.key)
     return index
 

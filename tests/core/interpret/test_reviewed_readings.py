@@ -71,16 +71,8 @@ def assert_no_lunar_repeat(text: str) -> None:
     assert LUNAR.folklore_note not in text
 
 
-#: Lead images the merged symbol matcher (#16's lemma matching) now misreads; known, to be fixed
-#: in the matcher, not by loosening the expected leads: «бывш~» (ex-partner) matches every form
-#: of «быть» («не было»), and teeth "falling out" is read as the Falling symbol.
-KNOWN_MISREAD_LEADS = {"en-recurring1", "ru-nightmare0"}
-
-
 @pytest.mark.parametrize("dream", DREAMS, ids=[f"{d['lang']}-{d['kind']}" for d in DREAMS])
-async def test_each_reading_keeps_the_rules(
-    dream: dict[str, str], request: pytest.FixtureRequest
-) -> None:
+async def test_each_reading_keeps_the_rules(dream: dict[str, str]) -> None:
     context, answer = await _reading(dream)
     assert_reads_as_prose(answer.text, dream["lang"])
     assert_no_lunar_repeat(answer.text)
@@ -90,8 +82,6 @@ async def test_each_reading_keeps_the_rules(
     first = QUOTED.search(answer.text)
     assert first is not None, "the reading names no image"
     expected = [labels[key] for key in dream["leads"] if key in labels]
-    if request.node.callspec.id in KNOWN_MISREAD_LEADS and first.group(1) not in expected:
-        pytest.xfail(f"symbol matcher misreads the lead: {first.group(1)!r} not in {expected}")
     assert first.group(1) in expected, (first.group(1), expected)
 
 

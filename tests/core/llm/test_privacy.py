@@ -124,3 +124,24 @@ def test_a_span_with_nothing_to_detect_comes_back_as_it_was(span: str) -> None:
 )
 def test_the_quick_pass_still_lets_every_kind_of_find_through(span: str, kind: str) -> None:
     assert any(placeholder.startswith(f"[{kind}_") for placeholder in scrub(span).mapping)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hall and Van de Castle system codes every character of a dream.",
+        "Hall/Van de Castle norms say so.",
+        "Hall–Van de Castle coding is the standard.",
+        "Система Холла — Ван де Касла кодирует каждого персонажа сна.",
+        "По методу Холла и Ван де Касла сны сравнивают с нормами.",
+        "Холл и Ван де Касл собрали нормы в 1966 году.",
+    ],
+)
+def test_the_method_s_own_name_is_not_taken_for_people(text: str) -> None:
+    """Regression: «Холла — Ван де Касла» became ``[PERSON_3] — Ван де [PERSON_4]``."""
+    assert scrub(text).text == text
+
+
+def test_a_person_beside_the_method_s_name_is_still_scrubbed() -> None:
+    result = scrub("Anna Petrova read about the Hall and Van de Castle system.")
+    assert result.text == "[PERSON_1] read about the Hall and Van de Castle system."

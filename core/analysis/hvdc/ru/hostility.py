@@ -40,6 +40,8 @@ _RECIPROCAL = {
     "ссориться": 2, "поссориться": 2, "спорить": 2, "поспорить": 2, "ругаться": 2,
     "поругаться": 2, "драться": 7, "подраться": 7,
 }  # fmt: skip
+_REJECTED = frozenset({"отвергнуть", "бросить", "покинуть", "отвергнутый", "брошенный"})
+_FEELING_SELF = frozenset({"себя", "быть", "чувствовать", "почувствовать", "казаться", "стать"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "а", "но", "и", "что", "потому"})
 _DREAMER_FORMS = frozenset({"меня", "мне", "мной", "нас", "нам", "нами"})
 
@@ -79,10 +81,25 @@ def _code(doc: RuDoc, verb: int, who: str, level: int, target: str) -> Code:
     return Code("aggression", f"{who} {level}> {target}", (w.start, w.end), w.text)
 
 
+def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str:
+    """The nearest nominative person before the verb, across «и» («он ждёт меня … и не даёт
+    мне проходу»: «меня» is no subject); the dreamer when none is said."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for j in range(verb - 1, max(sentence.first, verb - 10) - 1, -1):
+        w = doc.words[j]
+        if w.text in (".", ";", "—", ":") or w.lower in ("что", "когда", "потому"):
+            break
+        if w.case == "nomn" and w.pos in ("NOUN", "NPRO"):
+            who = actor(doc, cast, j)
+            if who is not None:
+                return who
+    return clause_subject(doc, cast, verb)
+
+
 def _refusal(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     """Another character's withheld kindness toward someone (the dreamer's own «не ответила»
     is no act on anyone in particular)."""
-    who = clause_subject(doc, cast, verb)
+    who = _nominative_subject(doc, cast, verb)
     if who == "D":
         return None
     target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
@@ -176,6 +193,19 @@ def _anger_at_dreamer(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     return _code(doc, i, who, 2, "D")
 
 
+def _felt_rejected(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«я почувствовала себя отвергнутой», «брошенной»: the dreamer feels someone's rejection;
+    HVdC codes it from the last person met to her (A3)."""
+    w = doc.words[i]
+    if w.lemma not in _REJECTED or w.pos not in ("PRTF", "PRTS") or _denied(doc, i):
+        return None
+    before = {x.lemma for x in doc.words[max(0, i - 3) : i]}
+    if not before & _FEELING_SELF or clause_subject(doc, cast, i) != "D":
+        return None  # «подняла брошенный мяч» is a thing thrown, not the dreamer rejected
+    who = cast.last_before(i, "")
+    return _code(doc, i, who, 3, "D") if who is not None else None
+
+
 def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
     """Rejections, forbidding, quarrels, complaints and aimed ill feeling, once per verb; a
     character's anger turned on the dreamer once per dream."""
@@ -183,6 +213,8 @@ def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
     angry: set[str] = set()
     for i, w in enumerate(doc.words):
         code = _one(doc, cast, i) if w.pos in ("VERB", "INFN") else None
+        if code is None and w.pos in ("PRTF", "PRTS"):
+            code = _felt_rejected(doc, cast, i)
         if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
             code = _anger_at_dreamer(doc, cast, i)
             if code is not None and code.code in angry:

@@ -57,6 +57,9 @@ def test_russian_inflected_forms_are_found_with_their_exact_evidence(
         ("Голубое небо.", "bird"),
         ("Я кладу ключи на стол.", "treasure"),
         ("Она пришла рано, было голубое небо.", "alien"),
+        ("Again my teeth were falling out, one by one.", "falling"),
+        ("My hair fell out in clumps.", "falling"),
+        ("We had a falling-out with my sister.", "falling"),
     ],
 )
 def test_substrings_and_idioms_do_not_produce_symbols(text: str, absent: str) -> None:
@@ -106,3 +109,7 @@ def test_hits_come_in_text_order_and_empty_text_gives_none() -> None:
     hits = find_symbols("A door, then a car, then a fire.", "en")
     assert [h.key for h in hits] == ["door", "car", "fire"]
     assert find_symbols("", "en") == []
+
+
+def test_a_real_fall_out_of_something_is_still_a_fall() -> None:
+    assert "falling" in _keys("I fell out of the window.", "en")

@@ -50,3 +50,10 @@ def test_acts_come_before_images_named_in_passing() -> None:
     keys = [hit.key for hit in hits]
     assert keys[0] == "chase"
     assert keys.index("window") > keys.index("mother")
+
+
+def test_forms_of_to_be_are_not_a_former_partner() -> None:
+    """A noun stem's made-up endings once lent «быть» to the lemma index (via «бывши»)."""
+    assert "ex_partner" not in _keys("Когда я оборачивалась, никого не было. Всё будет хорошо.")
+    assert "ex_partner" in _keys("Мне снился бывший муж.")
+    assert "ex_partner" in _keys("Я встретила бывшего на вокзале.")

@@ -34,3 +34,19 @@ def test_anger_turned_on_the_dreamer_is_hostility_toward_her() -> None:
     text = "Официантка рассердилась и сказала, что такие, как я, вечно ходят по кругу."
     assert _aggression(text) == ["1FOA 2> D"]
     assert _aggression("Официантка рассердилась на повара.") != ["1FOA 2> D"]
+
+
+def test_a_refusal_belongs_to_the_nominative_subject_across_and() -> None:
+    text = "Мне снилось, что мой сосед ждёт меня у аудитории и не даёт мне проходу."
+    assert _aggression(text) == ["1MKA 3> D"]
+
+
+def test_feeling_rejected_is_rejection_by_the_last_person_met() -> None:
+    text = "Я увидела парня, с которым раньше встречалась. Я почувствовала себя отвергнутой."
+    assert _aggression(text) == ["1MKA 3> D"]
+    assert _aggression("Я подняла брошенный мяч.") == []
+
+
+def test_babysitting_is_care_for_the_children() -> None:
+    card = code_dream_ru("Я сидела с детьми, и, сделав уроки, прилегла.").card()
+    assert card["friendliness"] == ["D 4> 2JSC"]
