@@ -88,11 +88,13 @@ class Metrics:
 
     def sample(self, name: str, **labels: str) -> float | None:
         """The current value of one sample (a gauge, a histogram's ``_count``…), or None."""
-        return self.registry.get_sample_value(name, labels)
+        value = self.registry.get_sample_value(name, labels)
+        return float(value) if value is not None else None
 
     def render(self) -> str:
         """The Prometheus text exposition of everything recorded so far."""
-        return generate_latest(self.registry).decode()
+        text: bytes = generate_latest(self.registry)
+        return text.decode()
 
 
 #: The process-wide registry (metrics are process state by nature, like logging).

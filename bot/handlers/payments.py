@@ -5,6 +5,7 @@ dreams that waited for a credit."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
@@ -18,7 +19,7 @@ from bot.keyboards.billing import (
     subscribe_keyboard,
     waiting_keyboard,
 )
-from core.billing.catalogue import load_catalogue
+from core.billing.catalogue import Catalogue, load_catalogue
 from core.billing.checkout import card_links
 from core.billing.config import card_payments_on
 from core.billing.credits import balance_of
@@ -26,6 +27,7 @@ from core.billing.errors import UnknownItem
 from core.billing.receipts import Money, purchase_receipt, subscription_receipt
 from core.billing.stars import (
     PLAN,
+    Invoice,
     StarsPayment,
     check_pre_checkout,
     credit_payment,
@@ -74,16 +76,31 @@ async def buy_pressed(query: CallbackQuery, user: User, services: Services) -> N
         await show_packages(query.message, user, services)
 
 
+async def _offer(
+    query: CallbackQuery,
+    services: Services,
+    make: Callable[[Catalogue, str, User], Invoice],
+    code: str,
+    user: User,
+) -> Invoice | None:
+    """The Stars invoice for the pressed offer (the button answered), or None when the offer is
+    no longer sold (the user told so in an alert)."""
+    catalogue = load_catalogue(services.settings.billing.catalogue_json)
+    try:
+        invoice = make(catalogue, code, user)
+    except UnknownItem:
+        await query.answer(_("This offer is no longer available."), show_alert=True)
+        return None
+    await query.answer()
+    return invoice
+
+
 async def send_package_invoice(
     query: CallbackQuery, callback_data: BillingAction, user: User, services: Services, bot: Bot
 ) -> None:
-    catalogue = load_catalogue(services.settings.billing.catalogue_json)
-    try:
-        invoice = package_invoice(catalogue, callback_data.code, user)
-    except UnknownItem:
-        await query.answer(_("This offer is no longer available."), show_alert=True)
+    invoice = await _offer(query, services, package_invoice, callback_data.code, user)
+    if invoice is None:
         return
-    await query.answer()
     await bot.send_invoice(
         chat_id=user.telegram_id or query.from_user.id,
         title=invoice.title,
@@ -98,13 +115,9 @@ async def send_package_invoice(
 async def send_plan_link(
     query: CallbackQuery, callback_data: BillingAction, user: User, services: Services, bot: Bot
 ) -> None:
-    catalogue = load_catalogue(services.settings.billing.catalogue_json)
-    try:
-        invoice = plan_invoice(catalogue, callback_data.code, user)
-    except UnknownItem:
-        await query.answer(_("This offer is no longer available."), show_alert=True)
+    invoice = await _offer(query, services, plan_invoice, callback_data.code, user)
+    if invoice is None:
         return
-    await query.answer()
     link = await bot.create_invoice_link(
         title=invoice.title,
         description=invoice.description,
