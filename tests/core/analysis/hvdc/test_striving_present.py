@@ -26,6 +26,10 @@ def _striving(text: str) -> tuple[list[str], list[str]]:
         "I try to close the front door. The door won't latch.",
         "I picked up the spike and tried to stab the coal, and missed.",
         "We try to trick the guard but fail.",
+        "I tried to run, but I kept falling down.",
+        "I tried to call the station. I never could make it through.",
+        "I tried to get through the opening, but it was too narrow.",
+        "I tried to lift the box, but I was too weak.",
     ],
 )
 def test_an_effort_that_falls_short_in_other_words_is_a_failure(text: str) -> None:
@@ -53,6 +57,7 @@ def test_an_effort_that_reaches_its_goal_in_other_words_is_a_success(text: str) 
         "I try to tie a knot so the leg of the pants won't unravel.",
         "We were trying to find the house. Finally we got out of the car to ask the way.",
         "I want to manage the store.",
+        "I tried to call her, but it was too late at night.",
     ],
 )
 def test_longing_a_purpose_or_a_scene_ending_is_no_outcome(text: str) -> None:
