@@ -16,8 +16,9 @@ from ..parse.tree import EMPTY, Parse
 from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
-from .acts import PARSED, false_sense, negated, verb
+from .acts import act_tokens, false_sense, negated, verb
 from .hostility import covert_anger, refusals
+from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, read_act
 from .senses import SKIP, not_an_interaction, thing_acts
@@ -33,17 +34,16 @@ def _group_self(cast: Cast, pair: tuple[int, int, bool]) -> bool:
     return pair[2] and pair[0] != DREAMER and cast.characters[pair[0]].plural
 
 
-def _scan(doc: Document, cast: Cast, parse: Parse, category: str) -> list[Code]:
+def _scan(doc: Document, cast: Cast, parse: Parse, category: str, tokens: list[int]) -> list[Code]:
     codes: list[Code] = []
     seen: set[tuple[int, int, int]] = set()
     unresolved: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(doc.tokens):
-        if not tok.is_word:
-            continue
+    for i in tokens:
+        tok = doc.tokens[i]
         found = verb(doc, i, category)
         if found is None or false_sense(doc, i, found[0]):
             continue
-        parsed = category in PARSED and parse.covers(tok.sentence)
+        parsed = parse.covers(tok.sentence)
         if (not parsed and negated(doc, i)) or not_an_interaction(doc, cast, i, found[0]):
             continue
         lemma, level = found
@@ -60,11 +60,14 @@ def _scan(doc: Document, cast: Cast, parse: Parse, category: str) -> list[Code]:
         initiator, recipient, mutual = pair
         if lemma.endswith(" from"):  # "I ran away from the man": he is the one who chases
             initiator, recipient = recipient, initiator
-        if (initiator, recipient, tok.sentence) in seen:
+        # one code per pair per sentence; a couple's marriage once in the dream
+        here = (initiator, recipient, tok.sentence)
+        key = (initiator, MARRIAGE, -1) if is_marriage(lemma) else here
+        if key in seen or here in seen:
             continue
-        seen.add((initiator, recipient, tok.sentence))
+        seen.update({key, here})
         codes.append(_code(doc, cast, category, i, (initiator, recipient), level, mutual))
-    sentences = {sent for _i, _r, sent in seen}
+    sentences = {sent for _i, _r, sent in seen if sent >= 0}
     budget = _FALLBACKS[category] - len(codes)
     for i, level, lemma in unresolved:
         if budget <= 0:
@@ -145,7 +148,9 @@ def _read(
     """The parse's reading of the act at i; marriages and quarrels are mutual however told."""
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
-    pair = read_act(doc, cast, parse, i)
+    if category == "friendliness" and is_marriage(lemma):
+        return marriage_couple(doc, cast, parse, i, lemma)
+    pair = read_act(doc, cast, parse, i, framed=category != "friendliness")
     if isinstance(pair, tuple) and is_mutual(doc, i) and lemma.startswith(SHARED):
         return pair[0], pair[1], True
     return pair
@@ -155,9 +160,10 @@ def code_interactions(
     doc: Document, cast: Cast, emotions: list[Code], parse: Parse = EMPTY
 ) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
-    aggression = _scan(doc, cast, parse, "aggression") + refusals(doc, cast)
+    acts = act_tokens(doc)
+    aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
     aggression += covert_anger(doc, cast, emotions)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _distinct(doc, aggression)
-    friendly = _scan(doc, cast, parse, "friendliness")
-    return aggression + friendly + _scan(doc, cast, parse, "sexuality")
+    friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
+    return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

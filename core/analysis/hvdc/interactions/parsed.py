@@ -46,10 +46,12 @@ _EACH_OTHER = _words("other another")
 _SEEING = _words("dream dreamt dreamed see saw seen watch notice hear heard find found imagine")
 
 
-def read_act(doc: Document, cast: Cast, parse: Parse, i: int) -> tuple[int, int, bool] | str | None:
+def read_act(
+    doc: Document, cast: Cast, parse: Parse, i: int, framed: bool = True
+) -> tuple[int, int, bool] | str | None:
     """(initiator, recipient, mutual) of the act at token i; :data:`NOT_CODED` when the parse
     shows it is no coded act; None when a participant is not in the words."""
-    if _negated(parse, i) or _unreal(doc, parse, i):
+    if _negated(parse, i) or (framed and _unreal(doc, parse, i)):
         return NOT_CODED
     passive = bool(parse.kids(i, "nsubjpass", "auxpass"))
     subj = _agent(parse, i) if passive else _subject(doc, parse, i)
