@@ -124,9 +124,15 @@ def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
             counts[ref] = counts.get(ref, 0) + 1
     if not counts:
         return None
-    other = max(counts, key=lambda ref: counts[ref])
+    sent = doc.sentences[doc.tokens[i].sentence]
+    here = {cast.refs[j] for j in range(sent.first, sent.last) if cast.refs.get(j) in counts}
+    other = max(here or counts, key=lambda ref: counts[ref])
     subject = subject_before(doc, cast, i, reach=6)
-    return (DREAMER, other) if subject == DREAMER else (other, DREAMER)
+    if subject == DREAMER:
+        return DREAMER, other
+    if not any(cast.refs.get(j) == DREAMER for j in range(sent.first, sent.last)):
+        return other, UNKNOWN  # the dreamer is not in the sentence: not aimed at her
+    return other, DREAMER
 
 
 def _distinct(doc: Document, codes: list[Code]) -> list[Code]:
