@@ -22,9 +22,11 @@ from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, read_act
 from .senses import SKIP, not_an_interaction, thing_acts
+from .warmth import covert_warmth
 
 #: Acts whose participants the words leave unclear are still coded, up to this many codes per
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
+_POSSESSIVE = frozenset({"my", "our", "mine", "ours"})
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 
 
@@ -47,7 +49,10 @@ def _scan(doc: Document, cast: Cast, parse: Parse, category: str, tokens: list[i
         if (not parsed and negated(doc, i)) or not_an_interaction(doc, cast, i, found[0]):
             continue
         lemma, level = found
-        pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
+        if category == "friendliness" and is_marriage(lemma):
+            pair = marriage_couple(doc, cast, parse, i, lemma)
+        else:
+            pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
         if pair == NOT_CODED:
             continue
         if pair is None:  # the parse leaves a side unsaid: read word order as without it
@@ -130,8 +135,11 @@ def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
     subject = subject_before(doc, cast, i, reach=6)
     if subject == DREAMER:
         return DREAMER, other
-    if not any(cast.refs.get(j) == DREAMER for j in range(sent.first, sent.last)):
-        return other, UNKNOWN  # the dreamer is not in the sentence: not aimed at her
+    if not any(
+        cast.refs.get(j) == DREAMER and doc.tokens[j].low not in _POSSESSIVE
+        for j in range(sent.first, sent.last)
+    ):
+        return other, UNKNOWN  # the dreamer is not in the sentence ("my uncle" is his)
     return other, DREAMER
 
 
@@ -154,8 +162,6 @@ def _read(
     """The parse's reading of the act at i; marriages and quarrels are mutual however told."""
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
-    if category == "friendliness" and is_marriage(lemma):
-        return marriage_couple(doc, cast, parse, i, lemma)
     pair = read_act(doc, cast, parse, i, framed=category != "friendliness")
     if isinstance(pair, tuple) and is_mutual(doc, i) and lemma.startswith(SHARED):
         return pair[0], pair[1], True
@@ -172,4 +178,7 @@ def code_interactions(
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _distinct(doc, aggression)
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
+    friendly += covert_warmth(doc, cast, emotions)
+    friendly.sort(key=lambda c: c.span[0] if c.span else -1)
+    friendly = _distinct(doc, friendly)
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

@@ -98,6 +98,7 @@ def _subject(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
     j = i
     for _ in range(4):
         for subj in parse.kids(j, "nsubj", "nsubjpass"):
+            subj = _one_of(doc, cast, parse, subj)
             if subj in cast.refs:
                 return subj
             if doc.tokens[subj].low not in ("who", "that"):
@@ -113,6 +114,16 @@ def _subject(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
     if parse.covers(doc.tokens[i].sentence):
         return None
     return subject_token(doc, cast, i)
+
+
+def _one_of(doc: Document, cast: Cast, parse: Parse, subj: int) -> int:
+    """``one of the girls``: the girls (the cast names the group, not "one")."""
+    if subj in cast.refs or doc.tokens[subj].low != "one":
+        return subj
+    for prep in parse.kids(subj, "prep"):
+        for pobj in parse.kids(prep, "pobj"):
+            return pobj
+    return subj
 
 
 def _described(parse: Parse, j: int) -> int | None:

@@ -54,7 +54,7 @@ def read_act(
     if _negated(parse, i) or (framed and _unreal(doc, parse, i)):
         return NOT_CODED
     passive = bool(parse.kids(i, "nsubjpass", "auxpass"))
-    subj = _agent(parse, i) if passive else _subject(doc, parse, i)
+    subj = _agent(parse, i) if passive else _subject(doc, cast, parse, i)
     obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
     if passive and subj is None:
         # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone;
@@ -125,7 +125,7 @@ def _unreal(doc: Document, parse: Parse, i: int) -> bool:
     return False
 
 
-def _subject(doc: Document, parse: Parse, i: int) -> int | None:
+def _subject(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
     """The act's own subject, inherited through ``and``/``to`` and relative clauses."""
     for _ in range(4):
         found = parse.kids(i, *_SUBJECTS)
@@ -140,9 +140,10 @@ def _subject(doc: Document, parse: Parse, i: int) -> int | None:
         if dep not in ("conj", "xcomp", "advcl") or parse.head(i) == i:
             return None
         head = parse.head(i)
-        seen = parse.kids(head, "dobj")
+        seen = [o for o in parse.kids(head, "dobj") if o in cast.refs]
         if dep == "conj" and seen and _SEEING.intersection(lemma_candidates(doc.tokens[head].low)):
             return seen[0]  # "I dreamed an old friend came to visit me": the friend came
+        #  ("I found a nickel and gave it to him": a thing seen is no one, "I" gave)
         i = head
     return None
 
@@ -159,7 +160,7 @@ def _agent(parse: Parse, i: int) -> int | None:
 def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
     """The person the act is aimed at: the direct or indirect object, else the object of a
     preposition after the verb or its particle (``laughed at me``, ``ran away from him``)."""
-    objs = parse.kids(i, *_RECEIVERS)
+    objs = [_through(doc, parse, o) for o in parse.kids(i, *_RECEIVERS)]
     person = next((o for o in objs if o in cast.refs), None)
     if person is not None:
         return person
@@ -172,6 +173,14 @@ def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
                 if pobj in cast.refs or doc.tokens[pobj].low in _EACH_OTHER:
                     return pobj
     return objs[0] if objs else None
+
+
+def _through(doc: Document, parse: Parse, obj: int) -> int:
+    """``gave it to the man``: a dative ``to``/``for`` stands for its object."""
+    if doc.tokens[obj].low in ("to", "for"):
+        found = parse.kids(obj, "pobj")
+        return found[0] if found else obj
+    return obj
 
 
 def _owner(cast: Cast, parse: Parse, obj: int) -> int | None:

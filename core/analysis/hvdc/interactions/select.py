@@ -31,8 +31,10 @@ def _friendly_worth_parsing(doc: Document, cast: Cast, i: int) -> bool:
         return False
     lemma, level = found
     if is_marriage(lemma):
-        return True
-    if not_an_interaction(doc, cast, i, lemma):
+        return _has_refs(doc, cast, doc.tokens[i].sentence, 1)
+    if not _has_refs(doc, cast, doc.tokens[i].sentence, 2) or not_an_interaction(
+        doc, cast, i, lemma
+    ):
         return False
     return participants(doc, cast, i, lemma, level, "friendliness") != SKIP
 
@@ -48,7 +50,7 @@ def candidate_sentences(doc: Document, cast: Cast) -> list[int]:
                 chosen.add(s)
     for i in acts["friendliness"]:
         s = doc.tokens[i].sentence
-        if s not in chosen and _has_refs(doc, cast, s, 2) and _friendly_worth_parsing(doc, cast, i):
+        if s not in chosen and _friendly_worth_parsing(doc, cast, i):
             chosen.add(s)
     return sorted(chosen)
 

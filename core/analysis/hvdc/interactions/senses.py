@@ -34,6 +34,8 @@ _GIVE_IDIOMS = _words("way each up in out a an birth")
 _NEEDS_PERSON = _words("drive pick play hold pet")
 _ADVERB_PARTICLES = _words("up back out over")
 _UP_BACK = _words("up back")
+#: Cries that are verbal aggression only when aimed at someone.
+_CRIES = _words("scream yell shout")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
 
 
@@ -52,6 +54,12 @@ def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
     if doc.tokens[j].low in _DETERMINERS:
         return (j + 1) in cast.refs or (j + 2) in cast.refs  # "my (little) cousin"
     return j in cast.refs
+
+
+def _aimed(doc: Document, i: int) -> bool:
+    """``screamed at him``, ``my shouts to them``: a cry aimed by ``at``/``to`` soon after."""
+    last = doc.sentences[doc.tokens[i].sentence].last
+    return any(doc.tokens[j].low in ("at", "to") for j in range(i + 1, min(last, i + 3)))
 
 
 def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
@@ -80,6 +88,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "the waves", "a pet seal", "a crazy smile", "a smiling woman"
     if lemma == "give" and after is not None and doc.tokens[after].low in _GIVE_IDIOMS:
         return True  # "gave way", "gave each other looks", "gave a party"
+    if lemma in _CRIES:
+        return not _aimed(doc, i)  # "I screamed" in fright is no verbal attack
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
     return lemma == "teach"
