@@ -18,7 +18,7 @@ def _words(blob: str) -> frozenset[str]:
 
 
 _NEGATORS = _words(
-    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither"
+    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without"
 )
 
 

@@ -17,76 +17,117 @@ from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
 from .acts import act_tokens, false_sense, negated, verb
-from .hostility import covert_anger, refusals
+from .favours import favours
+from .hostility import covert_anger, refusals, refused_requests
 from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, read_act
 from .senses import SKIP, not_an_interaction, thing_acts
 from .warmth import covert_warmth
 
+#: The dreamer's possessive names what is hers, not her (``my uncle hit him``).
+_POSSESSIVE = frozenset({"my", "our", "mine", "ours"})
+#: Acts that are aggression only when someone does them to the dreamer: being followed is
+#: being chased (HVdC 6), following someone is going along.
+_AT_DREAMER = frozenset({"follow"})
+#: The same act of the same pair told again within this many sentences goes on, and is coded
+#: once (``a man started to follow me ... as he continued to follow me``).
+_GO_ON = 3
 #: Acts whose participants the words leave unclear are still coded, up to this many codes per
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
-_POSSESSIVE = frozenset({"my", "our", "mine", "ours"})
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 
+_Pair = tuple[int, int, bool]
 
-def _group_self(cast: Cast, pair: tuple[int, int, bool]) -> bool:
+
+def _at_dreamer(pair: _Pair | str | None) -> bool:
+    """Someone else's act on the dreamer (see :data:`_AT_DREAMER`)."""
+    return isinstance(pair, tuple) and pair[0] != DREAMER and pair[1] == DREAMER
+
+
+def _group_self(cast: Cast, pair: _Pair) -> bool:
     """``two men were shooting at each other``: a mutual act within one group is coded on the
     group; "I" alone cannot marry herself."""
     return pair[2] and pair[0] != DREAMER and cast.characters[pair[0]].plural
 
 
 def _scan(doc: Document, cast: Cast, parse: Parse, category: str, tokens: list[int]) -> list[Code]:
+    """Codes of the lexicon acts at ``tokens``: one per pair per sentence, one per act that
+    goes on (:data:`_GO_ON`), one marriage per person; then the unclear acts' fallbacks."""
     codes: list[Code] = []
     seen: set[tuple[int, int, int]] = set()
     unresolved: list[tuple[int, int, str]] = []
+    last_told: dict[tuple[str, int, int], int] = {}
     for i in tokens:
-        tok = doc.tokens[i]
-        found = verb(doc, i, category)
-        if found is None or false_sense(doc, i, found[0]):
+        act = _act(doc, cast, parse, i, category)
+        if act is None:
             continue
-        parsed = parse.covers(tok.sentence)
-        if (not parsed and negated(doc, i)) or not_an_interaction(doc, cast, i, found[0]):
-            continue
-        lemma, level = found
-        if category == "friendliness" and is_marriage(lemma):
-            pair = marriage_couple(doc, cast, parse, i, lemma)
-        else:
-            pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
-        if pair == NOT_CODED:
-            continue
-        if pair is None:  # the parse leaves a side unsaid: read word order as without it
-            pair = participants(doc, cast, i, lemma, level, category)
-        if pair == SKIP:
-            continue
+        (lemma, level), pair = act
         if not isinstance(pair, tuple) or (pair[0] == pair[1] and not _group_self(cast, pair)):
             unresolved.append((i, level, lemma))
             continue
         initiator, recipient, mutual = pair
         if lemma.endswith(" from"):  # "I ran away from the man": he is the one who chases
             initiator, recipient = recipient, initiator
-        # one code per pair per sentence; a couple's marriage once in the dream
-        here = (initiator, recipient, tok.sentence)
+        sentence = doc.tokens[i].sentence
+        here = (initiator, recipient, sentence)
         key = (initiator, MARRIAGE, -1) if is_marriage(lemma) else here
-        if key in seen or here in seen:
+        again = (lemma, initiator, recipient)
+        if key in seen or here in seen or sentence - last_told.get(again, -_GO_ON - 1) <= _GO_ON:
             continue
         seen.update({key, here})
+        last_told[again] = sentence
         codes.append(_code(doc, cast, category, i, (initiator, recipient), level, mutual))
-    sentences = {sent for _i, _r, sent in seen if sent >= 0}
-    budget = _FALLBACKS[category] - len(codes)
+    told = {sent for _i, _r, sent in seen if sent >= 0}
+    return codes + _fallbacks(doc, cast, category, unresolved, told, len(codes))
+
+
+def _act(
+    doc: Document, cast: Cast, parse: Parse, i: int, category: str
+) -> tuple[tuple[str, int], _Pair | None] | None:
+    """The lexicon act at token i and its participants (None for the pair when unclear);
+    None when there is no act there (a false sense, a negation, a thing's act)."""
+    found = verb(doc, i, category)
+    if found is None or false_sense(doc, i, found[0]):
+        return None
+    parsed = parse.covers(doc.tokens[i].sentence)
+    if (not parsed and negated(doc, i)) or not_an_interaction(doc, cast, i, found[0]):
+        return None
+    lemma, level = found
+    if category == "friendliness" and is_marriage(lemma):
+        pair = marriage_couple(doc, cast, parse, i, lemma)
+    else:
+        pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
+    if pair is None:  # the parse leaves a side unsaid: read word order as without it
+        pair = participants(doc, cast, i, lemma, level, category)
+    if pair in (NOT_CODED, SKIP) or (lemma in _AT_DREAMER and not _at_dreamer(pair)):
+        return None
+    return found, pair if isinstance(pair, tuple) else None
+
+
+def _fallbacks(
+    doc: Document,
+    cast: Cast,
+    category: str,
+    unresolved: list[tuple[int, int, str]],
+    told: set[int],
+    coded: int,
+) -> list[Code]:
+    """Codes for unclear acts in sentences with no code yet, up to :data:`_FALLBACKS`."""
+    codes: list[Code] = []
+    budget = _FALLBACKS[category] - coded
     for i, level, lemma in unresolved:
         if budget <= 0:
             break
         sent = doc.tokens[i].sentence
-        if sent in sentences:
+        if sent in told:
             continue
         fallback = _salient_pair(doc, cast, i)
         if fallback is None:
             break
-        sentences.add(sent)
+        told.add(sent)
         budget -= 1
-        mutual = lemma.startswith(SHARED)
-        codes.append(_code(doc, cast, category, i, fallback, level, mutual))
+        codes.append(_code(doc, cast, category, i, fallback, level, lemma.startswith(SHARED)))
     return codes
 
 
@@ -162,7 +203,7 @@ def _read(
     """The parse's reading of the act at i; marriages and quarrels are mutual however told."""
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
-    pair = read_act(doc, cast, parse, i, framed=category != "friendliness")
+    pair = read_act(doc, cast, parse, i, kindness=category == "friendliness")
     if isinstance(pair, tuple) and is_mutual(doc, i) and lemma.startswith(SHARED):
         return pair[0], pair[1], True
     return pair
@@ -174,11 +215,11 @@ def code_interactions(
     """Aggression and friendliness codes; one per pair of participants per sentence."""
     acts = act_tokens(doc)
     aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
-    aggression += covert_anger(doc, cast, emotions)
+    aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _distinct(doc, aggression)
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
-    friendly += covert_warmth(doc, cast, emotions)
+    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly = _distinct(doc, friendly)
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])
