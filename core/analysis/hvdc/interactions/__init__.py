@@ -5,7 +5,7 @@ sentence was parsed (:mod:`.parsed`); :mod:`.senses` rules out the
 senses of those verbs that are no interaction between characters.
 """
 
-from .acts import candidate_sentences
 from .coding import code_interactions
+from .select import candidate_sentences
 
 __all__ = ["candidate_sentences", "code_interactions"]

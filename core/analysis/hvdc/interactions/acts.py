@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 
-from ..cast.model import Cast
 from ..lexicon import lemma_candidates, table
 from ..text import Document
 
@@ -19,13 +18,8 @@ def _words(blob: str) -> frozenset[str]:
 
 
 _NEGATORS = _words(
-    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither"
+    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without"
 )
-#: Categories read from the parse where the sentence was parsed.  Friendliness is not (yet):
-#: its lexicon is of broad verbs (``came``, ``took``, ``asked``) whose receiver coders infer
-#: from the story; read strictly from the parse it lost recall on both halves of the
-#: development set, while aggression and sexuality gained on both.
-PARSED = ("aggression", "sexuality")
 
 
 def false_sense(doc: Document, i: int, lemma: str) -> bool:
@@ -95,23 +89,21 @@ def negated(doc: Document, i: int) -> bool:
     return False
 
 
-def _act_at(doc: Document, i: int) -> bool:
-    """A word or phrase of an interaction lexicon, in a sense that may be an act."""
-    if not doc.tokens[i].is_word:
-        return False
-    for category in PARSED:
-        found = verb(doc, i, category)
-        if found is not None and not false_sense(doc, i, found[0]):
-            return True
-    return False
+#: The interaction categories, each with a lexicon ``data/<category>.tsv``.
+CATEGORIES = ("aggression", "friendliness", "sexuality")
 
 
-def candidate_sentences(doc: Document, cast: Cast) -> list[int]:
-    """Sentences with an interaction word and a character in them: the only ones parsed."""
-    wanted: list[int] = []
-    for s, sent in enumerate(doc.sentences):
-        if not any(j in cast.refs for j in range(sent.first, sent.last)):
-            continue
-        if any(_act_at(doc, i) for i in range(sent.first, sent.last)):
-            wanted.append(s)
-    return wanted
+def act_tokens(doc: Document) -> dict[str, list[int]]:
+    """Per category, the tokens that start a word or phrase of its lexicon: the only ones
+    worth reading further (one pass, one cached lookup per token)."""
+    found: dict[str, list[int]] = {category: [] for category in CATEGORIES}
+    for i, tok in enumerate(doc.tokens):
+        if tok.is_word:
+            for category in _categories_of(tok.low):
+                found[category].append(i)
+    return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _categories_of(word: str) -> tuple[str, ...]:
+    return tuple(c for c in CATEGORIES if _lexicon_forms(c, word))

@@ -16,69 +16,118 @@ from ..parse.tree import EMPTY, Parse
 from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
-from .acts import PARSED, false_sense, negated, verb
-from .hostility import covert_anger, refusals
+from .acts import act_tokens, false_sense, negated, verb
+from .favours import favours
+from .hostility import covert_anger, refusals, refused_requests
+from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, read_act
 from .senses import SKIP, not_an_interaction, thing_acts
+from .warmth import covert_warmth
 
+#: The dreamer's possessive names what is hers, not her (``my uncle hit him``).
+_POSSESSIVE = frozenset({"my", "our", "mine", "ours"})
+#: Acts that are aggression only when someone does them to the dreamer: being followed is
+#: being chased (HVdC 6), following someone is going along.
+_AT_DREAMER = frozenset({"follow"})
+#: The same act of the same pair told again within this many sentences goes on, and is coded
+#: once (``a man started to follow me ... as he continued to follow me``).
+_GO_ON = 3
 #: Acts whose participants the words leave unclear are still coded, up to this many codes per
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 
+_Pair = tuple[int, int, bool]
 
-def _group_self(cast: Cast, pair: tuple[int, int, bool]) -> bool:
+
+def _at_dreamer(pair: _Pair | str | None) -> bool:
+    """Someone else's act on the dreamer (see :data:`_AT_DREAMER`)."""
+    return isinstance(pair, tuple) and pair[0] != DREAMER and pair[1] == DREAMER
+
+
+def _group_self(cast: Cast, pair: _Pair) -> bool:
     """``two men were shooting at each other``: a mutual act within one group is coded on the
     group; "I" alone cannot marry herself."""
     return pair[2] and pair[0] != DREAMER and cast.characters[pair[0]].plural
 
 
-def _scan(doc: Document, cast: Cast, parse: Parse, category: str) -> list[Code]:
+def _scan(doc: Document, cast: Cast, parse: Parse, category: str, tokens: list[int]) -> list[Code]:
+    """Codes of the lexicon acts at ``tokens``: one per pair per sentence, one per act that
+    goes on (:data:`_GO_ON`), one marriage per person; then the unclear acts' fallbacks."""
     codes: list[Code] = []
     seen: set[tuple[int, int, int]] = set()
     unresolved: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(doc.tokens):
-        if not tok.is_word:
+    last_told: dict[tuple[str, int, int], int] = {}
+    for i in tokens:
+        act = _act(doc, cast, parse, i, category)
+        if act is None:
             continue
-        found = verb(doc, i, category)
-        if found is None or false_sense(doc, i, found[0]):
-            continue
-        parsed = category in PARSED and parse.covers(tok.sentence)
-        if (not parsed and negated(doc, i)) or not_an_interaction(doc, cast, i, found[0]):
-            continue
-        lemma, level = found
-        pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
-        if pair == NOT_CODED:
-            continue
-        if pair is None:  # the parse leaves a side unsaid: read word order as without it
-            pair = participants(doc, cast, i, lemma, level, category)
-        if pair == SKIP:
-            continue
+        (lemma, level), pair = act
         if not isinstance(pair, tuple) or (pair[0] == pair[1] and not _group_self(cast, pair)):
             unresolved.append((i, level, lemma))
             continue
         initiator, recipient, mutual = pair
         if lemma.endswith(" from"):  # "I ran away from the man": he is the one who chases
             initiator, recipient = recipient, initiator
-        if (initiator, recipient, tok.sentence) in seen:
+        sentence = doc.tokens[i].sentence
+        here = (initiator, recipient, sentence)
+        key = (initiator, MARRIAGE, -1) if is_marriage(lemma) else here
+        again = (lemma, initiator, recipient)
+        if key in seen or here in seen or sentence - last_told.get(again, -_GO_ON - 1) <= _GO_ON:
             continue
-        seen.add((initiator, recipient, tok.sentence))
+        seen.update({key, here})
+        last_told[again] = sentence
         codes.append(_code(doc, cast, category, i, (initiator, recipient), level, mutual))
-    sentences = {sent for _i, _r, sent in seen}
-    budget = _FALLBACKS[category] - len(codes)
+    told = {sent for _i, _r, sent in seen if sent >= 0}
+    return codes + _fallbacks(doc, cast, category, unresolved, told, len(codes))
+
+
+def _act(
+    doc: Document, cast: Cast, parse: Parse, i: int, category: str
+) -> tuple[tuple[str, int], _Pair | None] | None:
+    """The lexicon act at token i and its participants (None for the pair when unclear);
+    None when there is no act there (a false sense, a negation, a thing's act)."""
+    found = verb(doc, i, category)
+    if found is None or false_sense(doc, i, found[0]):
+        return None
+    parsed = parse.covers(doc.tokens[i].sentence)
+    if (not parsed and negated(doc, i)) or not_an_interaction(doc, cast, i, found[0]):
+        return None
+    lemma, level = found
+    if category == "friendliness" and is_marriage(lemma):
+        pair = marriage_couple(doc, cast, parse, i, lemma)
+    else:
+        pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
+    if pair is None:  # the parse leaves a side unsaid: read word order as without it
+        pair = participants(doc, cast, i, lemma, level, category)
+    if pair in (NOT_CODED, SKIP) or (lemma in _AT_DREAMER and not _at_dreamer(pair)):
+        return None
+    return found, pair if isinstance(pair, tuple) else None
+
+
+def _fallbacks(
+    doc: Document,
+    cast: Cast,
+    category: str,
+    unresolved: list[tuple[int, int, str]],
+    told: set[int],
+    coded: int,
+) -> list[Code]:
+    """Codes for unclear acts in sentences with no code yet, up to :data:`_FALLBACKS`."""
+    codes: list[Code] = []
+    budget = _FALLBACKS[category] - coded
     for i, level, lemma in unresolved:
         if budget <= 0:
             break
         sent = doc.tokens[i].sentence
-        if sent in sentences:
+        if sent in told:
             continue
         fallback = _salient_pair(doc, cast, i)
         if fallback is None:
             break
-        sentences.add(sent)
+        told.add(sent)
         budget -= 1
-        mutual = lemma.startswith(SHARED)
-        codes.append(_code(doc, cast, category, i, fallback, level, mutual))
+        codes.append(_code(doc, cast, category, i, fallback, level, lemma.startswith(SHARED)))
     return codes
 
 
@@ -121,9 +170,18 @@ def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
             counts[ref] = counts.get(ref, 0) + 1
     if not counts:
         return None
-    other = max(counts, key=lambda ref: counts[ref])
+    sent = doc.sentences[doc.tokens[i].sentence]
+    here = {cast.refs[j] for j in range(sent.first, sent.last) if cast.refs.get(j) in counts}
+    other = max(here or counts, key=lambda ref: counts[ref])
     subject = subject_before(doc, cast, i, reach=6)
-    return (DREAMER, other) if subject == DREAMER else (other, DREAMER)
+    if subject == DREAMER:
+        return DREAMER, other
+    if not any(
+        cast.refs.get(j) == DREAMER and doc.tokens[j].low not in _POSSESSIVE
+        for j in range(sent.first, sent.last)
+    ):
+        return other, UNKNOWN  # the dreamer is not in the sentence ("my uncle" is his)
+    return other, DREAMER
 
 
 def _distinct(doc: Document, codes: list[Code]) -> list[Code]:
@@ -145,7 +203,7 @@ def _read(
     """The parse's reading of the act at i; marriages and quarrels are mutual however told."""
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
-    pair = read_act(doc, cast, parse, i)
+    pair = read_act(doc, cast, parse, i, kindness=category == "friendliness")
     if isinstance(pair, tuple) and is_mutual(doc, i) and lemma.startswith(SHARED):
         return pair[0], pair[1], True
     return pair
@@ -155,9 +213,13 @@ def code_interactions(
     doc: Document, cast: Cast, emotions: list[Code], parse: Parse = EMPTY
 ) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
-    aggression = _scan(doc, cast, parse, "aggression") + refusals(doc, cast)
-    aggression += covert_anger(doc, cast, emotions)
+    acts = act_tokens(doc)
+    aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
+    aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _distinct(doc, aggression)
-    friendly = _scan(doc, cast, parse, "friendliness")
-    return aggression + friendly + _scan(doc, cast, parse, "sexuality")
+    friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
+    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
+    friendly.sort(key=lambda c: c.span[0] if c.span else -1)
+    friendly = _distinct(doc, friendly)
+    return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

@@ -19,6 +19,11 @@ def _words(blob: str) -> frozenset[str]:
 #: Feelings that take their target as an object (``I disliked her``); others need ``at``.
 _HOSTILE_FEELING = _words("hate dislike resent despise detest loathe")
 _AIMED_AT = _words("at with toward towards against of because that")
+#: A bare refusal: ``but she wouldn't.``, ``they would not,``.
+_BARE_NO = _words("wouldn't didn't won't")
+_BARE_AUX = _words("would did will")
+_THIRD_PERSON = _words("he she they neither nobody")
+_REQUESTS = _words("ask call beg plead scream yell shout please help")
 _WITHHELD = _words(
     "allow permit give respect share let believe listen answer speak talk help return invite "
     "recognize pay wait"
@@ -45,6 +50,55 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
         code = f"{cast.code_of(cast.refs[subj])} {level}> {cast.code_of(recipient)}"
         codes.append(Code("aggression", code, (start, end), text))
     return codes
+
+
+def refused_requests(doc: Document, cast: Cast) -> list[Code]:
+    """``I called to them to help me, but they wouldn't``: a request of the dreamer's that
+    someone will not grant, told by a bare ``wouldn't``/``didn't`` (rejection, A3).  Without
+    a request before it (``I feared he would rape us, but he would not``) it is no refusal."""
+    codes: list[Code] = []
+    for i, tok in enumerate(doc.tokens):
+        end = i + 1 if tok.low in _BARE_NO else i + 2 if tok.low in _BARE_AUX else -1
+        if end < 0 or (end == i + 2 and _low(doc, i + 1) != "not"):
+            continue
+        if end < len(doc.tokens) and doc.tokens[end].is_word:
+            continue  # "she didn't answer": the verb is there (see refusals)
+        who = _refuser(doc, cast, i)
+        if who is None or not _asked_before(doc, cast, i):
+            continue
+        (start, stop), text = doc.span_text(i, end - 1)
+        codes.append(Code("aggression", f"{who} 3> D", (start, stop), text))
+    return codes
+
+
+def _refuser(doc: Document, cast: Cast, i: int) -> str | None:
+    """Label of who would not: the subject before the word, or for a ``she``/``they`` the
+    cast did not resolve, the last other character named (``Q`` when there is none)."""
+    subj = subject_token(doc, cast, i)
+    if subj is not None:
+        return None if cast.refs[subj] == DREAMER else cast.code_of(cast.refs[subj])
+    if i == 0 or doc.tokens[i - 1].low not in _THIRD_PERSON:
+        return None
+    for j in range(i - 2, max(-1, i - 60), -1):
+        ref = cast.refs.get(j)
+        if ref is not None and ref != DREAMER:
+            return cast.code_of(ref)
+    return "Q"
+
+
+def _low(doc: Document, i: int) -> str:
+    return doc.tokens[i].low if i < len(doc.tokens) else ""
+
+
+def _asked_before(doc: Document, cast: Cast, i: int) -> bool:
+    """The dreamer asked or called for something in this sentence or the one before."""
+    sent = doc.tokens[i].sentence
+    for j in range(i - 1, max(-1, i - 40), -1):
+        if doc.tokens[j].sentence < sent - 1:
+            break
+        if _REQUESTS.intersection(lemma_candidates(doc.tokens[j].low)):
+            return True
+    return False
 
 
 def covert_anger(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:

@@ -86,7 +86,7 @@ def is_mutual(doc: Document, i: int) -> bool:
     return doc.tokens[i].low.startswith(_MUTUAL_STEMS) or "other" in words
 
 
-def _partner(doc: Document, cast: Cast, subj: int) -> int | None:
+def shared_partner(doc: Document, cast: Cast, subj: int) -> int | None:
     """The other side of a shared act: the companion of "we", or X in "X and I", "my sister
     and her boyfriend argued", "my mother and father were married"."""
     if subj in cast.we_tokens:
@@ -119,7 +119,7 @@ def participants(
     initiator = cast.refs[subj]
     end = i + _phrase_reach(lemma)  # the object follows the whole phrase ("get away from")
     if is_mutual(doc, i):
-        partner = _partner(doc, cast, subj)
+        partner = shared_partner(doc, cast, subj)
         if partner is not None and DREAMER in (initiator, partner):
             return initiator, partner, True
         if partner is not None:

@@ -37,8 +37,10 @@ _PRONOUNS = _words(
 #: Heads that put an act in a wish, a fear, a plan or a condition, not in the dream's events.
 _FRAMES = _words(
     "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
-    "suppose imagine pretend going"
+    "suppose imagine pretend going avoid"
 )
+#: Heads that make a kindness only asked for, hoped for or wondered about.
+_ASKED = _words("ask beg plead call want wish hope think expect wonder pray need")
 _PRONOUN_SEX = {"him": "M", "her": "F"}
 _CONDITIONS = _words("if unless whether")
 _EACH_OTHER = _words("other another")
@@ -46,13 +48,17 @@ _EACH_OTHER = _words("other another")
 _SEEING = _words("dream dreamt dreamed see saw seen watch notice hear heard find found imagine")
 
 
-def read_act(doc: Document, cast: Cast, parse: Parse, i: int) -> tuple[int, int, bool] | str | None:
+def read_act(
+    doc: Document, cast: Cast, parse: Parse, i: int, kindness: bool = False
+) -> tuple[int, int, bool] | str | None:
     """(initiator, recipient, mutual) of the act at token i; :data:`NOT_CODED` when the parse
     shows it is no coded act; None when a participant is not in the words."""
-    if _negated(parse, i) or _unreal(doc, parse, i):
+    if _negated(doc, parse, i) or _unreal(doc, parse, i, kindness):
         return NOT_CODED
     passive = bool(parse.kids(i, "nsubjpass", "auxpass"))
-    subj = _agent(parse, i) if passive else _subject(doc, parse, i)
+    if not passive and parse.kids(i, "agent"):
+        return _reduced_passive(doc, cast, parse, i)
+    subj = _agent(parse, i) if passive else _subject(doc, cast, parse, i)
     obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
     if passive and subj is None:
         # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone;
@@ -95,35 +101,46 @@ def _someone_else(doc: Document, cast: Cast, obj: int, initiator: int) -> int:
     return initiator
 
 
-def _negated(parse: Parse, i: int) -> bool:
+def _negated(doc: Document, parse: Parse, i: int) -> bool:
     """``didn't hit``, ``never kissed``, ``no one helped``; also a negated ``try``/``want``."""
     for _ in range(3):
         if parse.kids(i, "neg"):
             return True
+        if parse.dep(i) == "pcomp" and doc.tokens[parse.head(i)].low == "without":
+            return True  # "walked in without knocking"
         if parse.dep(i) not in ("xcomp", "conj") or parse.head(i) == i:
             return False
         i = parse.head(i)
     return False
 
 
-def _unreal(doc: Document, parse: Parse, i: int) -> bool:
+def _unreal(doc: Document, parse: Parse, i: int, kindness: bool = False) -> bool:
     """The act sits in a wish, fear, plan or condition (see :data:`_FRAMES`); an attempt
-    (``tried to hit me``) is an act in HVdC and stays."""
+    (``tried to hit me``) is an act in HVdC and stays.  A kindness only offered or promised
+    (``he said he would drive me home``, ``I was going to help her``) is coded as friendliness;
+    one only asked for or hoped for (``I asked her to help me``, see :data:`_ASKED`) is not."""
     if any(doc.tokens[m].low in _CONDITIONS for m in parse.kids(i, "mark")):
         return True
-    if any(doc.tokens[a].low in {"would", "might", "could"} for a in parse.kids(i, "aux")):
+    modals = {"would", "might", "could"}
+    told = [i, parse.head(i)] if parse.dep(i) == "conj" else [i]  # "would come and attack"
+    if not kindness and any(
+        doc.tokens[a].low in modals for t in told for a in parse.kids(t, "aux")
+    ):
         return True
+    frames = _ASKED if kindness else _FRAMES
     j = i
     for _ in range(3):
         if parse.dep(j) not in ("xcomp", "ccomp", "advcl", "acomp") or parse.head(j) == j:
             return False
         j = parse.head(j)
-        if _FRAMES.intersection(lemma_candidates(doc.tokens[j].low)):
+        if frames.intersection(lemma_candidates(doc.tokens[j].low)):
+            return True
+        if kindness and any(doc.tokens[m].low in _CONDITIONS for m in parse.kids(j, "mark")):
             return True
     return False
 
 
-def _subject(doc: Document, parse: Parse, i: int) -> int | None:
+def _subject(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
     """The act's own subject, inherited through ``and``/``to`` and relative clauses."""
     for _ in range(4):
         found = parse.kids(i, *_SUBJECTS)
@@ -138,10 +155,30 @@ def _subject(doc: Document, parse: Parse, i: int) -> int | None:
         if dep not in ("conj", "xcomp", "advcl") or parse.head(i) == i:
             return None
         head = parse.head(i)
-        seen = parse.kids(head, "dobj")
+        seen = [o for o in parse.kids(head, "dobj") if o in cast.refs]
         if dep == "conj" and seen and _SEEING.intersection(lemma_candidates(doc.tokens[head].low)):
             return seen[0]  # "I dreamed an old friend came to visit me": the friend came
+        #  ("I found a nickel and gave it to him": a thing seen is no one, "I" gave)
         i = head
+    return None
+
+
+def _reduced_passive(
+    doc: Document, cast: Cast, parse: Parse, i: int
+) -> tuple[int, int, bool] | str | None:
+    """``running up the avenue pursued by a dog``, ``we ran, closely followed by the old
+    man``: a participle with a ``by`` but no be-verb; its receiver is the character it
+    describes, or the subject of the clause it hangs on."""
+    agent = _agent(parse, i)
+    if agent is None or agent not in cast.refs:
+        return NOT_CODED if agent is not None and _is_thing(doc, agent) else None
+    head = parse.head(i)
+    if head in cast.refs:
+        return cast.refs[agent], cast.refs[head], False
+    for verb in (head, parse.head(head)):
+        subj = _subject(doc, cast, parse, verb)
+        if subj in cast.refs:
+            return cast.refs[agent], cast.refs[subj], False
     return None
 
 
@@ -157,7 +194,7 @@ def _agent(parse: Parse, i: int) -> int | None:
 def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
     """The person the act is aimed at: the direct or indirect object, else the object of a
     preposition after the verb or its particle (``laughed at me``, ``ran away from him``)."""
-    objs = parse.kids(i, *_RECEIVERS)
+    objs = [_through(doc, parse, o) for o in parse.kids(i, *_RECEIVERS)]
     person = next((o for o in objs if o in cast.refs), None)
     if person is not None:
         return person
@@ -170,6 +207,14 @@ def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
                 if pobj in cast.refs or doc.tokens[pobj].low in _EACH_OTHER:
                     return pobj
     return objs[0] if objs else None
+
+
+def _through(doc: Document, parse: Parse, obj: int) -> int:
+    """``gave it to the man``: a dative ``to``/``for`` stands for its object."""
+    if doc.tokens[obj].low in ("to", "for"):
+        found = parse.kids(obj, "pobj")
+        return found[0] if found else obj
+    return obj
 
 
 def _owner(cast: Cast, parse: Parse, obj: int) -> int | None:

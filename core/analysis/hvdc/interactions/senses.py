@@ -34,7 +34,16 @@ _GIVE_IDIOMS = _words("way each up in out a an birth")
 _NEEDS_PERSON = _words("drive pick play hold pet")
 _ADVERB_PARTICLES = _words("up back out over")
 _UP_BACK = _words("up back")
-_NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given")
+#: Acts that name a feeling after be/feel (``I felt hurt``): an emotion, no one's act.
+_FELT = _words("hurt insult offend")
+_FEELING_VERBS = _words("was were am is are be been felt feel feeling looked seemed became got")
+_DEGREE = _words("very so quite terribly deeply rather a little bit really too somewhat")
+#: Cries that are verbal aggression only when aimed at someone.
+_CRIES = _words("scream yell shout")
+#: Gestures that are friendliness only when aimed at someone (``smiled at me``, ``waved to
+#: us``); ``everyone was smiling`` is a mood.
+_GESTURES = _words("smile wave")
+_NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given striking")
 
 
 def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int | None:
@@ -52,6 +61,21 @@ def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
     if doc.tokens[j].low in _DETERMINERS:
         return (j + 1) in cast.refs or (j + 2) in cast.refs  # "my (little) cousin"
     return j in cast.refs
+
+
+def _felt(doc: Document, i: int) -> bool:
+    """A hurt told as a feeling: after be/feel/look/seem (an adverb between), no ``by`` after."""
+    j = i - 1
+    while j >= 0 and doc.tokens[j].low in _DEGREE:
+        j -= 1
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    return j >= 0 and doc.tokens[j].low in _FEELING_VERBS and nxt != "by"
+
+
+def _aimed(doc: Document, i: int) -> bool:
+    """``screamed at him``, ``my shouts to them``: a cry aimed by ``at``/``to`` soon after."""
+    last = doc.sentences[doc.tokens[i].sentence].last
+    return any(doc.tokens[j].low in ("at", "to") for j in range(i + 1, min(last, i + 3)))
 
 
 def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
@@ -80,6 +104,12 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "the waves", "a pet seal", "a crazy smile", "a smiling woman"
     if lemma == "give" and after is not None and doc.tokens[after].low in _GIVE_IDIOMS:
         return True  # "gave way", "gave each other looks", "gave a party"
+    if lemma in _FELT and _felt(doc, i):
+        return True  # "I was hurt that he didn't ask", "she looked quite insulted"
+    if lemma in _CRIES or lemma in _GESTURES:
+        return not _aimed(doc, i)  # "I screamed" in fright is no verbal attack
+    if lemma == "love" and prev == "in":
+        return True  # "he was in love with me": a standing feeling, told, not an act
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
     return lemma == "teach"
