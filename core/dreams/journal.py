@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from core.billing.credits import release_for_dream
 from core.db.models import Dream, DreamAnalysis, User
+from core.dreams.journal_changes import journal_changed
 from core.dreams.lunar_night import user_night
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
@@ -89,6 +90,7 @@ async def delete_user_dream(user: User, dream_id: str) -> bool:
         return False
     await release_for_dream(dream.id)  # a dream deleted while queued gives its credit back
     await dream.delete()
+    await journal_changed(user.id)
     return True
 
 
