@@ -278,6 +278,6 @@ class DeletedDream(BaseModel):
     output=DeletedDream,
 )
 async def delete_dream(call: ApiCall, _: NoInput) -> DeletedDream:
-    if not await delete_user_dream(call.user, call.path("dream_id")):
+    if not await delete_user_dream(call.user, call.path("dream_id"), call.services.cache):
         raise not_found("No such dream")
     return DeletedDream(deleted=True)
