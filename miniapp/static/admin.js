@@ -1,5 +1,5 @@
 /* The support page (dashboard only): find an account by Telegram id, see its balance and
-   payments (never its dreams), refund a Stars purchase. Uses app.js's helpers. */
+   payments (never its dreams), refund a purchase (Stars or card). Uses app.js's helpers. */
 "use strict";
 (() => {
   const { api, node, flash, onError, confirmAction, S } = window.OneiroScope;
