@@ -97,6 +97,7 @@ _TEXTS: dict[str, str] = {
     ),
     # The support team's page (dashboard only).
     "admin_link": N_("Support page"),
+    "support_only": N_("This page is for the support team."),
     "no_account": N_("No account with this Telegram id."),
     "refund": N_("Refund"),
     "refunded": N_("refunded"),
