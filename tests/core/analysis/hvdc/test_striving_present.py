@@ -45,6 +45,7 @@ def test_an_effort_that_falls_short_in_other_words_is_a_failure(text: str) -> No
         "I manage to get some soap out of the container.",
         "I succeed in getting some red dots.",
         "I pull and pull at the tooth until I am able to tear it off.",
+        "I look for my keys. I find them under the bed.",
     ],
 )
 def test_an_effort_that_reaches_its_goal_in_other_words_is_a_success(text: str) -> None:
