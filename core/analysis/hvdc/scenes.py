@@ -225,7 +225,9 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
     ):
         return "G"
     indefinite = bool(near) and any(w in {"a", "an", "some"} for w in near[-3:])
-    if (kind.endswith("F") and not indefinite) or any(w in _OWN for w in near):
+    cut = max((k for k, w in enumerate(near) if w in _PLACE_PREPS), default=-1)
+    own = near[cut + 1 :]  # "drove my car down the highway": "my" is the car's, not the road's
+    if (kind.endswith("F") and not indefinite) or any(w in _OWN for w in own):
         return "F"  # "the dorm", "my room"; "a dorm" is some dorm
     if any(cue in joined for cue in _FAMILIAR_CUES):
         return "F"

@@ -4,7 +4,9 @@ appositions (``Al, the bartender``) and definite nouns (``a lady ... the woman``
 from __future__ import annotations
 
 from . import words as W
+from .identity import dedup_key
 from .model import DREAMER, Character, parse_code
+from .names import merge_last_into
 from .nouns import noun_code
 from .state import CastState, recent, word_at, words_after
 
@@ -45,6 +47,8 @@ def restates(st: CastState, i: int, prev: list[str]) -> bool:
     target = _predicate_subject(st, i)
     if target is None:  # not "or": the first character has id 0
         target = _apposition_subject(st, i, prev)
+        if target is not None:
+            target = _already_met(st, i, target, prev)
     if target is None:
         return False
     st.cast.refs[i] = target
@@ -61,6 +65,25 @@ def restates(st: CastState, i: int, prev: list[str]) -> bool:
     if found and found[0][3] == "*" and prev[:1] in (["my"], ["our"]) and not char.plural:
         char.identity = found[0][2]  # "Sonja, my niece": the dreamer's relative
     return True
+
+
+def _already_met(st: CastState, i: int, named: int, prev: list[str]) -> int:
+    """``My niece came along ... Sonja, my niece, ran ahead``: the name just read made a
+    character of its own, but the noun set beside it is someone already met; they are one."""
+    found = noun_code(st, i)
+    if found is None or named != len(st.cast.characters) - 1 or not st.cast.characters[named].name:
+        return named
+    code, lemma = found
+    if code[0] != "1" or code[1:] in ("ANI", "CZZ"):
+        return named
+    key, _ = dedup_key(st, lemma, code[0], code[2], prev)
+    met = st.by_key.get(key)
+    if met is None or met in (named, DREAMER) or st.cast.characters[met].plural:
+        return named
+    name = st.cast.characters[named].name
+    merge_last_into(st, met)
+    st.cast.characters[met].name = st.cast.characters[met].name or name
+    return met
 
 
 def _predicate_subject(st: CastState, i: int) -> int | None:

@@ -38,6 +38,9 @@ def code_in_context(
     return f"{number}{sex}{identity}{age}", lemma
 
 
+_HOUSES = frozenset({"fraternity", "frat", "sorority", "lodge", "church"})
+
+
 def _possessor(st: CastState, i: int) -> str:
     """The word that owns the noun at i, looking past ``(20)``-style asides."""
     j = i - 1
@@ -50,6 +53,8 @@ def _identity(
     st: CastState, i: int, lemma: str, identity: str, prev: list[str], family: bool
 ) -> str:
     poss = prev[0] if prev else ""
+    if family and poss in _HOUSES:
+        return "K"  # "my fraternity brothers", "sorority sisters": members, not family
     if family:
         owner = _possessor(st, i)
         if owner[:-2] in W.KIN and word_at(st, i - 2) in {"my", "our"}:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import is_common_word
 from . import words as W
-from .model import age_class
+from .model import DREAMER, age_class
 from .state import CastState, new_character, word_at
 
 
@@ -147,6 +147,10 @@ def handle_name(st: CastState, i: int) -> bool:
         return True
     if st.in_aside or _names_a_brand(st, end):
         return True
+    named = _named_as(st, i)
+    if named is not None and not st.cast.characters[named].plural:
+        _claim_name(st, i, named)  # "a boy whom I thought was Jimmy", "his name was Mr. B."
+        return True
     sex = W.TITLES.get(title, "?") if title else "?"
     if sex == "?":
         sex = st.names.get(w, "?")
@@ -159,6 +163,30 @@ def handle_name(st: CastState, i: int) -> bool:
         if len(part) > 2:  # "Franklin D. Roosevelt" is later just "Roosevelt"
             st.by_key.setdefault("name:" + part, cid)
     return True
+
+
+#: Words between a character and a name that says who the character is.
+_NAMING = frozenset({"whom", "who", "that", "i", "we", "thought", "think", "was", "is", "be"})
+
+
+def _named_as(st: CastState, i: int) -> int | None:
+    """The character a name at i only names: ``his name was Mr. Bernstein`` (the owner of the
+    name), ``a boy whom I thought was Jimmy`` (the noun the clause is about)."""
+    j = i - 1
+    while j >= 0 and word_at(st, j) in {".", "mr", "mrs", "miss", "ms", "dr"}:
+        j -= 1
+    if word_at(st, j) not in {"was", "is"}:
+        return None
+    if word_at(st, j - 1) == "name":
+        owner = st.cast.refs.get(j - 2)
+        return owner if owner is not None and owner != DREAMER else None
+    k = j - 1
+    while k >= 0 and j - k <= 5 and word_at(st, k) in _NAMING:
+        k -= 1
+    if word_at(st, k + 1) not in {"whom", "who", "that"}:
+        return None
+    ref = st.cast.refs.get(k)
+    return ref if ref is not None and ref != DREAMER else None
 
 
 def _other_sex(st: CastState, cid: int, title: str | None) -> bool:
@@ -204,7 +232,7 @@ def _claim_name(st: CastState, j: int, cid: int) -> None:
     existing = st.by_key.get("name:" + name)
     st.skip_until = max(st.skip_until, name_end(st, j))
     if existing is not None and existing != cid and cid == len(st.cast.characters) - 1:
-        _merge_last_into(st, existing)
+        merge_last_into(st, existing)
         st.cast.refs[j] = existing
         return
     char = st.cast.characters[cid]
@@ -215,7 +243,7 @@ def _claim_name(st: CastState, j: int, cid: int) -> None:
     st.cast.refs[j] = cid
 
 
-def _merge_last_into(st: CastState, target: int) -> None:
+def merge_last_into(st: CastState, target: int) -> None:
     """Drop the character just created: it was another mention of ``target``."""
     last = st.cast.characters.pop()
     for t in reversed(st.cast.refs):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ..text import Token
 from . import words as W
 from .model import DREAMER, Cast, Character
@@ -58,6 +60,9 @@ def default_sexes(st: CastState) -> None:
     friends are mostly of their own sex (Hall & Van de Castle's norms)."""
     _owners_peers(st)
     dreamer = _dreamer_sex(st.cast, st.toks)
+    for char in st.cast.characters:
+        if char.sex == "?" and st.toks[char.token].low.removesuffix("'s") in {"date", "dates"}:
+            char.sex = "F" if dreamer == "M" else "M"  # a date: the other sex than the dreamer
     if dreamer is None:
         return
     for char in st.cast.characters:
@@ -79,6 +84,9 @@ def _owners_peers(st: CastState) -> None:
 
 _PEER_GROUPS = frozenset({"friends", "classmates", "roommates"})
 
+#: College houses that take only men or only women: a member's sex.
+_HOUSES = {"fraternity": "M", "frat": "M", "sorority": "F"}
+
 _PARTNER_SEX = {
     "boyfriend": "F",
     "husband": "F",
@@ -93,8 +101,13 @@ def _dreamer_sex(cast: Cast, toks: list[Token]) -> str | None:
     """The dreamer's sex as told by ``my husband`` / ``my wife``, else None."""
     for char in cast.characters:
         word = toks[char.token].low.removesuffix("'s")
-        if word in _PARTNER_SEX:
+        if word == "date" and char.sex in "MF":
+            return "F" if char.sex == "M" else "M"  # "my date ... she": a man's date
+        if word in _PARTNER_SEX and word != "date":
             return _PARTNER_SEX[word]
+    for a, b in itertools.pairwise(toks):
+        if a.low in {"my", "our"} and b.low in _HOUSES:
+            return _HOUSES[b.low]  # "my fraternity", "our sorority"
     for n, tok in enumerate(toks[:-2]):
         if tok.low in {"i", "myself", "subject"} and toks[n + 1].low == "(":
             stated = toks[n + 2].low  # "I (f, 20)": the dreamer's own sex

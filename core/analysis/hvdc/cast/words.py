@@ -24,7 +24,7 @@ DETERMINERS = _words(
 AMBIGUOUS = _words(
     "cook guard judge coach pop ma date bear fish duck bug worm seal host general kid band team "
     "pilot usher crowd mob escort nurse rat fox angel devil family group couple audience lover "
-    "operator players student students indian bull lamb"
+    "operator players student students indian bull lamb blonde brunette redhead blondes brunettes"
 )
 GROUP_HEADS = _words(
     "group crowd bunch lot couple number band team gang mob family pair lots dozen hundreds dozens"

@@ -74,7 +74,13 @@ _CAUGHT_OBJECTS = frozenset({"him", "her", "it", "them"})
 _CATCHERS = frozenset({"i", "we", "finally", "quickly", "easily", "then", "and", "eventually"})
 _SPECIAL = frozenset(
     {"passed", "failed", "flunked", "won", "lost", "beat", "caught", "captured", "seized"}
-    | {"trapped", "overtook"}
+    | {"trapped", "overtook", "scored", "score", "scores", "missed", "miss", "misses"}
+    | {"fumbled", "fumble", "fumbles"}
+)
+#: What a player aims at: scoring one is a success, missing one a failure.
+_AIMED = _words(
+    "touchdown touchdowns goal goals basket baskets run runs home point points bullseye "
+    "ball shot shots target putt pass catch pitch throw kick hoop free"
 )
 _RECORD = frozenset({"time", "record", "score", "stroke", "strokes", "points", "seconds"})
 
@@ -227,6 +233,13 @@ def _special(doc: Document, i: int) -> Cue | None:
     if w == "won" and (ahead & _CONTEST or word(doc, i + 1) in {".", "!", ","}):
         return Cue("SU", i, i)
     if w == "lost" and ahead & _CONTEST:
+        return Cue("FL", i, i)
+    near = {toks[j].low for j in range(i + 1, min(len(toks), i + 4))}
+    if w in {"scored", "score", "scores"} and near & _AIMED and word(doc, i - 1) != "you":
+        return Cue("SU", i, i)  # "I scored a touchdown", "scores the winning basket"
+    if w in {"missed", "miss", "misses"}:  # "I missed the ball"; else only after a try
+        return Cue("FL" if near & _AIMED else "FAIL", i, i)
+    if w in {"fumbled", "fumble", "fumbles"}:
         return Cue("FL", i, i)
     if w in _CAPTURE and word(doc, i + 1) in _CAUGHT_OBJECTS and word(doc, i - 1) in _CATCHERS:
         return Cue("SU", i, i)  # "we caught her", "I seized it": a chase won

@@ -44,6 +44,8 @@ def test_an_effort_that_falls_short_in_other_words_is_a_failure(text: str) -> No
         "I had a hard time finding the key, but finally found it.",
         "I manage to get some soap out of the container.",
         "I succeed in getting some red dots.",
+        "I pull and pull at the tooth until I am able to tear it off.",
+        "I look for my keys. I find them under the bed.",
     ],
 )
 def test_an_effort_that_reaches_its_goal_in_other_words_is_a_success(text: str) -> None:
@@ -62,3 +64,18 @@ def test_an_effort_that_reaches_its_goal_in_other_words_is_a_success(text: str) 
 )
 def test_longing_a_purpose_or_a_scene_ending_is_no_outcome(text: str) -> None:
     assert _striving(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I scored a touchdown for Tech.", (["SU, D"], [])),
+        ("I miss the first pitch.", ([], ["FL, D"])),
+        ("I fumbled the ball on the last play.", ([], ["FL, D"])),
+        ("I missed my bus.", ([], [])),
+        ("It was a game where you scored points.", ([], [])),
+        ("The score was three to one.", ([], [])),
+    ],
+)
+def test_a_players_own_score_or_miss(text: str, expected: tuple[list[str], list[str]]) -> None:
+    assert _striving(text) == expected
