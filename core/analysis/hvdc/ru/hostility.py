@@ -40,6 +40,14 @@ _RECIPROCAL = {
     "ссориться": 2, "поссориться": 2, "спорить": 2, "поспорить": 2, "ругаться": 2,
     "поругаться": 2, "драться": 7, "подраться": 7,
 }  # fmt: skip
+#: Words that insult the one they name («назвала её вруньей»).
+_INSULTS = frozenset(
+    {"врунья", "лгунья", "лжец", "врун", "лгун", "дура", "дурак", "идиот", "идиотка", "дурочка",
+     "тупица", "шлюха", "воровка", "вор", "трус", "трусиха", "свинья", "сволочь", "предатель",
+     "предательница", "неудачник", "неудачница", "урод", "уродина", "сумасшедший", "психопат",
+     "эгоист", "эгоистка", "лентяй", "лентяйка", "обманщик", "обманщица", "мошенник", "ведьма"}
+)  # fmt: skip
+_DESERT = frozenset({"бросить", "покинуть", "покидать"})
 _REJECTED = frozenset({"отвергнуть", "бросить", "покинуть", "отвергнутый", "брошенный"})
 _FEELING_SELF = frozenset({"себя", "быть", "чувствовать", "почувствовать", "казаться", "стать"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "а", "но", "и", "что", "потому"})
@@ -81,9 +89,10 @@ def _code(doc: RuDoc, verb: int, who: str, level: int, target: str) -> Code:
     return Code("aggression", f"{who} {level}> {target}", (w.start, w.end), w.text)
 
 
-def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str:
+def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     """The nearest nominative person before the verb, across «и» («он ждёт меня … и не даёт
-    мне проходу»: «меня» is no subject); the dreamer when none is said."""
+    мне проходу»: «меня» is no subject); the dreamer when none is said; None when the nearest
+    nominative is a thing («вода нас не пускала» is no one's rejection)."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     for j in range(verb - 1, max(sentence.first, verb - 10) - 1, -1):
         w = doc.words[j]
@@ -93,6 +102,8 @@ def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str:
             who = actor(doc, cast, j)
             if who is not None:
                 return who
+            if w.pos == "NOUN" and not w.animate:
+                return None
     return clause_subject(doc, cast, verb)
 
 
@@ -100,7 +111,7 @@ def _refusal(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     """Another character's withheld kindness toward someone (the dreamer's own «не ответила»
     is no act on anyone in particular)."""
     who = _nominative_subject(doc, cast, verb)
-    if who == "D":
+    if who is None or who == "D":
         return None
     target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
     if target is None or target == who:
@@ -142,21 +153,55 @@ def _quarrel(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     before = [w.lemma for w in doc.words[max(sentence.first, verb - 3) : verb]]
     if "мы" in before:
         pair = ("D", cast.last_before(verb, ""))
+        if pair[1] is None:
+            return None
     elif "они" in before:
         people = [c.code for c in cast.characters if c.word < verb][-2:]
-        pair = (people[0], people[1]) if len(people) == 2 else ("", None)
+        if len(people) < 2:
+            return None  # two characters, even of one code («две соседки»)
+        pair = (people[0], people[1])
     else:
-        return None
-    if not pair[0] or pair[1] is None or pair[0] == pair[1]:
         return None
     w = doc.words[verb]
     level = _RECIPROCAL[w.lemma]
     return Code("aggression", f"{pair[0]} {level}= {pair[1]}", (w.start, w.end), w.text)
 
 
+def _name_calling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«назвала её вруньей», «обозвал меня дурой»: an insult in the instrumental after a verb
+    of naming is verbal hostility (A2) from the namer to the named."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    after = range(verb + 1, min(sentence.last, verb + 4))
+    if not any(doc.words[k].lemma in _INSULTS and doc.words[k].case == "ablt" for k in after):
+        return None
+    who = _nominative_subject(doc, cast, verb)
+    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    if who is None or target is None or target == who:
+        return None
+    return _code(doc, verb, who, 2, target)
+
+
+def _desertion(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«подруга меня бросила» is desertion (rejection, A3); «меня бросили в чулан» is
+    confinement (A6): a person thrown into a place."""
+    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    who = _nominative_subject(doc, cast, verb)
+    if who in (None, "D") and doc.words[verb].number == "plur" and target == "D":
+        who = "2IUA"  # «меня бросили»: people the dream does not name
+    if who is None or target is None or target == who:
+        return None
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    into = [w.lower for w in doc.words[verb + 1 : min(sentence.last, verb + 4)]]
+    return _code(doc, verb, who, 6 if {"в", "во"} & set(into) else 3, target)
+
+
 def _one(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     w = doc.words[i]
     denied = _denied(doc, i)
+    if w.lemma in _DESERT and not denied and w.pos == "VERB":
+        return _desertion(doc, cast, i)
+    if w.lemma in ("назвать", "называть", "обозвать", "обзывать") and not denied:
+        return _name_calling(doc, cast, i)
     if w.lemma in _WITHHELD and denied:
         return _refusal(doc, cast, i)
     if w.lemma == "хотеть" and denied:

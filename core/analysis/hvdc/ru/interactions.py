@@ -30,6 +30,13 @@ _PARTNERS = frozenset(
     {"парень", "жених", "муж", "жена", "невеста", "любовник", "любовница", "возлюбленный",
      "любимый", "кавалер", "бойфренд", "бывший", "бывшая", "партнер", "супруг", "супруга"}
 )  # fmt: skip
+_DRIVEN = frozenset(
+    {"машина", "автомобиль", "грузовик", "автобус", "мотоцикл", "танк", "самолет", "вертолет",
+     "лодка", "катер", "корабль", "джип", "фургон"}
+)  # fmt: skip
+_FEAR = frozenset(
+    {"бояться", "испугаться", "побояться", "опасаться", "страшно", "ужас", "страх", "ужасе"}
+)  # fmt: skip
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 _CLAUSE_EDGE = frozenset(
@@ -48,13 +55,25 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
         while i < len(lemmas):
             hit = lex.phrase_at(lemmas, i)
             entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
-            if entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
+            if entry is not None and category == "aggression" and _feared(doc, i):
+                pass  # «боялась, что он нас догонит»: what she feared did not happen
+            elif entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
                 if lemmas[i] == "не" or not negated(doc, i) or _almost(doc, i):
                     found.append((i, length, category, entry))
             elif entry is not None and hit is not None:
                 found.append((i, length, category, entry))
             i += length
     return found
+
+
+def _feared(doc: RuDoc, i: int) -> bool:
+    """Whether the act is in a clause of fear: «я боялась, что он меня ударит»."""
+    clause = _clause(doc, i)
+    k = clause.start - 1
+    if k < 1 or doc.words[k].lower not in ("что", "чтобы"):
+        return False
+    before = doc.words[k - 2] if doc.words[k - 1].text == "," and k >= 2 else doc.words[k - 1]
+    return before.lemma in _FEAR
 
 
 def _almost(doc: RuDoc, i: int) -> bool:
@@ -188,7 +207,9 @@ def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
     if preposition:
         return preposition in markers
     # an animate masculine accusative looks like the genitive («обняла брата», «ударил его»)
-    accusative = w.case == "accs" or (w.case == "gent" and (w.animate or w.pos == "NPRO"))
+    accusative = w.case == "accs" or (
+        w.case == "gent" and (w.animate or w.pos == "NPRO" or w.lemma == "который")
+    )
     return ("obj" in markers and accusative) or ("dat" in markers and w.case == "datv")
 
 
@@ -213,6 +234,16 @@ def _impersonal(verb: Word) -> bool:
     return verb.number == "plur" and verb.person != "1per"
 
 
+def _thing_subject(doc: RuDoc, verb: int) -> bool:
+    """Whether the parse gives the verb a subject that is a thing, not a person (a vehicle
+    has a driver: «меня преследует машина» is someone's chase)."""
+    for child, rel in children(doc, verb):
+        w = doc.words[child]
+        if rel in _SUBJECT and w.pos == "NOUN" and not w.animate and w.case == "nomn":
+            return w.lemma not in _DRIVEN
+    return False
+
+
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
     initiator = _subject(doc, cast, i)
@@ -221,6 +252,8 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
     recipient = _recipient(doc, cast, i, entry.extra)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         initiator, recipient = recipient, initiator or "D"
+    if initiator is None and _thing_subject(doc, i):
+        return None  # «вода нас не пускала», «ветер сбил меня»: no one did it
     if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
         initiator, recipient = _fill_unsaid(doc, cast, i, initiator, recipient)
     if initiator is None or recipient is None or recipient == initiator:
@@ -260,6 +293,10 @@ def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
     return any(doc.words[k].lemma in _PARTNERS for k in _clause(doc, verb))
 
 
+def _chase(code: Code) -> bool:
+    return code.category == "aggression" and " 6> " in code.code
+
+
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     """Interaction codes in text order; the same act between the same pair in a sentence once."""
     candidates = _candidates(doc)
@@ -274,6 +311,8 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
         if code is None:
             continue
         key = (doc.sentence_of[i], code.code)
+        if _chase(code):  # a chase that goes on («гнался … всё гнался») is one act
+            key = (-1, code.code)
         if key not in seen:
             seen.add(key)
             codes.append(code)
