@@ -38,6 +38,7 @@ _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мис�
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
+_GENITIVE_PREPOSITIONS = frozenset({"от", "у", "из", "без", "для", "до", "около", "возле", "после"})
 
 
 @dataclass(slots=True)
@@ -111,7 +112,11 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         sex = one if sex in ("I", "J", "M") and one == "F" else sex
     elif (w.number == "plur" or _counted(doc, i)) and number == "5":
         number = "6"  # «ведьмы»: a group of imaginary figures, as the English list has witches
-    elif (w.number == "plur" or _plural_agreement(doc, i) or _counted(doc, i)) and number == "1":
+    elif (
+        (w.number == "plur" and not _singular_agreement(doc, i))
+        or _plural_agreement(doc, i)
+        or _counted(doc, i)
+    ) and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
     if w.lemma == "человек":
@@ -152,6 +157,23 @@ def _plural_agreement(doc: RuDoc, i: int) -> bool:
     if before is None or before.pos not in ("ADJF", "PRTF") or before.number != "plur":
         return False
     return before.case == "nomn" and doc.words[i].case in ("gent", "nomn")
+
+
+def _singular_agreement(doc: RuDoc, i: int) -> bool:
+    """«от огромного темнокожего мужчины»: a singular adjective before the noun shows the
+    genitive singular that pymorphy3 may read as a nominative plural."""
+    before = doc.words[i - 1] if i > 0 else None
+    if before is None or doc.words[i].case != "nomn":
+        return False
+    if before.pos in ("ADJF", "PRTF") and before.number == "sing":
+        return before.case in ("gent", "datv", "ablt", "loct")
+    # «от мужчины», «у женщины»: after a genitive preposition «-ы/-и» is the singular
+    for w in reversed(_before(doc, i, 3)):
+        if w.pos == "PREP":
+            return w.lower in _GENITIVE_PREPOSITIONS
+        if w.pos not in ("ADJF", "PRTF", "NOUN"):
+            return False
+    return False
 
 
 def _counted_people(doc: RuDoc, i: int, number: str, sex: str) -> tuple[str, str]:
@@ -234,7 +256,7 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
         return None
-    if i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие"):
+    if i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие") or _likened(doc, i):
         return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
@@ -246,9 +268,18 @@ def _template(doc: RuDoc, i: int) -> str | None:
     return None
 
 
+def _likened(doc: RuDoc, i: int) -> bool:
+    """«насекомое, похожее на паука»: what something looks like is not in the dream."""
+    before = [w.lemma for w in _before(doc, i, 3)]
+    return "на" in before and before[before.index("на") - 1 :][:1] == ["похожий"]
+
+
 def _anaphoric(doc: RuDoc, i: int) -> bool:
-    """«этот человек», «та женщина»: someone already met, not a new character."""
-    return i > 0 and doc.words[i - 1].lemma in _DEMONSTRATIVES
+    """«этот человек», «та женщина»: someone already met, not a new character («один из этих
+    человечков» is one of them, met alone now)."""
+    if i < 1 or doc.words[i - 1].lemma not in _DEMONSTRATIVES:
+        return False
+    return not _one_of(doc, i)
 
 
 def _waking(doc: RuDoc, i: int) -> bool:
@@ -262,7 +293,8 @@ def _waking(doc: RuDoc, i: int) -> bool:
 def _listed_next(doc: RuDoc, i: int) -> bool:
     """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
     w = doc.words[i]
-    if w.number != "plur" or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
+    group = w.number == "plur" or _counted(doc, i) or any(b.pos == "NUMR" for b in _before(doc, i))
+    if not group or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
         return False
     return any(x.name for x in doc.words[i + 2 : i + 5])
 
@@ -366,10 +398,14 @@ def build_cast(doc: RuDoc) -> Cast:
             continue
         if _initials(doc, i):
             key = doc.words[i].text + doc.words[i + 2].text
+        if code[0] == "2" and f"{doc.words[i].lemma}|group" in seen:
+            key = f"{doc.words[i].lemma}|group"  # «мальчишки … Они (мальчишки)»: the same boys
         if key in seen:
             cast.by_word[i] = seen[key]
             continue
         seen[key] = code
+        if code[0] == "2":
+            seen.setdefault(f"{doc.words[i].lemma}|group", code)
         cast.by_word[i] = code
         w = doc.words[i]
         if w.name and i + 1 < len(doc.words) and doc.words[i + 1].name:

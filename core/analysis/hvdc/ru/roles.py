@@ -43,9 +43,10 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
 
 def _indefinite_before(cast: Cast, i: int) -> str | None:
     """The latest single character of no known sex («кто-то», «человек»): «он»/«она» can
-    point to one when no character of the pronoun's gender is there; a woman is not «он»."""
+    point to one when no character of the pronoun's gender is there, and so can an animal
+    («насекомое … убить его»); a woman is not «он»."""
     for char in reversed(cast.characters):
-        if char.word < i and char.code[:2] == "1I":
+        if char.word < i and (char.code[:2] == "1I" or char.code == "1ANI"):
             return char.code
     return None
 
