@@ -69,6 +69,10 @@ _VEHICLES = frozenset(
      "корабль", "такси", "велосипед", "метро", "грузовик"}
 )  # fmt: skip
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "по", "из", "к", "ко", "через", "около", "возле"})
+_PERSON_OBJECTS = frozenset(
+    {"одного", "одну", "его", "её", "ее", "их", "которого", "которую", "которых", "кого", "него",
+     "неё", "нее", "них"}
+)  # fmt: skip
 
 
 def _text(words: list[Word]) -> str:
@@ -104,8 +108,21 @@ def _unfamiliar(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
             nxt = doc.words[start + k + 1] if start + k + 1 < len(doc.words) else None
             if nxt is None or not nxt.animate:  # «незнакомый мужчина» is a stranger, not a place
                 return True
-    text = _text(window)
-    return any(cue in text for cue in _UNKNOWN_CUES)
+    return _place_cue(window)
+
+
+def _place_cue(window: list[Word]) -> bool:
+    """A cue of a strange place, unless it is said of a person («одного я никогда раньше не
+    видела» is a stranger, not a strange street)."""
+    words = [w for w in window if any(c.isalpha() for c in w.lower)]
+    for k in range(len(words)):
+        text = _text(words[k:k + 6])
+        if not any(text.startswith(f" {cue}") for cue in _UNKNOWN_CUES):
+            continue
+        before = words[max(0, k - 2) : k]
+        if not any(w.lower in _PERSON_OBJECTS or (w.animate and w.pos == "NOUN") for w in before):
+            return True
+    return False
 
 
 def _distorted(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:

@@ -42,6 +42,7 @@ _MOVES = frozenset(
      "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть"}
 )  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
+_HABITS = frozenset({"учиться", "работать", "преподавать", "служить"})
 _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
@@ -94,6 +95,8 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         entry = lex.get(w.lemma)
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
             continue
+        if _aside(doc, i):
+            continue
         inside, own = entry.code[0], entry.code[1:]
         qualifier = doc.words[i - 1].lemma if i > 0 else ""
         inside = {"крытый": "I", "открытый": "O"}.get(qualifier, inside)  # «крытый бассейн»
@@ -123,6 +126,22 @@ def _place_word(doc: RuDoc, i: int) -> bool:
         return True
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     return w.pos == "ADJF" and (nxt is None or nxt.pos not in ("NOUN", "ADJF"))
+
+
+def _aside(doc: RuDoc, i: int) -> bool:
+    """«он учится у нас в университете», «мы собирались в кино»: where someone else studies
+    or works now, or where one only meant to go, is not where the dream is (where a friend
+    lives may well be: «в гостях у подруги, которая живёт за городом»)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i - 1
+    while j >= sentence.first and doc.words[j].lower not in _CLAUSE_END:
+        w = doc.words[j]
+        if w.lemma in _HABITS and w.person == "3per" and w.tense == "pres":
+            return True
+        if w.lemma in ("собираться", "собраться") and doc.words[j + 1].lower in ("в", "на"):
+            return True
+        j -= 1
+    return False
 
 
 def _describes_a_person(doc: RuDoc, cast: Cast, i: int) -> bool:
