@@ -256,7 +256,7 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
         return None
-    if i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие") or _likened(doc, i):
+    if (i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")) or _likened(doc, i):
         return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:

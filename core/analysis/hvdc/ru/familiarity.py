@@ -116,7 +116,7 @@ def _place_cue(window: list[Word]) -> bool:
     видела» is a stranger, not a strange street)."""
     words = [w for w in window if any(c.isalpha() for c in w.lower)]
     for k in range(len(words)):
-        text = _text(words[k:k + 6])
+        text = _text(words[k : k + 6])
         if not any(text.startswith(f" {cue}") for cue in _UNKNOWN_CUES):
             continue
         before = words[max(0, k - 2) : k]

@@ -53,3 +53,8 @@ def test_a_place_anyone_might_be_in_stays_questionable() -> None:
 
 def test_where_the_dreamer_lives_is_familiar() -> None:
     assert _settings("Я жила в гостинице с квартирами.") == ["IF"]
+
+
+def test_a_person_never_seen_does_not_make_the_street_strange() -> None:
+    text = "Я иду по Сидар-роуд с сестрой. За нами пошёл мужчина (его я никогда раньше не видела)."
+    assert _settings(text) == ["OF"]

@@ -50,3 +50,34 @@ def test_feeling_rejected_is_rejection_by_the_last_person_met() -> None:
 def test_babysitting_is_care_for_the_children() -> None:
     card = code_dream_ru("Я сидела с детьми, и, сделав уроки, прилегла.").card()
     assert card["friendliness"] == ["D 4> 2JSC"]
+
+
+def test_a_thing_holding_the_dreamer_back_is_no_ones_rejection() -> None:
+    assert _aggression("Мы пытались выйти на берег, но вода нас не пускала.") == []
+
+
+def test_a_car_chasing_the_dreamer_has_a_driver() -> None:
+    assert _aggression("Снилось, что меня преследует чёрная машина.") == ["1IUA 6> D"]
+
+
+def test_what_the_dreamer_feared_is_not_coded() -> None:
+    assert _aggression("За нами шли двое мужчин. Я боялась, что они нас догонят.") == ["2MSA 6> D"]
+
+
+def test_a_chase_that_goes_on_is_one_act() -> None:
+    text = "За мной погнался мужчина. Я побежала к дому, а мужчина всё гнался за мной."
+    assert _aggression(text) == ["1MSA 6> D"]
+
+
+def test_two_friends_quarrelling_is_mutual_aggression() -> None:
+    text = "Пришли две мои соседки. Одна соседка сказала, что уже семь, и они начали ссориться."
+    assert [c.split()[1] for c in _aggression(text)] == ["2="]
+
+
+def test_desertion_and_being_thrown_into_a_place() -> None:
+    assert _aggression("Я была с подругой. А подруга меня бросила.") == ["1FKA 3> D"]
+    assert _aggression("Потом меня бросили в чулан.") == ["2IUA 6> D"]
+
+
+def test_imprisonment_is_confinement() -> None:
+    assert _aggression("Я навестила отца, которого посадили в тюрьму.") == ["2IUA 6> 1MFA"]

@@ -52,3 +52,10 @@ def test_a_likeness_is_not_a_place_unless_it_tells_where_one_is() -> None:
 def test_a_covered_pool_is_indoors() -> None:
     assert _settings("Я пошла плавать в крытый бассейн.")[0][0] == "I"
     assert _settings("Я плавала в открытом бассейне.")[0][0] == "O"
+
+
+def test_where_someone_else_studies_or_where_one_meant_to_go_is_no_setting() -> None:
+    text = (
+        "Я ехала на велосипеде с парнем — он учится у нас в университете, — и мы собирались в кино."
+    )
+    assert "IF" not in _settings(text) and "IQ" not in _settings(text)
