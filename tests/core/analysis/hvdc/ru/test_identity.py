@@ -98,3 +98,7 @@ def test_a_counted_group_listed_after_a_dash_is_its_members() -> None:
 
 def test_what_something_looks_like_is_no_character() -> None:
     assert _chars("Я увидела насекомое, похожее на паука.") == ["1ANI"]
+
+
+def test_a_plural_after_a_verb_of_coming_is_a_group() -> None:
+    assert _chars("Пришли девочки.")[0][0] == "2"
