@@ -22,11 +22,11 @@ from core.analysis.hvdc.types import CATEGORIES
 
 DATA = Path(__file__).resolve().parents[4] / "data" / "hvdc_ru"
 DEV_FLOORS = {
-    "characters": 0.78, "settings": 0.75, "aggression": 0.42, "friendliness": 0.41,
+    "characters": 0.78, "settings": 0.76, "aggression": 0.45, "friendliness": 0.44,
     "misfortune": 0.49,
 }  # fmt: skip
 ORIGINAL_FLOORS = {
-    "characters": 0.83, "settings": 0.74, "aggression": 0.57, "friendliness": 0.54,
+    "characters": 0.83, "settings": 0.78, "aggression": 0.67, "friendliness": 0.57,
     "misfortune": 0.68,
 }  # fmt: skip
 
@@ -88,6 +88,6 @@ def test_coder_keeps_its_floors_on_the_development_two_thirds() -> None:
 
 def test_coder_keeps_its_floors_on_the_original_russian_dreams() -> None:
     f1, emotions = _scores(_rows("original_ru.jsonl"))
-    assert emotions >= 0.68
+    assert emotions >= 0.83
     for category, floor in ORIGINAL_FLOORS.items():
         assert f1[category] >= floor, category
