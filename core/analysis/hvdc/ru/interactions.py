@@ -48,6 +48,7 @@ _PLAIN = {
 #: Verbs of threat: the act in their infinitive is only threatened («угрожал убить меня»).
 _THREATS = frozenset({"угрожать", "пригрозить", "грозить", "грозиться", "обещать"})
 _GREETINGS = frozenset({"здороваться", "поздороваться", "прощаться", "попрощаться"})
+_RETOLD = 3  # sentences within which the same act between the same pair is one act
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 _CLAUSE_EDGE = frozenset(
@@ -263,6 +264,11 @@ def _earlier_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     return None
 
 
+def _names_dreamer(doc: RuDoc, verb: int) -> bool:
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    return any(w.lemma in ("я", "мы") for w in doc.words[sentence.first : sentence.last])
+
+
 def _fill_unsaid(
     doc: RuDoc, cast: Cast, verb: int, initiator: str | None, recipient: str | None
 ) -> tuple[str | None, str | None]:
@@ -273,8 +279,8 @@ def _fill_unsaid(
     if recipient == "D" and initiator is None:
         return _earlier_subject(doc, cast, verb) or "1IUA", recipient
     if recipient is None and initiator is not None:
-        if initiator != "D":
-            return initiator, "D"
+        if initiator != "D":  # aimed at the dreamer only where the sentence names her
+            return initiator, "D" if _names_dreamer(doc, verb) else None
         return initiator, cast.last_before(verb, "")
     return initiator, recipient
 
@@ -384,10 +390,11 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
             code = _fought_back(doc, cast, verb, entry, codes)
         if code is None:
             continue
-        key = (doc.sentence_of[i], code.code)
-        if _chase(code):  # a chase that goes on («гнался … всё гнался») is one act
-            key = (-1, code.code)
-        if key not in seen:
-            seen.add(key)
+        sentence = doc.sentence_of[i]
+        told = _chase(code) and any(c == code.code for _, c in seen)
+        # an act told again within three sentences is one act (a chase that goes on, however far)
+        told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
+        if not told:
+            seen.add((sentence, code.code))
             codes.append(code)
     return codes

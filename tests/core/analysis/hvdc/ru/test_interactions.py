@@ -150,3 +150,13 @@ def test_a_mutual_act_names_the_dreamer_first_but_a_greeting_has_a_direction() -
 
 def test_the_dreamers_anger_at_the_one_who_caused_it() -> None:
     assert _aggression("Пришла сестра. Я разозлилась, что она опять опоздала.") == ["D 1> 1FTA"]
+
+
+def test_an_act_told_again_soon_is_one_act() -> None:
+    text = "Пришла сестра. Она меня обняла. Мы постояли. Потом она меня обняла."
+    assert _friendliness(text) == ["1FTA 6> D"]
+
+
+def test_affection_with_no_object_is_the_dreamers_only_where_she_is_named() -> None:
+    assert _friendliness("Мама смеётся и целует меня в макушку.") == ["1FMA 6> D"]
+    assert _friendliness("Пришёл брат. Он всех целовал и обнимал.") == []
