@@ -160,3 +160,9 @@ def test_an_act_told_again_soon_is_one_act() -> None:
 def test_affection_with_no_object_is_the_dreamers_only_where_she_is_named() -> None:
     assert _friendliness("Мама смеётся и целует меня в макушку.") == ["1FMA 6> D"]
     assert _friendliness("Пришёл брат. Он всех целовал и обнимал.") == []
+
+
+def test_a_refused_request_is_rejection_by_the_one_asked() -> None:
+    assert _aggression("Пришла сестра. Я попросила её помочь, но она отказалась.") == ["1FTA 3> D"]
+    assert _aggression("Пришла сестра. Я попросила её остаться, а она не стала.") == ["1FTA 3> D"]
+    assert _aggression("Пришла сестра. Я попросила её помочь, и она помогла.") == []
