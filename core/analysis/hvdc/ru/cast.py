@@ -14,6 +14,7 @@ from itertools import pairwise
 from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
+from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
 from .renames import apposition, aside_of, rename, subject_renamed
 
 _OWN = frozenset({"мой", "наш", "свой"})
@@ -28,7 +29,6 @@ _DREAMER = frozenset({"я"})
 #: English coder reads "the girls"; a single «девочка» is a child.
 _PEERS = frozenset({"девочка", "девчонка"})
 _ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
-_QUANTIFIERS = frozenset({"несколько", "много", "сколько", "столько", "немного", "мало"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _WAKING = frozenset(
     {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
@@ -106,16 +106,20 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     elif w.pos == "ADJF" and w.gender in _FEMININE:  # «знакомая», «полицейская»: the ending says
         sex = _FEMININE[w.gender]
     identity = identity_of(doc, i, identity, family)
-    one = _one_of(doc, i)
+    one = one_of(doc, i)
     if one:
         sex = one if sex in ("I", "J", "M") and one == "F" else sex
-    elif (w.number == "plur" or _counted(doc, i)) and number == "5":
+    elif (w.number == "plur" or counted(doc, i)) and number == "5":
         number = "6"  # «ведьмы»: a group of imaginary figures, as the English list has witches
-    elif (w.number == "plur" or _plural_agreement(doc, i) or _counted(doc, i)) and number == "1":
+    elif (
+        (w.number == "plur" and not singular_agreement(doc, i))
+        or plural_agreement(doc, i)
+        or counted(doc, i)
+    ) and number == "1":
         number = "2"
         sex = sex if sex == "F" or w.lemma in _MALE_PLURALS else "J"
     if w.lemma == "человек":
-        number, sex = _counted_people(doc, i, number, sex)
+        number, sex = counted_people(doc, i, number, sex)
     if age in ("A", "C") and (number == "1" or _stated_age(doc, i) == "A"):
         age = _stated_age(doc, i) or age
     little = any(b.lemma in _LITTLE for b in _before(doc, i))
@@ -132,52 +136,6 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     # mention adds; «другая женщина», «второй мужчина» is someone new
     other = any(b.lemma in _ANOTHER for b in _before(doc, i))
     return code, f"{w.lemma}|{number}" + (f"|{i}" if other else "")
-
-
-def _counted(doc: RuDoc, i: int) -> bool:
-    """«две ведьмы», «три девушки»: after 2-4 Russian puts the noun in the genitive singular,
-    so the count, not the noun's number, says it is a group."""
-    prev = doc.words[i - 1] if i > 0 else None
-    if prev is None or doc.words[i].case == "nomn":
-        return False  # «минут через десять официантка …»: the count is of something else
-    if prev.text.isdigit():
-        return int(prev.text) > 1
-    return prev.pos == "NUMR" and prev.lemma not in ("один", "полтора")
-
-
-def _plural_agreement(doc: RuDoc, i: int) -> bool:
-    """«Мои подруги»: the agreeing word shows the plural that pymorphy3's best reading of the
-    noun alone («подруги», also a genitive singular) may miss."""
-    before = doc.words[i - 1] if i > 0 else None
-    if before is None or before.pos not in ("ADJF", "PRTF") or before.number != "plur":
-        return False
-    return before.case == "nomn" and doc.words[i].case in ("gent", "nomn")
-
-
-def _counted_people(doc: RuDoc, i: int, number: str, sex: str) -> tuple[str, str]:
-    """«несколько человек», «человек пять» are a group (the counted form equals the singular);
-    «молодой человек» is a young man."""
-    prev = doc.words[i - 1] if i > 0 else None
-    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
-    if (
-        prev is not None
-        and (prev.pos == "NUMR" or prev.lemma in _QUANTIFIERS or prev.text.isdigit())
-    ) or (nxt is not None and nxt.pos == "NUMR"):
-        return "2", "J"
-    if prev is not None and prev.lemma == "молодой":
-        return number, "M"
-    return number, sex
-
-
-def _one_of(doc: RuDoc, i: int) -> str:
-    """ "F"/"M" when the noun is «одна из подруг» / «один из преподавателей», else ""."""
-    if doc.words[i].number != "plur" or i < 2 or doc.words[i].case != "gent":
-        return ""
-    for j in range(i - 1, max(-1, i - 4), -1):
-        w = doc.words[j]
-        if w.lower == "из" and j > 0 and doc.words[j - 1].lemma == "один":
-            return _FEMININE.get(doc.words[j - 1].gender, "M")
-    return ""
 
 
 def _stated_age(doc: RuDoc, i: int) -> str:
@@ -234,7 +192,7 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
         return None
-    if i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие"):
+    if (i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")) or _likened(doc, i):
         return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
@@ -246,9 +204,18 @@ def _template(doc: RuDoc, i: int) -> str | None:
     return None
 
 
+def _likened(doc: RuDoc, i: int) -> bool:
+    """«насекомое, похожее на паука»: what something looks like is not in the dream."""
+    before = [w.lemma for w in _before(doc, i, 3)]
+    return "на" in before and before[before.index("на") - 1 :][:1] == ["похожий"]
+
+
 def _anaphoric(doc: RuDoc, i: int) -> bool:
-    """«этот человек», «та женщина»: someone already met, not a new character."""
-    return i > 0 and doc.words[i - 1].lemma in _DEMONSTRATIVES
+    """«этот человек», «та женщина»: someone already met, not a new character («один из этих
+    человечков» is one of them, met alone now)."""
+    if i < 1 or doc.words[i - 1].lemma not in _DEMONSTRATIVES:
+        return False
+    return not one_of(doc, i)
 
 
 def _waking(doc: RuDoc, i: int) -> bool:
@@ -262,7 +229,8 @@ def _waking(doc: RuDoc, i: int) -> bool:
 def _listed_next(doc: RuDoc, i: int) -> bool:
     """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
     w = doc.words[i]
-    if w.number != "plur" or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
+    group = w.number == "plur" or counted(doc, i) or any(b.pos == "NUMR" for b in _before(doc, i))
+    if not group or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
         return False
     return any(x.name for x in doc.words[i + 2 : i + 5])
 
@@ -366,10 +334,14 @@ def build_cast(doc: RuDoc) -> Cast:
             continue
         if _initials(doc, i):
             key = doc.words[i].text + doc.words[i + 2].text
+        if code[0] == "2" and f"{doc.words[i].lemma}|group" in seen:
+            key = f"{doc.words[i].lemma}|group"  # «мальчишки … Они (мальчишки)»: the same boys
         if key in seen:
             cast.by_word[i] = seen[key]
             continue
         seen[key] = code
+        if code[0] == "2":
+            seen.setdefault(f"{doc.words[i].lemma}|group", code)
         cast.by_word[i] = code
         w = doc.words[i]
         if w.name and i + 1 < len(doc.words) and doc.words[i + 1].name:

@@ -19,6 +19,7 @@ from .lexicon import warm_up as warm_up_lexicons
 from .nlp import morph_analyzer, read, syntax_parser
 from .objects import code_objects
 from .places import code_settings
+from .refusals import code_refused_requests
 from .striving import code_striving
 from .translit import looks_transliterated, to_cyrillic
 
@@ -66,6 +67,8 @@ def _code(text: str) -> Coding:
     told = {c.span for c in acts}  # a verb the lists already coded is not coded twice
     codes.extend(acts)
     codes.extend(c for c in code_hostility(doc, cast) if c.span not in told)
+    told |= {c.span for c in codes if c.category == "aggression"}
+    codes.extend(c for c in code_refused_requests(doc, cast) if c.span not in told)
     codes.extend(code_misfortunes(doc, cast))
     codes.extend(code_striving(doc, cast))
     codes.extend(code_objects(doc, cast))

@@ -21,6 +21,10 @@ _OWN = frozenset(
     {"мой", "наш", "свой", "родной", "знакомый", "родительский", "университетский",
      "институтский", "школьный", "студенческий"}
 )  # fmt: skip
+#: Possessive adjectives of kin («бабушкина деревня», «мамина квартира»).
+_KIN_POSSESSIVES = frozenset(
+    {"бабушкин", "дедушкин", "мамин", "папин", "тетин", "дядин", "сестрин", "маменькин"}
+)  # fmt: skip
 #: Words that make a named city the dreamer's home town («сюда, в Кливленд», «домой»).
 _HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
@@ -34,7 +38,7 @@ _UNKNOWN_CUES = (
     "никогда не видела", "никогда не видел", "никогда не была", "никогда не был",
     "никогда раньше не", "не знаю где", "не знала где", "не знал где", "не понимала где",
     "не понимал где", "понятия не имею где", "не узнавала", "не узнавал", "не узнала места",
-    "незнакомое место", "незнакомом месте", "какое-то место", "каком-то месте",
+    "незнакомое место", "незнакомом месте", "какое-то место", "каком-то месте", "заблудил",
 )  # fmt: skip
 _DISTORTED_CUES = (
     "не похож", "непохож", "не такой", "не такая", "не такое", "не такие", "уже не ",
@@ -62,13 +66,18 @@ _INSTITUTIONS = frozenset(
 #: «на кухне», «в спальне», «наверху»: rooms of the dreamer's own home (English "the kitchen").
 _HOME_ROOMS = frozenset(
     {"кухня", "спальня", "ванная", "гостиная", "подвал", "чердак", "прихожая", "крыльцо",
-     "двор", "веранда", "коридор", "детская", "наверху", "внизу", "наверх", "вниз"}
+     "двор", "веранда", "коридор", "детская", "наверху", "внизу", "наверх", "вниз", "сад",
+     "огород", "квартира"}
 )  # fmt: skip
 _VEHICLES = frozenset(
     {"машина", "автомобиль", "автобус", "поезд", "вагон", "трамвай", "самолет", "лодка",
      "корабль", "такси", "велосипед", "метро", "грузовик"}
 )  # fmt: skip
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "по", "из", "к", "ко", "через", "около", "возле"})
+_PERSON_OBJECTS = frozenset(
+    {"одного", "одну", "его", "её", "ее", "их", "которого", "которую", "которых", "кого", "него",
+     "неё", "нее", "них"}
+)  # fmt: skip
 
 
 def _text(words: list[Word]) -> str:
@@ -104,8 +113,21 @@ def _unfamiliar(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
             nxt = doc.words[start + k + 1] if start + k + 1 < len(doc.words) else None
             if nxt is None or not nxt.animate:  # «незнакомый мужчина» is a stranger, not a place
                 return True
-    text = _text(window)
-    return any(cue in text for cue in _UNKNOWN_CUES)
+    return _place_cue(window)
+
+
+def _place_cue(window: list[Word]) -> bool:
+    """A cue of a strange place, unless it is said of a person («одного я никогда раньше не
+    видела» is a stranger, not a strange street)."""
+    words = [w for w in window if any(c.isalpha() for c in w.lower)]
+    for k in range(len(words)):
+        text = _text(words[k : k + 6])
+        if not any(text.startswith(f" {cue}") for cue in _UNKNOWN_CUES):
+            continue
+        before = words[max(0, k - 2) : k]
+        if not any(w.lower in _PERSON_OBJECTS or (w.animate and w.pos == "NOUN") for w in before):
+            return True
+    return False
 
 
 def _distorted(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
@@ -136,6 +158,8 @@ def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
     before = doc.words[max(sentence.first, i - 3) : i]
     if {w.lemma for w in before} & _OWN or _at_ours(before):
         return True
+    if any(w.lemma in _KIN_POSSESSIVES for w in before):
+        return True  # «бабушкина деревня», «мамин дом»: a relative's place
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     for k, w in enumerate(after):
         if w.pos == "PREP" or not w.text.isalpha():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
-from .lexicon import lexicon
+from .lexicon import Entry, lexicon
 from .negation import negated
 from .nlp import RuDoc
 from .roles import clause_subject
@@ -25,17 +25,63 @@ _SHORT_ONLY = frozenset({"злой"})
 #: of an act («девчонки как-то странно переглянулись»).
 _PREDICATIVE_ONLY = frozenset({"странно"})
 _LINKING = frozenset({"быть", "стать", "становиться", "казаться", "показаться"})
+#: States said of someone in the dative («мне было хорошо и спокойно», «ей стало уютно»):
+#: contentment (HA) only as the predicate, never as the manner of an act («хорошо знала»).
+_STATES = {"хорошо": "HA", "спокойно": "HA", "уютно": "HA", "спокойный": "HA"}
+#: Nouns of a calm that is a feeling only when felt («почувствовал странный покой»).
+_FELT = {"покой": "HA", "спокойствие": "HA", "умиротворение": "HA", "облегчение": "HA"}
+_FEEL_VERBS = frozenset({"чувствовать", "почувствовать", "ощутить", "ощущать", "испытать"})
+_EXPERIENCERS = frozenset({"мне", "нам", "ей", "ему", "им"})
+_CRYING = frozenset({"плакать", "заплакать", "расплакаться", "слеза", "рыдать"})
+_JOY = frozenset({"радость", "счастье", "счастие"})
+_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "что", "когда"})
 
 
 def _states_feeling(doc: RuDoc, i: int) -> bool:
     w = doc.words[i]
     if w.lemma in _PREDICATIVE_ONLY:
-        near = doc.words[max(0, i - 1) : i + 2]
+        near = doc.words[max(0, i - 2) : i + 2]  # «ведёт себя странно» is a manner
         return not any(
             x.pos in ("VERB", "INFN", "GRND") and x is not w and x.lemma not in _LINKING
             for x in near
         )
     return w.lemma not in _SHORT_ONLY or w.pos == "ADJS"
+
+
+def _clause_words(doc: RuDoc, i: int, reach: int = 4) -> list[int]:
+    """Indices of the words around ``i`` up to the clause's edges (at most ``reach`` away)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    out = []
+    for step in (-1, 1):
+        k = i + step
+        while sentence.first <= k < sentence.last and abs(k - i) <= reach:
+            if doc.words[k].lower in _CLAUSE_END:
+                break
+            out.append(k)
+            k += step
+    return out
+
+
+def _state(doc: RuDoc, i: int) -> str | None:
+    """HA for «мне было хорошо», «ей стало спокойно», «я почувствовал покой»; None for a manner
+    («хорошо плавала», «спокойный лось») or a calm not felt («оставь в покое»)."""
+    w = doc.words[i]
+    near = [doc.words[k] for k in _clause_words(doc, i)]
+    if w.lower in _STATES:
+        if any(x.pos in ("VERB", "INFN") and x.lemma not in _LINKING for x in near):
+            return None
+        if any(x.lower in _EXPERIENCERS for x in near):
+            return _STATES[w.lower]
+        return None  # «там было уютно», «всё было хорошо»: the place or the plan, not a feeling
+    if w.lemma in _FELT and any(x.lemma in _FEEL_VERBS for x in near):
+        return _FELT[w.lemma]
+    return None
+
+
+def _joyful_tears(doc: RuDoc, i: int) -> bool:
+    """«плачет от радости»: tears of joy are not sadness."""
+    after = doc.words[i + 1 : i + 4]
+    return doc.words[i].lemma in _CRYING and any(x.lemma in _JOY for x in after)
 
 
 def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
@@ -48,9 +94,14 @@ def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
     while i < len(doc.words):
         hit = lex.phrase_at(lemmas, i)
         length = hit[1] if hit else 1
-        entry = hit[0] if hit else lex.get(lemmas[i])
+        entry = hit[0] if hit else lex.get(lemmas[i]) or lex.get(doc.words[i].lower)
         phrase_negative = hit is not None and lemmas[i] == "не"
         if entry is not None and hit is None and not _states_feeling(doc, i):
+            entry = None
+        if entry is None and hit is None:
+            state = _state(doc, i)
+            entry = Entry(state) if state else None
+        if entry is not None and _joyful_tears(doc, i):
             entry = None
         if entry is not None and (phrase_negative or not negated(doc, i)):
             who = clause_subject(doc, cast, i)

@@ -40,6 +40,23 @@ _RECIPROCAL = {
     "ссориться": 2, "поссориться": 2, "спорить": 2, "поспорить": 2, "ругаться": 2,
     "поругаться": 2, "драться": 7, "подраться": 7,
 }  # fmt: skip
+#: Words that insult the one they name («назвала её вруньей»).
+_INSULTS = frozenset(
+    {"врунья", "лгунья", "лжец", "врун", "лгун", "дура", "дурак", "идиот", "идиотка", "дурочка",
+     "тупица", "шлюха", "воровка", "вор", "трус", "трусиха", "свинья", "сволочь", "предатель",
+     "предательница", "неудачник", "неудачница", "урод", "уродина", "сумасшедший", "психопат",
+     "эгоист", "эгоистка", "лентяй", "лентяйка", "обманщик", "обманщица", "мошенник", "ведьма"}
+)  # fmt: skip
+_SAYS = frozenset({"наговорить", "говорить", "сказать", "наговаривать", "крикнуть", "кричать"})
+_NASTY_WORDS = frozenset({"гадость", "грубость", "колкость", "оскорбление", "гадкий", "мерзость"})
+_LOOKS = frozenset({"смотреть", "посмотреть", "глядеть", "взглянуть", "поглядеть", "коситься"})
+_SCORN = frozenset(
+    {"презрение", "ненависть", "злость", "злоба", "отвращение", "злобно", "сердито",
+     "презрительно", "враждебно", "неприязнь", "осуждение", "укоризненно", "зло"}
+)  # fmt: skip
+_MISSILES = frozenset({"пуля", "снаряд", "стрела", "камень", "дробь", "пулька"})
+_QUARRELS = frozenset({"ссора", "спор", "драка", "скандал", "перепалка"})
+_DESERT = frozenset({"бросить", "покинуть", "покидать"})
 _REJECTED = frozenset({"отвергнуть", "бросить", "покинуть", "отвергнутый", "брошенный"})
 _FEELING_SELF = frozenset({"себя", "быть", "чувствовать", "почувствовать", "казаться", "стать"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "а", "но", "и", "что", "потому"})
@@ -81,9 +98,10 @@ def _code(doc: RuDoc, verb: int, who: str, level: int, target: str) -> Code:
     return Code("aggression", f"{who} {level}> {target}", (w.start, w.end), w.text)
 
 
-def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str:
+def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     """The nearest nominative person before the verb, across «и» («он ждёт меня … и не даёт
-    мне проходу»: «меня» is no subject); the dreamer when none is said."""
+    мне проходу»: «меня» is no subject); the dreamer when none is said; None when the nearest
+    nominative is a thing («вода нас не пускала» is no one's rejection)."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     for j in range(verb - 1, max(sentence.first, verb - 10) - 1, -1):
         w = doc.words[j]
@@ -93,6 +111,8 @@ def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str:
             who = actor(doc, cast, j)
             if who is not None:
                 return who
+            if w.pos == "NOUN" and not w.animate:
+                return None
     return clause_subject(doc, cast, verb)
 
 
@@ -100,7 +120,7 @@ def _refusal(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     """Another character's withheld kindness toward someone (the dreamer's own «не ответила»
     is no act on anyone in particular)."""
     who = _nominative_subject(doc, cast, verb)
-    if who == "D":
+    if who is None or who == "D":
         return None
     target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
     if target is None or target == who:
@@ -142,21 +162,124 @@ def _quarrel(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     before = [w.lemma for w in doc.words[max(sentence.first, verb - 3) : verb]]
     if "мы" in before:
         pair = ("D", cast.last_before(verb, ""))
+        if pair[1] is None:
+            return None
     elif "они" in before:
         people = [c.code for c in cast.characters if c.word < verb][-2:]
-        pair = (people[0], people[1]) if len(people) == 2 else ("", None)
+        if len(people) < 2:
+            return None  # two characters, even of one code («две соседки»)
+        pair = (people[0], people[1])
     else:
-        return None
-    if not pair[0] or pair[1] is None or pair[0] == pair[1]:
         return None
     w = doc.words[verb]
     level = _RECIPROCAL[w.lemma]
     return Code("aggression", f"{pair[0]} {level}= {pair[1]}", (w.start, w.end), w.text)
 
 
+def _name_calling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«назвала её вруньей», «обозвал меня дурой»: an insult in the instrumental after a verb
+    of naming is verbal hostility (A2) from the namer to the named."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    after = range(verb + 1, min(sentence.last, verb + 4))
+    if not any(doc.words[k].lemma in _INSULTS and doc.words[k].case == "ablt" for k in after):
+        return None
+    who = _nominative_subject(doc, cast, verb)
+    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    if who is None or target is None or target == who:
+        return None
+    return _code(doc, verb, who, 2, target)
+
+
+def _desertion(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«подруга меня бросила» is desertion (rejection, A3); «меня бросили в чулан» is
+    confinement (A6): a person thrown into a place."""
+    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    who = _nominative_subject(doc, cast, verb)
+    if who in (None, "D") and doc.words[verb].number == "plur" and target == "D":
+        who = "2IUA"  # «меня бросили»: people the dream does not name
+    if who is None or target is None or target == who:
+        return None
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    into = [w.lower for w in doc.words[verb + 1 : min(sentence.last, verb + 4)]]
+    if (
+        into[:1] in (["в"], ["во"])
+        and len(into) > 1
+        and (into[1] in _DREAMER_FORMS or target != "D")
+    ):
+        return _code(doc, verb, who, 7, target)  # «бросил в меня камень»: thrown at
+    return _code(doc, verb, who, 6 if {"в", "во"} & set(into) else 3, target)
+
+
+def _nasty(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«наговорила мне гадостей», «посмотрела на меня с презрением»: hostility said or shown
+    (A2) to the person named after the verb."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    after = doc.words[verb + 1 : min(sentence.last, verb + 6)]
+    looks = doc.words[verb].lemma in _LOOKS
+    words = _SCORN if looks else _NASTY_WORDS
+    if not any(w.lemma in words for w in after):
+        return None
+    start = verb + 1 if looks and _next_is(doc, verb, "на") else verb
+    target = _target(doc, cast, start, reach=3)
+    who = _nominative_subject(doc, cast, verb)
+    if who is None or target is None or target == who:
+        return None
+    return _code(doc, verb, who, 2, target)
+
+
+def _quarrel_noun(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«у нас шёл спор», «посреди ссоры со всеми», «мы ввязались в драку»: a quarrel or fight
+    the dreamer is in is her mutual aggression with the last person met."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    words = doc.words[sentence.first : sentence.last]
+    if not any(w.lemma in ("я", "мы") for w in words):
+        return None
+    other = cast.last_before(i, "")
+    if other is None:
+        return None
+    w = doc.words[i]
+    level = 7 if w.lemma == "драка" else 2
+    return Code("aggression", f"D {level}= {other}", (w.start, w.end), w.text)
+
+
+def _struck(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«в меня попали пули», «камень попал ему в голову»: a missile someone sent hits a person
+    (A7 from someone the dream does not name)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    clause = doc.words[max(sentence.first, i - 4) : min(sentence.last, i + 5)]
+    if not any(w.lemma in _MISSILES for w in clause):
+        return None
+    target = _target(doc, cast, i, reach=3) or ("D" if _dreamer_before(doc, i) else None)
+    return _code(doc, i, "1IUA", 7, target) if target is not None else None
+
+
+def _ignoring(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«он не обращал на меня внимания»: ignoring someone is rejection (A3)."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    after = doc.words[verb + 1 : min(sentence.last, verb + 5)]
+    if not any(w.lemma == "внимание" for w in after) or not any(w.lower == "на" for w in after):
+        return None
+    at = next(k for k in range(verb + 1, verb + 5) if doc.words[k].lower == "на")
+    target = _target(doc, cast, at, reach=2)
+    who = _nominative_subject(doc, cast, verb)
+    if who is None or target is None or target == who:
+        return None
+    return _code(doc, verb, who, 3, target)
+
+
 def _one(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     w = doc.words[i]
     denied = _denied(doc, i)
+    if w.lemma in ("обращать", "обратить") and denied:
+        return _ignoring(doc, cast, i)
+    if w.lemma in ("попасть", "попадать") and not denied:
+        return _struck(doc, cast, i)
+    if (w.lemma in _SAYS or w.lemma in _LOOKS) and not denied:
+        return _nasty(doc, cast, i)
+    if w.lemma in _DESERT and not denied and w.pos == "VERB":
+        return _desertion(doc, cast, i)
+    if w.lemma in ("назвать", "называть", "обозвать", "обзывать") and not denied:
+        return _name_calling(doc, cast, i)
     if w.lemma in _WITHHELD and denied:
         return _refusal(doc, cast, i)
     if w.lemma == "хотеть" and denied:
@@ -193,6 +316,33 @@ def _anger_at_dreamer(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     return _code(doc, i, who, 2, "D")
 
 
+def _anger_cause(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«я злилась, что он не позвонил», «разозлилась, потому что сестра ушла»: the dreamer's
+    anger at the one whose deed is its cause (covert hostility, A1), as the English coder reads
+    "angry that he had not told me"."""
+    entry = lexicon("emotions").get(doc.words[i].lemma)
+    if (
+        entry is None
+        or entry.code != "AN"
+        or _denied(doc, i)
+        or clause_subject(doc, cast, i) != "D"
+    ):
+        return None
+    sentence = doc.sentences[doc.sentence_of[i]]
+    after = range(i + 1, min(sentence.last, i + 4))
+    joint = next((k for k in after if doc.words[k].lower == "что"), None)
+    if joint is None:
+        return None
+    for k in range(joint + 1, min(sentence.last, joint + 6)):
+        w = doc.words[k]
+        if w.text in (",", ".", ";"):
+            break
+        who = actor(doc, cast, k) if w.case == "nomn" else None
+        if who is not None and who != "D":
+            return _code(doc, i, "D", 1, who)
+    return None
+
+
 def _felt_rejected(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     """«я почувствовала себя отвергнутой», «брошенной»: the dreamer feels someone's rejection;
     HVdC codes it from the last person met to her (A3)."""
@@ -215,6 +365,10 @@ def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
         code = _one(doc, cast, i) if w.pos in ("VERB", "INFN") else None
         if code is None and w.pos in ("PRTF", "PRTS"):
             code = _felt_rejected(doc, cast, i)
+        if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
+            code = _anger_cause(doc, cast, i)
+        if code is None and w.lemma in _QUARRELS and not _denied(doc, i):
+            code = _quarrel_noun(doc, cast, i)
         if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
             code = _anger_at_dreamer(doc, cast, i)
             if code is not None and code.code in angry:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
-from .lexicon import Entry, lexicon
+from .lexicon import Entry, Lexicon, lexicon
 from .negation import negated
 from .nlp import RuDoc, Word, children, head_of, parse_syntax
 from .roles import actor
@@ -30,6 +30,25 @@ _PARTNERS = frozenset(
     {"парень", "жених", "муж", "жена", "невеста", "любовник", "любовница", "возлюбленный",
      "любимый", "кавалер", "бойфренд", "бывший", "бывшая", "партнер", "супруг", "супруга"}
 )  # fmt: skip
+_DRIVEN = frozenset(
+    {"машина", "автомобиль", "грузовик", "автобус", "мотоцикл", "танк", "самолет", "вертолет",
+     "лодка", "катер", "корабль", "джип", "фургон"}
+)  # fmt: skip
+_FEAR = frozenset(
+    {"бояться", "испугаться", "побояться", "опасаться", "страшно", "ужас", "страх", "ужасе"}
+)  # fmt: skip
+#: Resisting an attack («сопротивлялась», «стало отбиваться»): aimed at the attacker.
+_FIGHT_BACK = frozenset(
+    {"сопротивляться", "отбиваться", "отбиться", "защищаться", "бороться", "дать"}
+)  # fmt: skip
+_PLAIN = {
+    "со": "с", "надо": "над", "ко": "к", "во": "в", "подо": "под", "передо": "перед",
+    "ото": "от", "изо": "из", "обо": "о",
+}  # fmt: skip
+#: Verbs of threat: the act in their infinitive is only threatened («угрожал убить меня»).
+_THREATS = frozenset({"угрожать", "пригрозить", "грозить", "грозиться", "обещать"})
+_GREETINGS = frozenset({"здороваться", "поздороваться", "прощаться", "попрощаться"})
+_RETOLD = 3  # sentences within which the same act between the same pair is one act
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 _CLAUSE_EDGE = frozenset(
@@ -46,15 +65,49 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
         lex = lexicon(category)
         i = 0
         while i < len(lemmas):
-            hit = lex.phrase_at(lemmas, i)
+            hit = lex.phrase_at(lemmas, i) or _gapped(doc, lemmas, lex, i)
             entry, length = hit if hit else (lex.words.get(lemmas[i]), 1)
-            if entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
+            if entry is not None and category == "aggression" and _feared(doc, i):
+                pass  # «боялась, что он нас догонит»: what she feared did not happen
+            elif entry is not None and _threatened(doc, i):
+                pass  # «угрожал убить меня» is a threat, coded by its own verb
+            elif entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
                 if lemmas[i] == "не" or not negated(doc, i) or _almost(doc, i):
                     found.append((i, length, category, entry))
             elif entry is not None and hit is not None:
                 found.append((i, length, category, entry))
             i += length
-    return found
+    # «дала мне пощёчину»: a blow, not a gift — a listed aggression phrase wins over its verb
+    blows = {k for i, n, cat, _ in found if cat == "aggression" and n > 1 for k in range(i, i + n)}
+    return [c for c in found if c[2] != "friendliness" or c[0] not in blows]
+
+
+def _gapped(doc: RuDoc, lemmas: list[str], lex: Lexicon, i: int) -> tuple[Entry, int] | None:
+    """A listed phrase with a pronoun inside it («дала **мне** пощёчину», «не давал **ей**
+    проходу»): matched without the pronoun, and as long as the words it spans."""
+    if i + 1 >= len(lemmas) or doc.words[i + 1].pos != "NPRO":
+        return None
+    hit = lex.phrase_at([*lemmas[: i + 1], *lemmas[i + 2 :]], i)
+    return (hit[0], hit[1] + 1) if hit else None
+
+
+def _threatened(doc: RuDoc, i: int) -> bool:
+    w = doc.words[i]
+    if w.pos != "INFN":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = doc.words[max(sentence.first, i - 3) : i]
+    return any(b.lemma in _THREATS for b in before)
+
+
+def _feared(doc: RuDoc, i: int) -> bool:
+    """Whether the act is in a clause of fear: «я боялась, что он меня ударит»."""
+    clause = _clause(doc, i)
+    k = clause.start - 1
+    if k < 1 or doc.words[k].lower not in ("что", "чтобы"):
+        return False
+    before = doc.words[k - 2] if doc.words[k - 1].text == "," and k >= 2 else doc.words[k - 1]
+    return before.lemma in _FEAR
 
 
 def _almost(doc: RuDoc, i: int) -> bool:
@@ -64,11 +117,13 @@ def _almost(doc: RuDoc, i: int) -> bool:
 
 
 def _preposition(doc: RuDoc, i: int) -> str:
+    """The preposition of the word at ``i`` in its plain form («со мной» → с, «надо мной» →
+    над)."""
     for child, rel in children(doc, i):
         if rel == "case":
-            return doc.words[child].lower
-    if i > 0 and doc.words[i - 1].pos == "PREP":
-        return doc.words[i - 1].lower
+            return _PLAIN.get(doc.words[child].lower, doc.words[child].lower)
+    if i > 0 and (doc.words[i - 1].pos == "PREP" or doc.words[i - 1].lower in _PLAIN):
+        return _PLAIN.get(doc.words[i - 1].lower, doc.words[i - 1].lower)
     return ""
 
 
@@ -101,8 +156,8 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
     if v.person == "3per":
         return not v.number or not w.number or v.number == w.number
     if v.tense == "past":
-        if v.number == "plur":
-            return w.number == "plur" or w.lemma == "мы"
+        if v.number == "plur":  # «подруги смеялись»: a group even where the noun looks singular
+            return w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
         if w.lemma == "мы" or w.number == "plur":
             return False
         if w.lemma == "я":
@@ -118,10 +173,11 @@ def _subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     the clause (Russian often puts it after the verb: «за мной гонится собака»); for an
     infinitive or a verb joined to another («побежала и ударила»), that verb's subject."""
     current = verb
-    if doc.words[verb].pos == "GRND":
-        link = head_of(doc, verb)
-        if link is not None and link[0] >= 0:
-            current = link[0]
+    link = head_of(doc, verb)
+    if doc.words[verb].pos == "GRND" and link is not None and link[0] >= 0:
+        current = link[0]
+    elif doc.words[verb].pos == "INFN" and link is not None and link[1] == "xcomp":
+        current = link[0]  # «стала отчитывать их»: the subject is the finite verb's
     for _ in range(3):
         for child, rel in children(doc, current):
             who = actor(doc, cast, child) if rel in _SUBJECT else None
@@ -188,8 +244,29 @@ def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
     if preposition:
         return preposition in markers
     # an animate masculine accusative looks like the genitive («обняла брата», «ударил его»)
-    accusative = w.case == "accs" or (w.case == "gent" and (w.animate or w.pos == "NPRO"))
+    accusative = w.case == "accs" or (
+        w.case == "gent" and (w.animate or w.pos == "NPRO" or w.lemma == "который")
+    )
     return ("obj" in markers and accusative) or ("dat" in markers and w.case == "datv")
+
+
+def _earlier_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    """«отец сказал, что отвезёт меня», «зашёл мой парень, чтобы сводить меня»: an act in a
+    clause of the sentence with no subject of its own is by the person the sentence is about
+    (the nearest nominative character before it)."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for k in range(verb - 1, sentence.first - 1, -1):
+        w = doc.words[k]
+        if w.case == "nomn" and w.lemma not in ("я", "мы"):
+            who = actor(doc, cast, k)
+            if who is not None and who != "D":
+                return who
+    return None
+
+
+def _names_dreamer(doc: RuDoc, verb: int) -> bool:
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    return any(w.lemma in ("я", "мы") for w in doc.words[sentence.first : sentence.last])
 
 
 def _fill_unsaid(
@@ -200,10 +277,10 @@ def _fill_unsaid(
     object left out («мама целует в макушку») is aimed at the dreamer or, when the dreamer
     acts, at the last person mentioned."""
     if recipient == "D" and initiator is None:
-        return "1IUA", recipient
+        return _earlier_subject(doc, cast, verb) or "1IUA", recipient
     if recipient is None and initiator is not None:
-        if initiator != "D":
-            return initiator, "D"
+        if initiator != "D":  # aimed at the dreamer only where the sentence names her
+            return initiator, "D" if _names_dreamer(doc, verb) else None
         return initiator, cast.last_before(verb, "")
     return initiator, recipient
 
@@ -213,6 +290,16 @@ def _impersonal(verb: Word) -> bool:
     return verb.number == "plur" and verb.person != "1per"
 
 
+def _thing_subject(doc: RuDoc, verb: int) -> bool:
+    """Whether the parse gives the verb a subject that is a thing, not a person (a vehicle
+    has a driver: «меня преследует машина» is someone's chase)."""
+    for child, rel in children(doc, verb):
+        w = doc.words[child]
+        if rel in _SUBJECT and w.pos == "NOUN" and not w.animate and w.case == "nomn":
+            return w.lemma not in _DRIVEN
+    return False
+
+
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
     initiator = _subject(doc, cast, i)
@@ -220,13 +307,23 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
     recipient = _recipient(doc, cast, i, entry.extra)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
+        if recipient is None:
+            return None  # «убежала домой»: running off from no one is no chase
         initiator, recipient = recipient, initiator or "D"
+    if initiator is None and _thing_subject(doc, i):
+        return None  # «вода нас не пускала», «ветер сбил меня»: no one did it
     if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
         initiator, recipient = _fill_unsaid(doc, cast, i, initiator, recipient)
     if initiator is None or recipient is None or recipient == initiator:
         return None
-    mutual = entry.extra == _MUTUAL_PREPOSITION and verb.lemma.endswith(("ся", "сь"))
+    mutual = (
+        _MUTUAL_PREPOSITION in entry.extra.split("|")
+        and verb.lemma.endswith(("ся", "сь"))
+        and verb.lemma not in _GREETINGS  # «она поздоровалась со мной»: she greets me
+    )
     sign = "=" if mutual else ">"
+    if mutual and recipient == "D":  # HVdC writes the dreamer first in a mutual act
+        initiator, recipient = recipient, initiator
     return Code(
         category, f"{initiator} {entry.code}{sign} {recipient}", (verb.start, verb.end), verb.text
     )
@@ -260,6 +357,24 @@ def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
     return any(doc.words[k].lemma in _PARTNERS for k in _clause(doc, verb))
 
 
+def _fought_back(
+    doc: RuDoc, cast: Cast, verb: int, entry: Entry, earlier: list[Code]
+) -> Code | None:
+    """«оно стало отбиваться», «она сопротивлялась» with no one named: HVdC's reciprocated
+    aggression, from the one attacked back to the latest one who attacked them."""
+    who = _subject(doc, cast, verb)
+    for code in reversed(earlier):
+        parts = code.code.split()
+        if code.category == "aggression" and len(parts) == 3 and parts[2] == who:
+            w = doc.words[verb]
+            return Code("aggression", f"{who} {entry.code}> {parts[0]}", (w.start, w.end), w.text)
+    return None
+
+
+def _chase(code: Code) -> bool:
+    return code.category == "aggression" and " 6> " in code.code
+
+
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     """Interaction codes in text order; the same act between the same pair in a sentence once."""
     candidates = _candidates(doc)
@@ -271,10 +386,15 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
         if category == "friendliness" and _romantic_kiss(doc, verb):
             category, entry = "sexuality", Entry("3", entry.extra)
         code = _code(doc, cast, verb, category, entry)
+        if code is None and doc.words[verb].lemma in _FIGHT_BACK:
+            code = _fought_back(doc, cast, verb, entry, codes)
         if code is None:
             continue
-        key = (doc.sentence_of[i], code.code)
-        if key not in seen:
-            seen.add(key)
+        sentence = doc.sentence_of[i]
+        told = _chase(code) and any(c == code.code for _, c in seen)
+        # an act told again within three sentences is one act (a chase that goes on, however far)
+        told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
+        if not told:
+            seen.add((sentence, code.code))
             codes.append(code)
     return codes

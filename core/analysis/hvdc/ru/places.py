@@ -14,9 +14,9 @@ from core.analysis.hvdc.types import Code
 
 from .cast import Cast
 from .familiarity import familiarity
-from .lexicon import lexicon
+from .lexicon import Entry, lexicon
 from .negation import negated
-from .nlp import RuDoc
+from .nlp import RuDoc, morph_analyzer
 
 _HOME_ADVERBS = frozenset({"дома", "домой"})
 #: Forms of «дорогой» (dear, expensive) that pymorphy3 may read as «дорога» (road).
@@ -42,6 +42,12 @@ _MOVES = frozenset(
      "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть"}
 )  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
+_HABITS = frozenset({"учиться", "работать", "преподавать", "служить"})
+#: Parts of a building: leaving one («вышла из комнаты») is no step outdoors.
+_ROOMS = frozenset(
+    {"комната", "спальня", "кухня", "ванная", "туалет", "уборная", "класс", "аудитория",
+     "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
+)  # fmt: skip
 _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
@@ -91,13 +97,15 @@ def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue  # «цветной, как в кино», «будто на сцене»: a likeness, not a place
         if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
             continue  # «с мостом во рту», «с домом»: something had, not a place
-        entry = lex.get(w.lemma)
+        entry = lex.get(w.lemma) or _other_reading(doc, i)
         if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
+            continue
+        if _aside(doc, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
         qualifier = doc.words[i - 1].lemma if i > 0 else ""
         inside = {"крытый": "I", "открытый": "O"}.get(qualifier, inside)  # «крытый бассейн»
-        if inside == "I" and (_outside_of(doc, i) or _left(doc, i)):
+        if inside == "I" and (_outside_of(doc, i) or (_left(doc, i) and w.lemma not in _ROOMS)):
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
     return _named_places_only_alone(doc, found)
@@ -116,6 +124,19 @@ def _named_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[t
     return sorted(kept)
 
 
+def _other_reading(doc: RuDoc, i: int) -> Entry | None:
+    """A place under a less likely reading after a preposition of place: pymorphy3 reads
+    «в парке» as «парка» (a parka) first."""
+    if not _after_preposition(doc, i):
+        return None
+    lex = lexicon("places")
+    for parse in morph_analyzer().parse(doc.words[i].lower)[1:4]:
+        entry = lex.get(parse.normal_form.replace("ё", "е"))
+        if entry is not None:
+            return entry
+    return None
+
+
 def _place_word(doc: RuDoc, i: int) -> bool:
     """A noun, or an adjective standing for one («на лабораторной», «в столовой»)."""
     w = doc.words[i]
@@ -123,6 +144,22 @@ def _place_word(doc: RuDoc, i: int) -> bool:
         return True
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     return w.pos == "ADJF" and (nxt is None or nxt.pos not in ("NOUN", "ADJF"))
+
+
+def _aside(doc: RuDoc, i: int) -> bool:
+    """«он учится у нас в университете», «мы собирались в кино»: where someone else studies
+    or works now, or where one only meant to go, is not where the dream is (where a friend
+    lives may well be: «в гостях у подруги, которая живёт за городом»)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i - 1
+    while j >= sentence.first and doc.words[j].lower not in _CLAUSE_END:
+        w = doc.words[j]
+        if w.lemma in _HABITS and w.person == "3per" and w.tense == "pres":
+            return True
+        if w.lemma in ("собираться", "собраться") and doc.words[j + 1].lower in ("в", "на"):
+            return True
+        j -= 1
+    return False
 
 
 def _describes_a_person(doc: RuDoc, cast: Cast, i: int) -> bool:
@@ -182,6 +219,14 @@ def _left(doc: RuDoc, i: int) -> bool:
     return any(w.lemma in _EXITS for w in doc.words[max(sentence.first, i - 5) : i])
 
 
+def _exit_is_dreamers(doc: RuDoc, i: int) -> bool:
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
+        if doc.words[k].lemma in _EXITS:
+            return _dreamer_moves(doc, k)
+    return False
+
+
 def _after_preposition(doc: RuDoc, i: int) -> bool:
     return i > 0 and doc.words[i - 1].lower in _PLACE_PREPOSITIONS
 
@@ -205,7 +250,8 @@ def _moved(doc: RuDoc, i: int) -> bool:
     (not a place left behind, «вышла из комнаты»)."""
     sentence = doc.sentences[doc.sentence_of[i]]
     if i > 0 and doc.words[i - 1].lower in _LEAVING:
-        return False
+        # «я вышла из здания»: the dreamer is now outside it (a room left is still indoors)
+        return _left(doc, i) and doc.words[i].lemma not in _ROOMS and _exit_is_dreamers(doc, i)
     before = doc.words[max(sentence.first, i - 8) : i]
     for k in range(len(before) - 1, -1, -1):
         if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»

@@ -36,8 +36,18 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
     if w.lemma in _THIRD or w.lower in _OBJECT_FORMS:
         gender = _THIRD[w.lemma] if w.lemma in _THIRD else _OBJECT_FORMS[w.lower]
         return cast.last_before(i, gender) or (
-            cast.last_before(i, "") if gender != "plur" else None
+            _indefinite_before(cast, i) if gender != "plur" else None
         )
+    return None
+
+
+def _indefinite_before(cast: Cast, i: int) -> str | None:
+    """The latest single character of no known sex («кто-то», «человек»): «он»/«она» can
+    point to one when no character of the pronoun's gender is there, and so can an animal
+    («насекомое … убить его»); a woman is not «он»."""
+    for char in reversed(cast.characters):
+        if char.word < i and (char.code[:2] == "1I" or char.code == "1ANI"):
+            return char.code
     return None
 
 

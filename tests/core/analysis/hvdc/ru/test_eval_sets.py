@@ -22,12 +22,12 @@ from core.analysis.hvdc.types import CATEGORIES
 
 DATA = Path(__file__).resolve().parents[4] / "data" / "hvdc_ru"
 DEV_FLOORS = {
-    "characters": 0.75, "settings": 0.72, "aggression": 0.35, "friendliness": 0.38,
-    "misfortune": 0.42,
+    "characters": 0.78, "settings": 0.76, "aggression": 0.45, "friendliness": 0.44,
+    "misfortune": 0.49,
 }  # fmt: skip
 ORIGINAL_FLOORS = {
-    "characters": 0.80, "settings": 0.72, "aggression": 0.55, "friendliness": 0.52,
-    "misfortune": 0.60,
+    "characters": 0.83, "settings": 0.78, "aggression": 0.67, "friendliness": 0.57,
+    "misfortune": 0.68,
 }  # fmt: skip
 
 
@@ -81,13 +81,13 @@ def _scores(gold: list[dict[str, Any]]) -> tuple[dict[str, float], float]:
 
 def test_coder_keeps_its_floors_on_the_development_two_thirds() -> None:
     f1, emotions = _scores([r for r in _rows("norms_female_ru.jsonl") if r["split"] == "dev"])
-    assert emotions >= 0.78
+    assert emotions >= 0.80
     for category, floor in DEV_FLOORS.items():
         assert f1[category] >= floor, category
 
 
 def test_coder_keeps_its_floors_on_the_original_russian_dreams() -> None:
     f1, emotions = _scores(_rows("original_ru.jsonl"))
-    assert emotions >= 0.60
+    assert emotions >= 0.83
     for category, floor in ORIGINAL_FLOORS.items():
         assert f1[category] >= floor, category

@@ -53,3 +53,17 @@ def test_a_place_anyone_might_be_in_stays_questionable() -> None:
 
 def test_where_the_dreamer_lives_is_familiar() -> None:
     assert _settings("Я жила в гостинице с квартирами.") == ["IF"]
+
+
+def test_a_person_never_seen_does_not_make_the_street_strange() -> None:
+    text = "Я иду по Сидар-роуд с сестрой. За нами пошёл мужчина (его я никогда раньше не видела)."
+    assert _settings(text) == ["OF"]
+
+
+def test_a_relatives_place_and_a_bare_garden_are_familiar() -> None:
+    assert _settings("Мне снилась бабушкина деревня: луг, речка.") == ["OF"]
+    assert _settings("Муж стоит в саду у калитки.") == ["OF"]
+
+
+def test_getting_lost_makes_the_place_unfamiliar() -> None:
+    assert _settings("Мы ехали по дороге, но заблудились.") == ["OU"]

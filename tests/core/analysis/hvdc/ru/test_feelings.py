@@ -28,3 +28,36 @@ def test_being_undecided_is_confusion() -> None:
 def test_strange_as_the_manner_of_an_act_is_no_feeling() -> None:
     assert _emotions("Девчонки как-то странно переглянулись.") == []
     assert _emotions("Мне было странно.") == ["CO, D"]
+
+
+def test_contentment_said_as_a_state_is_happiness() -> None:
+    assert _emotions("Мне было так хорошо и спокойно.") == ["HA, D"]
+    assert _emotions("Я почувствовал странный покой.") == ["HA, D"]
+    assert _emotions("Я хорошо плавала.") == []
+    assert _emotions("Там было довольно уютно.") == []
+    assert _emotions("Всё было хорошо.") == []
+
+
+def test_a_predicative_adverb_is_found_through_its_own_form() -> None:
+    assert _emotions("Стало тревожно, телефон разрядился.") == ["AP, D"]
+
+
+def test_tears_of_joy_are_happiness_not_sadness() -> None:
+    assert _emotions("Мама плачет от радости.") == ["HA, 1FMA"]
+
+
+def test_emptiness_inside_is_sadness_and_shock_is_confusion() -> None:
+    assert _emotions("Я не плакала, просто было пусто внутри.") == ["SD, D"]
+    assert _emotions("Все в шоке.") == ["CO, D"]
+
+
+def test_strange_as_a_characters_manner_is_no_feeling() -> None:
+    assert _emotions("Другой живёт в нашем районе и ведёт себя странно.") == []
+
+
+def test_more_members_of_the_classes() -> None:
+    assert _emotions("У меня сердце ушло в пятки.") == ["AP, D"]
+    assert _emotions("Я вздрогнула.") == ["AP, D"]
+    assert _emotions("Я была ошарашена.") == ["CO, D"]
+    assert _emotions("Мне полегчало.") == ["HA, D"]
+    assert _emotions("Я чувствовала вину.") == ["AP, D"]

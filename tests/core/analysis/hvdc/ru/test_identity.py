@@ -86,3 +86,19 @@ def test_someone_only_compared_with_is_not_in_the_dream() -> None:
 
 def test_an_apposition_in_any_case_renames() -> None:
     assert _chars("Меня позвали встретиться с Бобом, моим парнем.") == ["1MKA"]
+
+
+def test_a_genitive_singular_after_a_preposition_is_one_person() -> None:
+    assert _chars("Мы пытались уйти от огромного темнокожего мужчины.") == ["1MEA"]
+
+
+def test_a_counted_group_listed_after_a_dash_is_its_members() -> None:
+    assert _chars("Две мои подруги — Нэнси и Джулия — болтали со мной.") == ["1FKA", "1FKA"]
+
+
+def test_what_something_looks_like_is_no_character() -> None:
+    assert _chars("Я увидела насекомое, похожее на паука.") == ["1ANI"]
+
+
+def test_a_plural_after_a_verb_of_coming_is_a_group() -> None:
+    assert _chars("Пришли девочки.")[0][0] == "2"

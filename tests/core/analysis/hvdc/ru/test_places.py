@@ -52,3 +52,19 @@ def test_a_likeness_is_not_a_place_unless_it_tells_where_one_is() -> None:
 def test_a_covered_pool_is_indoors() -> None:
     assert _settings("Я пошла плавать в крытый бассейн.")[0][0] == "I"
     assert _settings("Я плавала в открытом бассейне.")[0][0] == "O"
+
+
+def test_where_someone_else_studies_or_where_one_meant_to_go_is_no_setting() -> None:
+    text = (
+        "Я ехала на велосипеде с парнем — он учится у нас в университете, — и мы собирались в кино."
+    )
+    assert "IF" not in _settings(text) and "IQ" not in _settings(text)
+
+
+def test_leaving_a_building_is_a_step_outdoors_but_leaving_a_room_is_not() -> None:
+    assert [c[0] for c in _settings("Я была в кафетерии. Потом я вышла из здания.")] == ["I", "O"]
+    assert [c[0] for c in _settings("Я была в комнате. Потом я вышла из комнаты.")] == ["I"]
+
+
+def test_a_place_under_a_less_likely_reading() -> None:
+    assert _settings("Я играю на гитаре в парке.") == ["OQ"]

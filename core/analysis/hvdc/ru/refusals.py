@@ -1,0 +1,59 @@
+"""A request refused: HVdC's rejection (A3) from the one who refuses to the one who asked.
+
+The English coder reads a bare "she wouldn't" / "he didn't" after a request as a refusal
+(``core/analysis/hvdc/interactions``); Russian says it with «отказаться», «не захотеть», «не
+стать» after «попросить/просить»: «я попросила её помочь, но она отказалась», «…, а он не
+стал». Only a refusal in the request's sentence or the next one, by the person asked, counts.
+"""
+
+from __future__ import annotations
+
+from core.analysis.hvdc.types import Code
+
+from .cast import Cast
+from .nlp import RuDoc
+from .roles import actor
+
+_ASK = frozenset({"попросить", "просить", "умолять", "упросить"})
+_REFUSE = frozenset({"отказаться", "отказываться"})
+_WONT = frozenset({"захотеть", "стать", "согласиться", "соглашаться"})
+
+
+def _asked(doc: RuDoc, cast: Cast, i: int) -> str | None:
+    """The person the dreamer asks at ``i`` («попросила её», «попросила маму»)."""
+    if not any(w.lemma in ("я", "мы") for w in doc.words[max(0, i - 3) : i]):
+        return None
+    for k in range(i + 1, min(len(doc.words), i + 3)):
+        who = actor(doc, cast, k)
+        if who is not None and who != "D" and doc.words[k].case != "nomn":
+            return who
+    return None
+
+
+def _refusal_at(doc: RuDoc, k: int) -> bool:
+    w = doc.words[k]
+    if w.lemma in _REFUSE and w.pos == "VERB":
+        return True
+    return w.lemma in _WONT and w.pos == "VERB" and k > 0 and doc.words[k - 1].lower == "не"
+
+
+def code_refused_requests(doc: RuDoc, cast: Cast) -> list[Code]:
+    """«я попросила её помочь, но она отказалась» → 1FTA 3> D, once per request."""
+    codes: list[Code] = []
+    for i, w in enumerate(doc.words):
+        if w.lemma not in _ASK or w.pos != "VERB":
+            continue
+        asked = _asked(doc, cast, i)
+        if asked is None:
+            continue
+        sentence = doc.sentence_of[i]
+        for k in range(i + 1, len(doc.words)):
+            if doc.sentence_of[k] > sentence + 1:
+                break
+            if _refusal_at(doc, k):
+                subject = [actor(doc, cast, j) for j in range(max(0, k - 3), k)]
+                if asked in subject or not any(subject):
+                    v = doc.words[k]
+                    codes.append(Code("aggression", f"{asked} 3> D", (v.start, v.end), v.text))
+                break
+    return codes
