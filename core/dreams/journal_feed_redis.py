@@ -31,8 +31,8 @@ log = logging.getLogger(__name__)
 #: How often a silent subscription is pinged, and how long a watch stays live without hearing
 #: anything: the longest a silently broken connection (no reset from the network) can serve.
 PING_S, GRACE_S = 0.5, 2.0
-#: The waits between reconnection attempts.
-RETRY_S, MAX_RETRY_S = 0.1, 5.0
+#: The waits between reconnection attempts; the longest a stopping watch may hold a shutdown.
+RETRY_S, MAX_RETRY_S, STOP_S = 0.1, 5.0, 2.0
 
 
 class RedisFeed:
@@ -60,9 +60,7 @@ class RedisFeed:
             try:
                 yield watch
             finally:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+                await watch.stop(task)
 
 
 class RedisWatch:
@@ -79,7 +77,7 @@ class RedisWatch:
     ) -> None:
         self._redis, self._channel, self._listener = redis, channel, listener
         self._ping_s, self._grace_s, self._clock = ping_s, grace_s, clock
-        self._subscribed = self._confirmed = False
+        self._subscribed = self._confirmed = self._stopped = False
         self._heard_at = float("-inf")
         #: Set while subscribed / while not (tests and the bench await them).
         self.subscribed, self.lost = asyncio.Event(), asyncio.Event()
@@ -89,9 +87,20 @@ class RedisWatch:
     def live(self) -> bool:
         return self._subscribed and self._clock() - self._heard_at < self._grace_s
 
+    async def stop(self, task: asyncio.Task[None]) -> None:
+        """End ``task`` (this watch's :meth:`run`) without holding up a shutdown: a redis-py
+        read interrupted by the cancellation may not end at once, so the loop also ends on
+        ``_stopped``, and after ``STOP_S`` the shutdown goes on regardless."""
+        self._stopped = True
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=STOP_S)
+        if not done:
+            log.warning("journal change feed did not stop within %.0f s", STOP_S)
+        self._down()
+
     async def run(self) -> None:
         delay = RETRY_S
-        while True:
+        while not self._stopped:
             try:
                 await self._follow()
             except asyncio.CancelledError:
@@ -108,7 +117,7 @@ class RedisWatch:
         self._confirmed, self._heard_at = False, self._clock()  # the confirmation's wait
         try:
             await pubsub.subscribe(self._channel)
-            while True:
+            while not self._stopped:
                 message = await pubsub.get_message(timeout=self._ping_s)
                 if message is None:
                     await self._ping_or_give_up(pubsub)
@@ -117,7 +126,8 @@ class RedisWatch:
         finally:
             self._down()
             with contextlib.suppress(Exception):
-                await pubsub.aclose()  # type: ignore[no-untyped-call]
+                async with asyncio.timeout(STOP_S):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
 
     async def _ping_or_give_up(self, pubsub: PubSub) -> None:
         if self._clock() - self._heard_at >= self._grace_s:
