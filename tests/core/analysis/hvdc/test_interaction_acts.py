@@ -56,3 +56,19 @@ def test_aggressive_acts_and_their_count(
 )
 def test_friendly_acts(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "friendliness", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the answer to an act is reciprocated (R): not the answerer's initiative
+        ("My sister pushed me and I pushed her back.", ["1FTA 7> D", "D 7R 1FTA"]),
+        ("I wasn't embarrassed.", []),  # negated on the copula
+        ("I had a mad crush on my teacher.", []),  # "mad" intensifies, it is no anger
+        ("I ran furiously toward my brother.", []),  # a manner, no anger at him
+    ],
+)
+def test_answers_and_words_that_are_no_hostility(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, "aggression", parser) == expected
