@@ -31,7 +31,7 @@ def codes(text: str, category: str, parser: SentenceParser) -> list[str]:
         ("A group of people walked upstairs without knocking.", []),
         ("I turned away to avoid hitting her.", []),
         # a request refused by a bare "wouldn't" is rejection; a fear that did not come true is not
-        ("I screamed at my sister to come back, but she wouldn't.", ["D 2> 1FTA", "1FTA 3> D"]),
+        ("I screamed at my sister to come back, but she wouldn't.", ["D 2> 1FTA", "1FTA 3R D"]),
         ("I feared that the man would hurt us, but he would not.", []),
         # hurt told as a feeling is an emotion; hurt by someone is an act
         ("I felt hurt that my sister did not call.", []),
