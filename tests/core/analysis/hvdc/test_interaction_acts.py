@@ -52,6 +52,10 @@ def test_aggressive_acts_and_their_count(
         ("I asked my sister to help me.", []),  # help asked for is not help given
         ("My sister smiled. She smiled at me.", ["1FTA 2> D"]),  # only the aimed smile
         ("He said he was in love with me.", []),  # a standing feeling, told
+        # a thing bought or liked is no interaction; one bought for someone is a gift
+        ("Then we went into a lobby to buy some theater tickets.", []),
+        ("They were beautiful fur coats which I liked very much.", []),
+        ("My mother bought a hat for my niece.", ["1FMA 3> 1FRA"]),
     ],
 )
 def test_friendly_acts(parser: SentenceParser, text: str, expected: list[str]) -> None:
