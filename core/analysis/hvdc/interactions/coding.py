@@ -217,9 +217,25 @@ def code_interactions(
     aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
-    aggression = _distinct(doc, aggression)
+    aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
     friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
-    friendly = _distinct(doc, friendly)
+    friendly = _answered(_distinct(doc, friendly))
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])
+
+
+def _answered(codes: list[Code]) -> list[Code]:
+    """``she pushed me and I pushed back``: an act answering an earlier act of the other side
+    on the one who answers is reciprocated, ``R`` in the notation (``D 7R 1FKA``); HVdC counts
+    it as an interaction but not as the answerer's initiative (Aggressor %, Befriender %)."""
+    out: list[Code] = []
+    done: set[tuple[str, str]] = set()
+    for code in codes:
+        init, sep, rest = code.code.partition("> ")
+        if sep and (rest, init.rsplit(" ", 1)[0]) in done:
+            code = Code(code.category, f"{init}R {rest}", code.span, code.evidence)
+        elif sep:
+            done.add((init.rsplit(" ", 1)[0], rest))
+        out.append(code)
+    return out

@@ -38,6 +38,9 @@ _PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'
 OBJECT_CASE = _words("me him them us her mine myself himself herself themselves ourselves")
 _POSSESSIVE = _words("my his her their our its")
 _NON_AGENT = _words("it this something everything nothing what there")
+#: Friendly acts that are one only with a character after them (``gave me``, ``bought a hat
+#: for my niece``, ``liked her``); a thing bought or liked is no interaction.
+_TO_SOMEONE = _words("give buy bring send lend like love fond admire miss")
 _NEEDS_OBJECT = _words(
     "like love marry drive wedding engaged admire fond miss kiss neck pet sexual flirt intercourse"
 )
@@ -113,6 +116,8 @@ def participants(
         return None if initiator is None or recipient is None else (initiator, recipient, False)
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
+    if lemma in _TO_SOMEONE and object_after(doc, cast, i + _phrase_reach(lemma), reach=5) is None:
+        return SKIP  # "buy some theater tickets", "coats which I liked": no one receives it
     subj = subject_token(doc, cast, i)
     if subj is None:
         return None

@@ -108,8 +108,8 @@ def _negated(doc: Document, parse: Parse, i: int) -> bool:
             return True
         if parse.dep(i) == "pcomp" and doc.tokens[parse.head(i)].low == "without":
             return True  # "walked in without knocking"
-        if parse.dep(i) not in ("xcomp", "conj") or parse.head(i) == i:
-            return False
+        if parse.dep(i) not in ("xcomp", "conj", "acomp") or parse.head(i) == i:
+            return False  # "acomp": "I wasn't embarrassed" negates the copula
         i = parse.head(i)
     return False
 

@@ -34,6 +34,8 @@ _GIVE_IDIOMS = _words("way each up in out a an birth")
 _NEEDS_PERSON = _words("drive pick play hold pet")
 _ADVERB_PARTICLES = _words("up back out over")
 _UP_BACK = _words("up back")
+#: Words before "mad" that make it an intensifier (``a mad crush``, ``making mad love``).
+_INTENSIFYING = _words("a an the making made make such")
 #: Acts that name a feeling after be/feel (``I felt hurt``): an emotion, no one's act.
 _FELT = _words("hurt insult offend")
 _FEELING_VERBS = _words("was were am is are be been felt feel feeling looked seemed became got")
@@ -104,6 +106,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "the waves", "a pet seal", "a crazy smile", "a smiling woman"
     if lemma == "give" and after is not None and doc.tokens[after].low in _GIVE_IDIOMS:
         return True  # "gave way", "gave each other looks", "gave a party"
+    if word == "furiously" or (lemma == "mad" and prev in _INTENSIFYING):
+        return True  # "ran furiously", "a mad crush", "making mad love": manner, not anger
     if lemma in _FELT and _felt(doc, i):
         return True  # "I was hurt that he didn't ask", "she looked quite insulted"
     if lemma in _CRIES or lemma in _GESTURES:

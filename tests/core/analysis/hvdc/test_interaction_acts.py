@@ -31,7 +31,7 @@ def codes(text: str, category: str, parser: SentenceParser) -> list[str]:
         ("A group of people walked upstairs without knocking.", []),
         ("I turned away to avoid hitting her.", []),
         # a request refused by a bare "wouldn't" is rejection; a fear that did not come true is not
-        ("I screamed at my sister to come back, but she wouldn't.", ["D 2> 1FTA", "1FTA 3> D"]),
+        ("I screamed at my sister to come back, but she wouldn't.", ["D 2> 1FTA", "1FTA 3R D"]),
         ("I feared that the man would hurt us, but he would not.", []),
         # hurt told as a feeling is an emotion; hurt by someone is an act
         ("I felt hurt that my sister did not call.", []),
@@ -52,7 +52,27 @@ def test_aggressive_acts_and_their_count(
         ("I asked my sister to help me.", []),  # help asked for is not help given
         ("My sister smiled. She smiled at me.", ["1FTA 2> D"]),  # only the aimed smile
         ("He said he was in love with me.", []),  # a standing feeling, told
+        # a thing bought or liked is no interaction; one bought for someone is a gift
+        ("Then we went into a lobby to buy some theater tickets.", []),
+        ("They were beautiful fur coats which I liked very much.", []),
+        ("My mother bought a hat for my niece.", ["1FMA 3> 1FRA"]),
     ],
 )
 def test_friendly_acts(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "friendliness", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the answer to an act is reciprocated (R): not the answerer's initiative
+        ("My sister pushed me and I pushed her back.", ["1FTA 7> D", "D 7R 1FTA"]),
+        ("I wasn't embarrassed.", []),  # negated on the copula
+        ("I had a mad crush on my teacher.", []),  # "mad" intensifies, it is no anger
+        ("I ran furiously toward my brother.", []),  # a manner, no anger at him
+    ],
+)
+def test_answers_and_words_that_are_no_hostility(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, "aggression", parser) == expected

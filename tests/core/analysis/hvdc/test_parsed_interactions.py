@@ -16,7 +16,7 @@ def aggression(text: str, parser: SentenceParser) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("The man chased me and I hit him with a stick.", ["1MSA 6> D", "D 7> 1MSA"]),
+        ("The man chased me and I hit him with a stick.", ["1MSA 6> D", "D 7R 1MSA"]),
         ("I was chased by a big dog.", ["1ANI 6> D"]),
         ("I dreamed that a man came and stabbed my sister.", ["1MSA 7> 1FTA"]),
         ("The man who attacked me ran away.", ["1MSA 7> D"]),
