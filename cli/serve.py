@@ -18,7 +18,7 @@ from aiogram import Bot, Dispatcher
 from aiohttp import web
 
 from bot.commands import set_bot_commands, set_menu_button
-from bot.dispatcher import create_dispatcher
+from bot.dispatcher import create_dispatcher, in_flight_updates
 from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from cli.runtime import Runtime, build_runtime
 from core.asr import Transcriber
@@ -156,6 +156,10 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: P
         # aiogram raises RuntimeError("Polling is not started") when polling already ended.
         with contextlib.suppress(RuntimeError):
             await dp.stop_polling()
+        # aiogram does not wait for the updates it handed to tasks: let them answer before the
+        # Bot API session closes under them.
+        if not await in_flight_updates(dp).drain(SHUTDOWN_GRACE_SECONDS):
+            log.warning("stopped with updates still being handled")
 
     stack.push_async_callback(stop_polling)
 
