@@ -1,9 +1,10 @@
 """One web server for ``bench/web_api.py``, in a process of its own.
 
-``product DATABASE_URL PORT``: the real web app (build_runtime + create_app) over a seeded
-database; ``uncached DATABASE_URL PORT``: the same with the web caches off (every request reads
-the account and builds the journal page: what a request after a change costs). ``bare BODY_DIR
-PORT``: a bare aiohttp app answering each path with the bytes the product gave for it (the
+``product DATABASE_URL[,REDIS_URL] PORT``: the real web app (build_runtime + create_app) over a
+seeded database, embedded or with Redis (then its journal pages are kept while its Redis
+subscription to journal changes is live); ``uncached DATABASE_URL[,REDIS_URL] PORT``: the same
+with the web caches off (every request reads the account and builds the journal page: what a
+request after a change costs). ``bare BODY_DIR PORT``: a bare aiohttp app answering each path with the bytes the product gave for it (the
 baseline: same bytes, no auth, no database, no JSON building).
 """
 
@@ -24,7 +25,7 @@ async def _serve(app: web.Application, port: int) -> None:
     await asyncio.Event().wait()
 
 
-async def product(database_url: str, port: int, cached: bool = True) -> None:
+async def product(where: str, port: int, cached: bool = True) -> None:
     from cli.runtime import build_runtime
     from core.auth.config import WebSettings
     from core.config import Settings
@@ -34,9 +35,12 @@ async def product(database_url: str, port: int, cached: bool = True) -> None:
     from tests.miniapp.signing import BOT_TOKEN
 
     caches = {} if cached else {"account_cache_s": 0, "journal_cache_s": 0}
+    database_url, _, redis_url = where.partition(",")
     settings = Settings(
         _env_file=None,
         DATABASE_URL=database_url,
+        REDIS_URL=redis_url or None,
+        REDIS_NAMESPACE=f"web-bench-{port}",
         BOT_TOKEN=BOT_TOKEN,
         LOG_LEVEL="WARNING",
         web=WebSettings(**caches),  # type: ignore[arg-type]

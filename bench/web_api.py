@@ -11,7 +11,11 @@ as a user goes back and forth), and the product with those caches off (``uncache
 request reads the account and builds the page, as the first request after a change does).
 Product and bare alternate ``--rounds`` times; the medians are printed.
 
-Run: ``.venv/bin/python bench/web_api.py [--seconds 4] [--rounds 3] [--postgres]``
+``--redis URL`` runs the product as a multi-process deployment's web process does: its journal
+pages are dropped by messages on Redis (``core.dreams.journal_feed_redis``) instead of by the
+embedded deployment's in-process feed.
+
+Run: ``.venv/bin/python bench/web_api.py [--seconds 4] [--rounds 3] [--postgres] [--redis URL]``
 """
 
 from __future__ import annotations
@@ -141,6 +145,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--dreams", type=int, default=60)
     parser.add_argument("--postgres", action="store_true", help="seed a PostgreSQL database")
+    parser.add_argument("--redis", metavar="URL", help="serve with Redis (a test database index)")
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory(prefix="oneiroscope-web-bench-") as folder,
@@ -151,10 +156,12 @@ def main() -> None:
         )
         stack.callback(lambda: asyncio.run(drop_database(database_url)))
         header = ("Authorization", f"tma {init_data(telegram_id)}")
-        servers = {kind: _start(stack, kind, database_url) for kind in ("product", "uncached")}
+        where = f"{database_url},{args.redis}" if args.redis else database_url
+        servers = {kind: _start(stack, kind, where) for kind in ("product", "uncached")}
         bodies = _save_bodies(Path(folder), servers["product"][1], header)
         servers["bare"] = _start(stack, "bare", str(bodies))
         database = "PostgreSQL" if args.postgres else "SQLite"
+        database += " + Redis" if args.redis else ", embedded"
         print(
             f"{database}, {args.dreams} dreams in the journal, {args.concurrency} connections, "
             f"{args.seconds:g} s x {args.rounds} rounds; load average {os.getloadavg()[0]:.1f}"

@@ -24,6 +24,7 @@ from bot.voice import TelegramVoice
 from core.asr import Transcriber
 from core.config import Settings
 from core.db import DatabaseUnavailable, close_db, init_db
+from core.dreams.journal_changes import publishing_to
 from core.dreams.report import JournalOnlyNotifier, Notifier
 from core.dreams.wiring import build_analyzer
 from core.embeddings import Embedder
@@ -73,6 +74,8 @@ async def build_runtime(
         storage = build_storage(settings)
         if storage.redis is not None:
             stack.push_async_callback(storage.redis.aclose)
+        # Every write of this process tells the other processes whose journal changed.
+        stack.enter_context(publishing_to(storage.journal))
         bot = create_bot(settings) if settings.bot_token is not None else None
         if bot is not None:
             stack.push_async_callback(bot.session.close)
@@ -87,6 +90,7 @@ async def build_runtime(
             cache=storage.cache,
             rate_limiter=storage.rate_limiter,
             redis=storage.redis,
+            journal=storage.journal,
             jobs=jobs,
             analyzer=analyzer,
             notifier=notifier or _notifier(bot),

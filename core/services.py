@@ -16,6 +16,8 @@ from core.billing.stars_gateway import StarsGateway
 from core.cache import Cache, MemoryCache, RedisCache
 from core.config import Settings
 from core.dreams.analyzer import Analyzer
+from core.dreams.journal_changes import JournalFeed, LocalFeed
+from core.dreams.journal_feed_redis import RedisFeed
 from core.dreams.report import Notifier
 from core.jobs import JobQueue
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
@@ -40,6 +42,8 @@ class Services:
     #: The dream analysis (built from ``settings.llm``) and how its results reach the user.
     analyzer: Analyzer
     notifier: Notifier
+    #: "The journal of account X changed", to and from every process (``journal_changes``).
+    journal: JournalFeed = field(default_factory=LocalFeed)
     #: Voice notes (transcriber + Bot API side); None without a bot or without ffmpeg.
     voice: VoiceServices | None = None
     #: How credit receipts reach users (Telegram); None without a bot.
@@ -67,6 +71,7 @@ class Storage:
     cache: Cache
     rate_limiter: RateLimiter
     redis: Redis | None
+    journal: JournalFeed
 
 
 def build_storage(settings: Settings) -> Storage:
@@ -76,6 +81,7 @@ def build_storage(settings: Settings) -> Storage:
             cache=MemoryCache(),
             rate_limiter=MemoryRateLimiter(settings.throttle_rate, settings.throttle_burst),
             redis=None,
+            journal=LocalFeed(),
         )
     redis = Redis.from_url(
         settings.redis_url, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
@@ -87,6 +93,7 @@ def build_storage(settings: Settings) -> Storage:
             redis, settings.throttle_rate, settings.throttle_burst, prefix=f"{prefix}rl:"
         ),
         redis=redis,
+        journal=RedisFeed(redis, f"{prefix}journal-changed"),
     )
 
 

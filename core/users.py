@@ -10,6 +10,7 @@ from tortoise.exceptions import IntegrityError
 
 from core.billing.accounts import forget_account, free_dream_claimed
 from core.db.models import Sex, User
+from core.dreams.journal_changes import journal_changed
 from core.i18n import N_, SUPPORTED_LOCALES, normalize_locale
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -110,3 +111,4 @@ async def delete_user(user: User, billing_key: bytes | None = None) -> None:
     """Forget the user and, by cascade, every dream and analysis of theirs; the credit ledger
     stays without a link to them (``core.billing.accounts.forget_account``)."""
     await forget_account(user, billing_key)
+    await journal_changed(user.id)  # the pages other processes keep of it are dropped

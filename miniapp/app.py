@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp_jinja2
@@ -33,6 +34,7 @@ def create_app(services: Services) -> web.Application:
     app[TOKENS] = token_service(services)
     app[ACCOUNTS] = RecentAccounts(services.settings.web.account_cache_s)
     app[JOURNAL_PAGES] = JournalPages(services.settings.web.journal_cache_s)
+    app.cleanup_ctx.append(_watch_journals)
     app.on_response_prepare.append(on_response_prepare)
     env = aiohttp_jinja2.setup(
         app,
@@ -48,3 +50,14 @@ def create_app(services: Services) -> web.Application:
     app.add_routes(dashboard_login.routes)
     app.router.add_static("/static/", HERE / "static", name="static")
     return app
+
+
+async def _watch_journals(app: web.Application) -> AsyncIterator[None]:
+    """Drop cached journal pages as their journals change, for as long as the app runs."""
+    pages = app[JOURNAL_PAGES]
+    async with app[SERVICES].journal.watch(pages) as watch:
+        pages.watch = watch
+        try:
+            yield
+        finally:
+            pages.watch = None

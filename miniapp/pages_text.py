@@ -97,18 +97,21 @@ _TEXTS: dict[str, str] = {
     ),
     # The support team's page (dashboard only).
     "admin_link": N_("Support page"),
+    "support_only": N_("This page is for the support team."),
     "no_account": N_("No account with this Telegram id."),
     "refund": N_("Refund"),
     "refunded": N_("refunded"),
     "refund_confirm": N_(
-        "Refund this payment? The stars go back to the buyer and its credits are taken back."
+        "Refund this payment? The money goes back to the buyer (stars to Telegram, a card payment to the card) and its credits are taken back."
     ),
     "refund_done": N_("Refunded. Credits taken back: {n}."),
     "refund_again": N_("This payment was refunded already; nothing changed."),
-    "refund_at_gateway": N_("Card payments are refunded in the payment provider's dashboard."),
+    "refund_at_gateway": N_(
+        "This payment service is not connected here: refund the payment in its own dashboard."
+    ),
     "buyer_deleted": N_("The buyer deleted their account; refund it by hand if needed."),
-    "refund_refused": N_("Telegram refused the refund: {reason}"),
-    "telegram_unavailable": N_("Refunds need the bot to be configured on this server."),
+    "refund_refused": N_("The payment service refused the refund: {reason}"),
+    "telegram_unavailable": N_("Refunds in stars need the bot to be configured on this server."),
     "dreams_count": N_("Dreams"),
     "analyses_count": N_("Analyses"),
     "payments": N_("Payments"),

@@ -23,12 +23,15 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def own_redis() -> AsyncIterator[tuple[str, asyncio.subprocess.Process]]:
-    """``(url, process)`` of a fresh ``redis-server`` on a free port; stopped on exit."""
+async def own_redis(
+    port: int | None = None,
+) -> AsyncIterator[tuple[str, asyncio.subprocess.Process]]:
+    """``(url, process)`` of a fresh ``redis-server`` on ``port`` (default: a free one, pass
+    an earlier server's to start it again); stopped on exit."""
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("redis-server is not installed")
-    port = free_port()
+    port = port or free_port()
     process = await asyncio.create_subprocess_exec(
         *(binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"),
         stdout=asyncio.subprocess.DEVNULL,

@@ -16,7 +16,8 @@ from bot.stars import TelegramStars
 from core.billing.balance import balance_view
 from core.billing.ledger import LedgerEntry, post
 from core.billing.receipts import grant_receipt
-from core.billing.stars_refunds import RefundOutcome, RefundStatus, refund_stars_payment
+from core.billing.refunds import RefundOutcome, RefundStatus
+from core.billing.stars_refunds import refund_stars_payment
 from core.billing.subscriptions import cancel_stars_renewal
 from core.db.models import TransactionKind, User
 from core.services import Services

@@ -27,6 +27,7 @@ from core.dreams.intake import (
     validate_dream,
 )
 from core.dreams.journal import enqueue_analysis, get_user_dream
+from core.dreams.journal_changes import journal_changed
 from core.dreams.report import Delivery
 from core.dreams.screening import Verdict
 from core.dreams.triage import triage
@@ -176,10 +177,12 @@ async def answer_confirmation(
         ).update(status=DreamStatus.QUEUED)
         if not confirmed:  # a second press raced the first: one analysis is enough
             return
+        await journal_changed(user.id)
         await show_in_place(query, _("Analysing it as a dream."))
         await start_analysis(message, user, services, dream)
         return
     await dream.delete()
+    await journal_changed(user.id)
     await show_in_place(
         query, _("All right, I haven't analysed or kept it. Tell me a dream whenever you like.")
     )

@@ -101,7 +101,7 @@ async def dream_button(
             reply_markup=delete_dream_keyboard(str(dream.id), user.language),
         )
     elif action == "delete_yes":
-        await delete_user_dream(user, str(dream.id))
+        await delete_user_dream(user, str(dream.id), services.cache)
         await show_in_place(query, _("The dream has been deleted."))
     elif action == "night":
         await message.answer(

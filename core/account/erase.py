@@ -15,25 +15,18 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from core.billing.errors import GatewayError
 from core.billing.stars_gateway import StarsGateway
 from core.billing.subscriptions import cancel_stars_renewal
-from core.db.models import DreamAnalysis, User
-from core.llm.errors import STORE_ERRORS
+from core.db.models import User
+from core.dreams.cached_answers import KeyDeleter, answer_keys, erase_answers
 from core.users import delete_user
 
 log = logging.getLogger(__name__)
 
 #: Erases what one part of the product keeps on a Telegram account outside the database.
 AccountEraser = Callable[[int], Awaitable[None]]
-
-
-class KeyDeleter(Protocol):
-    """The key-value store the interpretation cache lives in (``core.cache.Cache``)."""
-
-    async def delete(self, key: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +52,10 @@ async def erase_account(user: User, erasure: Erasure = Erasure()) -> None:
     telegram_id = user.telegram_id
     if telegram_id is not None and erasure.stars is not None:
         await _stop_renewal(user, telegram_id, erasure.stars)
-    cache_keys = await _cache_keys(user) if erasure.cache is not None else []
+    cache_keys = await answer_keys(dream__user_id=user.id) if erasure.cache is not None else []
     await delete_user(user, erasure.billing_key)
     if erasure.cache is not None:
-        await _delete_cache_entries(erasure.cache, cache_keys)
+        await erase_answers(erasure.cache, cache_keys)
     if telegram_id is None:
         return
     for erase in erasure.erasers:
@@ -79,19 +72,3 @@ async def _stop_renewal(user: User, telegram_id: int, stars: StarsGateway) -> No
         await cancel_stars_renewal(user.id, functools.partial(stars.cancel_renewal, telegram_id))
     except GatewayError as exc:
         log.warning("stars subscription not cancelled before deletion: %s", exc)
-
-
-async def _cache_keys(user: User) -> list[str]:
-    keys = await DreamAnalysis.filter(
-        dream__user_id=user.id, llm_cache_key__isnull=False
-    ).values_list("llm_cache_key", flat=True)
-    return sorted({str(key) for key in keys})
-
-
-async def _delete_cache_entries(cache: KeyDeleter, keys: list[str]) -> None:
-    for key in keys:
-        try:
-            await cache.delete(key)
-        except STORE_ERRORS as exc:
-            log.warning("an interpretation cache entry expires by TTL instead: %s", exc)
-            return

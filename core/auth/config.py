@@ -28,8 +28,9 @@ class WebSettings(BaseModel):
     #: How long an API read may reuse the caller's account row read by an earlier request of
     #: this process (``core.auth.account_lookup.RecentAccounts``), seconds; 0: never.
     account_cache_s: float = Field(2.0, validation_alias="WEB_ACCOUNT_CACHE_S", ge=0, le=60)
-    #: How long a journal page may be reused while the journal is unchanged (``miniapp.
-    #: journal_pages``), seconds; it also bounds how long a page stays in memory. 0: never.
+    #: How long a journal page may be reused until a write announces that its journal changed
+    #: (``miniapp.journal_pages``), seconds: the last bound should an announcement be lost; it
+    #: also bounds how long a page stays in memory. 0: never.
     journal_cache_s: float = Field(30.0, validation_alias="WEB_JOURNAL_CACHE_S", ge=0, le=600)
 
     def mini_app(self, public_url: str | None) -> str | None:

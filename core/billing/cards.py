@@ -87,23 +87,34 @@ async def settle_canceled(provider: str, checkout_ref: str) -> None:
 async def settle_refunded(
     provider: str, checkout_ref: str, refund_ref: str, refunded_minor: int | None = None
 ) -> Receipt | None:
-    """Take the credits of a fully refunded payment back, once per refund. A partial refund
-    (``refunded_minor`` below the price) leaves the credits: support settles it by hand."""
+    """A gateway's webhook reported a refund: :func:`record_refund`, the receipt if it
+    applied now."""
+    return (await record_refund(provider, checkout_ref, refund_ref, refunded_minor))[1]
+
+
+async def record_refund(
+    provider: str, checkout_ref: str, refund_ref: str, refunded_minor: int | None = None
+) -> tuple[Posted | None, Receipt | None]:
+    """Take the credits of a fully refunded payment back, once per refund (``refund_ref``:
+    what the gateway's refund webhook names it by, so the admin's refund and its webhook are
+    one). A partial refund (``refunded_minor`` below the price) leaves the credits: support
+    settles it by hand. The posting (None: nothing to take back from) and, when it applied
+    now, the buyer's receipt."""
     purchase = await find_purchase(purchase_key(provider, checkout_ref))
     if purchase is None:
         log.warning("%s reported a refund of a payment we never credited", provider)
-        return None
+        return None, None
     if refunded_minor is not None and refunded_minor < purchase.amount_minor:
         log.info("a partial %s refund: credits stay (settle by hand if needed)", provider)
-        return None
+        return None, None
     posted: Posted | None = await take_back(purchase, f"{provider}-refund:{refund_ref}", provider)
     await CardPayment.filter(provider=provider, provider_ref=checkout_ref).update(
         status=PaymentStatus.REFUNDED
     )
     if posted is None or not posted.applied:
-        return None
+        return posted, None
     payment = await CardPayment.get(provider=provider, provider_ref=checkout_ref)
-    return await _receipt(
+    return posted, await _receipt(
         payment,
         lambda locale: refund_receipt(
             locale,

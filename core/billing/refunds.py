@@ -4,9 +4,48 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from enum import StrEnum
 
 from core.billing.ledger import LedgerEntry, Posted, post
 from core.db.models import Transaction, TransactionKind, User
+
+
+class RefundStatus(StrEnum):
+    REFUNDED = "refunded"
+    #: Refunded before (a repeated or concurrent request): nothing changed this time.
+    ALREADY_REFUNDED = "already_refunded"
+    NOT_FOUND = "not_found"
+    #: The buyer deleted the account: the ledger row has no person to give credits back to.
+    BUYER_DELETED = "buyer_deleted"
+    #: The gateway (Telegram, Stripe, YooKassa) refused (``reason`` says why) or could not be
+    #: reached: nothing changed.
+    REFUSED = "refused"
+    #: A card payment of a gateway not configured here: refunded in its own dashboard, whose
+    #: webhook then takes the credits back (``core.billing.cards``).
+    AT_GATEWAY = "at_gateway"
+    #: A Stars payment, but no bot to refund it through (``BOT_TOKEN``).
+    UNAVAILABLE = "unavailable"
+
+
+@dataclass(frozen=True, slots=True)
+class RefundOutcome:
+    status: RefundStatus
+    credits_taken: int = 0
+    #: The buyer's available credits afterwards (when the refund was recorded).
+    balance: int | None = None
+    reason: str = ""
+
+
+REFUNDABLE_KINDS = (TransactionKind.PURCHASE, TransactionKind.SUBSCRIPTION)
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayRefund:
+    """A refund a card gateway made: ``ref`` is what its refund webhook names it by (the
+    ledger key's tail), ``amount_minor`` how much went back."""
+
+    ref: str
+    amount_minor: int
 
 
 @dataclass(frozen=True, slots=True)

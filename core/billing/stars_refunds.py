@@ -10,43 +10,21 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
-from enum import StrEnum
 
 from core.billing.errors import AlreadyRefunded, GatewayError
 from core.billing.receipts import Money, ReceiptSender, refund_receipt
-from core.billing.refunds import Purchase, find_purchase, take_back
+from core.billing.refunds import (
+    Purchase,
+    RefundOutcome,
+    RefundStatus,
+    find_purchase,
+    take_back,
+)
 from core.billing.stars import PROVIDER, payment_key
 from core.billing.stars_gateway import StarsGateway
-from core.db.models import Transaction, TransactionKind, User
+from core.db.models import User
 
 log = logging.getLogger(__name__)
-
-
-class RefundStatus(StrEnum):
-    REFUNDED = "refunded"
-    #: Refunded before (a repeated or concurrent request): nothing changed this time.
-    ALREADY_REFUNDED = "already_refunded"
-    NOT_FOUND = "not_found"
-    #: The buyer deleted the account: the ledger row has no person to give credits back to.
-    BUYER_DELETED = "buyer_deleted"
-    #: Telegram refused (``reason`` says why) or could not be reached: nothing changed.
-    REFUSED = "refused"
-    #: A card payment: refunded in the gateway's own dashboard, whose webhook then takes the
-    #: credits back (``core.billing.cards``).
-    AT_GATEWAY = "at_gateway"
-
-
-@dataclass(frozen=True, slots=True)
-class RefundOutcome:
-    status: RefundStatus
-    credits_taken: int = 0
-    #: The buyer's available credits afterwards (when the refund was recorded).
-    balance: int | None = None
-    reason: str = ""
-
-
-REFUNDABLE_KINDS = (TransactionKind.PURCHASE, TransactionKind.SUBSCRIPTION)
 
 
 def refund_key(charge_id: str) -> str:
@@ -65,19 +43,6 @@ async def refund_stars_payment(
     else:
         outcome = await _refund(purchase, purchase.telegram_id, charge_id, stars, receipts)
     _audit(actor, purchase, outcome)
-    return outcome
-
-
-async def refund_payment(
-    payment_id: uuid.UUID, stars: StarsGateway, receipts: ReceiptSender | None, actor: uuid.UUID
-) -> RefundOutcome:
-    """Refund a purchase by its ledger row (what the admin page lists)."""
-    row = await Transaction.get_or_none(id=payment_id)
-    purchase = row is not None and row.kind in REFUNDABLE_KINDS
-    if purchase and row is not None and row.provider == PROVIDER and row.provider_ref:
-        return await refund_stars_payment(row.provider_ref, stars, receipts, actor)
-    outcome = RefundOutcome(RefundStatus.AT_GATEWAY if purchase else RefundStatus.NOT_FOUND)
-    _audit(actor, None, outcome)
     return outcome
 
 

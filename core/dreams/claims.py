@@ -14,6 +14,7 @@ from enum import StrEnum
 from tortoise.timezone import now
 
 from core.db.models import Dream, DreamStatus
+from core.dreams.journal_changes import journal_changed
 
 #: Statuses a job may start from; an ``analyzing`` dream only when its holder's lease is over.
 _CLAIMABLE = frozenset({DreamStatus.QUEUED, DreamStatus.FAILED, DreamStatus.WAITING_FOR_CREDIT})
@@ -58,4 +59,5 @@ async def claim_dream(dream: Dream, job_key: str, *, lease_s: float, swept: bool
     if not won:
         return Claim.HELD  # another job claimed it between our read and our write
     dream.status, dream.analysis_job, dream.updated_at = DreamStatus.ANALYZING, job_key, at
+    await journal_changed(dream.user_id)  # type: ignore[attr-defined]
     return Claim.RESUMED if status == DreamStatus.ANALYZING else Claim.FRESH

@@ -18,6 +18,7 @@ from tortoise.exceptions import IntegrityError
 from core.analysis.hvdc import detect_language
 from core.db.errors import PROBE_ERRORS
 from core.db.models import Dream, DreamSource, DreamStatus, User
+from core.dreams.journal_changes import journal_changed
 from core.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -132,4 +133,5 @@ async def save_dream(
         )
     except IntegrityError:
         return await Dream.get(origin_key=origin_key), False
+    await journal_changed(user.id)
     return saved, True

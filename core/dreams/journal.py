@@ -9,6 +9,8 @@ from datetime import date, datetime
 
 from core.billing.credits import release_for_dream
 from core.db.models import Dream, DreamAnalysis, User
+from core.dreams.cached_answers import KeyDeleter, answer_keys, erase_answers
+from core.dreams.journal_changes import journal_changed
 from core.dreams.lunar_night import user_night
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
@@ -82,13 +84,18 @@ async def latest_analysis(dream: Dream) -> DreamAnalysis | None:
     return await DreamAnalysis.filter(dream_id=dream.id).order_by("-created_at").first()
 
 
-async def delete_user_dream(user: User, dream_id: str) -> bool:
-    """Delete one dream with its analyses and embedding (cascade); payments keep no link."""
+async def delete_user_dream(user: User, dream_id: str, cache: KeyDeleter | None) -> bool:
+    """Delete one dream with its analyses and embedding (cascade) and the LLM cache entries
+    of its analyses (``cache``: where they live; None: nowhere); payments keep no link."""
     dream = await get_user_dream(user, dream_id)
     if dream is None:
         return False
+    keys = await answer_keys(dream_id=dream.id) if cache is not None else []
     await release_for_dream(dream.id)  # a dream deleted while queued gives its credit back
     await dream.delete()
+    await journal_changed(user.id)
+    if cache is not None:
+        await erase_answers(cache, keys)
     return True
 
 

@@ -1,5 +1,5 @@
 """The journal's reads as fixed statements: a page of a user's dreams, the latest analysis of
-each, and a version of the whole journal (for caches of pages).
+each.
 
 A journal page is read on every visit of the Mini App's first screen, so these skip the ORM's
 query building and model construction (``core.db.sql`` says why; for a page of twenty dreams
@@ -111,16 +111,3 @@ async def latest_analyses(dream_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[st
         row["symbols"] = sql.python_value(DreamAnalysis, "symbols", row["symbols"])
         latest[sql.python_value(DreamAnalysis, "dream_id", row["dream_id"])] = row
     return latest
-
-
-_VERSION = sql.Statement(
-    "SELECT count(*) AS n, max(d.updated_at) AS dreams_at, max(a.created_at) AS analyses_at "
-    "FROM dreams d LEFT JOIN dream_analyses a ON a.dream_id = d.id WHERE d.user_id = $1"
-)
-
-
-async def journal_version(user_id: uuid.UUID) -> tuple[object, ...]:
-    """Changes whenever a page of the user's journal may change: a dream added, deleted or
-    moved on (its status), an analysis stored. One small aggregate query, for caches of pages."""
-    row = (await sql.fetch(_VERSION, user_id))[0]
-    return (row["n"], row["dreams_at"], row["analyses_at"])

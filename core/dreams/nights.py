@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from core.db.models import Dream, DreamAnalysis, User
+from core.dreams.journal_changes import journal_changed
 from core.dreams.lunar_night import lunar_night, user_night
 from core.dreams.stored import lunar_dict
 from core.interpret.types import LunarContext
@@ -39,4 +40,5 @@ async def set_dream_night(dream: Dream, user: User, morning: date) -> LunarConte
             lunar_day=lunar.lunar_day if lunar else None,
             lunar_effect=lunar.folklore_note if lunar else "",
         )
+    await journal_changed(user.id)
     return lunar

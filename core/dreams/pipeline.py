@@ -33,6 +33,7 @@ from core.db.errors import is_transient
 from core.db.models import Dream, DreamAnalysis, DreamSource, DreamStatus, User
 from core.dreams.analyzer import AnalysisResult, Analyzer
 from core.dreams.claims import Claim, claim_dream
+from core.dreams.journal_changes import journal_changed
 from core.dreams.queries import dream_with_user, mark, save_analysis
 from core.dreams.report import Delivery, FailureReason, Notifier, Stage
 from core.dreams.stored import report_from_row, row_values
@@ -110,6 +111,7 @@ async def run_analysis(
 
     # Marked analysed in the consume's own transaction: one transaction for both.
     outcome = await consume_for_dream(user.id, dream.id, alongside=mark_analyzed)
+    await journal_changed(user.id)  # the status, committed with the consume
     if outcome is ConsumeOutcome.NO_CREDIT:
         # Only a dream analysed before reservations existed (an old saved analysis) gets here.
         log.warning("analysis delivered without a reservation to consume")

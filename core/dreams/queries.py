@@ -16,6 +16,7 @@ from tortoise.timezone import now
 from core.db import sql
 from core.db.models import Dream, DreamAnalysis, DreamStatus, User
 from core.db.orm_internals import cache_related
+from core.dreams.journal_changes import journal_changed
 
 DREAM, USER = "d_", "u_"
 
@@ -42,13 +43,19 @@ async def dream_with_user(dream_id: uuid.UUID) -> Dream | None:
 
 
 async def mark(dream: Dream, status: DreamStatus, using: BaseDBAsyncClient | None = None) -> None:
-    """Set the dream's status (and ``updated_at``), in memory and in the database."""
+    """Set the dream's status (and ``updated_at``), in memory and in the database.
+
+    Within a transaction (``using``) the caller announces the change once it is committed
+    (``core.dreams.journal_changes``); otherwise this does."""
     dream.status, dream.updated_at = status, now()
     await sql.execute(_MARK, status.value, dream.updated_at, dream.id, using=using)
+    if using is None:
+        await journal_changed(dream.user_id)  # type: ignore[attr-defined]
 
 
 async def save_analysis(dream: Dream, values: dict[str, Any]) -> DreamAnalysis:
     """Store a new analysis of ``dream`` (``values``: its column values by field name)."""
     row = DreamAnalysis(dream_id=dream.id, **values)
     await sql.insert(row)
+    await journal_changed(dream.user_id)  # type: ignore[attr-defined]
     return row

@@ -6,6 +6,7 @@ from __future__ import annotations
 from core.db.models import Dream, DreamSource, DreamStatus, User
 from core.dreams.intake import validate_dream
 from core.dreams.journal import get_user_dream
+from core.dreams.journal_changes import journal_changed
 
 
 async def awaiting_transcript(user: User, dream_id: str) -> Dream | None:
@@ -30,9 +31,11 @@ async def confirm_transcript(
         dream.language = checked.language
     dream.status = DreamStatus.QUEUED
     await dream.save(update_fields=["text", "language", "status", "updated_at"])
+    await journal_changed(dream.user_id)  # type: ignore[attr-defined]
     return dream
 
 
 async def cancel_transcript(dream: Dream) -> None:
     """Forget the voice dream: its transcript and file id are deleted; nothing was charged."""
     await dream.delete()
+    await journal_changed(dream.user_id)  # type: ignore[attr-defined]

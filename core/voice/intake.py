@@ -10,6 +10,7 @@ from tortoise.exceptions import IntegrityError
 
 from core.asr import AsrSettings, AudioTooLarge, AudioTooLong, DailyQuotaExceeded
 from core.db.models import Dream, DreamSource, DreamStatus, User
+from core.dreams.journal_changes import journal_changed
 from core.voice.quota import reserve_audio
 
 
@@ -54,4 +55,5 @@ async def accept_voice(
         )
     except IntegrityError:
         return await Dream.get(origin_key=origin_key), False
+    await journal_changed(user.id)
     return dream, True

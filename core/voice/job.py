@@ -16,6 +16,7 @@ import uuid
 
 from core.asr import AsrError, EngineUnavailable, Transcriber, Transcript, parse_choice
 from core.db.models import Dream, DreamStatus
+from core.dreams.journal_changes import journal_changed
 from core.dreams.pipeline import delivery_to_job
 from core.dreams.report import Delivery
 from core.jobs import JobQueue
@@ -118,6 +119,7 @@ async def _keep_transcript(
     dream.language = heard.language
     dream.status = DreamStatus.AWAITING_CONFIRMATION
     await dream.save(update_fields=["text", "language", "status", "updated_at"])
+    await journal_changed(dream.user_id)  # type: ignore[attr-defined]
     METRICS.inc("voice_notes_transcribed_total", engine=heard.engine)
     await port.transcript(delivery, str(dream.id), heard.text)
     return VoiceOutcome.TRANSCRIBED
@@ -129,4 +131,5 @@ async def _give_up(dream: Dream, port: VoicePort, delivery: Delivery, error: Asr
     if dream.audio_seconds:
         await release_audio(dream.user_id, max(1, dream.audio_seconds), dream.created_at.date())  # type: ignore[attr-defined]
     await dream.delete()  # no words, nothing to keep: the file id goes with it
+    await journal_changed(dream.user_id)  # type: ignore[attr-defined]
     await port.failed(delivery, error.localized(delivery.locale))

@@ -10,12 +10,14 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from core.billing.card_refunds import CardRefunder
 from core.billing.credits import balance_of
-from core.billing.stars import PROVIDER
-from core.billing.stars_refunds import REFUNDABLE_KINDS, RefundStatus, refund_payment
+from core.billing.refunds import REFUNDABLE_KINDS, RefundStatus
+from core.billing.support_refunds import can_refund, refund_purchase
 from core.db.models import Dream, DreamAnalysis, Transaction, TransactionKind, User
 from miniapp.api.errors import ApiError, not_found
 from miniapp.api.registry import Access, ApiCall, ApiRouter, NoInput
+from miniapp.routes.billing import GATEWAYS
 
 api = ApiRouter(tag="admin")
 log = logging.getLogger(__name__)
@@ -32,8 +34,8 @@ class PaymentOut(BaseModel):
     idempotency_key: str
     #: A refund of this purchase is recorded.
     refunded: bool
-    #: The admin page may refund it here (a Stars purchase not refunded yet); card payments
-    #: are refunded in the gateway's dashboard.
+    #: The admin page may refund it here: a purchase not refunded yet, paid in Stars (with a
+    #: bot) or by card through a gateway configured here (others: in the gateway's dashboard).
     refundable: bool
 
 
@@ -93,11 +95,15 @@ async def admin_user(call: ApiCall, _: NoInput) -> AdminUserOut:
         analyses=await DreamAnalysis.filter(dream__user_id=user.id).count(),
         credits=balance.credits,
         free_dream_available=balance.free_dream_available,
-        payments=[_payment(row, refunded) for row in rows],
+        payments=[_payment(call, row, refunded) for row in rows],
     )
 
 
-def _payment(row: Transaction, refunded: set[str | None]) -> PaymentOut:
+def _cards(call: ApiCall) -> dict[str, CardRefunder]:
+    return dict(call.request.app[GATEWAYS].by_name())
+
+
+def _payment(call: ApiCall, row: Transaction, refunded: set[str | None]) -> PaymentOut:
     purchase = row.kind in REFUNDABLE_KINDS
     done = purchase and row.provider_ref is not None and row.provider_ref in refunded
     return PaymentOut(
@@ -110,7 +116,7 @@ def _payment(row: Transaction, refunded: set[str | None]) -> PaymentOut:
         provider=row.provider,
         idempotency_key=row.idempotency_key,
         refunded=done,
-        refundable=purchase and row.provider == PROVIDER and not done,
+        refundable=not done and can_refund(row, call.services.stars, _cards(call)),
     )
 
 
@@ -119,22 +125,23 @@ _REFUND_ERRORS: dict[RefundStatus, tuple[int, str]] = {
     RefundStatus.BUYER_DELETED: (409, "buyer_deleted"),
     RefundStatus.AT_GATEWAY: (409, "refund_at_gateway"),
     RefundStatus.REFUSED: (502, "refund_refused"),
+    RefundStatus.UNAVAILABLE: (503, "telegram_unavailable"),
 }
 
 
 @api.route(
     "POST",
     "/admin/refunds",
-    summary="Support: refund a Stars purchase (credits taken back once; safe to repeat)",
+    summary="Support: refund a purchase, Stars or card (credits taken back once; safe to repeat)",
     input=RefundIn,
     output=RefundOut,
     access=Access.ADMIN,
 )
 async def admin_refund(call: ApiCall, body: RefundIn) -> RefundOut:
     services = call.services
-    if services.stars is None:
-        raise ApiError(503, "telegram_unavailable", "Stars refunds need the bot (BOT_TOKEN)")
-    outcome = await refund_payment(body.payment_id, services.stars, services.receipts, call.user.id)
+    outcome = await refund_purchase(
+        body.payment_id, services.stars, _cards(call), services.receipts, call.user.id
+    )
     if outcome.status in _REFUND_ERRORS:
         status, code = _REFUND_ERRORS[outcome.status]
         raise ApiError(status, code, outcome.reason or code.replace("_", " "))

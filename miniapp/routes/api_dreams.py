@@ -19,7 +19,6 @@ from core.dreams.journal import (
     get_user_dream,
     latest_analysis,
 )
-from core.dreams.journal_reads import journal_version
 from core.dreams.report import Delivery
 from core.dreams.search import BadCursor, JournalQuery, search_journal
 from core.i18n import gettext
@@ -114,15 +113,13 @@ class DreamOut(BaseModel):
 )
 async def get_dreams(call: ApiCall, query: DreamQuery) -> web.Response:
     user, pages = call.user, call.request.app[JOURNAL_PAGES]
-    key: tuple[object, ...] | None = None
-    if pages.enabled:
-        # Everything the page depends on: the journal's state, the query, the user's clock.
-        key = (await journal_version(user.id), query, user.timezone, user.latitude, user.longitude)
-        if (cached := pages.get(user.id, key)) is not None:
-            return _page_response(cached)
+    # Besides the journal (whose changes drop the user's pages): the query and the user's clock.
+    key = (query, user.timezone, user.latitude, user.longitude)
+    if (cached := pages.get(user.id, key)) is not None:
+        return _page_response(cached)
+    ticket = pages.ticket(user.id)  # before the reads: a change heard meanwhile voids the page
     body = (await _journal_page(call, query)).model_dump_json().encode()
-    if key is not None:
-        pages.put(user.id, key, body)
+    pages.put(user.id, key, body, ticket)
     return _page_response(body)
 
 
@@ -281,6 +278,6 @@ class DeletedDream(BaseModel):
     output=DeletedDream,
 )
 async def delete_dream(call: ApiCall, _: NoInput) -> DeletedDream:
-    if not await delete_user_dream(call.user, call.path("dream_id")):
+    if not await delete_user_dream(call.user, call.path("dream_id"), call.services.cache):
         raise not_found("No such dream")
     return DeletedDream(deleted=True)

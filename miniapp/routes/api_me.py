@@ -137,7 +137,7 @@ async def update_settings(call: ApiCall, body: SettingsIn) -> MeOut:
 async def delete_me(call: ApiCall, _: DeleteAccountIn) -> web.Response:
     # Cancels a Stars subscription's renewal first, as the bot's /delete_me does.
     await erase_account(call.user, call.services.erasure())
-    call.request.app[JOURNAL_PAGES].forget(call.user.id)  # its excerpts, held in memory
+    call.request.app[JOURNAL_PAGES].changed(call.user.id)  # its excerpts, held in memory
     response = web.json_response(text=DeletedOut(deleted=True).model_dump_json())
     clear_session_cookies(response)  # a dashboard session of a deleted account is over
     return response

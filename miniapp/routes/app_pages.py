@@ -70,8 +70,8 @@ def _dream(base: str) -> Handler:
 
 
 async def admin_page(request: web.Request) -> web.StreamResponse:
-    """Support's page (account lookup, refunds): on the dashboard only, for admins only; the
-    API it calls checks the role again on every request."""
+    """Support's page (account lookup, refunds) on the dashboard, for admins only; the API it
+    calls checks the role again on every request."""
     try:
         identity = authenticate(request)
     except AuthError as exc:
@@ -88,8 +88,17 @@ async def admin_page(request: web.Request) -> web.StreamResponse:
     return aiohttp_jinja2.render_template("app_admin.html", request, context)
 
 
+async def mini_app_admin_page(request: web.Request) -> web.StreamResponse:
+    """The same page inside Telegram. A Mini App page is requested without credentials (its
+    script sends the initData with each API call), so the shell holds nothing: the script shows
+    the page to admins only, and every API call it makes is refused (403) to anyone else."""
+    context = shell_context(request, MINI_APP, "admin")
+    return aiohttp_jinja2.render_template("app_admin.html", request, context)
+
+
 def setup_pages(app: web.Application) -> None:
     app.router.add_get(f"{DASHBOARD}/admin", admin_page)
+    app.router.add_get(f"{MINI_APP}/admin", mini_app_admin_page)
     for base in (MINI_APP, DASHBOARD):
         app.router.add_get(base, _redirect(f"{base}/"))
         app.router.add_get(f"{base}/", _page(base, "journal"))

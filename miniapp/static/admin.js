@@ -1,5 +1,6 @@
 /* The support page (dashboard only): find an account by Telegram id, see its balance and
-   payments (never its dreams), refund a Stars purchase. Uses app.js's helpers. */
+   payments (never its dreams), refund a purchase (Stars or card); on the dashboard and in
+   the Mini App. Uses app.js's helpers. */
 "use strict";
 (() => {
   const { api, node, flash, onError, confirmAction, S } = window.OneiroScope;
@@ -64,7 +65,11 @@
     box.classList.remove("hidden");
   }
 
-  window.OneiroScopePages = { admin: () => {
+  window.OneiroScopePages = { admin: (me) => {
+    if (!me.is_admin) { // the Mini App's page is served to anyone; its API answers admins only
+      $("#lookup-form").replaceWith(node("p", { class: "card" }, S.support_only));
+      return;
+    }
     $("#lookup-form").addEventListener("submit", (event) => {
       event.preventDefault();
       status("");

@@ -437,7 +437,7 @@
       await api("DELETE", "/me", { confirm: true });
       if (inTelegram) tg.close(); else location.replace("/login?deleted=1");
     });
-    if (me.is_admin && root.dataset.mode === "dashboard") {
+    if (me.is_admin) {
       $("#settings-form").after(node("p", { class: "center" },
         node("a", { href: link("/admin") }, S.admin_link)));
     }
@@ -462,7 +462,7 @@
     const pages = { journal: journalPage, dream: dreamPage, new: newPage, stats: statsPage,
       moon: moonPage, buy: () => buyPage(me), settings: () => settingsPage(me),
       ...(window.OneiroScopePages || {}) };
-    await (pages[page] || (() => null))();
+    await (pages[page] || (() => null))(me);
     root.dataset.ready = "1";
   }
 

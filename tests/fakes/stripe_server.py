@@ -1,8 +1,9 @@
 """A local fake of the few Stripe API endpoints the product calls, for the real ``stripe`` SDK.
 
 ``StripeClient(key, base_addresses={"api": fake.base_url})`` talks to it. It creates Checkout
-Sessions (honouring ``Idempotency-Key``), checks the bearer key, and builds webhook events
-signed with the SDK's own scheme (``WebhookSignature.generate_signature_header``).
+Sessions and refunds (honouring ``Idempotency-Key``; a charge is refunded once, then
+``charge_already_refunded``), checks the bearer key, and builds webhook events signed with the
+SDK's own scheme (``WebhookSignature.generate_signature_header``).
 """
 
 from __future__ import annotations
@@ -38,12 +39,17 @@ class FakeStripe:
     base_url: str = ""
     sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
     created: list[dict[str, Any]] = field(default_factory=list)  # every create call's params
+    #: Refunds made through the API, by id; ``refund_calls`` counts every POST /v1/refunds.
+    refunds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    refund_calls: int = 0
     _by_key: dict[str, str] = field(default_factory=dict)
+    _refund_keys: dict[str, str] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
 
     async def __aenter__(self) -> Self:
         app = web.Application()
         app.router.add_post("/v1/checkout/sessions", self._create_session)
+        app.router.add_post("/v1/refunds", self._create_refund)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -85,6 +91,34 @@ class FakeStripe:
         self._by_key[key] = session_id
         return web.json_response(session)
 
+    async def _create_refund(self, request: web.Request) -> web.Response:
+        self.refund_calls += 1
+        if request.headers.get("Authorization") != f"Bearer {API_KEY}":
+            return web.json_response({"error": {"type": "invalid_request_error"}}, status=401)
+        key = request.headers.get("Idempotency-Key", "")
+        if key and key in self._refund_keys:
+            return web.json_response(self.refunds[self._refund_keys[key]])
+        intent = str((await request.post()).get("payment_intent", ""))
+        session = next((s for s in self.sessions.values() if s["payment_intent"] == intent), None)
+        if session is None:
+            return _error(404, "resource_missing", f"No such payment_intent: '{intent}'")
+        charge = f"ch_{session['id'][8:]}"
+        if session.get("refunded"):
+            return _error(400, "charge_already_refunded", f"Charge {charge} has been refunded.")
+        session["refunded"] = True
+        refund = {
+            "id": f"re_{secrets.token_hex(8)}",
+            "object": "refund",
+            "amount": session["amount_total"],
+            "currency": session["currency"],
+            "charge": charge,
+            "payment_intent": intent,
+            "status": "succeeded",
+        }
+        self.refunds[refund["id"]] = refund
+        self._refund_keys[key] = refund["id"]
+        return web.json_response(refund)
+
     # --- webhook events --------------------------------------------------------------------
 
     def completed_event(self, session_id: str, amount_total: int | None = None) -> dict[str, Any]:
@@ -101,7 +135,10 @@ class FakeStripe:
         return _event("checkout.session.completed", session)
 
     def refunded_event(self, session_id: str) -> dict[str, Any]:
+        """``charge.refunded`` for the session's charge (refunded in the dashboard, or by
+        an earlier API refund)."""
         session = self.sessions[session_id]
+        session["refunded"] = True
         charge = {
             "id": f"ch_{session_id[8:]}",
             "object": "charge",
@@ -112,6 +149,11 @@ class FakeStripe:
             "refunded": True,
         }
         return _event("charge.refunded", charge)
+
+
+def _error(status: int, code: str, message: str) -> web.Response:
+    body = {"error": {"type": "invalid_request_error", "code": code, "message": message}}
+    return web.json_response(body, status=status)
 
 
 def _event(kind: str, obj: dict[str, Any]) -> dict[str, Any]:

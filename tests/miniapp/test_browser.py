@@ -76,9 +76,9 @@ async def browser() -> AsyncIterator[Any]:
             await browser.close()
 
 
-def mini_app_url(web: Web, path: str = "/app/") -> str:
+def mini_app_url(web: Web, path: str = "/app/", telegram_id: int = USER) -> str:
     fragment = (
-        f"tgWebAppData={quote(init_data(USER))}&tgWebAppVersion=8.0&tgWebAppPlatform=android"
+        f"tgWebAppData={quote(init_data(telegram_id))}&tgWebAppVersion=8.0&tgWebAppPlatform=android"
         f"&tgWebAppThemeParams={quote(json.dumps(THEME))}"
     )
     return f"{web.client.make_url(path)}#{fragment}"

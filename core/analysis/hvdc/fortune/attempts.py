@@ -144,6 +144,8 @@ def _verdict(doc: Document, parse: Parse, clause: int) -> str | None:
         return None
     if word in _FAILED or _UNABLE.intersection(complements):
         return None if negated else "FL"
+    if _too(doc, parse, clause):
+        return "FL"  # "but it was too narrow", "but I was too slow": it fell short
     if negated:
         return "FL"
     if word in _SUCCEEDED or _ABLE.intersection(complements):
@@ -154,6 +156,21 @@ def _verdict(doc: Document, parse: Parse, clause: int) -> str | None:
         return "SU"  # "tried to raise up and I did": the attempt done
     return None
 
+
+def _too(doc: Document, parse: Parse, clause: int) -> bool:
+    """``was too narrow``, ``was too weak``: a be-clause whose complement is ``too`` much."""
+    if doc.tokens[clause].low not in _BE:
+        return False
+    for comp in parse.kids(clause, "acomp"):
+        if doc.tokens[comp].low in _CIRCUMSTANCES:
+            continue  # "but it was too late/dark": the world's doing, not the effort's
+        if any(doc.tokens[a].low == "too" for a in parse.kids(comp, "advmod")):
+            return True
+    return False
+
+
+_BE = _words("was were is are am")
+_CIRCUMSTANCES = _words("late early dark cold hot crowded noisy foggy busy")
 
 #: A deed whose ``but couldn't`` clause tells an effort that failed; states, perceptions and
 #: movements that only set a scene are not efforts.

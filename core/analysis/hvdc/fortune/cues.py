@@ -17,35 +17,19 @@ from ..participants import clause_of, is_passive
 from ..text import Document
 from .scan import KNOWING_VERBS, positions
 
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "hardly"})
 
 #: Words that put an outcome into a wish, a fear or a doubt instead of the dream's events.
-_UNREAL = frozenset(
-    {
-        "if",
-        "whether",
-        "afraid",
-        "fear",
-        "feared",
-        "hope",
-        "hoped",
-        "hoping",
-        "wish",
-        "wished",
-        "wondered",
-        "worried",
-        "thought",
-        "sure",
-        "might",
-        "should",
-        "lest",
-        "unless",
-        "maybe",
-        "perhaps",
-        "before",
-    }
+_UNREAL = _words(
+    "if whether afraid fear feared hope hoped hoping wish wished wondered worried thought "
+    "sure might should lest unless maybe perhaps before"
 )
 
 #: Verbs after ``couldn't``/``failed to`` that tell what the dreamer knows or perceives:
@@ -53,40 +37,14 @@ _UNREAL = frozenset(
 _MENTAL = KNOWING_VERBS | {"appear", "come", "go", "mention"}
 
 #: ``finally`` + one of these is how a scene ends, not what an effort achieved.
-_NOT_ACHIEVED = frozenset(
-    {
-        "woke",
-        "awoke",
-        "awakened",
-        "realized",
-        "decided",
-        "agreed",
-        "became",
-        "seemed",
-        "saw",
-        "remembered",
-        "thought",
-        "knew",
-        "heard",
-        "noticed",
-        "came",
-        "went",
-        "ended",
-        "fell",
-        "stopped",
-        "left",
-        "said",
-        "asked",
-        "the",
-        "a",
-        "it",
-        "turns",
-        "turned",
-        "consented",
-        "accepted",
-        "that",
-        "there",
-    }
+_NOT_ACHIEVED = _words(
+    "woke awoke awakened realized decided agreed became seemed saw remembered thought knew "
+    "heard noticed came went ended fell stopped left said asked the a it turns turned "
+    "consented accepted that there "
+    # the same in the present tense, in which many reports are told
+    "wake wakes realize realizes decide decides agree agrees become becomes seem seems see "
+    "sees remember remembers think thinks know knows hear hears notice notices come comes go "
+    "goes end ends fall falls stop stops leave leaves say says ask asks accept accepts"
 )
 
 _POTENTIAL = frozenset(
@@ -97,23 +55,13 @@ _DONE = frozenset({"answered", "did", "done", "it", "them", "everything", "all",
 
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
 
-_FOUND_NOT = frozenset(
-    {
-        "out",
-        "myself",
-        "herself",
-        "himself",
-        "ourselves",
-        "themselves",
-        "that",
-        "it",
-        "him",
-        "her",
-        "me",
-        "us",
-        "only",
-    }
-)
+_FOUND_NOT = _words("out myself herself himself ourselves themselves that it him her me us only")
+
+#: Words that tell an outcome at the end of an effort (``finally did``, ``eventually I do``).
+AT_LAST = frozenset({"finally", "at", "eventually"})
+
+#: ``miss`` with a person after it is longing, not a miss.
+_MISSED_PEOPLE = frozenset({"her", "him", "them", "you", "us", "me", "mary", "home"})
 
 _MADE_IT = frozenset({"in", "to", "through", ".", ",", "back", "home", "safely", "!", "just"})
 
@@ -136,23 +84,7 @@ _CONTEST = frozenset(
     {"race", "game", "contest", "competition", "match", "prize", "award", "election", "cup"}
 )
 
-_GIVE_UP_OBJECTS = frozenset(
-    {
-        "my",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "its",
-        "a",
-        "an",
-        "some",
-        "all",
-        "everything",
-        "as",
-    }
-)
+_GIVE_UP_OBJECTS = _words("my his her their our your its a an some all everything as")
 
 
 @dataclass(slots=True)
@@ -254,16 +186,19 @@ def valid(doc: Document, cue: Cue) -> bool:
         return False  # "they will flunk", "afraid to fail": not (yet) what happened
     if first in {"gave", "given"}:
         return nxt not in _GIVE_UP_OBJECTS
-    if first in {"finally", "at"} and cue.role == "WIN":
+    if first in AT_LAST and cue.role == "WIN":
         return nxt not in _NOT_ACHIEVED and word(doc, cue.last + 2) not in _NOT_ACHIEVED
     if first == "made":
         return nxt in _MADE_IT and nxt != ","
     if final in {"found", "find"} and (nxt == "out" or (cue.role != "FL" and nxt in _FOUND_NOT)):
-        return False
-    if first in {"wouldn't", "would"}:
+        # "found out", "found myself", "found it strange"; but "finally found it" is found
+        return first in AT_LAST and nxt in {"it", "them", "him", "her"}
+    if first in {"miss", "missed", "misses"} and nxt in _MISSED_PEOPLE:
+        return False  # "I miss her": longing, not a shot that missed
+    if first in {"wouldn't", "would", "won't", "will"}:
         if word(doc, cue.first - 1) in _PERSONAL - {"i", "we"}:
             return False  # "but she wouldn't": someone else's refusal
-        if {"so", "that", "lest"} & set(before(doc, cue.first, 3)):
+        if {"so", "that", "lest"} & set(before(doc, cue.first, 8)):
             return False  # "so I wouldn't feel nervous": a purpose, not an outcome
     if first == "correctly" and not negated(doc, cue):
         return word(doc, cue.first - 1) in _DONE
@@ -273,8 +208,8 @@ def valid(doc: Document, cue: Cue) -> bool:
         return False  # "got it wrong"
     if first == "the" and cue.role == "SU":  # "I was the winner", not "the winner goes on"
         return word(doc, cue.first - 1) in {"was", "am", "is", "were", "be", "been"}
-    if first in {"succeed", "manage"}:  # only "didn't manage": "to manage" is a plan
-        return negated(doc, cue)
+    if first in {"succeed", "manage"}:  # "didn't manage", "I manage to": "to manage" is a plan
+        return negated(doc, cue) or word(doc, cue.first - 1) in _PERSONAL | AT_LAST
     return not unreal(doc, cue)
 
 

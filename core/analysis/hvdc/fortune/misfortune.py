@@ -12,10 +12,10 @@ from ..lexicon import PhraseTable, table
 from ..participants import subject_token
 from ..text import Document
 from ..types import Code
+from .companions import companions_of_we
 from .cues import first_words
 from .rules import environmental_threat, refine
 from .scan import positions
-from .striving import companions_of_we
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "nor", "without"})
 _NOT_MISFORTUNE_NEXT = {

@@ -27,7 +27,9 @@ from ..participants import agent_after, clause_of, is_passive
 from ..text import Document
 from ..types import Code
 from .attempts import attempt_outcome, effort_failure
+from .companions import companions_of_we
 from .cues import (
+    AT_LAST,
     TEST,
     Cue,
     all_cues,
@@ -46,7 +48,16 @@ from .scan import positions
 #: ``finally`` + one of these tells an achievement even a sentence after the striving.
 _ACHIEVED = frozenset(
     {"managed", "succeeded", "reached", "caught", "beat", "did", "got", "found", "was", "were"}
+    # the present tense, in which many reports are told
+    | {"manage", "manages", "succeed", "succeeds", "reach", "reaches", "catch", "catches"}
+    | {"beats", "do", "does", "get", "gets", "find", "finds", "make", "made", "makes"}
 )
+
+#: Of those, the ones that also end scenes (``finally we got out of the car``).
+_SCENE = frozenset({"got", "get", "gets", "was", "were", "make", "made", "makes"})
+
+#: Subject pronouns between ``finally`` and the deed it tells (``finally I do``).
+_SUBJECTS = frozenset({"i", "we", "he", "she", "they"})
 
 #: Object pronouns: never the subject of a striving.
 _OBJECTS = frozenset({"me", "him", "them", "us", "her"})
@@ -56,13 +67,8 @@ _PLANNED = frozenset({"would", "will", "'ll", "shall", "going", "might", "could"
 
 _WINDOW = 1  # sentences after a striving in which its outcome may be told
 
-_COMPANIONS = 3
-
 #: Success words whose negation tells a failure ("didn't manage", "wasn't able ... correctly").
 _NEGATABLE = frozenset({"managed", "manage", "succeeded", "correctly", "made", "solved"})
-
-_COMPANION_SENTENCES = 3
-
 
 _SEARCH_WINDOW = 3  # a search may end in "found" a few sentences later
 
@@ -96,30 +102,12 @@ def _clause_actor(doc: Document, cast: Cast, cue: Cue) -> int | None:
         ref = cast.refs.get(j)
         if ref is not None and doc.tokens[j].low not in _OBJECTS:
             return ref
-    if doc.tokens[cue.first].low in {"finally", "at"}:
+    if doc.tokens[cue.first].low in AT_LAST:
         for j in range(cue.last + 1, min(len(doc.tokens), cue.last + 4)):
             ref = cast.refs.get(j)
             if ref is not None:
                 return ref
     return None
-
-
-def companions_of_we(doc: Document, cast: Cast, i: int) -> list[int]:
-    """Who "we" at token i strives with: the people of the last few sentences (a group
-    introduced at the start of a report is still "we" three sentences on), animals aside."""
-    sent = doc.tokens[i].sentence
-    out: list[int] = []
-    for j in range(i - 1, max(-1, i - 150), -1):  # bounded: run-on reports
-        if doc.tokens[j].sentence < sent - _COMPANION_SENTENCES:
-            break
-        ref = cast.refs.get(j)
-        if ref is None or ref == DREAMER or ref in out:
-            continue
-        char = cast.characters[ref]
-        if char.is_animal or char.number not in {"1", "2"}:  # animals, the dead
-            continue
-        out.append(ref)
-    return out[:_COMPANIONS][::-1]  # in order of mention
 
 
 class _Coder:
@@ -242,8 +230,10 @@ class _Coder:
         head = self.doc.tokens[cue.first].low
         if cue.role == "FOUND":
             return ep.search and 0 < gap <= _SEARCH_WINDOW
-        if head in {"finally", "at"}:  # a bare "finally" ends many scenes
+        if head in AT_LAST:  # a bare "finally" ends many scenes
             late = word(self.doc, cue.last + 1) in _ACHIEVED
+            if word(self.doc, cue.last + 1) in _SUBJECTS:  # "eventually I do", not "... we got out"
+                late = word(self.doc, cue.last + 2) in _ACHIEVED - _SCENE
             return gap == 0 or (gap <= _WINDOW + 1 and (late or self._prior_failure(ep)))
         return gap <= _WINDOW
 
