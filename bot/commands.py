@@ -39,4 +39,6 @@ async def set_menu_button(bot: Bot, settings: Settings) -> None:
         return
     # The default menu button has one text for everyone: both languages, short.
     text = " · ".join(gettext("Journal", locale) for locale in SUPPORTED_LOCALES)
-    await bot.set_chat_menu_button(menu_button=MenuButtonWebApp(text=text, web_app=WebAppInfo(url=url)))
+    await bot.set_chat_menu_button(
+        menu_button=MenuButtonWebApp(text=text, web_app=WebAppInfo(url=url))
+    )

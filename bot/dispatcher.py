@@ -13,9 +13,12 @@ from bot.fsm_storage import FailSoftStorage
 from bot.handlers import get_routers
 from bot.i18n import UserI18nMiddleware, create_i18n
 from bot.middlewares.dedup import DeduplicateUpdatesMiddleware
+from bot.middlewares.in_flight import InFlightUpdates
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.middlewares.user import UserMiddleware
 from core.services import Services
+
+_IN_FLIGHT = "in_flight_updates"
 
 
 def _storage(services: Services) -> BaseStorage:
@@ -41,6 +44,10 @@ def create_dispatcher(services: Services) -> Dispatcher:
     if services.settings.bot_token is not None:
         bot_id = int(services.settings.bot_token.get_secret_value().split(":", 1)[0])
         services.erasers.append(conversation_eraser(storage, bot_id))
+    # First, so that it sees each update's whole handling (see bot/middlewares/in_flight.py).
+    tracker = InFlightUpdates()
+    dp[_IN_FLIGHT] = tracker
+    dp.update.outer_middleware(tracker)
     dp.update.outer_middleware(DeduplicateUpdatesMiddleware(services.cache))
     dp.update.outer_middleware(UserMiddleware())
     UserI18nMiddleware(create_i18n()).setup(dp)
@@ -48,3 +55,10 @@ def create_dispatcher(services: Services) -> Dispatcher:
     dp.message.middleware(ChatActionMiddleware())
     dp.include_routers(*get_routers())
     return dp
+
+
+def in_flight_updates(dp: Dispatcher) -> InFlightUpdates:
+    """The tracker of the updates ``dp`` is handling (a stopping process waits for them)."""
+    tracker = dp[_IN_FLIGHT]
+    assert isinstance(tracker, InFlightUpdates), "dispatcher not built by create_dispatcher"
+    return tracker

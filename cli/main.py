@@ -24,6 +24,7 @@ TOOL_MODULES: tuple[str, ...] = ("cli.analyze", "cli.hvdc", "cli.lunar", "cli.tr
 
 def _run_until_signal(settings: Settings, parts_name: str) -> int:
     from cli.serve import Parts, announce_off_parts, serve
+    from cli.threads import exit_if_still_loading
 
     parts = {
         "run": Parts(),
@@ -55,6 +56,7 @@ def _run_until_signal(settings: Settings, parts_name: str) -> int:
         log.critical("cannot start: %s", exc)
         print(f"oneiroscope: cannot start: {exc}", file=sys.stderr)
         return 2
+    exit_if_still_loading(0)
     return 0
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -18,9 +17,10 @@ from aiogram import Bot, Dispatcher
 from aiohttp import web
 
 from bot.commands import set_bot_commands, set_menu_button
-from bot.dispatcher import create_dispatcher
+from bot.dispatcher import create_dispatcher, in_flight_updates
 from bot.webhook import WEBHOOK_PATH, WebhookHandler, resolve_webhook_secret
 from cli.runtime import Runtime, build_runtime
+from cli.threads import SPEECH_MODEL_THREAD, in_thread
 from core.asr import Transcriber
 from core.config import Settings
 from core.db import describe_db_url
@@ -156,6 +156,10 @@ async def _start_bot(running: Running, bot: Bot, stack: AsyncExitStack, parts: P
         # aiogram raises RuntimeError("Polling is not started") when polling already ended.
         with contextlib.suppress(RuntimeError):
             await dp.stop_polling()
+        # aiogram does not wait for the updates it handed to tasks: let them answer before the
+        # Bot API session closes under them.
+        if not await in_flight_updates(dp).drain(SHUTDOWN_GRACE_SECONDS):
+            log.warning("stopped with updates still being handled")
 
     stack.push_async_callback(stop_polling)
 
@@ -185,30 +189,10 @@ def _bound_port(runner: web.AppRunner, configured: int) -> int:
 
 
 async def _warm_up(settle_heap: bool, embedder: object | None = None) -> None:
-    """``core.warmup`` in a daemon thread: a process stopped while it warms up exits at once
-    (``asyncio.to_thread``'s threads are waited for at exit, seconds after the stop)."""
-    loop = asyncio.get_running_loop()
-    done: asyncio.Future[None] = loop.create_future()
-
-    def settle(error: BaseException | None) -> None:
-        if done.done():
-            return
-        if error is None:
-            done.set_result(None)
-        else:
-            done.set_exception(error)
-
-    def run() -> None:
-        error: BaseException | None = None
-        try:
-            warm_up(settle_heap=settle_heap, embedder=embedder)
-        except Exception as exc:  # handed to the awaiting task, which raises it in serve()
-            error = exc
-        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
-            loop.call_soon_threadsafe(settle, error)
-
-    threading.Thread(target=run, name="warm-up", daemon=True).start()
-    await done
+    """``core.warmup`` in a daemon thread: a process stopped while it warms up exits at once."""
+    await in_thread(
+        lambda: warm_up(settle_heap=settle_heap, embedder=embedder), name="warm-up", daemon=True
+    )
 
 
 def _needs_bot(settings: Settings, parts: Parts) -> bool:
@@ -258,7 +242,11 @@ async def serve(
         if parts.worker:
             voice = runtime.services.voice
             if voice is not None and settle_heap:  # a long-running worker: load it now
-                _spawn(running, asyncio.to_thread(voice.transcriber.load), "speech-model")
+                _spawn(
+                    running,
+                    in_thread(voice.transcriber.load, name=SPEECH_MODEL_THREAD, daemon=False),
+                    "speech-model",
+                )
             await _start_worker(running, stack)
         if runtime.bot is not None and _needs_bot(settings, parts):
             await _start_bot(running, runtime.bot, stack, parts)

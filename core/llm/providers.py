@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import anthropic
 import openai
 
+from core.llm.anthropic_tool import NotAMessage, ask_with_forced_tool, tool_answer
 from core.llm.config import LLMSettings
 from core.llm.errors import MalformedAnswerError, ProviderError
 from core.llm.prompting import Prompt
@@ -142,19 +143,15 @@ class AnthropicBackend:
         # ``temperature`` is not sent: the installed SDK (2.x) no longer accepts it and the
         # models' default suits a reflective text.
         try:
-            message = await self._client.messages.create(
+            message = await ask_with_forced_tool(
+                self._client,
                 model=self.model,
-                max_tokens=max_tokens,
                 system=prompt.system,
-                messages=[{"role": "user", "content": prompt.user}],
-                tools=[
-                    {
-                        "name": ANSWER_TOOL,
-                        "description": "Record the interpretation of the dream.",
-                        "input_schema": answer_json_schema(),
-                    }
-                ],
-                tool_choice={"type": "tool", "name": ANSWER_TOOL},
+                user=prompt.user,
+                tool=ANSWER_TOOL,
+                description="Record the interpretation of the dream.",
+                schema=answer_json_schema(),
+                max_tokens=max_tokens,
             )
         except (anthropic.APITimeoutError, anthropic.APIConnectionError) as exc:
             raise ProviderError(
@@ -174,28 +171,11 @@ class AnthropicBackend:
 
 
 def _tool_answer(message: object) -> RawAnswer:
-    """The forced tool call's input and the token counts of a messages response.
-
-    The SDK hands back whatever the server sent when it is not a message — an HTML page served
-    with status 200 arrives as a ``str`` — so nothing about its shape is assumed here.
-    """
-    if not isinstance(message, anthropic.types.Message):
-        raise MalformedAnswerError(f"anthropic answered a {type(message).__name__}, not a message")
-    usage = message.usage
-    tokens = (
-        _count(usage.model_dump(), "input_tokens") if usage is not None else 0,
-        _count(usage.model_dump(), "output_tokens") if usage is not None else 0,
-    )
-    for block in message.content or ():
-        if (
-            getattr(block, "type", None) == "tool_use"
-            and getattr(block, "name", None) == ANSWER_TOOL
-        ):
-            data = getattr(block, "input", None)
-            # A non-object input fails the schema check downstream, as malformed.
-            payload = data if isinstance(data, dict) else str(data)
-            return RawAnswer(payload, *tokens)
-    return RawAnswer("", *tokens)  # no tool call: the schema check reports it as malformed
+    """The forced tool call's input and the token counts of a messages response."""
+    try:
+        return RawAnswer(*tool_answer(message, ANSWER_TOOL))
+    except NotAMessage as exc:
+        raise MalformedAnswerError(f"anthropic answered a {exc}, not a message") from exc
 
 
 def openai_client(settings: LLMSettings) -> openai.AsyncOpenAI | None:

@@ -65,15 +65,23 @@
     box.classList.remove("hidden");
   }
 
-  window.OneiroScopePages = { admin: (me) => {
-    if (!me.is_admin) { // the Mini App's page is served to anyone; its API answers admins only
-      $("#lookup-form").replaceWith(node("p", { class: "card" }, S.support_only));
-      return;
-    }
-    $("#lookup-form").addEventListener("submit", (event) => {
-      event.preventDefault();
+  // Listening from the start: a search submitted before the page knows who asks (``/me`` is
+  // still on its way) waits for that answer instead of reloading the page as a plain form.
+  let knowAdmin;
+  const isAdmin = new Promise((resolve) => { knowAdmin = resolve; });
+  $("#lookup-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    isAdmin.then((admin) => {
+      if (!admin) return;
       status("");
       show($("#telegram-id").value.trim()).catch(onError);
     });
+  });
+
+  window.OneiroScopePages = { admin: (me) => {
+    knowAdmin(Boolean(me.is_admin));
+    if (!me.is_admin) { // the Mini App's page is served to anyone; its API answers admins only
+      $("#lookup-form").replaceWith(node("p", { class: "card" }, S.support_only));
+    }
   } };
 })();

@@ -459,12 +459,20 @@
     setupTelegramButtons();
     const me = await api("GET", "/me");
     if (!(await matchLanguage(me))) return;
+    await pageScriptsLoaded;
     const pages = { journal: journalPage, dream: dreamPage, new: newPage, stats: statsPage,
       moon: moonPage, buy: () => buyPage(me), settings: () => settingsPage(me),
       ...(window.OneiroScopePages || {}) };
     await (pages[page] || (() => null))(me);
     root.dataset.ready = "1";
   }
+
+  // A page's own script (admin.js, deferred after this one) may still be loading when /me
+  // answers: its page is looked up only once every deferred script has run (DOMContentLoaded).
+  const pageScriptsLoaded = new Promise((resolve) => {
+    if (document.readyState === "complete") resolve();
+    else document.addEventListener("DOMContentLoaded", resolve, { once: true });
+  });
 
   // Page scripts of their own (admin.js) use the same helpers.
   window.OneiroScope = Object.freeze({ api, node, flash, onError, confirmAction, S });

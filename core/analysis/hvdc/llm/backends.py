@@ -13,6 +13,8 @@ from typing import Any, Protocol
 import anthropic
 import openai
 
+from core.llm.anthropic_tool import NotAMessage, ask_with_forced_tool, tool_answer
+
 from .answer import answer_schema
 from .codebook import CoderPrompt
 
@@ -98,25 +100,19 @@ class AnthropicCoding:
 
     async def ask(self, prompt: CoderPrompt, *, max_tokens: int) -> RawCoding:
         try:
-            message = await self._client.messages.create(
+            message = await ask_with_forced_tool(
+                self._client,
                 model=self.model,
-                max_tokens=max_tokens,
                 system=prompt.system,
-                messages=[{"role": "user", "content": prompt.user}],
-                tools=[
-                    {
-                        "name": ANSWER_TOOL,
-                        "description": "Record the HVdC codes of the dream report.",
-                        "input_schema": answer_schema(),
-                    }
-                ],
-                tool_choice={"type": "tool", "name": ANSWER_TOOL},
+                user=prompt.user,
+                tool=ANSWER_TOOL,
+                description="Record the HVdC codes of the dream report.",
+                schema=answer_schema(),
+                max_tokens=max_tokens,
             )
         except anthropic.AnthropicError as exc:
             raise CodingCallError(f"anthropic: {type(exc).__name__}") from exc
-        tokens = (message.usage.input_tokens, message.usage.output_tokens)
-        for block in message.content:
-            if block.type == "tool_use" and block.name == ANSWER_TOOL:
-                payload = block.input if isinstance(block.input, dict) else str(block.input)
-                return RawCoding(payload, *tokens)
-        return RawCoding("", *tokens)
+        try:
+            return RawCoding(*tool_answer(message, ANSWER_TOOL))
+        except NotAMessage as exc:
+            raise CodingCallError(f"anthropic answered a {exc}") from exc

@@ -141,3 +141,17 @@ async def test_the_pipeline_codes_with_the_llm_only_for_the_plans_given_one(
     assert free.card() == code_dream(DREAM).card()
     assert pro.card()["aggression"] == ["1MSA 7> 1FKA"]
     assert len(server.requests_to("chat")) == 1
+
+
+async def test_an_anthropic_page_that_is_no_message_leaves_the_report_to_the_rules(
+    server: FakeLLMServer,
+) -> None:
+    server.script("messages", Reply(raw_body="<html>gateway</html>", content_type="text/html"))
+    client = anthropic.AsyncAnthropic(
+        api_key="test", base_url=server.anthropic_base_url, max_retries=0
+    )
+    coder = LLMCoder(AnthropicCoding(client, "claude-3-5-haiku-latest"))
+    result = await coder.code(DREAM)
+    await coder.aclose()
+    assert result.source == "rules" and result.error
+    assert result.coding.card() == code_dream(DREAM).card()
