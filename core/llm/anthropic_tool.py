@@ -45,7 +45,7 @@ def tool_answer(message: object, tool: str) -> tuple[str | dict[str, Any], int, 
     if not isinstance(message, Message):
         raise NotAMessage(type(message).__name__)
     usage = message.usage.model_dump() if message.usage is not None else {}
-    tokens = _count(usage, "input_tokens"), _count(usage, "output_tokens")
+    tokens = token_count(usage, "input_tokens"), token_count(usage, "output_tokens")
     for block in message.content or ():
         if getattr(block, "type", None) == "tool_use" and getattr(block, "name", None) == tool:
             data = getattr(block, "input", None)
@@ -58,6 +58,7 @@ class NotAMessage(Exception):
     """The server's answer was not a messages response."""
 
 
-def _count(usage: dict[str, Any], key: str) -> int:
+def token_count(usage: dict[str, Any], key: str) -> int:
+    """A token count from a provider's usage object; 0 when missing or not a count."""
     value = usage.get(key)
     return value if isinstance(value, int) and value >= 0 else 0

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import anthropic
 import openai
 
-from core.llm.anthropic_tool import NotAMessage, ask_with_forced_tool, tool_answer
+from core.llm.anthropic_tool import NotAMessage, ask_with_forced_tool, token_count, tool_answer
 from core.llm.config import LLMSettings
 from core.llm.errors import MalformedAnswerError, ProviderError
 from core.llm.prompting import Prompt
@@ -122,12 +122,9 @@ def _chat_answer(response: object) -> RawAnswer:
         raise MalformedAnswerError("openai answered a message without text content")
     usage = body.get("usage")
     usage = usage if isinstance(usage, dict) else {}
-    return RawAnswer(content, _count(usage, "prompt_tokens"), _count(usage, "completion_tokens"))
-
-
-def _count(usage: dict[str, Any], key: str) -> int:
-    value = usage.get(key)
-    return value if isinstance(value, int) and value >= 0 else 0
+    return RawAnswer(
+        content, token_count(usage, "prompt_tokens"), token_count(usage, "completion_tokens")
+    )
 
 
 class AnthropicBackend:
