@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import stripe
@@ -66,10 +68,8 @@ class StripeGateway:
             "success_url": order.return_url,
             "cancel_url": order.return_url,
         }
-        started = time.perf_counter()
         try:
-            # The SDK retries (max_network_retries) within this overall deadline.
-            async with asyncio.timeout(TIMEOUT_SECONDS * 2):
+            async with _gateway_call():
                 session = await self._client.v1.checkout.sessions.create_async(
                     params, {"idempotency_key": f"checkout:{order.payment_id}"}
                 )
@@ -77,10 +77,6 @@ class StripeGateway:
             METRICS.inc("billing_gateway_errors_total", provider=PROVIDER)
             log.warning("stripe checkout session not created: %s", type(exc).__name__)
             raise GatewayError("Stripe did not open the checkout; try again") from exc
-        finally:
-            METRICS.observe(
-                "billing_gateway_seconds", time.perf_counter() - started, provider=PROVIDER
-            )
         if not session.url:
             raise GatewayError("Stripe returned a session without a page")
         return session.id, session.url
@@ -90,9 +86,8 @@ class StripeGateway:
     ) -> GatewayRefund:
         """Refund the payment intent ``charge_ref`` in full (support's refund); named by its
         charge, as the ``charge.refunded`` webhook names it."""
-        started = time.perf_counter()
         try:
-            async with asyncio.timeout(TIMEOUT_SECONDS * 2):
+            async with _gateway_call():
                 refund = await self._client.v1.refunds.create_async(
                     {"payment_intent": charge_ref}, {"idempotency_key": key}
                 )
@@ -105,10 +100,6 @@ class StripeGateway:
             METRICS.inc("billing_gateway_errors_total", provider=PROVIDER)
             log.warning("stripe refund not made: %s", type(exc).__name__)
             raise GatewayError("Stripe did not answer; try again") from exc
-        finally:
-            METRICS.observe(
-                "billing_gateway_seconds", time.perf_counter() - started, provider=PROVIDER
-            )
         if refund.status in ("failed", "canceled") or not refund.charge:
             raise GatewayError(f"Stripe did not refund ({refund.status})")
         charge = refund.charge if isinstance(refund.charge, str) else refund.charge.id
@@ -171,3 +162,15 @@ async def checkout_of_payment_intent(payment_intent: str) -> str | None:
     if row is None:
         return None
     return row.idempotency_key.removeprefix(f"{PROVIDER}:")
+
+
+@asynccontextmanager
+async def _gateway_call() -> AsyncIterator[None]:
+    """One Stripe call: its deadline (the SDK retries, ``max_network_retries``, within it) and
+    its latency metric, whatever the outcome."""
+    started = time.perf_counter()
+    try:
+        async with asyncio.timeout(TIMEOUT_SECONDS * 2):
+            yield
+    finally:
+        METRICS.observe("billing_gateway_seconds", time.perf_counter() - started, provider=PROVIDER)
