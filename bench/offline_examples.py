@@ -56,7 +56,9 @@ def main() -> None:
     args = parser.parse_args()
     rows = asyncio.run(readings())
     for row in rows:
-        print(f"== {row['lang']} {row['kind']}\n{row['text']}\n-- {row['summary']}\n{row['reading']}\n")
+        print(
+            f"== {row['lang']} {row['kind']}\n{row['text']}\n-- {row['summary']}\n{row['reading']}\n"
+        )
     if args.write:
         with READINGS.open("w", encoding="utf-8") as fh:
             for row in rows:

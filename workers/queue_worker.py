@@ -268,5 +268,3 @@ def _dsn(settings: RedisSettings) -> str:
     """Back from arq's settings to a URL (the standalone worker is configured by URL)."""
     password = f":{settings.password}@" if settings.password else ""
     return f"redis://{password}{settings.host}:{settings.port}/{settings.database}"
-
-

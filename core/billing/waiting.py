@@ -47,7 +47,6 @@ async def claim_no_credit_notice(cache: Cache, user_id: uuid.UUID) -> bool:
         return True  # Redis away: a second notice beats none
 
 
-
 async def reset_no_credit_notice(cache: Cache, user_id: uuid.UUID) -> None:
     """After a purchase the next time credits run out deserves a notice of its own."""
     await cache.delete(_notice_key(user_id))

@@ -228,7 +228,9 @@ class Transaction(Model):
     amount_minor = fields.IntField(default=0)  # price in minor units (cents, kopecks, stars)
     currency = fields.CharField(max_length=8, default="")
     provider = fields.CharField(max_length=16, default="")
-    item = fields.CharField(max_length=32, default="", db_default="")  # catalogue code: package or plan
+    item = fields.CharField(
+        max_length=32, default="", db_default=""
+    )  # catalogue code: package or plan
     #: The gateway's id of the payment (Stars charge id, Stripe payment intent, YooKassa id).
     provider_ref = fields.CharField(max_length=255, null=True, db_index=True)
     #: Unique per real-world event (payment charge id, "consume:<dream id>") — charged once.

@@ -70,7 +70,11 @@ async def test_an_admin_refunds_a_stars_purchase_once_with_a_receipt(shop: Shop)
     status, found = await shop.web.call("GET", f"/api/v1/admin/users/{BUYER}", ADMIN)
     assert status == 200 and await _balance() == 15
     [listed] = found["payments"]
-    assert (listed["id"], listed["refundable"], listed["refunded"]) == (shop.payment_id, True, False)
+    assert (listed["id"], listed["refundable"], listed["refunded"]) == (
+        shop.payment_id,
+        True,
+        False,
+    )
 
     status, done = await _refund(shop)
 

@@ -20,4 +20,3 @@ async def transcribe_voice(ctx: JobContext, dream_id: str, delivery: dict[str, o
         uuid.UUID(dream_id),
         delivery_from_job(delivery),
     )
-
