@@ -75,9 +75,11 @@ def _run_worker(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    from cli.threads import exit_if_still_loading
     from workers.settings import run_worker
 
     run_worker(settings)
+    exit_if_still_loading(0)  # stopped while the speech model loads: do not wait for it
     return 0
 
 

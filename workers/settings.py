@@ -12,6 +12,7 @@ from arq.cron import CronJob
 from arq.worker import Function
 
 from cli.runtime import build_runtime
+from cli.threads import SPEECH_MODEL_THREAD, in_thread
 from core.config import Settings
 from core.dreams.sweeper import SweepPolicy, sweep_forever
 from core.eventloop import new_event_loop
@@ -78,9 +79,12 @@ def on_startup(settings: Settings) -> Hook:
                 settings.job_queue_name,
             )  # fmt: skip
             _background(stack, probes)
+        # In threads of their own, not the loop's executor: a SIGTERM during a load must not
+        # wait for it (see cli.threads; ``oneiroscope worker`` leaves with exit_if_still_loading).
         if services.voice is not None:  # the speech model, before the first note
-            await asyncio.to_thread(services.voice.transcriber.load)
-        await asyncio.to_thread(warm_up, settle_heap=True)
+            load = services.voice.transcriber.load
+            await in_thread(load, name=SPEECH_MODEL_THREAD, daemon=False)
+        await in_thread(lambda: warm_up(settle_heap=True), name="warm-up", daemon=True)
 
     return start
 
