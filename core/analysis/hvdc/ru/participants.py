@@ -19,6 +19,7 @@ _DRIVEN = frozenset(
     {"машина", "автомобиль", "грузовик", "автобус", "мотоцикл", "танк", "самолет", "вертолет",
      "лодка", "катер", "корабль", "джип", "фургон"}
 )  # fmt: skip
+_COORDINATORS = frozenset({"и", "а", "но", "или"})
 _PLAIN = {
     "со": "с", "надо": "над", "ко": "к", "во": "в", "подо": "под", "передо": "перед",
     "ото": "от", "изо": "из", "обо": "о",
@@ -94,7 +95,11 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     for _ in range(3):
         for child, rel in children(doc, current):
             who = actor(doc, cast, child) if rel in _SUBJECT else None
-            if who is not None and _agrees(doc, cast, current, child, who):
+            if (
+                who is not None
+                and _agrees(doc, cast, current, child, who)
+                and not _next_clause(doc, current, child)
+            ):
                 return who
         found = _nearest_subject(doc, cast, current)
         if found is not None:
@@ -103,7 +108,31 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         if link is None or link[0] < 0 or link[1] not in ("conj", "xcomp", "advcl"):
             break
         current = link[0]
-    return "D" if doc.words[verb].person == "1per" else None
+    if doc.words[verb].person == "1per":
+        return "D"
+    return _dropped_subject(doc, cast, verb) if doc.words[verb].pos == "VERB" else None
+
+
+def _next_clause(doc: RuDoc, verb: int, child: int) -> bool:
+    """«позвала меня обедать, и я побежала»: a subject after «, и» belongs to the next
+    clause, whatever the parse says."""
+    between = doc.words[verb + 1 : child]
+    return any(w.lower in _COORDINATORS for w in between) and any(w.text == "," for w in between)
+
+
+def _dropped_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    """«я собак боялась, а тут не боялась, погладила её»: Russian drops the subject a
+    sentence's clauses share; a finite verb with none takes the nearest earlier person word
+    of the sentence that agrees with it (the dreamer too)."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for k in range(verb - 1, sentence.first - 1, -1):
+        w = doc.words[k]
+        if w.case != "nomn" and w.lemma not in ("я", "мы"):
+            continue
+        who = actor(doc, cast, k)
+        if who is not None and _agrees(doc, cast, verb, k, who):
+            return who
+    return None
 
 
 def _nearest_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:

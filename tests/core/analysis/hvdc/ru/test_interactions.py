@@ -166,3 +166,13 @@ def test_a_refused_request_is_rejection_by_the_one_asked() -> None:
     assert _aggression("Пришла сестра. Я попросила её помочь, но она отказалась.") == ["1FTA 3> D"]
     assert _aggression("Пришла сестра. Я попросила её остаться, а она не стала.") == ["1FTA 3> D"]
     assert _aggression("Пришла сестра. Я попросила её помочь, и она помогла.") == []
+
+
+def test_a_subject_after_a_comma_and_and_belongs_to_the_next_clause() -> None:
+    text = "Бабушка позвала меня обедать, и я побежала к ней."
+    assert _friendliness(text) == ["1FRA 5> D"]
+
+
+def test_a_dropped_subject_is_the_earlier_one_that_agrees() -> None:
+    text = "Подошла собака. Раньше я собак боялась, а тут не боялась, погладила её."
+    assert _friendliness(text) == ["D 6> 1ANI"]
