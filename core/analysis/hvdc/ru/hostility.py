@@ -41,7 +41,7 @@ _RECIPROCAL = {
     "поругаться": 2, "драться": 7, "подраться": 7,
 }  # fmt: skip
 #: Words that insult the one they name («назвала её вруньей»).
-_INSULTS = frozenset(
+INSULTS = frozenset(
     {"врунья", "лгунья", "лжец", "врун", "лгун", "дура", "дурак", "идиот", "идиотка", "дурочка",
      "тупица", "шлюха", "воровка", "вор", "трус", "трусиха", "свинья", "сволочь", "предатель",
      "предательница", "неудачник", "неудачница", "урод", "уродина", "сумасшедший", "психопат",
@@ -181,7 +181,7 @@ def _name_calling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     of naming is verbal hostility (A2) from the namer to the named."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     after = range(verb + 1, min(sentence.last, verb + 4))
-    if not any(doc.words[k].lemma in _INSULTS and doc.words[k].case == "ablt" for k in after):
+    if not any(doc.words[k].lemma in INSULTS and doc.words[k].case == "ablt" for k in after):
         return None
     who = _nominative_subject(doc, cast, verb)
     target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)

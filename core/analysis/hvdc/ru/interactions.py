@@ -23,6 +23,7 @@ from .participants import (
     subject_of,
     thing_subject,
 )
+from .verbal import code_verbal_hostility, hostile_speech
 
 CATEGORIES: tuple[str, ...] = ("aggression", "friendliness", "sexuality")
 #: Reciprocal verbs with «с»: the act is mutual (HVdC "=").
@@ -185,11 +186,13 @@ def _chase(code: Code) -> bool:
 
 
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
-    """Interaction codes in text order; the same act between the same pair in a sentence once."""
+    """Interaction codes in text order: the listed acts, then the acts told without a listed
+    verb (:mod:`.verbal`) where no listed act was coded on the same word; an act told again
+    soon is one act (:func:`_once`)."""
     candidates = _candidates(doc)
-    parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates]))
+    speech = hostile_speech(doc)
+    parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates] + speech))
     codes: list[Code] = []
-    seen: set[tuple[int, str]] = set()
     for i, _length, category, entry in sorted(candidates, key=lambda c: c[0]):
         verb = i + 1 if doc.words[i].lower == "не" and i + 1 < len(doc.words) else i
         if category == "friendliness" and _romantic_kiss(doc, verb):
@@ -197,13 +200,24 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
         code = _code(doc, cast, verb, category, entry)
         if code is None and doc.words[verb].lemma in _FIGHT_BACK:
             code = _fought_back(doc, cast, verb, entry, codes)
-        if code is None:
-            continue
-        sentence = doc.sentence_of[i]
+        if code is not None:
+            codes.append(code)
+    spans = {c.span for c in codes}
+    codes.extend(c for c in code_verbal_hostility(doc, cast, speech) if c.span not in spans)
+    return _once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1))
+
+
+def _once(doc: RuDoc, codes: list[Code]) -> list[Code]:
+    """An act told again within three sentences is one act (a chase that goes on, however
+    far): the same code between the same pair is kept the first time only."""
+    sentence_of = {w.start: doc.sentence_of[k] for k, w in enumerate(doc.words)}
+    kept: list[Code] = []
+    seen: set[tuple[int, str]] = set()
+    for code in codes:
+        sentence = sentence_of.get(code.span[0], -1) if code.span else -1
         told = _chase(code) and any(c == code.code for _, c in seen)
-        # an act told again within three sentences is one act (a chase that goes on, however far)
         told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
         if not told:
             seen.add((sentence, code.code))
-            codes.append(code)
-    return codes
+            kept.append(code)
+    return kept

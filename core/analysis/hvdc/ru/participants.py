@@ -10,7 +10,7 @@ cases do. A side the words leave unsaid is filled in as a Russian listener would
 from __future__ import annotations
 
 from .cast import Cast
-from .nlp import RuDoc, Word, children, head_of
+from .nlp import RuDoc, Word, analyse_past, children, head_of
 from .roles import actor
 
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -92,6 +92,9 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         current = link[0]
     elif doc.words[verb].pos == "INFN" and link is not None and link[1] == "xcomp":
         current = link[0]  # «стала отчитывать их»: the subject is the finite verb's
+    elif doc.words[verb].pos == "INFN" and link is None and verb > 0:
+        before = verb - 1  # unparsed: the finite verb right before it («начала кричать»)
+        current = before if doc.words[before].pos == "VERB" else verb
     for _ in range(3):
         for child, rel in children(doc, current):
             who = actor(doc, cast, child) if rel in _SUBJECT else None
@@ -110,7 +113,16 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         current = link[0]
     if doc.words[verb].person == "1per":
         return "D"
-    return _dropped_subject(doc, cast, verb) if doc.words[verb].pos == "VERB" else None
+    if doc.words[verb].pos == "INFN" and not _after_verb(doc, verb):
+        return None
+    return _dropped_subject(doc, cast, verb) if doc.words[verb].pos in ("VERB", "INFN") else None
+
+
+def _after_verb(doc: RuDoc, verb: int) -> bool:
+    """«начала кричать», «хотел ударить»: an infinitive right after a verb (pymorphy3 may
+    read a past form such as «начала» as a noun) shares that verb's dropped subject."""
+    before = doc.words[verb - 1] if verb > 0 else None
+    return before is not None and (before.pos == "VERB" or analyse_past(before.lower) is not None)
 
 
 def _next_clause(doc: RuDoc, verb: int, child: int) -> bool:
@@ -127,10 +139,10 @@ def _dropped_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     sentence = doc.sentences[doc.sentence_of[verb]]
     for k in range(verb - 1, sentence.first - 1, -1):
         w = doc.words[k]
-        if w.case != "nomn" and w.lemma not in ("я", "мы"):
+        if w.case != "nomn":
             continue
         who = actor(doc, cast, k)
-        if who is not None and _agrees(doc, cast, verb, k, who):
+        if who is not None and (doc.words[verb].pos == "INFN" or _agrees(doc, cast, verb, k, who)):
             return who
     return None
 

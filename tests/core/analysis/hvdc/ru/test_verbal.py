@@ -1,0 +1,34 @@
+"""Russian verbal hostility told with a plain verb of speech (HVdC aggression 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _aggression(text: str) -> list[str]:
+    return code_dream_ru(text).card()["aggression"]
+
+
+def test_speech_in_a_hostile_manner_is_verbal_hostility() -> None:
+    assert _aggression("Пришла мама. Она грубо сказала мне, что я опоздала.") == ["1FMA 2> D"]
+
+
+def test_a_hostile_manner_told_by_a_noun_after_s() -> None:
+    assert _aggression("Сестра ответила мне со злостью.") == ["1FTA 2> D"]
+
+
+def test_words_that_drive_the_dreamer_off_are_hostile() -> None:
+    assert _aggression("— Убирайся вон! — крикнула мне соседка.") == ["1FKA 2> D"]
+
+
+def test_the_dreamers_anger_voiced_as_shouting_is_aimed_at_its_target() -> None:
+    assert "D 2> 1MBA" in _aggression("Я так разозлилась на брата, что начала кричать.")
+
+
+def test_plain_speech_is_no_hostility() -> None:
+    assert _aggression("Пришла мама. Она сказала мне, что я опоздала.") == []
+    assert _aggression("Пришла мама. Она не грубо сказала мне это.") == []
