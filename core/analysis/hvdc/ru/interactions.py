@@ -23,6 +23,7 @@ from .participants import (
     subject_of,
     thing_subject,
 )
+from .rejections import code_rejections
 from .verbal import code_verbal_hostility, hostile_speech
 
 CATEGORIES: tuple[str, ...] = ("aggression", "friendliness", "sexuality")
@@ -203,7 +204,8 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
         if code is not None:
             codes.append(code)
     spans = {c.span for c in codes}
-    codes.extend(c for c in code_verbal_hostility(doc, cast, speech) if c.span not in spans)
+    told = code_verbal_hostility(doc, cast, speech) + code_rejections(doc, cast)
+    codes.extend(c for c in told if c.span not in spans)
     return _once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1))
 
 

@@ -115,7 +115,9 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         return "D"
     if doc.words[verb].pos == "INFN" and not _after_verb(doc, verb):
         return None
-    return _dropped_subject(doc, cast, verb) if doc.words[verb].pos in ("VERB", "INFN") else None
+    if doc.words[verb].pos in ("VERB", "INFN", "GRND"):
+        return _dropped_subject(doc, cast, verb)
+    return None
 
 
 def _after_verb(doc: RuDoc, verb: int) -> bool:
@@ -142,7 +144,7 @@ def _dropped_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         if w.case != "nomn":
             continue
         who = actor(doc, cast, k)
-        if who is not None and (doc.words[verb].pos == "INFN" or _agrees(doc, cast, verb, k, who)):
+        if who is not None and (doc.words[verb].pos != "VERB" or _agrees(doc, cast, verb, k, who)):
             return who
     return None
 

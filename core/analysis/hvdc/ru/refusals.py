@@ -3,7 +3,8 @@
 The English coder reads a bare "she wouldn't" / "he didn't" after a request as a refusal
 (``core/analysis/hvdc/interactions``); Russian says it with «отказаться», «не захотеть», «не
 стать» after «попросить/просить»: «я попросила её помочь, но она отказалась», «…, а он не
-стал». Only a refusal in the request's sentence or the next one, by the person asked, counts.
+стал» — or answers the request by brushing it off: «когда я попросила её помочь, она
+рассмеялась», «…, он отвернулся». Only a refusal in the request's sentence or the next one, by the person asked, counts.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from .roles import actor
 _ASK = frozenset({"попросить", "просить", "умолять", "упросить"})
 _REFUSE = frozenset({"отказаться", "отказываться"})
 _WONT = frozenset({"захотеть", "стать", "согласиться", "соглашаться"})
+#: Answers that refuse without «не»: laughing the request off, turning or walking away.
+_BRUSH_OFF = frozenset(
+    {"рассмеяться", "засмеяться", "посмеяться", "расхохотаться", "отвернуться", "отмахнуться",
+     "промолчать", "проигнорировать", "уйти", "убежать"}
+)  # fmt: skip
 
 
 def _asked(doc: RuDoc, cast: Cast, i: int) -> str | None:
@@ -32,8 +38,8 @@ def _asked(doc: RuDoc, cast: Cast, i: int) -> str | None:
 
 def _refusal_at(doc: RuDoc, k: int) -> bool:
     w = doc.words[k]
-    if w.lemma in _REFUSE and w.pos == "VERB":
-        return True
+    if (w.lemma in _REFUSE or w.lemma in _BRUSH_OFF) and w.pos == "VERB":
+        return not (k > 0 and doc.words[k - 1].lower == "не")
     return w.lemma in _WONT and w.pos == "VERB" and k > 0 and doc.words[k - 1].lower == "не"
 
 

@@ -1,0 +1,47 @@
+"""Russian rejection told without a hostile verb: leaving someone, ignoring them, refusing."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _aggression(text: str) -> list[str]:
+    return code_dream_ru(text).card()["aggression"]
+
+
+def test_leaving_without_someone_rejects_them() -> None:
+    assert _aggression("Мои друзья уехали без меня.") == ["2JKA 3> D"]
+
+
+def test_leaving_someone_is_rejection_but_running_from_them_is_flight() -> None:
+    assert _aggression("Пришёл муж. Он ушёл от меня к другой.") == ["1MHA 3> D"]
+    assert "1MHA 3> D" not in _aggression("Пришёл муж. Я убежала от него.")
+
+
+def test_leaving_someone_alone_is_desertion() -> None:
+    assert _aggression("Я просто ушла и оставила детей одних.") == ["D 3> 2JSC"]
+
+
+def test_ignoring_someone_is_rejection() -> None:
+    assert _aggression("Подруга прошла мимо меня.") == ["1FKA 3> D"]
+    assert _aggression("Я ехала дальше, не обращая внимания на брата.") == ["D 3> 1MBA"]
+    assert _aggression("Пришла подруга. Она не смотрела на меня.") == ["1FKA 3> D"]
+
+
+def test_no_longer_talking_to_someone_and_pretending_not_to_see_them() -> None:
+    assert _aggression("Сестра перестала со мной разговаривать.") == ["1FTA 3> D"]
+    assert _aggression("Пришла подруга. Она сделала вид, что не замечает меня.") == ["1FKA 3> D"]
+
+
+def test_a_withheld_kindness_of_taking_or_calling() -> None:
+    assert _aggression("Пришли друзья. Они не взяли меня с собой.") == ["2JKA 3> D"]
+    assert _aggression("Пришёл брат. Он не позвонил мне.") == ["1MBA 3> D"]
+
+
+def test_a_request_brushed_off_is_refused() -> None:
+    text = "Я увидела сестру, и когда я попросила её помочь, она рассмеялась."
+    assert _aggression(text) == ["1FTA 3> D"]
