@@ -12,6 +12,7 @@ from __future__ import annotations
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
+from .favours import code_favours
 from .lexicon import Entry, Lexicon, lexicon
 from .negation import negated
 from .nlp import RuDoc, parse_syntax
@@ -25,6 +26,7 @@ from .participants import (
 )
 from .rejections import code_rejections
 from .verbal import code_verbal_hostility, hostile_speech
+from .warmth import code_warmth
 
 CATEGORIES: tuple[str, ...] = ("aggression", "friendliness", "sexuality")
 #: Reciprocal verbs with «с»: the act is mutual (HVdC "=").
@@ -182,6 +184,29 @@ def _fought_back(
     return None
 
 
+def _acted_on(code: Code, sentence: int, codes: list[Code], sentence_of: dict[int, int]) -> bool:
+    """«я обрадовалась ей, окликнула её»: a feeling (level 1) the dreamer acts on toward the
+    same person in the same or the next sentence is coded as the act only."""
+    who, level, whom = _parts(code)
+    if level != "1":
+        return False
+    for other in codes:
+        o_who, o_level, o_whom = _parts(other)
+        near = sentence_of.get(other.span[0], -2) - sentence if other.span else -2
+        same = (o_who, o_whom, other.category) == (who, whom, code.category)
+        if same and o_level not in ("1", "") and near in (0, 1):
+            return True
+    return False
+
+
+def _parts(code: Code) -> tuple[str, str, str]:
+    """(initiator, level, recipient) of a code such as «D 2> 1FKA»."""
+    parts = code.code.split()
+    if len(parts) != 3:
+        return "", "", ""
+    return parts[0], parts[1][:1], parts[2]
+
+
 def _chase(code: Code) -> bool:
     return code.category == "aggression" and " 6> " in code.code
 
@@ -205,6 +230,7 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
             codes.append(code)
     spans = {c.span for c in codes}
     told = code_verbal_hostility(doc, cast, speech) + code_rejections(doc, cast)
+    told += code_warmth(doc, cast) + code_favours(doc, cast)
     codes.extend(c for c in told if c.span not in spans)
     return _once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1))
 
@@ -217,6 +243,8 @@ def _once(doc: RuDoc, codes: list[Code]) -> list[Code]:
     seen: set[tuple[int, str]] = set()
     for code in codes:
         sentence = sentence_of.get(code.span[0], -1) if code.span else -1
+        if _acted_on(code, sentence, codes, sentence_of):
+            continue
         told = _chase(code) and any(c == code.code for _, c in seen)
         told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
         if not told:
