@@ -14,12 +14,15 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .favours import code_favours
 from .lexicon import Entry, Lexicon, lexicon
+from .marriage import code_weddings
 from .negation import negated
 from .nlp import RuDoc, parse_syntax
 from .participants import (
     clause_of,
     fill_unsaid,
     impersonal,
+    passive,
+    passive_sides,
     recipient_of,
     subject_of,
     thing_subject,
@@ -49,6 +52,8 @@ _FIGHT_BACK = frozenset(
 #: Verbs of threat: the act in their infinitive is only threatened («угрожал убить меня»).
 _THREATS = frozenset({"угрожать", "пригрозить", "грозить", "грозиться", "обещать"})
 _GREETINGS = frozenset({"здороваться", "поздороваться", "прощаться", "попрощаться"})
+_MARRIAGE = "7"
+_PLAY = frozenset({"шутка", "шутя", "понарошку", "игриво", "шутливо", "играючи", "шуточный"})
 _RETOLD = 3  # sentences within which the same act between the same pair is one act
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
@@ -113,12 +118,37 @@ def _almost(doc: RuDoc, i: int) -> bool:
     return "не" in before and any(w in ("чуть", "едва", "чуть-чуть") for w in before)
 
 
-def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
-    verb = doc.words[i]
+def _sides(
+    doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry
+) -> tuple[str | None, str | None]:
+    """(initiator, recipient) as the words give them: a passive participle's doer is in the
+    instrumental and the one it was done to is its subject (:func:`.participants.passive_sides`)."""
+    if passive(doc, i):
+        doer, done_to = passive_sides(doc, cast, i)
+        if doer is None and done_to == "D" and category == "aggression":
+            doer = "1IUA"  # «я была схвачена»: by someone the dream does not name
+        return doer, done_to
     initiator = subject_of(doc, cast, i)
-    if initiator is None and category == "aggression" and impersonal(verb):
+    if initiator is None and category == "aggression" and impersonal(doc.words[i]):
         initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
     recipient = recipient_of(doc, cast, i, entry.extra)
+    if recipient is None and initiator == "D" and _together(doc, i, entry):
+        recipient = cast.last_before(i, "")  # «мы помирились»: the dreamer and her companion
+    return initiator, recipient
+
+
+def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
+    """A mutual act («помирились», «встретились») told of «мы» with no one after «с»."""
+    if _MUTUAL_PREPOSITION not in entry.extra.split("|"):
+        return False
+    if not doc.words[verb].lemma.endswith(("ся", "сь")):
+        return False
+    return any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
+
+
+def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
+    verb = doc.words[i]
+    initiator, recipient = _sides(doc, cast, i, category, entry)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         if recipient is None:
             return None  # «убежала домой»: running off from no one is no chase
@@ -133,7 +163,7 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         _MUTUAL_PREPOSITION in entry.extra.split("|")
         and verb.lemma.endswith(("ся", "сь"))
         and verb.lemma not in _GREETINGS  # «она поздоровалась со мной»: she greets me
-    )
+    ) or (category == "friendliness" and entry.code == _MARRIAGE)  # a marriage is the couple's
     sign = "=" if mutual else ">"
     if mutual and recipient == "D":  # HVdC writes the dreamer first in a mutual act
         initiator, recipient = recipient, initiator
@@ -168,6 +198,12 @@ def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
     if doc.words[verb].lemma not in _KISSES:
         return False
     return any(doc.words[k].lemma in _PARTNERS for k in clause_of(doc, verb))
+
+
+def _playful(doc: RuDoc, verb: int) -> bool:
+    """«мы начали в шутку бороться», «шутя толкнул меня»: a fight in play is a shared game
+    (HVdC friendliness), not an attack."""
+    return any(doc.words[k].lemma in _PLAY for k in clause_of(doc, verb))
 
 
 def _fought_back(
@@ -207,7 +243,10 @@ def _parts(code: Code) -> tuple[str, str, str]:
     return parts[0], parts[1][:1], parts[2]
 
 
-def _chase(code: Code) -> bool:
+def _lasting(code: Code) -> bool:
+    """A chase goes on however far it is told again, and a couple marries once a dream."""
+    if code.category == "friendliness":
+        return f" {_MARRIAGE}= " in code.code
     return code.category == "aggression" and " 6> " in code.code
 
 
@@ -223,6 +262,8 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
         verb = i + 1 if doc.words[i].lower == "не" and i + 1 < len(doc.words) else i
         if category == "friendliness" and _romantic_kiss(doc, verb):
             category, entry = "sexuality", Entry("3", entry.extra)
+        if category == "aggression" and _playful(doc, verb):
+            category, entry = "friendliness", Entry("5", entry.extra)
         code = _code(doc, cast, verb, category, entry)
         if code is None and doc.words[verb].lemma in _FIGHT_BACK:
             code = _fought_back(doc, cast, verb, entry, codes)
@@ -232,7 +273,24 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     told = code_verbal_hostility(doc, cast, speech) + code_rejections(doc, cast)
     told += code_warmth(doc, cast) + code_favours(doc, cast)
     codes.extend(c for c in told if c.span not in spans)
-    return _once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1))
+    codes.extend(code_weddings(doc, cast, codes))
+    return _answered(_once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1)))
+
+
+def _answered(codes: list[Code]) -> list[Code]:
+    """«она толкнула меня, и я толкнула её»: an act answering the other side's earlier act of
+    the same category is reciprocated, ``R`` in the notation (``D 7R 1FKA``); HVdC counts it
+    as an interaction but not as the answerer's initiative (Aggressor %, Befriender %)."""
+    out: list[Code] = []
+    done: set[tuple[str, str, str]] = set()
+    for code in codes:
+        who, level, whom = _parts(code)
+        if ">" in code.code and (code.category, whom, who) in done:
+            code = Code(code.category, f"{who} {level}R {whom}", code.span, code.evidence)
+        elif ">" in code.code:
+            done.add((code.category, who, whom))
+        out.append(code)
+    return out
 
 
 def _once(doc: RuDoc, codes: list[Code]) -> list[Code]:
@@ -245,7 +303,7 @@ def _once(doc: RuDoc, codes: list[Code]) -> list[Code]:
         sentence = sentence_of.get(code.span[0], -1) if code.span else -1
         if _acted_on(code, sentence, codes, sentence_of):
             continue
-        told = _chase(code) and any(c == code.code for _, c in seen)
+        told = _lasting(code) and any(c == code.code for _, c in seen)
         told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
         if not told:
             seen.add((sentence, code.code))

@@ -9,8 +9,10 @@ cases do. A side the words leave unsaid is filled in as a Russian listener would
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .cast import Cast
-from .nlp import RuDoc, Word, analyse_past, children, head_of
+from .nlp import RuDoc, Word, analyse_past, children, head_of, morph_analyzer
 from .roles import actor
 
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -254,3 +256,42 @@ def thing_subject(doc: RuDoc, verb: int) -> bool:
         if rel in _SUBJECT and w.pos == "NOUN" and not w.animate and w.case == "nomn":
             return w.lemma not in _DRIVEN
     return False
+
+
+@lru_cache(maxsize=4096)
+def _passive_form(lower: str) -> bool:
+    return any("pssv" in p.tag for p in morph_analyzer().parse(lower)[:2])
+
+
+def passive(doc: RuDoc, verb: int) -> bool:
+    """Whether the act word is a passive participle («укушена», «преследуемая»)."""
+    w = doc.words[verb]
+    return w.pos in ("PRTS", "PRTF") and _passive_form(w.lower)
+
+
+def passive_sides(doc: RuDoc, cast: Cast, verb: int) -> tuple[str | None, str | None]:
+    """(doer, the one it was done to) of a passive participle: the doer in the instrumental
+    («укушена собакой», «преследуемая волком»), the one acted on the participle's own person
+    («я была укушена», «преследуемая волком, я бежала»)."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    doer = None
+    for k in range(verb + 1, min(sentence.last, verb + 4)):
+        if doc.words[k].case == "ablt":
+            doer = actor(doc, cast, k)
+            if doer is not None:
+                break
+    participle = doc.words[verb]
+    if participle.pos == "PRTS":
+        return doer, subject_of(doc, cast, verb)
+    if participle.case != "nomn":
+        return doer, None  # «со сломанной лодыжкой»: a thing's attribute, not a person's
+    near = sorted(range(sentence.first, sentence.last), key=lambda k: abs(k - verb))
+    for k in near:
+        w = doc.words[k]
+        if k == verb or w.case != "nomn" or w.number != participle.number:
+            continue
+        who = actor(doc, cast, k)
+        gender = "" if who is None else _gender_of(who)
+        if who is not None and (not gender or gender == participle.gender or who == "D"):
+            return doer, who
+    return doer, None

@@ -85,7 +85,7 @@ def test_imprisonment_is_confinement() -> None:
 
 def test_fighting_back_is_aimed_at_the_attacker() -> None:
     text = "Я увидела большое насекомое. Я попыталась его убить, но оно стало отбиваться."
-    assert _aggression(text) == ["D 8> 1ANI", "1ANI 7> D"]
+    assert _aggression(text) == ["D 8> 1ANI", "1ANI 7R D"]
 
 
 def test_running_off_from_no_one_is_no_chase() -> None:
@@ -176,3 +176,29 @@ def test_a_subject_after_a_comma_and_and_belongs_to_the_next_clause() -> None:
 def test_a_dropped_subject_is_the_earlier_one_that_agrees() -> None:
     text = "Подошла собака. Раньше я собак боялась, а тут не боялась, погладила её."
     assert _friendliness(text) == ["D 6> 1ANI"]
+
+
+def test_a_passive_participle_has_its_doer_in_the_instrumental() -> None:
+    assert _aggression("Преследуемая волком, я бежала.") == ["1ANI 6> D"]
+    assert _aggression("Я шла со сломанной лодыжкой.") == []
+
+
+def test_a_fight_in_play_is_a_shared_game() -> None:
+    text = "Я была с партнёром. Мы начали в шутку бороться."
+    assert _aggression(text) == []
+    assert [c.split()[1] for c in _friendliness(text)] == ["5="]
+
+
+def test_a_mutual_act_of_we_is_the_dreamers_with_her_companion() -> None:
+    assert _friendliness("Я встретила подругу. Мы помирились.") == ["D 2= 1FKA"]
+
+
+def test_a_marriage_is_the_couples_once_a_dream() -> None:
+    text = "Я вышла замуж за Петю. Прошли годы, всё было хорошо. Потом я снова вышла замуж за Петю."
+    assert _friendliness(text) == ["D 7= 1MKA"]
+    assert _friendliness("Мне снилась свадьба сестры.") == ["1FTA 7= Q"]
+    assert _friendliness("Мы были на свадьбе.") == []
+
+
+def test_an_act_answering_the_other_sides_act_is_reciprocated() -> None:
+    assert _aggression("Меня преследовал волк, и я ударила его.") == ["1ANI 6> D", "D 7R 1ANI"]
