@@ -97,16 +97,19 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     elif doc.words[verb].pos == "INFN" and link is None and verb > 0:
         before = verb - 1  # unparsed: the finite verb right before it («начала кричать»)
         current = before if doc.words[before].pos == "VERB" else verb
+    # a verb joined to another agrees with the subject it borrows («мама ругает меня, что я
+    # рассыпала муку, а потом смеётся и целует»: not «я»)
+    finite = (verb,) if doc.words[verb].pos == "VERB" else ()
     for _ in range(3):
         for child, rel in children(doc, current):
             who = actor(doc, cast, child) if rel in _SUBJECT else None
             if (
                 who is not None
-                and _agrees(doc, cast, current, child, who)
+                and all(_agrees(doc, cast, v, child, who) for v in (current, *finite))
                 and not _next_clause(doc, current, child)
             ):
                 return who
-        found = _nearest_subject(doc, cast, current)
+        found = _nearest_subject(doc, cast, current, finite)
         if found is not None:
             return found
         link = head_of(doc, current)
@@ -151,7 +154,7 @@ def _dropped_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     return None
 
 
-def _nearest_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+def _nearest_subject(doc: RuDoc, cast: Cast, verb: int, also: tuple[int, ...] = ()) -> str | None:
     words = sorted(clause_of(doc, verb), key=lambda k: (k > verb, abs(k - verb)))
     for k in words:
         w = doc.words[k]
@@ -162,7 +165,7 @@ def _nearest_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         ):
             continue
         who = actor(doc, cast, k)
-        if who is not None and _agrees(doc, cast, verb, k, who):
+        if who is not None and all(_agrees(doc, cast, v, k, who) for v in (verb, *also)):
             return who
     return None
 

@@ -89,10 +89,17 @@ def _ignored(doc: RuDoc, cast: Cast, i: int) -> str | None:
     if w.lemma in _TALK and (denied or _stopped(doc, i)):
         return _person_after(doc, cast, i - 3 if i >= 3 else 0, ("с", "со"))
     if w.lemma in _PERCEIVE and denied and _pretended(doc, i):
-        return _object_after(doc, cast, i)
+        return _object_after(doc, cast, i) or ("D" if _names_dreamer(doc, i) else None)
     if w.lemma in _PASS and not denied:
         return _person_after(doc, cast, i, ("мимо",))
     return None
+
+
+def _names_dreamer(doc: RuDoc, i: int) -> bool:
+    """«я сказала ей…, а она сделала вид, что не слышит»: the one ignored is the dreamer
+    when the sentence names her."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    return any(w.lemma in ("я", "мы") for w in doc.words[sentence.first : i])
 
 
 def _stopped(doc: RuDoc, i: int) -> bool:

@@ -202,3 +202,8 @@ def test_a_marriage_is_the_couples_once_a_dream() -> None:
 
 def test_an_act_answering_the_other_sides_act_is_reciprocated() -> None:
     assert _aggression("Меня преследовал волк, и я ударила его.") == ["1ANI 6> D", "D 7R 1ANI"]
+
+
+def test_a_joined_verb_borrows_only_a_subject_it_agrees_with() -> None:
+    text = "Мама ругает меня, что я рассыпала муку, а потом смеётся и целует в макушку."
+    assert _friendliness(text) == ["1FMA 6> D"]

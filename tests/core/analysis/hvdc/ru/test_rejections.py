@@ -45,3 +45,13 @@ def test_a_withheld_kindness_of_taking_or_calling() -> None:
 def test_a_request_brushed_off_is_refused() -> None:
     text = "Я увидела сестру, и когда я попросила её помочь, она рассмеялась."
     assert _aggression(text) == ["1FTA 3> D"]
+
+
+def test_a_call_for_help_not_answered_is_refused() -> None:
+    text = "Пришла змея. Я захлопнула дверь и позвала мужа, но он не пришёл."
+    assert "1MHA 3> D" in _aggression(text)
+
+
+def test_pretending_not_to_hear_the_dreamer_ignores_her() -> None:
+    text = "Пришла свекровь. Я сказала ей, чтобы прекратила, а она сделала вид, что не слышит."
+    assert _aggression(text) == ["1FRA 3> D"]
