@@ -51,9 +51,13 @@ _FIGHT_BACK = frozenset(
 )  # fmt: skip
 #: Verbs of threat: the act in their infinitive is only threatened («угрожал убить меня»).
 _THREATS = frozenset({"угрожать", "пригрозить", "грозить", "грозиться", "обещать"})
-_GREETINGS = frozenset({"здороваться", "поздороваться", "прощаться", "попрощаться"})
+#: Acts with «с» that still have a direction: she greets me, he comes to see me.
+_GREETINGS = frozenset(
+    {"здороваться", "поздороваться", "прощаться", "попрощаться", "повидаться"}
+)  # fmt: skip
 _MARRIAGE = "7"
 _PLAY = frozenset({"шутка", "шутя", "понарошку", "игриво", "шутливо", "играючи", "шуточный"})
+_TRIED = frozenset({"мочь", "смочь", "успеть", "суметь", "удаться", "получиться", "пытаться"})
 _RETOLD = 3  # sentences within which the same act between the same pair is one act
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
@@ -74,7 +78,8 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
             elif entry is not None and _threatened(doc, i):
                 pass  # «угрожал убить меня» is a threat, coded by its own verb
             elif entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
-                if lemmas[i] == "не" or not negated(doc, i) or _almost(doc, i):
+                denied = negated(doc, i) or _modal_denied(doc, i)
+                if lemmas[i] == "не" or not denied or _almost(doc, i):
                     found.append((i, length, category, entry))
             elif entry is not None and hit is not None:
                 found.append((i, length, category, entry))
@@ -82,6 +87,22 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
     # «дала мне пощёчину»: a blow, not a gift — a listed aggression phrase wins over its verb
     blows = {k for i, n, cat, _ in found if cat == "aggression" and n > 1 for k in range(i, i + n)}
     return [c for c in found if c[2] != "friendliness" or c[0] not in blows]
+
+
+def _modal_denied(doc: RuDoc, i: int) -> bool:
+    """«не стал её бить», «не захотел помочь»: an infinitive whose verb of will is denied
+    did not happen either («не смогли догнать», «не успела отдать» were attempts, which
+    HVdC codes)."""
+    if doc.words[i].pos != "INFN":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(i - 1, max(sentence.first, i - 3) - 1, -1):
+        w = doc.words[k]
+        if w.pos == "VERB":
+            return w.lemma not in _TRIED and negated(doc, k)
+        if w.pos not in ("NPRO", "ADVB", "PRCL"):
+            return False
+    return False
 
 
 def _gapped(doc: RuDoc, lemmas: list[str], lex: Lexicon, i: int) -> tuple[Entry, int] | None:

@@ -207,3 +207,13 @@ def test_an_act_answering_the_other_sides_act_is_reciprocated() -> None:
 def test_a_joined_verb_borrows_only_a_subject_it_agrees_with() -> None:
     text = "Мама ругает меня, что я рассыпала муку, а потом смеётся и целует в макушку."
     assert _friendliness(text) == ["1FMA 6> D"]
+
+
+def test_an_act_whose_verb_of_will_is_denied_did_not_happen() -> None:
+    assert _aggression("Пришёл брат. Он не стал меня бить.") == []
+    assert _aggression("Пришла собака. Она пыталась меня догнать.") == ["1ANI 6> D"]
+
+
+def test_holding_hands_and_a_visit_to_the_dreamer_have_a_direction() -> None:
+    assert _friendliness("Пришла подруга. Она держит меня за руку.") == ["1FKA 6> D"]
+    assert _friendliness("Приехал друг, чтобы повидаться со мной.") == ["1MKA 5> D"]
