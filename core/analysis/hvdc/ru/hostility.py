@@ -290,11 +290,25 @@ def _one(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     if w.lemma in _RECIPROCAL and not denied:
         return _quarrel(doc, cast, i)
     if w.lemma in ("жаловаться", "пожаловаться") and not denied:
-        target = _target(doc, cast, i + 1, reach=2) if _next_is(doc, i, "на") else None
+        on = _next_is(doc, i, "на")
+        target = _target(doc, cast, i + 1, reach=2) if on else _complained_of(doc, cast, i)
         who = clause_subject(doc, cast, i)
         return _code(doc, i, who, 2, target) if target and target != who else None
     if (w.lemma in _AGAINST or w.lemma in _ANGRY_AT) and not denied:
         return _ill_feeling(doc, cast, i)
+    return None
+
+
+def _complained_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    """«жаловалась, как играет на пианино соседка»: the person the complaint's clause is
+    about."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    if verb + 2 >= sentence.last or doc.words[verb + 2].lower not in ("что", "как"):
+        return None
+    for k in range(verb + 3, min(sentence.last, verb + 12)):
+        who = actor(doc, cast, k) if doc.words[k].case == "nomn" else None
+        if who is not None and who != "D":
+            return who
     return None
 
 

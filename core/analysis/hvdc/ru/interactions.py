@@ -57,6 +57,7 @@ _GREETINGS = frozenset(
 )  # fmt: skip
 _MARRIAGE = "7"
 _PLAY = frozenset({"шутка", "шутя", "понарошку", "игриво", "шутливо", "играючи", "шуточный"})
+_CALLS = frozenset({"звать", "позвать"})
 _TRIED = frozenset({"мочь", "смочь", "успеть", "суметь", "удаться", "получиться", "пытаться"})
 _RETOLD = 3  # sentences within which the same act between the same pair is one act
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
@@ -221,6 +222,16 @@ def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
     return any(doc.words[k].lemma in _PARTNERS for k in clause_of(doc, verb))
 
 
+def _occasion(doc: RuDoc, verb: int) -> bool:
+    """An invitation names what one is invited to: «позвала обедать», «зовёт на ужин», «в
+    гости», «к себе», «домой»; «позвала на помощь» is a call for help."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    after = doc.words[verb + 1 : min(sentence.last, verb + 5)]
+    if any(w.lemma == "помощь" for w in after):
+        return False
+    return any(w.pos == "INFN" or w.lower in ("на", "в", "к", "домой", "гости") for w in after)
+
+
 def _playful(doc: RuDoc, verb: int) -> bool:
     """«мы начали в шутку бороться», «шутя толкнул меня»: a fight in play is a shared game
     (HVdC friendliness), not an attack."""
@@ -285,6 +296,8 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
             category, entry = "sexuality", Entry("3", entry.extra)
         if category == "aggression" and _playful(doc, verb):
             category, entry = "friendliness", Entry("5", entry.extra)
+        if doc.words[verb].lemma in _CALLS and not _occasion(doc, verb):
+            continue  # «позвала мужа»: a call, not an invitation
         code = _code(doc, cast, verb, category, entry)
         if code is None and doc.words[verb].lemma in _FIGHT_BACK:
             code = _fought_back(doc, cast, verb, entry, codes)

@@ -27,7 +27,8 @@ _SPEECH = frozenset(
      "прокричать", "заорать", "орать", "произнести", "заявить", "заявлять", "процедить",
      "прошипеть", "буркнуть", "выпалить", "спросить", "спрашивать", "огрызнуться", "отрезать",
      "возразить", "воскликнуть", "высказать", "высказывать", "выговаривать", "повторить",
-     "добавить", "бросить", "проворчать", "пробурчать", "рявкнуть", "вопить", "завопить"}
+     "добавить", "бросить", "проворчать", "пробурчать", "рявкнуть", "вопить", "завопить",
+     "махнуть", "отмахнуться", "велеть", "приказать"}
 )  # fmt: skip
 #: Shouting is hostile when anger is told beside it; saying is only with a hostile manner.
 _SHOUTS = frozenset(
@@ -58,7 +59,16 @@ _DRIVE_OFF = frozenset(
     {"убираться", "убраться", "вон", "отстать", "отстаньте", "заткнуться", "проваливать",
      "катиться", "отвязаться", "отвалить"}
 )  # fmt: skip
+#: What a demand tells the one addressed to do when it drives them off («чтобы прекратила»).
+_STOP_OR_GO = frozenset(
+    {"прекратить", "перестать", "отстать", "уйти", "уходить", "убраться", "убираться",
+     "замолчать", "заткнуться", "отойти", "отвязаться", "проваливать", "выйти", "уехать",
+     "исчезнуть"}
+)  # fmt: skip
 _DREAMER_FORMS = frozenset({"меня", "мне", "мной", "нас", "нам", "нами", "я", "мы"})
+_PHASES = frozenset(
+    {"начать", "начинать", "стать", "продолжать", "продолжить", "приняться", "начало"}
+)  # fmt: skip
 _REACH = 4  # words on either side of the speech verb where its manner is told
 _ADDRESSED = "dat|на|у|obj"
 
@@ -78,12 +88,17 @@ def _manner(doc: RuDoc, verb: int) -> bool:
 
 def _hostile_words(doc: RuDoc, verb: int) -> bool:
     """An insult or a driving-off word said in the sentence of the speech («— Вон! — крикнула
-    она», «сказала, что я дура»)."""
+    она», «сказала, что я дура»), or a demand that the one addressed stop or go away («сказала
+    ей, чтобы прекратила», «махнул рукой, чтобы я уходила»)."""
     sentence = doc.sentences[doc.sentence_of[verb]]
-    return any(
-        w.lemma in INSULTS or w.lemma in _DRIVE_OFF
-        for w in doc.words[sentence.first : sentence.last]
-    )
+    words = doc.words[sentence.first : sentence.last]
+    if any(w.lemma in INSULTS or w.lemma in _DRIVE_OFF for w in words):
+        return True
+    after = doc.words[verb + 1 : sentence.last]
+    for k, w in enumerate(after):
+        if w.lower == "чтобы":
+            return any(x.lemma in _STOP_OR_GO for x in after[k + 1 : k + 4])
+    return False
 
 
 def _angry(doc: RuDoc, verb: int) -> bool:
@@ -117,6 +132,8 @@ def _hostile_speech(doc: RuDoc, verb: int) -> bool:
     w = doc.words[verb]
     if w.lemma not in _SPEECH or w.pos not in ("VERB", "INFN", "GRND") or negated(doc, verb):
         return False
+    if w.pos == "INFN" and not _begun(doc, verb):
+        return False  # «боялась сказать им», «хотела крикнуть»: not said
     if _manner(doc, verb) or _hostile_words(doc, verb):
         return True
     return w.lemma in _SHOUTS and _angry(doc, verb)
@@ -125,6 +142,14 @@ def _hostile_speech(doc: RuDoc, verb: int) -> bool:
 def hostile_speech(doc: RuDoc) -> list[int]:
     """The words of hostile speech acts (their sentences are worth parsing)."""
     return [i for i in range(len(doc.words)) if _hostile_speech(doc, i)]
+
+
+def _begun(doc: RuDoc, verb: int) -> bool:
+    """«начала кричать», «стала ругаться»: an infinitive is said only under a verb of
+    beginning or going on (pymorphy3 may read «начала» as a noun: its lemma is then
+    «начало»)."""
+    before = doc.words[max(0, verb - 3) : verb]
+    return any(b.lemma in _PHASES for b in before)
 
 
 def code_verbal_hostility(doc: RuDoc, cast: Cast, speech: list[int]) -> list[Code]:

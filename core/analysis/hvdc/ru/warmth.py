@@ -40,7 +40,7 @@ def _target(doc: RuDoc, cast: Cast, i: int) -> str | None:
         w = doc.words[k]
         if w.lower in _EDGE:
             return None
-        who = actor(doc, cast, k)
+        who = actor(doc, cast, k) or _him(cast, k, w.lower)
         if who is None or who == "D":
             if w.lower == "что":
                 return _cause(doc, cast, k)
@@ -48,11 +48,17 @@ def _target(doc: RuDoc, cast: Cast, i: int) -> str | None:
         before = doc.words[k - 1].lower
         if w.case == "datv" and doc.words[i].lemma not in _ADMIRE:
             return who
-        if w.case == "ablt" and doc.words[i].lemma in _ADMIRE:
-            return who
+        if doc.words[i].lemma in _ADMIRE and w.case != "nomn":
+            return who  # «гордилась сыном», «гордилась им» (pymorphy3 may read «им» as dative)
         if before == "за" or any(doc.words[j].lemma in _SEE for j in after):
             return who
     return None
+
+
+def _him(cast: Cast, k: int, lower: str) -> str | None:
+    """«гордилась им»: pymorphy3 reads «им» as «они» in the dative; after a verb of pride it
+    is «он» in the instrumental."""
+    return cast.last_before(k, "masc") if lower in ("им", "ним") else None
 
 
 def _cause(doc: RuDoc, cast: Cast, k: int) -> str | None:

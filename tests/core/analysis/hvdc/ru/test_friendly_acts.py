@@ -36,3 +36,12 @@ def test_a_deed_done_for_someone_is_help_and_a_thing_bought_a_gift() -> None:
     assert _friendliness("Пришёл отец. Он налил мне чаю.") == ["1MFA 4> D"]
     assert _friendliness("Отец купил для меня платье.") == ["1MFA 3> D"]
     assert _friendliness("Отец сделал мне больно.") == []
+
+
+def test_a_call_without_an_occasion_is_no_invitation() -> None:
+    assert _friendliness("Пришёл муж. Я позвала мужа на помощь.") == []
+    assert _friendliness("Пришла бабушка. Она позвала меня обедать.") == ["1FRA 5> D"]
+
+
+def test_pride_in_someone_whatever_case_pymorphy_reads() -> None:
+    assert _friendliness("Приехал друг. Я гордилась им.") == ["D 1> 1MKA"]

@@ -217,3 +217,7 @@ def test_an_act_whose_verb_of_will_is_denied_did_not_happen() -> None:
 def test_holding_hands_and_a_visit_to_the_dreamer_have_a_direction() -> None:
     assert _friendliness("Пришла подруга. Она держит меня за руку.") == ["1FKA 6> D"]
     assert _friendliness("Приехал друг, чтобы повидаться со мной.") == ["1MKA 5> D"]
+
+
+def test_complaining_about_what_someone_does_is_verbal_aggression() -> None:
+    assert _aggression("Я начала жаловаться, что соседка громко играет.") == ["D 2> 1FKA"]

@@ -54,4 +54,4 @@ def test_a_call_for_help_not_answered_is_refused() -> None:
 
 def test_pretending_not_to_hear_the_dreamer_ignores_her() -> None:
     text = "Пришла свекровь. Я сказала ей, чтобы прекратила, а она сделала вид, что не слышит."
-    assert _aggression(text) == ["1FRA 3> D"]
+    assert _aggression(text) == ["D 2> 1FRA", "1FRA 3R D"]

@@ -32,3 +32,13 @@ def test_the_dreamers_anger_voiced_as_shouting_is_aimed_at_its_target() -> None:
 def test_plain_speech_is_no_hostility() -> None:
     assert _aggression("Пришла мама. Она сказала мне, что я опоздала.") == []
     assert _aggression("Пришла мама. Она не грубо сказала мне это.") == []
+
+
+def test_a_demand_to_stop_or_go_away_is_hostile() -> None:
+    assert _aggression("Пришла свекровь. Я сказала ей, чтобы прекратила.") == ["D 2> 1FRA"]
+    text = "Пришёл мой парень. Он махнул рукой, чтобы я уходила."
+    assert _aggression(text) == ["1MKA 2> D"]
+
+
+def test_speech_only_feared_or_wished_is_not_said() -> None:
+    assert _aggression("Пришли дети. Я боялась сказать им, чтобы отошли.") == []
