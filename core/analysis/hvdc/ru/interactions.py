@@ -13,6 +13,7 @@ from core.analysis.hvdc.types import Code
 
 from .cast import Cast
 from .favours import code_favours
+from .kind_words import code_kind_words
 from .lexicon import Entry, Lexicon, lexicon
 from .marriage import code_weddings
 from .negation import negated
@@ -305,7 +306,7 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
             codes.append(code)
     spans = {c.span for c in codes}
     told = code_verbal_hostility(doc, cast, speech) + code_rejections(doc, cast)
-    told += code_warmth(doc, cast) + code_favours(doc, cast)
+    told += code_warmth(doc, cast) + code_favours(doc, cast) + code_kind_words(doc, cast)
     codes.extend(c for c in told if c.span not in spans)
     codes.extend(code_weddings(doc, cast, codes))
     return _answered(_once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1)))

@@ -118,9 +118,10 @@ def _names_dreamer(doc: RuDoc, verb: int) -> bool:
     return any(w.lower in _DREAMER_FORMS for w in doc.words[sentence.first : sentence.last])
 
 
-def _addressee(doc: RuDoc, cast: Cast, verb: int, speaker: str) -> str | None:
-    """Who the speech is aimed at (see the module docstring)."""
-    addressed = recipient_of(doc, cast, verb, _ADDRESSED)
+def addressee(doc: RuDoc, cast: Cast, verb: int, speaker: str) -> str | None:
+    """Who the speech is aimed at (see the module docstring); what is said *about* someone
+    («говорила обо мне гадости») is aimed at them."""
+    addressed = recipient_of(doc, cast, verb, "о") or recipient_of(doc, cast, verb, _ADDRESSED)
     if addressed is not None:
         return addressed
     if speaker != "D":
@@ -128,12 +129,19 @@ def _addressee(doc: RuDoc, cast: Cast, verb: int, speaker: str) -> str | None:
     return cast.last_before(verb, "")
 
 
-def _hostile_speech(doc: RuDoc, verb: int) -> bool:
+def said(doc: RuDoc, verb: int) -> bool:
+    """Whether the word is a verb of speech that was said: not denied, and an infinitive only
+    under a verb of beginning («боялась сказать им», «хотела крикнуть»: not said)."""
     w = doc.words[verb]
     if w.lemma not in _SPEECH or w.pos not in ("VERB", "INFN", "GRND") or negated(doc, verb):
         return False
-    if w.pos == "INFN" and not _begun(doc, verb):
-        return False  # «боялась сказать им», «хотела крикнуть»: not said
+    return w.pos != "INFN" or _begun(doc, verb)
+
+
+def _hostile_speech(doc: RuDoc, verb: int) -> bool:
+    if not said(doc, verb):
+        return False
+    w = doc.words[verb]
     if _manner(doc, verb) or _hostile_words(doc, verb):
         return True
     return w.lemma in _SHOUTS and _angry(doc, verb)
@@ -158,7 +166,7 @@ def code_verbal_hostility(doc: RuDoc, cast: Cast, speech: list[int]) -> list[Cod
     codes: list[Code] = []
     for i in speech:
         speaker = subject_of(doc, cast, i) or ("D" if doc.words[i].person == "1per" else None)
-        target = None if speaker is None else _addressee(doc, cast, i, speaker)
+        target = None if speaker is None else addressee(doc, cast, i, speaker)
         if speaker is None or target is None or target == speaker:
             continue
         w = doc.words[i]

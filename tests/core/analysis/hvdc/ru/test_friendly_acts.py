@@ -45,3 +45,10 @@ def test_a_call_without_an_occasion_is_no_invitation() -> None:
 
 def test_pride_in_someone_whatever_case_pymorphy_reads() -> None:
     assert _friendliness("Приехал друг. Я гордилась им.") == ["D 1> 1MKA"]
+
+
+def test_kind_words_and_praise_are_verbal_friendliness() -> None:
+    text = "Мне приснилась начальница. Она сказала, что я лучший сотрудник."
+    assert _friendliness(text) == ["1FOA 2> D"]
+    assert _friendliness("Пришла мама. Она ласково сказала мне: «Спи».") == ["1FMA 2> D"]
+    assert _friendliness("Пришла мама. Она сказала, что это лучший ресторан.") == []
