@@ -23,6 +23,11 @@ _ASK = frozenset(
 #: A request answered by the asked one's plain «не» + verb after «но/а» («позвала мужа, но он
 #: не пришёл»): the request not granted, the English coder's bare "he didn't".
 _BUT = frozenset({"но", "а", "однако"})
+#: «но он не смог», «но она не знала»: unable, not unwilling.
+_UNABLE = frozenset(
+    {"мочь", "смочь", "суметь", "успеть", "знать", "уметь", "найти", "слышать", "услышать",
+     "видеть", "увидеть", "понять", "понимать", "удаться", "получиться"}
+)  # fmt: skip
 _REFUSE = frozenset({"отказаться", "отказываться"})
 _WONT = frozenset({"захотеть", "стать", "согласиться", "соглашаться"})
 #: Answers that refuse without «не»: laughing the request off, turning or walking away.
@@ -48,7 +53,7 @@ def _refusal_at(doc: RuDoc, k: int) -> bool:
     w = doc.words[k]
     if (w.lemma in _REFUSE or w.lemma in _BRUSH_OFF) and w.pos == "VERB":
         return not (k > 0 and doc.words[k - 1].lower == "не")
-    if w.pos == "VERB" and k > 0 and doc.words[k - 1].lower == "не":
+    if w.pos == "VERB" and w.lemma not in _UNABLE and k > 0 and doc.words[k - 1].lower == "не":
         clause = doc.words[max(0, k - 4) : k]
         if any(b.lower in _BUT for b in clause):
             return True

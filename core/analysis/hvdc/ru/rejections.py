@@ -28,6 +28,8 @@ _LEAVE = frozenset(
      "уплыть", "укатить", "отправиться", "уплывать", "улетать", "умчаться", "ускакать"}
 )  # fmt: skip
 _LEAVE_FROM = frozenset({"уйти", "уходить", "уехать", "уезжать"})
+#: «ушёл от нас домой»: leaving a place to go home is no desertion.
+_HOMEWARD = frozenset({"домой", "обратно", "восвояси"})
 _LEAVE_BEHIND = frozenset({"оставить", "оставлять"})
 _ALONE = frozenset({"один", "одинокий", "одна", "одни"})
 _LOOK = frozenset({"смотреть", "посмотреть", "взглянуть", "глядеть", "поглядеть"})
@@ -66,7 +68,8 @@ def _left(doc: RuDoc, cast: Cast, i: int) -> str | None:
     """«уехали без меня», «ушёл от меня», «оставила детей одних»: the one left behind."""
     w = doc.words[i]
     if w.lemma in _LEAVE:  # «убежала от собаки» is flight, «ушла от мужа» is leaving him
-        away = ("без", "от", "ото") if w.lemma in _LEAVE_FROM else ("без",)
+        home = any(x.lower in _HOMEWARD for x in doc.words[i + 1 : i + 5])
+        away = ("без", "от", "ото") if w.lemma in _LEAVE_FROM and not home else ("без",)
         return _person_after(doc, cast, i, away)
     if w.lemma in _LEAVE_BEHIND:
         clause = clause_of(doc, i)

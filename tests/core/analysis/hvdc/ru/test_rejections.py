@@ -55,3 +55,8 @@ def test_a_call_for_help_not_answered_is_refused() -> None:
 def test_pretending_not_to_hear_the_dreamer_ignores_her() -> None:
     text = "Пришла свекровь. Я сказала ей, чтобы прекратила, а она сделала вид, что не слышит."
     assert _aggression(text) == ["D 2> 1FRA", "1FRA 3R D"]
+
+
+def test_unable_is_not_unwilling_and_going_home_is_no_desertion() -> None:
+    assert _aggression("Пришёл папа. Я попросила папу помочь, но он не смог.") == []
+    assert _aggression("Пришёл мальчик. Он ушёл от нас домой.") == []
