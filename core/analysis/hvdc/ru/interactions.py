@@ -58,6 +58,11 @@ _GREETINGS = frozenset(
 )  # fmt: skip
 _MARRIAGE = "7"
 _PLAY = frozenset({"шутка", "шутя", "понарошку", "игриво", "шутливо", "играючи", "шуточный"})
+#: Going after someone: a chase when someone does it to the dreamer (the English coder's
+#: "follow"), going along when the dreamer or a character goes after another.
+_FOLLOW = frozenset(
+    {"идти", "пойти", "следовать", "бежать", "побежать", "увязаться", "последовать"}
+)  # fmt: skip
 _CALLS = frozenset({"звать", "позвать"})
 _TRIED = frozenset({"мочь", "смочь", "успеть", "суметь", "удаться", "получиться", "пытаться"})
 _RETOLD = 3  # sentences within which the same act between the same pair is one act
@@ -182,6 +187,8 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         initiator, recipient = fill_unsaid(doc, cast, i, initiator, recipient)
     if initiator is None or recipient is None or recipient == initiator:
         return None
+    if category == "aggression" and verb.lemma in _FOLLOW and recipient != "D":
+        return None  # «я побежала за мамой»: going after someone is a chase only at the dreamer
     mutual = (
         _MUTUAL_PREPOSITION in entry.extra.split("|")
         and verb.lemma.endswith(("ся", "сь"))

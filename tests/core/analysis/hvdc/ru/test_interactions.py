@@ -221,3 +221,8 @@ def test_holding_hands_and_a_visit_to_the_dreamer_have_a_direction() -> None:
 
 def test_complaining_about_what_someone_does_is_verbal_aggression() -> None:
     assert _aggression("Я начала жаловаться, что соседка громко играет.") == ["D 2> 1FKA"]
+
+
+def test_going_after_someone_is_a_chase_only_at_the_dreamer() -> None:
+    assert _aggression("Пришла мама. Я побежала за мамой.") == []
+    assert _aggression("Пришёл незнакомец. Он бежал за мной всю дорогу.") == ["1MSA 6> D"]
