@@ -69,6 +69,10 @@ _DREAMER_FORMS = frozenset({"меня", "мне", "мной", "нас", "нам"
 _PHASES = frozenset(
     {"начать", "начинать", "стать", "продолжать", "продолжить", "приняться", "начало"}
 )  # fmt: skip
+_LAUGH = frozenset(
+    {"смеяться", "засмеяться", "рассмеяться", "расхохотаться", "хохотать", "захохотать",
+     "ржать", "заржать", "хихикать", "захихикать"}
+)  # fmt: skip
 _REACH = 4  # words on either side of the speech verb where its manner is told
 _ADDRESSED = "dat|на|у|obj"
 
@@ -160,6 +164,26 @@ def _begun(doc: RuDoc, verb: int) -> bool:
     return any(b.lemma in _PHASES for b in before)
 
 
+def _laughed_at(doc: RuDoc, cast: Cast, i: int) -> Code | None:
+    """«Все начали смеяться», «все ржут» right after the dreamer's doing: everyone laughing
+    with no one else to laugh at laughs at the dreamer (ridicule, HVdC expressive hostility)."""
+    w = doc.words[i]
+    if w.lemma not in _LAUGH or negated(doc, i) or (w.pos == "INFN" and not _begun(doc, i)):
+        return None
+    sentence = doc.sentences[doc.sentence_of[i]]
+    before = doc.words[max(sentence.first, i - 3) : i]
+    after = doc.words[i + 1 : min(sentence.last, i + 3)]
+    if not any(b.lower == "все" for b in before) or any(
+        a.lower in ("над", "с", "со") for a in after
+    ):
+        return None
+    previous = doc.sentences[max(0, doc.sentence_of[i] - 1)]
+    if not any(x.lemma in ("я", "мы") for x in doc.words[previous.first : sentence.last]):
+        return None
+    who = cast.last_before(i, "plur") or "2IUA"
+    return Code("aggression", f"{who} 2> D", (w.start, w.end), w.text)
+
+
 def code_verbal_hostility(doc: RuDoc, cast: Cast, speech: list[int]) -> list[Code]:
     """``S 2> R`` for each hostile speech act of S (at ``speech``) aimed at R (see the
     module docstring)."""
@@ -171,4 +195,5 @@ def code_verbal_hostility(doc: RuDoc, cast: Cast, speech: list[int]) -> list[Cod
             continue
         w = doc.words[i]
         codes.append(Code("aggression", f"{speaker} 2> {target}", (w.start, w.end), w.text))
-    return codes
+    laughs = (_laughed_at(doc, cast, i) for i, w in enumerate(doc.words) if w.lemma in _LAUGH)
+    return codes + [code for code in laughs if code is not None]

@@ -42,3 +42,9 @@ def test_a_demand_to_stop_or_go_away_is_hostile() -> None:
 
 def test_speech_only_feared_or_wished_is_not_said() -> None:
     assert _aggression("Пришли дети. Я боялась сказать им, чтобы отошли.") == []
+
+
+def test_everyone_laughing_after_the_dreamers_doing_ridicules_her() -> None:
+    text = "Я упала со сцены. Все начали смеяться."
+    assert [c.split()[1:] for c in _aggression(text)] == [["2>", "D"]]
+    assert _aggression("Мы сидели на кухне. Он что-то рассказывает и смеётся.") == []
