@@ -120,15 +120,26 @@ def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
 
 
 def _refusal(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
-    """Another character's withheld kindness toward someone (the dreamer's own «не ответила»
-    is no act on anyone in particular)."""
+    """A withheld kindness toward someone: a character's toward the one named, the
+    dreamer's only toward someone named right after it («не пустила его»; her bare «не
+    ответила» is no act on anyone in particular)."""
     who = _nominative_subject(doc, cast, verb)
-    if who is None or who == "D":
+    if who is None:
         return None
-    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    target = _target(doc, cast, verb)
+    if who != "D" and target is None and _dreamer_before(doc, verb):
+        target = "D"
+    if who == "D" and _prevents(doc, verb):
+        return None  # «пыталась не дать им развалиться»: keeping them from harm
     if target is None or target == who:
         return None
     return _code(doc, verb, who, 3, target)
+
+
+def _prevents(doc: RuDoc, verb: int) -> bool:
+    """«не дать им развалиться»: «не дать» with an infinitive prevents something."""
+    after = doc.words[verb + 1 : verb + 4]
+    return doc.words[verb].lemma in ("дать", "давать") and any(w.pos == "INFN" for w in after)
 
 
 def _ill_feeling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:

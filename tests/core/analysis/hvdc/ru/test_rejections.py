@@ -60,3 +60,9 @@ def test_pretending_not_to_hear_the_dreamer_ignores_her() -> None:
 def test_unable_is_not_unwilling_and_going_home_is_no_desertion() -> None:
     assert _aggression("Пришёл папа. Я попросила папу помочь, но он не смог.") == []
     assert _aggression("Пришёл мальчик. Он ушёл от нас домой.") == []
+
+
+def test_the_dreamers_own_withheld_kindness_toward_someone_named() -> None:
+    assert _aggression("Пришёл брат. Я не пустила его в комнату.") == ["D 3> 1MBA"]
+    assert _aggression("Пришёл брат. Я не ответила.") == []
+    assert _aggression("Пришли звери. Я пыталась не дать им развалиться.") == []
