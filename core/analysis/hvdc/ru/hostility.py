@@ -12,6 +12,15 @@ from __future__ import annotations
 
 from core.analysis.hvdc.types import Code
 
+from .aim import (
+    DREAMER_FORMS,
+    act_code,
+    denied,
+    dreamer_before,
+    next_is,
+    nominative_subject,
+    target_after,
+)
 from .cast import Cast
 from .lexicon import lexicon
 from .nlp import RuDoc
@@ -62,78 +71,23 @@ _QUARRELS = frozenset({"ссора", "спор", "драка", "скандал",
 _DESERT = frozenset({"бросить", "покинуть", "покидать"})
 _REJECTED = frozenset({"отвергнуть", "бросить", "покинуть", "отвергнутый", "брошенный"})
 _FEELING_SELF = frozenset({"себя", "быть", "чувствовать", "почувствовать", "казаться", "стать"})
-_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "а", "но", "и", "что", "потому"})
-_DREAMER_FORMS = frozenset({"меня", "мне", "мной", "нас", "нам", "нами"})
-
-
-def _target(doc: RuDoc, cast: Cast, verb: int, reach: int = 3) -> str | None:
-    """The person just after the verb in its clause («не пускал меня», «ненавижу его»)."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    for k in range(verb + 1, min(sentence.last, verb + 1 + reach)):
-        w = doc.words[k]
-        if w.lower in _CLAUSE_END:
-            break
-        if w.lower in _DREAMER_FORMS:
-            return "D"
-        who = actor(doc, cast, k)
-        if who is not None and w.case != "nomn":
-            return who
-    return None
-
-
-def _dreamer_before(doc: RuDoc, verb: int) -> bool:
-    """«меня он не пускал», «мне не давал проходу»: the dreamer as the object before the verb."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    for k in range(verb - 1, max(sentence.first, verb - 4) - 1, -1):
-        if doc.words[k].lower in _CLAUSE_END:
-            return False
-        if doc.words[k].lower in _DREAMER_FORMS:
-            return True
-    return False
-
-
-def _denied(doc: RuDoc, verb: int) -> bool:
-    return verb > 0 and doc.words[verb - 1].lower in ("не", "ни")
-
-
-def _code(doc: RuDoc, verb: int, who: str, level: int, target: str) -> Code:
-    w = doc.words[verb]
-    return Code("aggression", f"{who} {level}> {target}", (w.start, w.end), w.text)
-
-
-def _nominative_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
-    """The nearest nominative person before the verb, across «и» («он ждёт меня … и не даёт
-    мне проходу»: «меня» is no subject); the dreamer when none is said; None when the nearest
-    nominative is a thing («вода нас не пускала» is no one's rejection)."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    for j in range(verb - 1, max(sentence.first, verb - 10) - 1, -1):
-        w = doc.words[j]
-        if w.text in (".", ";", "—", ":") or w.lower in ("что", "когда", "потому"):
-            break
-        if w.case == "nomn" and w.pos in ("NOUN", "NPRO"):
-            who = actor(doc, cast, j)
-            if who is not None:
-                return who
-            if w.pos == "NOUN" and not w.animate:
-                return None
-    return clause_subject(doc, cast, verb)
 
 
 def _refusal(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     """A withheld kindness toward someone: a character's toward the one named, the
     dreamer's only toward someone named right after it («не пустила его»; her bare «не
     ответила» is no act on anyone in particular)."""
-    who = _nominative_subject(doc, cast, verb)
+    who = nominative_subject(doc, cast, verb)
     if who is None:
         return None
-    target = _target(doc, cast, verb)
-    if who != "D" and target is None and _dreamer_before(doc, verb):
+    target = target_after(doc, cast, verb)
+    if who != "D" and target is None and dreamer_before(doc, verb):
         target = "D"
     if who == "D" and _prevents(doc, verb):
         return None  # «пыталась не дать им развалиться»: keeping them from harm
     if target is None or target == who:
         return None
-    return _code(doc, verb, who, 3, target)
+    return act_code(doc, verb, who, 3, target)
 
 
 def _prevents(doc: RuDoc, verb: int) -> bool:
@@ -148,13 +102,13 @@ def _ill_feeling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     if w.lemma in _ANGRY_AT:
         if verb + 1 >= len(doc.words) or doc.words[verb + 1].lower != "на":
             return None
-        target = _target(doc, cast, verb + 1, reach=2)
+        target = target_after(doc, cast, verb + 1, reach=2)
     else:
-        target = _target(doc, cast, verb)
+        target = target_after(doc, cast, verb)
     who = clause_subject(doc, cast, verb)
     if target is None or target == who:
         return None
-    return _code(doc, verb, who, 1, target)
+    return act_code(doc, verb, who, 1, target)
 
 
 def _forbidding(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
@@ -163,7 +117,7 @@ def _forbidding(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     if "чтобы" not in after or not ({"я", "мы"} & set(after)):
         return None
     who = clause_subject(doc, cast, verb)
-    return None if who == "D" else _code(doc, verb, who, 3, "D")
+    return None if who == "D" else act_code(doc, verb, who, 3, "D")
 
 
 def _quarrel(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
@@ -197,18 +151,18 @@ def _name_calling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     after = range(verb + 1, min(sentence.last, verb + 4))
     if not any(doc.words[k].lemma in INSULTS and doc.words[k].case == "ablt" for k in after):
         return None
-    who = _nominative_subject(doc, cast, verb)
-    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
+    who = nominative_subject(doc, cast, verb)
+    target = target_after(doc, cast, verb) or ("D" if dreamer_before(doc, verb) else None)
     if who is None or target is None or target == who:
         return None
-    return _code(doc, verb, who, 2, target)
+    return act_code(doc, verb, who, 2, target)
 
 
 def _desertion(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     """«подруга меня бросила» is desertion (rejection, A3); «меня бросили в чулан» is
     confinement (A6): a person thrown into a place."""
-    target = _target(doc, cast, verb) or ("D" if _dreamer_before(doc, verb) else None)
-    who = _nominative_subject(doc, cast, verb)
+    target = target_after(doc, cast, verb) or ("D" if dreamer_before(doc, verb) else None)
+    who = nominative_subject(doc, cast, verb)
     if who in (None, "D") and doc.words[verb].number == "plur" and target == "D":
         who = "2IUA"  # «меня бросили»: people the dream does not name
     if who is None or target is None or target == who:
@@ -218,10 +172,10 @@ def _desertion(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     if (
         into[:1] in (["в"], ["во"])
         and len(into) > 1
-        and (into[1] in _DREAMER_FORMS or target != "D")
+        and (into[1] in DREAMER_FORMS or target != "D")
     ):
-        return _code(doc, verb, who, 7, target)  # «бросил в меня камень»: thrown at
-    return _code(doc, verb, who, 6 if {"в", "во"} & set(into) else 3, target)
+        return act_code(doc, verb, who, 7, target)  # «бросил в меня камень»: thrown at
+    return act_code(doc, verb, who, 6 if {"в", "во"} & set(into) else 3, target)
 
 
 def _nasty(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
@@ -233,12 +187,12 @@ def _nasty(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     words = _SCORN if looks else _NASTY_WORDS
     if not any(w.lemma in words for w in after):
         return None
-    start = verb + 1 if looks and _next_is(doc, verb, "на") else verb
-    target = _target(doc, cast, start, reach=3)
-    who = _nominative_subject(doc, cast, verb)
+    start = verb + 1 if looks and next_is(doc, verb, "на") else verb
+    target = target_after(doc, cast, start, reach=3)
+    who = nominative_subject(doc, cast, verb)
     if who is None or target is None or target == who:
         return None
-    return _code(doc, verb, who, 2, target)
+    return act_code(doc, verb, who, 2, target)
 
 
 def _quarrel_noun(doc: RuDoc, cast: Cast, i: int) -> Code | None:
@@ -263,8 +217,8 @@ def _struck(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     clause = doc.words[max(sentence.first, i - 4) : min(sentence.last, i + 5)]
     if not any(w.lemma in _MISSILES for w in clause):
         return None
-    target = _target(doc, cast, i, reach=3) or ("D" if _dreamer_before(doc, i) else None)
-    return _code(doc, i, "1IUA", 7, target) if target is not None else None
+    target = target_after(doc, cast, i, reach=3) or ("D" if dreamer_before(doc, i) else None)
+    return act_code(doc, i, "1IUA", 7, target) if target is not None else None
 
 
 def _ignoring(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
@@ -274,38 +228,38 @@ def _ignoring(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     if not any(w.lemma == "внимание" for w in after) or not any(w.lower == "на" for w in after):
         return None
     at = next(k for k in range(verb + 1, verb + 5) if doc.words[k].lower == "на")
-    target = _target(doc, cast, at, reach=2)
-    who = _nominative_subject(doc, cast, verb)
+    target = target_after(doc, cast, at, reach=2)
+    who = nominative_subject(doc, cast, verb)
     if who is None or target is None or target == who:
         return None
-    return _code(doc, verb, who, 3, target)
+    return act_code(doc, verb, who, 3, target)
 
 
 def _one(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     w = doc.words[i]
-    denied = _denied(doc, i)
-    if w.lemma in ("обращать", "обратить") and denied:
+    no = denied(doc, i)
+    if w.lemma in ("обращать", "обратить") and no:
         return _ignoring(doc, cast, i)
-    if w.lemma in ("попасть", "попадать") and not denied:
+    if w.lemma in ("попасть", "попадать") and not no:
         return _struck(doc, cast, i)
-    if (w.lemma in _SAYS or w.lemma in _LOOKS) and not denied:
+    if (w.lemma in _SAYS or w.lemma in _LOOKS) and not no:
         return _nasty(doc, cast, i)
-    if w.lemma in _DESERT and not denied and w.pos == "VERB":
+    if w.lemma in _DESERT and not no and w.pos == "VERB":
         return _desertion(doc, cast, i)
-    if w.lemma in ("назвать", "называть", "обозвать", "обзывать") and not denied:
+    if w.lemma in ("назвать", "называть", "обозвать", "обзывать") and not no:
         return _name_calling(doc, cast, i)
-    if w.lemma in _WITHHELD and denied:
+    if w.lemma in _WITHHELD and no:
         return _refusal(doc, cast, i)
-    if w.lemma == "хотеть" and denied:
+    if w.lemma == "хотеть" and no:
         return _forbidding(doc, cast, i)
-    if w.lemma in _RECIPROCAL and not denied:
+    if w.lemma in _RECIPROCAL and not no:
         return _quarrel(doc, cast, i)
-    if w.lemma in ("жаловаться", "пожаловаться") and not denied:
-        on = _next_is(doc, i, "на")
-        target = _target(doc, cast, i + 1, reach=2) if on else _complained_of(doc, cast, i)
+    if w.lemma in ("жаловаться", "пожаловаться") and not no:
+        on = next_is(doc, i, "на")
+        target = target_after(doc, cast, i + 1, reach=2) if on else _complained_of(doc, cast, i)
         who = clause_subject(doc, cast, i)
-        return _code(doc, i, who, 2, target) if target and target != who else None
-    if (w.lemma in _AGAINST or w.lemma in _ANGRY_AT) and not denied:
+        return act_code(doc, i, who, 2, target) if target and target != who else None
+    if (w.lemma in _AGAINST or w.lemma in _ANGRY_AT) and not no:
         return _ill_feeling(doc, cast, i)
     return None
 
@@ -323,25 +277,21 @@ def _complained_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     return None
 
 
-def _next_is(doc: RuDoc, i: int, word: str) -> bool:
-    return i + 1 < len(doc.words) and doc.words[i + 1].lower == word
-
-
 def _anger_at_dreamer(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     """«официантка рассердилась и сказала, что такие, как я…», «папа был в ярости и сказал,
     что я должна…»: a character's anger told in the sentence where it turns to the dreamer
     is hostility aimed at her (verbal, A2)."""
     entry = lexicon("emotions").get(doc.words[i].lemma)
-    if entry is None or entry.code != "AN" or _denied(doc, i):
+    if entry is None or entry.code != "AN" or denied(doc, i):
         return None
     who = clause_subject(doc, cast, i)
     if who == "D":
         return None
     sentence = doc.sentences[doc.sentence_of[i]]
     after = doc.words[i + 1 : sentence.last]
-    if not any(w.lower in _DREAMER_FORMS or w.lemma in ("я", "мы") for w in after):
+    if not any(w.lower in DREAMER_FORMS or w.lemma in ("я", "мы") for w in after):
         return None
-    return _code(doc, i, who, 2, "D")
+    return act_code(doc, i, who, 2, "D")
 
 
 def _anger_cause(doc: RuDoc, cast: Cast, i: int) -> Code | None:
@@ -349,12 +299,7 @@ def _anger_cause(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     anger at the one whose deed is its cause (covert hostility, A1), as the English coder reads
     "angry that he had not told me"."""
     entry = lexicon("emotions").get(doc.words[i].lemma)
-    if (
-        entry is None
-        or entry.code != "AN"
-        or _denied(doc, i)
-        or clause_subject(doc, cast, i) != "D"
-    ):
+    if entry is None or entry.code != "AN" or denied(doc, i) or clause_subject(doc, cast, i) != "D":
         return None
     sentence = doc.sentences[doc.sentence_of[i]]
     after = range(i + 1, min(sentence.last, i + 4))
@@ -367,7 +312,7 @@ def _anger_cause(doc: RuDoc, cast: Cast, i: int) -> Code | None:
             break
         who = actor(doc, cast, k) if w.case == "nomn" else None
         if who is not None and who != "D":
-            return _code(doc, i, "D", 1, who)
+            return act_code(doc, i, "D", 1, who)
     return None
 
 
@@ -375,13 +320,13 @@ def _felt_rejected(doc: RuDoc, cast: Cast, i: int) -> Code | None:
     """«я почувствовала себя отвергнутой», «брошенной»: the dreamer feels someone's rejection;
     HVdC codes it from the last person met to her (A3)."""
     w = doc.words[i]
-    if w.lemma not in _REJECTED or w.pos not in ("PRTF", "PRTS") or _denied(doc, i):
+    if w.lemma not in _REJECTED or w.pos not in ("PRTF", "PRTS") or denied(doc, i):
         return None
     before = {x.lemma for x in doc.words[max(0, i - 3) : i]}
     if not before & _FEELING_SELF or clause_subject(doc, cast, i) != "D":
         return None  # «подняла брошенный мяч» is a thing thrown, not the dreamer rejected
     who = cast.last_before(i, "")
-    return _code(doc, i, who, 3, "D") if who is not None else None
+    return act_code(doc, i, who, 3, "D") if who is not None else None
 
 
 def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
@@ -395,7 +340,7 @@ def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
             code = _felt_rejected(doc, cast, i)
         if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
             code = _anger_cause(doc, cast, i)
-        if code is None and w.lemma in _QUARRELS and not _denied(doc, i):
+        if code is None and w.lemma in _QUARRELS and not denied(doc, i):
             code = _quarrel_noun(doc, cast, i)
         if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):
             code = _anger_at_dreamer(doc, cast, i)
