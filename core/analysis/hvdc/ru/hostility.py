@@ -46,6 +46,13 @@ _ANGRY_AT = frozenset(
     {"злиться", "разозлиться", "сердиться", "рассердиться", "обидеться", "обижаться",
      "раздражаться", "дуться", "надуться", "беситься"}
 )  # fmt: skip
+#: Anger told by an adjective with «на»: «была зла на неё», «обижена на брата».
+_ANGRY_ADJ = frozenset({"злой", "сердитый", "обиженный", "раздраженный", "обижен", "зол"})
+#: What someone does to the dreamer's feelings: «меня раздражал брат», «она меня бесила».
+_ANNOYING = frozenset(
+    {"раздражать", "бесить", "злить", "разозлить", "взбесить", "рассердить", "выводить",
+     "вывести"}
+)  # fmt: skip
 #: Quarrels and fights told of a plural subject with nobody after «с» («они начали ссориться»,
 #: «мы подрались»): HVdC's mutual aggression between the two (physical for a fight).
 _RECIPROCAL = {
@@ -99,7 +106,7 @@ def _prevents(doc: RuDoc, verb: int) -> bool:
 def _ill_feeling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     """«ненавижу его», «злилась на неё»: covert hostility from the feeler to the target."""
     w = doc.words[verb]
-    if w.lemma in _ANGRY_AT:
+    if w.lemma in _ANGRY_AT or w.lemma in _ANGRY_ADJ:
         if verb + 1 >= len(doc.words) or doc.words[verb + 1].lower != "на":
             return None
         target = target_after(doc, cast, verb + 1, reach=2)
@@ -109,6 +116,25 @@ def _ill_feeling(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
     if target is None or target == who:
         return None
     return act_code(doc, verb, who, 1, target)
+
+
+def _annoyed(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
+    """«меня раздражал брат», «она меня бесила»: the dreamer's ill feeling toward the one who
+    annoys her (covert hostility, D 1> X)."""
+    clause = range(max(0, verb - 3), min(len(doc.words), verb + 2))
+    if not any(doc.words[k].lower in ("меня", "нас") for k in clause):
+        return None
+    who = _subject_after(doc, cast, verb) or nominative_subject(doc, cast, verb)
+    if who is None or who == "D":
+        return None
+    return act_code(doc, verb, "D", 1, who)
+
+
+def _subject_after(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    for k in range(verb + 1, min(doc.sentences[doc.sentence_of[verb]].last, verb + 3)):
+        if doc.words[k].case == "nomn":
+            return actor(doc, cast, k)
+    return None
 
 
 def _forbidding(doc: RuDoc, cast: Cast, verb: int) -> Code | None:
@@ -261,6 +287,8 @@ def _one(doc: RuDoc, cast: Cast, i: int) -> Code | None:
         return act_code(doc, i, who, 2, target) if target and target != who else None
     if (w.lemma in _AGAINST or w.lemma in _ANGRY_AT) and not no:
         return _ill_feeling(doc, cast, i)
+    if w.lemma in _ANNOYING and not no:
+        return _annoyed(doc, cast, i)
     return None
 
 
@@ -336,6 +364,8 @@ def code_hostility(doc: RuDoc, cast: Cast) -> list[Code]:
     angry: set[str] = set()
     for i, w in enumerate(doc.words):
         code = _one(doc, cast, i) if w.pos in ("VERB", "INFN") else None
+        if code is None and w.pos == "ADJS" and w.lemma in _ANGRY_ADJ and not denied(doc, i):
+            code = _ill_feeling(doc, cast, i)  # «была зла на неё»
         if code is None and w.pos in ("PRTF", "PRTS"):
             code = _felt_rejected(doc, cast, i)
         if code is None and w.pos in ("VERB", "ADJS", "ADJF", "NOUN", "ADVB"):

@@ -3,9 +3,10 @@ reads it (``core/analysis/hvdc/interactions/warmth.py``).
 
 HVdC codes a friendly feeling the dreamer does not act on as friendliness 1 — «я была рада
 его видеть», «обрадовалась ему», «рада за неё», «счастлива, что он вернулся», «гордилась
-сыном». The feeling needs a target in the words that aim it: the dative («обрадовалась
+сыном», «мне было жалко его». The feeling needs a target in the words that aim it: the dative («обрадовалась
 ему»), «за» («рада за неё»), a verb of seeing or meeting («рада его видеть»), the subject of
-its «что» clause («счастлива, что он вернулся»), or the instrumental of pride and admiration.
+its «что» clause («счастлива, что он вернулся»), the instrumental of pride and admiration, or
+the accusative of pity.
 «Я была рада» with no one it is aimed at is an emotion only.
 """
 
@@ -21,10 +22,13 @@ from .roles import actor, clause_subject
 
 _GLAD = frozenset(
     {"рад", "радый", "обрадоваться", "радоваться", "счастливый", "благодарный", "гордиться",
-     "восхищаться", "восхититься", "любоваться", "полюбоваться", "признательный"}
+     "восхищаться", "восхититься", "любоваться", "полюбоваться", "признательный", "жалко",
+     "жаль"}
 )  # fmt: skip
 #: Feelings whose target is in the instrumental («гордилась сыном», «любовалась ею»).
 _ADMIRE = frozenset({"гордиться", "восхищаться", "восхититься", "любоваться", "полюбоваться"})
+#: Pity for someone («мне было жалко его», «жаль маму»): sympathy felt, not acted on.
+_PITY = frozenset({"жалко", "жаль"})
 _SEE = frozenset(
     {"видеть", "увидеть", "встретить", "встречать", "встреча", "увидев", "слышать", "услышать"}
 )  # fmt: skip
@@ -48,6 +52,8 @@ def _target(doc: RuDoc, cast: Cast, i: int) -> str | None:
         before = doc.words[k - 1].lower
         if w.case == "datv" and doc.words[i].lemma not in _ADMIRE:
             return who
+        if doc.words[i].lemma in _PITY and w.case in ("accs", "gent"):
+            return who  # «мне было жалко его»
         if doc.words[i].lemma in _ADMIRE and w.case != "nomn":
             return who  # «гордилась сыном», «гордилась им» (pymorphy3 may read «им» as dative)
         if before == "за" or any(doc.words[j].lemma in _SEE for j in after):

@@ -52,3 +52,8 @@ def test_kind_words_and_praise_are_verbal_friendliness() -> None:
     assert _friendliness(text) == ["1FOA 2> D"]
     assert _friendliness("Пришла мама. Она ласково сказала мне: «Спи».") == ["1FMA 2> D"]
     assert _friendliness("Пришла мама. Она сказала, что это лучший ресторан.") == []
+
+
+def test_pity_for_someone_is_covert_friendliness() -> None:
+    assert _friendliness("Пришёл брат. Мне было жалко его.") == ["D 1> 1MBA"]
+    assert _friendliness("Мне было жаль, что лето кончилось.") == []

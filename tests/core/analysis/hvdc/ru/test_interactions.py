@@ -226,3 +226,8 @@ def test_complaining_about_what_someone_does_is_verbal_aggression() -> None:
 def test_going_after_someone_is_a_chase_only_at_the_dreamer() -> None:
     assert _aggression("Пришла мама. Я побежала за мамой.") == []
     assert _aggression("Пришёл незнакомец. Он бежал за мной всю дорогу.") == ["1MSA 6> D"]
+
+
+def test_anger_told_by_an_adjective_and_annoyance_are_covert_hostility() -> None:
+    assert _aggression("Пришла сестра. Я была зла на неё.") == ["D 1> 1FTA"]
+    assert _aggression("Пришёл брат. Меня раздражал брат.") == ["D 1> 1MBA"]
