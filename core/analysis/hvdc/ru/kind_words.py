@@ -15,8 +15,8 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .negation import negated
 from .nlp import RuDoc
-from .participants import clause_of, subject_of
-from .verbal import addressee, hostile_speech, said
+from .participants import subject_of
+from .verbal import addressee, hostile_speech, manner_words, said
 
 _KIND_MANNER = frozenset(
     {"ласково", "нежно", "тепло", "приветливо", "дружелюбно", "дружески", "мягко", "радушно",
@@ -32,14 +32,11 @@ _PRAISE = frozenset(
      "любить", "скучать", "отличный", "великолепный", "герой", "комплимент"}
 )  # fmt: skip
 _PERSON_FORMS = frozenset({"я", "мы", "ты", "вы", "меня", "мне", "обо", "тебя", "тебе"})
-_REACH = 4
 _CONTENT = 7  # words after the verb where what was said is read
 
 
 def _kind_manner(doc: RuDoc, verb: int) -> bool:
-    clause = clause_of(doc, verb)
-    near = range(max(clause.start, verb - _REACH), min(clause.stop, verb + _REACH + 1))
-    for k in near:
+    for k in manner_words(doc, verb):
         w = doc.words[k]
         if w.lemma in _KIND_MANNER and not negated(doc, k):
             return True

@@ -77,11 +77,25 @@ _REACH = 4  # words on either side of the speech verb where its manner is told
 _ADDRESSED = "dat|на|у|obj"
 
 
+def manner_words(doc: RuDoc, verb: int) -> list[int]:
+    """The words that can tell how the verb's act was done: a few on either side in its
+    clause, up to another verb or «и» («резко повернулся и сказал»: «резко» is the turn's)."""
+    clause = clause_of(doc, verb)
+    found: list[int] = []
+    for step in (-1, 1):
+        k = verb + step
+        while k in clause and abs(k - verb) <= _REACH:
+            w = doc.words[k]
+            if w.pos in ("VERB", "INFN", "GRND") or w.lower == "и":
+                break
+            found.append(k)
+            k += step
+    return found
+
+
 def _manner(doc: RuDoc, verb: int) -> bool:
     """A hostile manner next to the verb in its clause («грубо ответила», «со злостью»)."""
-    clause = clause_of(doc, verb)
-    near = range(max(clause.start, verb - _REACH), min(clause.stop, verb + _REACH + 1))
-    for k in near:
+    for k in manner_words(doc, verb):
         w = doc.words[k]
         if w.lemma in _MANNER and not negated(doc, k):
             return True

@@ -48,3 +48,8 @@ def test_everyone_laughing_after_the_dreamers_doing_ridicules_her() -> None:
     text = "Я упала со сцены. Все начали смеяться."
     assert [c.split()[1:] for c in _aggression(text)] == [["2>", "D"]]
     assert _aggression("Мы сидели на кухне. Он что-то рассказывает и смеётся.") == []
+
+
+def test_a_manner_belongs_to_its_own_verb() -> None:
+    assert _aggression("Пришёл брат. Он резко повернулся и сказал мне, что пора.") == []
+    assert _aggression("Пришёл брат. Он резко сказал мне, что пора.") == ["1MBA 2> D"]
