@@ -7,7 +7,7 @@ plain verbs in constructions that make them rejections, read here as classes:
 - leaving without someone or leaving them: «уехали без меня», «он ушёл от меня», «оставила
   детей одних»;
 - ignoring someone: «не обращая на меня внимания», «не смотрела на меня», «перестала со мной
-  разговаривать», «сделал вид, что не замечает меня», «прошла мимо меня».
+  разговаривать», «сделал вид, что не замечает меня», «прошла мимо меня, не взглянув».
 
 The one who leaves or ignores is the clause's subject; the one rejected is named in the
 construction (a person the words do not name is no one's rejection).
@@ -90,10 +90,13 @@ def _ignored(doc: RuDoc, cast: Cast, i: int) -> str | None:
     if w.lemma in _LOOK and denied:
         return _person_after(doc, cast, i, ("на",))
     if w.lemma in _TALK and (denied or _stopped(doc, i)):
-        return _person_after(doc, cast, i - 3 if i >= 3 else 0, ("с", "со"))
+        start = max(doc.sentences[doc.sentence_of[i]].first - 1, i - 4)
+        return _person_after(doc, cast, i, ("с", "со")) or _person_after(
+            doc, cast, start, ("с", "со")
+        )  # «не разговаривала с ней», «перестала со мной разговаривать»
     if w.lemma in _PERCEIVE and denied and _pretended(doc, i):
         return _object_after(doc, cast, i) or ("D" if _names_dreamer(doc, i) else None)
-    if w.lemma in _PASS and not denied:
+    if w.lemma in _PASS and not denied and _unheeding(doc, i):
         return _person_after(doc, cast, i, ("мимо",))
     return None
 
@@ -103,6 +106,17 @@ def _names_dreamer(doc: RuDoc, i: int) -> bool:
     when the sentence names her."""
     sentence = doc.sentences[doc.sentence_of[i]]
     return any(w.lemma in ("я", "мы") for w in doc.words[sentence.first : i])
+
+
+def _unheeding(doc: RuDoc, i: int) -> bool:
+    """«прошла мимо меня, не поздоровавшись», «…, будто не видит»: passing someone by is
+    ignoring them when the sentence says so (a cat passing by ignores no one)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    words = doc.words[sentence.first : sentence.last]
+    pretend = any(w.lower in ("будто", "словно", "даже") for w in words)
+    return pretend or any(
+        w.pos == "GRND" and k > 0 and words[k - 1].lower == "не" for k, w in enumerate(words)
+    )
 
 
 def _stopped(doc: RuDoc, i: int) -> bool:

@@ -27,7 +27,8 @@ def test_leaving_someone_alone_is_desertion() -> None:
 
 
 def test_ignoring_someone_is_rejection() -> None:
-    assert _aggression("Подруга прошла мимо меня.") == ["1FKA 3> D"]
+    assert _aggression("Подруга прошла мимо меня, не поздоровавшись.") == ["1FKA 3> D"]
+    assert _aggression("Пришёл кот. Он прошёл мимо меня и лёг.") == []
     assert _aggression("Я ехала дальше, не обращая внимания на брата.") == ["D 3> 1MBA"]
     assert _aggression("Пришла подруга. Она не смотрела на меня.") == ["1FKA 3> D"]
 
@@ -66,3 +67,7 @@ def test_the_dreamers_own_withheld_kindness_toward_someone_named() -> None:
     assert _aggression("Пришёл брат. Я не пустила его в комнату.") == ["D 3> 1MBA"]
     assert _aggression("Пришёл брат. Я не ответила.") == []
     assert _aggression("Пришли звери. Я пыталась не дать им развалиться.") == []
+
+
+def test_the_dreamer_not_talking_to_someone_rejects_them() -> None:
+    assert _aggression("Пришла подруга. Я не разговаривала с ней весь вечер.") == ["D 3> 1FKA"]
