@@ -5,6 +5,11 @@ the initiator (the verb's subject, or the subject of the verb it is coordinated 
 recipient (the accusative object, the dative, or the object of the verb's own preposition:
 «гнаться **за** мной», «напасть **на** неё», «ссориться **с** братом»). Only sentences that hold
 such a verb are parsed. An act with no recipient who is a person is not an interaction.
+
+Acts told without a listed verb are read by their own modules — verbal hostility and kind
+words (:mod:`.verbal`, :mod:`.kind_words`), rejection (:mod:`.rejections`, :mod:`.hostility`,
+:mod:`.refusals`), warmth and favours (:mod:`.warmth`, :mod:`.favours`), weddings
+(:mod:`.marriage`) — and every code is counted once (:mod:`.counting`).
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from __future__ import annotations
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
+from .counting import MARRIAGE, count_once, reciprocated
 from .favours import code_favours
+from .hostility import code_hostility
 from .kind_words import code_kind_words
 from .lexicon import Entry, Lexicon, lexicon
 from .marriage import code_weddings
@@ -28,6 +35,7 @@ from .participants import (
     subject_of,
     thing_subject,
 )
+from .refusals import code_refused_requests
 from .rejections import code_rejections
 from .verbal import code_verbal_hostility, hostile_speech
 from .warmth import code_warmth
@@ -56,7 +64,6 @@ _THREATS = frozenset({"угрожать", "пригрозить", "грозит�
 _GREETINGS = frozenset(
     {"здороваться", "поздороваться", "прощаться", "попрощаться", "повидаться"}
 )  # fmt: skip
-_MARRIAGE = "7"
 _PLAY = frozenset({"шутка", "шутя", "понарошку", "игриво", "шутливо", "играючи", "шуточный"})
 #: Going after someone: a chase when someone does it to the dreamer (the English coder's
 #: "follow"), going along when the dreamer or a character goes after another.
@@ -65,7 +72,6 @@ _FOLLOW = frozenset(
 )  # fmt: skip
 _CALLS = frozenset({"звать", "позвать"})
 _TRIED = frozenset({"мочь", "смочь", "успеть", "суметь", "удаться", "получиться", "пытаться"})
-_RETOLD = 3  # sentences within which the same act between the same pair is one act
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
 
@@ -193,7 +199,7 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         _MUTUAL_PREPOSITION in entry.extra.split("|")
         and verb.lemma.endswith(("ся", "сь"))
         and verb.lemma not in _GREETINGS  # «она поздоровалась со мной»: she greets me
-    ) or (category == "friendliness" and entry.code == _MARRIAGE)  # a marriage is the couple's
+    ) or (category == "friendliness" and entry.code == MARRIAGE)  # a marriage is the couple's
     sign = "=" if mutual else ">"
     if mutual and recipient == "D":  # HVdC writes the dreamer first in a mutual act
         initiator, recipient = recipient, initiator
@@ -260,43 +266,19 @@ def _fought_back(
     return None
 
 
-def _acted_on(code: Code, sentence: int, codes: list[Code], sentence_of: dict[int, int]) -> bool:
-    """«я обрадовалась ей, окликнула её»: a feeling (level 1) the dreamer acts on toward the
-    same person in the same or the next sentence is coded as the act only."""
-    who, level, whom = _parts(code)
-    if level != "1":
-        return False
-    for other in codes:
-        o_who, o_level, o_whom = _parts(other)
-        near = sentence_of.get(other.span[0], -2) - sentence if other.span else -2
-        same = (o_who, o_whom, other.category) == (who, whom, code.category)
-        if same and o_level not in ("1", "") and near in (0, 1):
-            return True
-    return False
-
-
-def _parts(code: Code) -> tuple[str, str, str]:
-    """(initiator, level, recipient) of a code such as «D 2> 1FKA»."""
-    parts = code.code.split()
-    if len(parts) != 3:
-        return "", "", ""
-    return parts[0], parts[1][:1], parts[2]
-
-
-def _lasting(code: Code) -> bool:
-    """A chase goes on however far it is told again, and a couple marries once a dream."""
-    if code.category == "friendliness":
-        return f" {_MARRIAGE}= " in code.code
-    return code.category == "aggression" and " 6> " in code.code
-
-
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
     """Interaction codes in text order: the listed acts, then the acts told without a listed
-    verb (:mod:`.verbal`) where no listed act was coded on the same word; an act told again
-    soon is one act (:func:`_once`)."""
+    verb where no listed act was coded on the same word, counted once each
+    (:mod:`.counting`)."""
     candidates = _candidates(doc)
     speech = hostile_speech(doc)
     parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates] + speech))
+    codes = _unlisted(doc, cast, speech, _listed(doc, cast, candidates))
+    return reciprocated(count_once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1)))
+
+
+def _listed(doc: RuDoc, cast: Cast, candidates: list[tuple[int, int, str, Entry]]) -> list[Code]:
+    """Codes of the acts the word lists name."""
     codes: list[Code] = []
     for i, _length, category, entry in sorted(candidates, key=lambda c: c[0]):
         verb = i + 1 if doc.words[i].lower == "не" and i + 1 < len(doc.words) else i
@@ -311,43 +293,19 @@ def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
             code = _fought_back(doc, cast, verb, entry, codes)
         if code is not None:
             codes.append(code)
-    spans = {c.span for c in codes}
+    return codes
+
+
+def _unlisted(doc: RuDoc, cast: Cast, speech: list[int], codes: list[Code]) -> list[Code]:
+    """The listed codes plus the acts told by constructions, not by a listed verb (speech,
+    rejection, warmth, favours, kind words, weddings, withheld kindness, refused requests);
+    a word already coded is not coded again."""
     told = code_verbal_hostility(doc, cast, speech) + code_rejections(doc, cast)
     told += code_warmth(doc, cast) + code_favours(doc, cast) + code_kind_words(doc, cast)
-    codes.extend(c for c in told if c.span not in spans)
+    codes = codes + [c for c in told if c.span not in {x.span for x in codes}]
     codes.extend(code_weddings(doc, cast, codes))
-    return _answered(_once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1)))
-
-
-def _answered(codes: list[Code]) -> list[Code]:
-    """«она толкнула меня, и я толкнула её»: an act answering the other side's earlier act of
-    the same category is reciprocated, ``R`` in the notation (``D 7R 1FKA``); HVdC counts it
-    as an interaction but not as the answerer's initiative (Aggressor %, Befriender %)."""
-    out: list[Code] = []
-    done: set[tuple[str, str, str]] = set()
-    for code in codes:
-        who, level, whom = _parts(code)
-        if ">" in code.code and (code.category, whom, who) in done:
-            code = Code(code.category, f"{who} {level}R {whom}", code.span, code.evidence)
-        elif ">" in code.code:
-            done.add((code.category, who, whom))
-        out.append(code)
-    return out
-
-
-def _once(doc: RuDoc, codes: list[Code]) -> list[Code]:
-    """An act told again within three sentences is one act (a chase that goes on, however
-    far): the same code between the same pair is kept the first time only."""
-    sentence_of = {w.start: doc.sentence_of[k] for k, w in enumerate(doc.words)}
-    kept: list[Code] = []
-    seen: set[tuple[int, str]] = set()
-    for code in codes:
-        sentence = sentence_of.get(code.span[0], -1) if code.span else -1
-        if _acted_on(code, sentence, codes, sentence_of):
-            continue
-        told = _lasting(code) and any(c == code.code for _, c in seen)
-        told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
-        if not told:
-            seen.add((sentence, code.code))
-            kept.append(code)
-    return kept
+    spans = {c.span for c in codes}
+    codes.extend(c for c in code_hostility(doc, cast) if c.span not in spans)
+    spans = {c.span for c in codes if c.category == "aggression"}
+    codes.extend(c for c in code_refused_requests(doc, cast) if c.span not in spans)
+    return codes
