@@ -66,17 +66,18 @@ def reciprocated(codes: list[Code]) -> list[Code]:
 
 def count_once(doc: RuDoc, codes: list[Code]) -> list[Code]:
     """An act told again within three sentences is one act (a chase that goes on, however
-    far): the same code between the same pair is kept the first time only."""
+    far): the same code of the same category between the same pair is kept the first time
+    only (a kind word and a hostile one between the same pair are two acts)."""
     sentence_of = {w.start: doc.sentence_of[k] for k, w in enumerate(doc.words)}
     kept: list[Code] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, str]] = set()  # (sentence, category, code)
     for code in codes:
         sentence = sentence_of.get(code.span[0], -1) if code.span else -1
         if _acted_on(code, sentence, codes, sentence_of):
             continue
-        told = _lasting(code) and any(c == code.code for _, c in seen)
-        told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
+        same = [k for k, cat, c in seen if (cat, c) == (code.category, code.code)]
+        told = (_lasting(code) and bool(same)) or any(sentence - k < _RETOLD for k in same)
         if not told:
-            seen.add((sentence, code.code))
+            seen.add((sentence, code.category, code.code))
             kept.append(code)
     return kept

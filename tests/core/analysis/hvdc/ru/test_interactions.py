@@ -231,3 +231,9 @@ def test_going_after_someone_is_a_chase_only_at_the_dreamer() -> None:
 def test_anger_told_by_an_adjective_and_annoyance_are_covert_hostility() -> None:
     assert _aggression("Пришла сестра. Я была зла на неё.") == ["D 1> 1FTA"]
     assert _aggression("Пришёл брат. Меня раздражал брат.") == ["D 1> 1MBA"]
+
+
+def test_a_quarrel_and_a_reconciliation_between_the_same_pair_are_two_acts() -> None:
+    text = "Пришла подруга. Мы с подругой поругались. Потом мы с подругой помирились."
+    assert _aggression(text) == ["D 2= 1FKA"]
+    assert _friendliness(text) == ["D 2= 1FKA"]
