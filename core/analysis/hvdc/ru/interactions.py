@@ -163,6 +163,8 @@ def _sides(
             doer = "1IUA"  # «я была схвачена»: by someone the dream does not name
         return doer, done_to
     initiator = subject_of(doc, cast, i)
+    if initiator is None and thing_subject(doc, i):
+        return None, None  # «поиски меня измучили», «волны нас сбили»: no one did it
     if initiator is None and category == "aggression" and impersonal(doc.words[i]):
         initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
     recipient = recipient_of(doc, cast, i, entry.extra)

@@ -256,7 +256,8 @@ def thing_subject(doc: RuDoc, verb: int) -> bool:
     has a driver: «меня преследует машина» is someone's chase)."""
     for child, rel in children(doc, verb):
         w = doc.words[child]
-        if rel in _SUBJECT and w.pos == "NOUN" and not w.animate and w.case == "nomn":
+        # the parse's subject, whatever case pymorphy3 guessed («Волны» read as genitive)
+        if rel in _SUBJECT and w.pos == "NOUN" and not w.animate:
             return w.lemma not in _DRIVEN
     return False
 

@@ -237,3 +237,7 @@ def test_a_quarrel_and_a_reconciliation_between_the_same_pair_are_two_acts() -> 
     text = "Пришла подруга. Мы с подругой поругались. Потом мы с подругой помирились."
     assert _aggression(text) == ["D 2= 1FKA"]
     assert _friendliness(text) == ["D 2= 1FKA"]
+
+
+def test_things_that_knock_the_dreamer_down_are_no_ones_act() -> None:
+    assert _aggression("Мы стояли на берегу. Волны сбили нас с ног.") == []
