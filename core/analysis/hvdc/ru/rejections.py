@@ -10,7 +10,9 @@ plain verbs in constructions that make them rejections, read here as classes:
   разговаривать», «сделал вид, что не замечает меня», «прошла мимо меня, не взглянув».
 
 The one who leaves or ignores is the clause's subject; the one rejected is named in the
-construction (a person the words do not name is no one's rejection).
+construction, or, for pretending not to hear, is the dreamer the sentence names («я сказала
+ей…, а она сделала вид, что не слышит»). A person the words do not name is no one's
+rejection.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def _left(doc: RuDoc, cast: Cast, i: int) -> str | None:
 
 def _ignored(doc: RuDoc, cast: Cast, i: int) -> str | None:
     """«не обращая на меня внимания», «не смотрела на меня», «перестала со мной
-    разговаривать», «сделал вид, что не замечает меня», «прошла мимо меня»."""
+    разговаривать», «сделал вид, что не замечает меня», «прошла мимо меня, не взглянув»."""
     w = doc.words[i]
     denied = negated(doc, i)
     if w.lemma in ("обращать", "обратить") and denied:
