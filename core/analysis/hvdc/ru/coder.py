@@ -13,13 +13,11 @@ from core.analysis.hvdc.types import CATEGORIES, Code, Coding
 from .cast import build_cast
 from .feelings import code_emotions
 from .fortune import code_misfortunes
-from .hostility import code_hostility
 from .interactions import code_interactions
 from .lexicon import warm_up as warm_up_lexicons
 from .nlp import morph_analyzer, read, syntax_parser
 from .objects import code_objects
 from .places import code_settings
-from .refusals import code_refused_requests
 from .striving import code_striving
 from .translit import looks_transliterated, to_cyrillic
 
@@ -63,12 +61,7 @@ def _code(text: str) -> Coding:
     ]  # fmt: skip
     codes.extend(code_emotions(doc, cast))
     codes.extend(code_settings(doc, cast))
-    acts = code_interactions(doc, cast)
-    told = {c.span for c in acts}  # a verb the lists already coded is not coded twice
-    codes.extend(acts)
-    codes.extend(c for c in code_hostility(doc, cast) if c.span not in told)
-    told |= {c.span for c in codes if c.category == "aggression"}
-    codes.extend(c for c in code_refused_requests(doc, cast) if c.span not in told)
+    codes.extend(code_interactions(doc, cast))
     codes.extend(code_misfortunes(doc, cast))
     codes.extend(code_striving(doc, cast))
     codes.extend(code_objects(doc, cast))

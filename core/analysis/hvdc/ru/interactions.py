@@ -5,6 +5,11 @@ the initiator (the verb's subject, or the subject of the verb it is coordinated 
 recipient (the accusative object, the dative, or the object of the verb's own preposition:
 «гнаться **за** мной», «напасть **на** неё», «ссориться **с** братом»). Only sentences that hold
 such a verb are parsed. An act with no recipient who is a person is not an interaction.
+
+Acts told without a listed verb are read by their own modules — verbal hostility and kind
+words (:mod:`.verbal`, :mod:`.kind_words`), rejection (:mod:`.rejections`, :mod:`.hostility`,
+:mod:`.refusals`), warmth and favours (:mod:`.warmth`, :mod:`.favours`), weddings
+(:mod:`.marriage`) — and every code is counted once (:mod:`.counting`).
 """
 
 from __future__ import annotations
@@ -12,14 +17,30 @@ from __future__ import annotations
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
+from .counting import MARRIAGE, count_once, reciprocated
+from .favours import code_favours
+from .hostility import code_hostility
+from .kind_words import code_kind_words
 from .lexicon import Entry, Lexicon, lexicon
+from .marriage import code_weddings
 from .negation import negated
-from .nlp import RuDoc, Word, children, head_of, parse_syntax
-from .roles import actor
+from .nlp import RuDoc, parse_syntax
+from .participants import (
+    clause_of,
+    fill_unsaid,
+    impersonal,
+    passive,
+    passive_sides,
+    recipient_of,
+    subject_of,
+    thing_subject,
+)
+from .refusals import code_refused_requests
+from .rejections import code_rejections
+from .verbal import code_verbal_hostility, hostile_speech
+from .warmth import code_warmth
 
 CATEGORIES: tuple[str, ...] = ("aggression", "friendliness", "sexuality")
-_SUBJECT = ("nsubj", "nsubj:pass")
-_OBJECTS = ("obj", "iobj", "obl", "nmod", "obl:agent")
 #: Reciprocal verbs with «с»: the act is mutual (HVdC "=").
 _MUTUAL_PREPOSITION = "с"
 #: Only affection (a hug, a kiss, a stroke) is read with its object left unsaid: a listener
@@ -30,10 +51,6 @@ _PARTNERS = frozenset(
     {"парень", "жених", "муж", "жена", "невеста", "любовник", "любовница", "возлюбленный",
      "любимый", "кавалер", "бойфренд", "бывший", "бывшая", "партнер", "супруг", "супруга"}
 )  # fmt: skip
-_DRIVEN = frozenset(
-    {"машина", "автомобиль", "грузовик", "автобус", "мотоцикл", "танк", "самолет", "вертолет",
-     "лодка", "катер", "корабль", "джип", "фургон"}
-)  # fmt: skip
 _FEAR = frozenset(
     {"бояться", "испугаться", "побояться", "опасаться", "страшно", "ужас", "страх", "ужасе"}
 )  # fmt: skip
@@ -41,20 +58,22 @@ _FEAR = frozenset(
 _FIGHT_BACK = frozenset(
     {"сопротивляться", "отбиваться", "отбиться", "защищаться", "бороться", "дать"}
 )  # fmt: skip
-_PLAIN = {
-    "со": "с", "надо": "над", "ко": "к", "во": "в", "подо": "под", "передо": "перед",
-    "ото": "от", "изо": "из", "обо": "о",
-}  # fmt: skip
 #: Verbs of threat: the act in their infinitive is only threatened («угрожал убить меня»).
 _THREATS = frozenset({"угрожать", "пригрозить", "грозить", "грозиться", "обещать"})
-_GREETINGS = frozenset({"здороваться", "поздороваться", "прощаться", "попрощаться"})
-_RETOLD = 3  # sentences within which the same act between the same pair is one act
+#: Acts with «с» that still have a direction: she greets me, he comes to see me.
+_GREETINGS = frozenset(
+    {"здороваться", "поздороваться", "прощаться", "попрощаться", "повидаться"}
+)  # fmt: skip
+_PLAY = frozenset({"шутка", "шутя", "понарошку", "игриво", "шутливо", "играючи", "шуточный"})
+#: Going after someone: a chase when someone does it to the dreamer (the English coder's
+#: "follow"), going along when the dreamer or a character goes after another.
+_FOLLOW = frozenset(
+    {"идти", "пойти", "следовать", "бежать", "побежать", "увязаться", "последовать"}
+)  # fmt: skip
+_CALLS = frozenset({"звать", "позвать"})
+_TRIED = frozenset({"мочь", "смочь", "успеть", "суметь", "удаться", "получиться", "пытаться"})
 _CONTEXT = 3  # words beyond the clause's edges that the parse also reads
 _WINDOW = 12  # at most this many words on either side of the act
-_CLAUSE_EDGE = frozenset(
-    {",", ".", ";", ":", "—", "!", "?", "«", "»", "а", "но", "что", "чтобы", "когда",
-     "который", "пока", "если", "потому"}
-)  # fmt: skip
 
 
 def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
@@ -72,7 +91,8 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
             elif entry is not None and _threatened(doc, i):
                 pass  # «угрожал убить меня» is a threat, coded by its own verb
             elif entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
-                if lemmas[i] == "не" or not negated(doc, i) or _almost(doc, i):
+                denied = negated(doc, i) or _modal_denied(doc, i)
+                if lemmas[i] == "не" or not denied or _almost(doc, i):
                     found.append((i, length, category, entry))
             elif entry is not None and hit is not None:
                 found.append((i, length, category, entry))
@@ -80,6 +100,22 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
     # «дала мне пощёчину»: a blow, not a gift — a listed aggression phrase wins over its verb
     blows = {k for i, n, cat, _ in found if cat == "aggression" and n > 1 for k in range(i, i + n)}
     return [c for c in found if c[2] != "friendliness" or c[0] not in blows]
+
+
+def _modal_denied(doc: RuDoc, i: int) -> bool:
+    """«не стал её бить», «не захотел помочь»: an infinitive whose verb of will is denied
+    did not happen either («не смогли догнать», «не успела отдать» were attempts, which
+    HVdC codes)."""
+    if doc.words[i].pos != "INFN":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(i - 1, max(sentence.first, i - 3) - 1, -1):
+        w = doc.words[k]
+        if w.pos == "VERB":
+            return w.lemma not in _TRIED and negated(doc, k)
+        if w.pos not in ("NPRO", "ADVB", "PRCL"):
+            return False
+    return False
 
 
 def _gapped(doc: RuDoc, lemmas: list[str], lex: Lexicon, i: int) -> tuple[Entry, int] | None:
@@ -102,7 +138,7 @@ def _threatened(doc: RuDoc, i: int) -> bool:
 
 def _feared(doc: RuDoc, i: int) -> bool:
     """Whether the act is in a clause of fear: «я боялась, что он меня ударит»."""
-    clause = _clause(doc, i)
+    clause = clause_of(doc, i)
     k = clause.start - 1
     if k < 1 or doc.words[k].lower not in ("что", "чтобы"):
         return False
@@ -116,211 +152,56 @@ def _almost(doc: RuDoc, i: int) -> bool:
     return "не" in before and any(w in ("чуть", "едва", "чуть-чуть") for w in before)
 
 
-def _preposition(doc: RuDoc, i: int) -> str:
-    """The preposition of the word at ``i`` in its plain form («со мной» → с, «надо мной» →
-    над)."""
-    for child, rel in children(doc, i):
-        if rel == "case":
-            return _PLAIN.get(doc.words[child].lower, doc.words[child].lower)
-    if i > 0 and (doc.words[i - 1].pos == "PREP" or doc.words[i - 1].lower in _PLAIN):
-        return _PLAIN.get(doc.words[i - 1].lower, doc.words[i - 1].lower)
-    return ""
-
-
-def _clause(doc: RuDoc, verb: int) -> range:
-    """The words of the verb's clause: up to punctuation or a clause-opening conjunction."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    start = verb
-    while start > sentence.first and doc.words[start - 1].lower not in _CLAUSE_EDGE:
-        start -= 1
-    end = verb + 1
-    while end < sentence.last and doc.words[end].lower not in _CLAUSE_EDGE:
-        end += 1
-    return range(start, end)
-
-
-def _gender_of(code: str) -> str:
-    if code == "D" or code[0] != "1":
-        return "" if code == "D" else "plur"
-    return {"F": "femn", "M": "masc"}.get(code[1], "")
-
-
-def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
-    """Whether the person word can be the verb's subject (person, number, past gender)."""
-    v, w = doc.words[verb], doc.words[word]
-    first = w.lemma in ("я", "мы")
-    if v.person == "1per":
-        return first
-    if v.person in ("2per",) or (v.person == "3per" and first):
-        return False
-    if v.person == "3per":
-        return not v.number or not w.number or v.number == w.number
-    if v.tense == "past":
-        if v.number == "plur":  # «подруги смеялись»: a group even where the noun looks singular
-            return w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
-        if w.lemma == "мы" or w.number == "plur":
-            return False
-        if w.lemma == "я":
-            sex = {"femn": "F", "masc": "M"}.get(v.gender, "")
-            return not cast.dreamer_sex or not sex or sex == cast.dreamer_sex
-        gender = _gender_of(who)
-        return not gender or not v.gender or gender == v.gender
-    return True
-
-
-def _subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
-    """The verb's subject: the parse's if it agrees, else the nearest agreeing person word in
-    the clause (Russian often puts it after the verb: «за мной гонится собака»); for an
-    infinitive or a verb joined to another («побежала и ударила»), that verb's subject."""
-    current = verb
-    link = head_of(doc, verb)
-    if doc.words[verb].pos == "GRND" and link is not None and link[0] >= 0:
-        current = link[0]
-    elif doc.words[verb].pos == "INFN" and link is not None and link[1] == "xcomp":
-        current = link[0]  # «стала отчитывать их»: the subject is the finite verb's
-    for _ in range(3):
-        for child, rel in children(doc, current):
-            who = actor(doc, cast, child) if rel in _SUBJECT else None
-            if who is not None and _agrees(doc, cast, current, child, who):
-                return who
-        found = _nearest_subject(doc, cast, current)
-        if found is not None:
-            return found
-        link = head_of(doc, current)
-        if link is None or link[0] < 0 or link[1] not in ("conj", "xcomp", "advcl"):
-            break
-        current = link[0]
-    return "D" if doc.words[verb].person == "1per" else None
-
-
-def _nearest_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
-    words = sorted(_clause(doc, verb), key=lambda k: (k > verb, abs(k - verb)))
-    for k in words:
-        w = doc.words[k]
-        if (
-            k == verb
-            or (w.case != "nomn" and w.lemma not in ("я", "мы"))
-            or w.case not in ("nomn", "")
-        ):
-            continue
-        who = actor(doc, cast, k)
-        if who is not None and _agrees(doc, cast, verb, k, who):
-            return who
-    return None
-
-
-def _recipient(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
-    """The person the act is aimed at, by the verb's markers (obj, dat or a preposition):
-    from the parse when it has one, else from the clause's word order and cases. A thing of
-    the dreamer's («врезалась в мою машину», «украла мою сумку») makes the dreamer the one
-    aimed at."""
-    markers = marker.lstrip("<").split("|")
-    for child, rel in children(doc, verb):
-        if rel not in _OBJECTS:
-            continue
-        who = actor(doc, cast, child)
-        if who is not None and _marked(doc, child, markers):
-            return who
-    for k in _clause(doc, verb):
-        if k == verb or doc.words[k].case == "nomn":
-            continue
-        who = actor(doc, cast, k) or _owner(doc, k)
-        if who is not None and _marked(doc, k, markers):
-            return who
-    return None
-
-
-def _owner(doc: RuDoc, k: int) -> str | None:
-    """D for a thing the dreamer calls hers («мою машину»), else None."""
-    w = doc.words[k]
-    if w.pos != "NOUN" or k == 0:
-        return None
-    before = doc.words[max(0, k - 2) : k]
-    return "D" if any(b.lemma in ("мой", "наш") for b in before) else None
-
-
-def _marked(doc: RuDoc, word: int, markers: list[str]) -> bool:
-    w, preposition = doc.words[word], _preposition(doc, word)
-    if preposition:
-        return preposition in markers
-    # an animate masculine accusative looks like the genitive («обняла брата», «ударил его»)
-    accusative = w.case == "accs" or (
-        w.case == "gent" and (w.animate or w.pos == "NPRO" or w.lemma == "который")
-    )
-    return ("obj" in markers and accusative) or ("dat" in markers and w.case == "datv")
-
-
-def _earlier_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
-    """«отец сказал, что отвезёт меня», «зашёл мой парень, чтобы сводить меня»: an act in a
-    clause of the sentence with no subject of its own is by the person the sentence is about
-    (the nearest nominative character before it)."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    for k in range(verb - 1, sentence.first - 1, -1):
-        w = doc.words[k]
-        if w.case == "nomn" and w.lemma not in ("я", "мы"):
-            who = actor(doc, cast, k)
-            if who is not None and who != "D":
-                return who
-    return None
-
-
-def _names_dreamer(doc: RuDoc, verb: int) -> bool:
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    return any(w.lemma in ("я", "мы") for w in doc.words[sentence.first : sentence.last])
-
-
-def _fill_unsaid(
-    doc: RuDoc, cast: Cast, verb: int, initiator: str | None, recipient: str | None
+def _sides(
+    doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry
 ) -> tuple[str | None, str | None]:
-    """Who is left unsaid, as a Russian listener fills it in: an act aimed at the dreamer by
-    someone the text does not name is by «someone» (1IUA); a character's affection with its
-    object left out («мама целует в макушку») is aimed at the dreamer or, when the dreamer
-    acts, at the last person mentioned."""
-    if recipient == "D" and initiator is None:
-        return _earlier_subject(doc, cast, verb) or "1IUA", recipient
-    if recipient is None and initiator is not None:
-        if initiator != "D":  # aimed at the dreamer only where the sentence names her
-            return initiator, "D" if _names_dreamer(doc, verb) else None
-        return initiator, cast.last_before(verb, "")
+    """(initiator, recipient) as the words give them: a passive participle's doer is in the
+    instrumental and the one it was done to is its subject (:func:`.participants.passive_sides`)."""
+    if passive(doc, i):
+        doer, done_to = passive_sides(doc, cast, i)
+        if doer is None and done_to == "D" and category == "aggression":
+            doer = "1IUA"  # «я была схвачена»: by someone the dream does not name
+        return doer, done_to
+    initiator = subject_of(doc, cast, i)
+    if initiator is None and thing_subject(doc, i):
+        return None, None  # «поиски меня измучили», «волны нас сбили»: no one did it
+    if initiator is None and category == "aggression" and impersonal(doc.words[i]):
+        initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
+    recipient = recipient_of(doc, cast, i, entry.extra)
+    if recipient is None and initiator == "D" and _together(doc, i, entry):
+        recipient = cast.last_before(i, "")  # «мы помирились»: the dreamer and her companion
     return initiator, recipient
 
 
-def _impersonal(verb: Word) -> bool:
-    """«меня схватили», «его увели»: a plural verb with no subject is an unnamed group."""
-    return verb.number == "plur" and verb.person != "1per"
-
-
-def _thing_subject(doc: RuDoc, verb: int) -> bool:
-    """Whether the parse gives the verb a subject that is a thing, not a person (a vehicle
-    has a driver: «меня преследует машина» is someone's chase)."""
-    for child, rel in children(doc, verb):
-        w = doc.words[child]
-        if rel in _SUBJECT and w.pos == "NOUN" and not w.animate and w.case == "nomn":
-            return w.lemma not in _DRIVEN
-    return False
+def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
+    """A mutual act («помирились», «встретились») told of «мы» with no one after «с»."""
+    if _MUTUAL_PREPOSITION not in entry.extra.split("|"):
+        return False
+    if not doc.words[verb].lemma.endswith(("ся", "сь")):
+        return False
+    return any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
 
 
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
-    initiator = _subject(doc, cast, i)
-    if initiator is None and category == "aggression" and _impersonal(verb):
-        initiator = "2IUA"  # «меня схватили»: attackers the dream does not name
-    recipient = _recipient(doc, cast, i, entry.extra)
+    initiator, recipient = _sides(doc, cast, i, category, entry)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         if recipient is None:
             return None  # «убежала домой»: running off from no one is no chase
         initiator, recipient = recipient, initiator or "D"
-    if initiator is None and _thing_subject(doc, i):
+    if initiator is None and thing_subject(doc, i):
         return None  # «вода нас не пускала», «ветер сбил меня»: no one did it
     if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
-        initiator, recipient = _fill_unsaid(doc, cast, i, initiator, recipient)
+        initiator, recipient = fill_unsaid(doc, cast, i, initiator, recipient)
     if initiator is None or recipient is None or recipient == initiator:
         return None
+    if category == "aggression" and verb.lemma in _FOLLOW and recipient != "D":
+        return None  # «я побежала за мамой»: going after someone is a chase only at the dreamer
     mutual = (
         _MUTUAL_PREPOSITION in entry.extra.split("|")
         and verb.lemma.endswith(("ся", "сь"))
         and verb.lemma not in _GREETINGS  # «она поздоровалась со мной»: she greets me
-    )
+    ) or (category == "friendliness" and entry.code == MARRIAGE)  # a marriage is the couple's
     sign = "=" if mutual else ">"
     if mutual and recipient == "D":  # HVdC writes the dreamer first in a mutual act
         initiator, recipient = recipient, initiator
@@ -334,7 +215,7 @@ def _windows(doc: RuDoc, verbs: list[int]) -> list[tuple[int, int]]:
     spans: dict[int, tuple[int, int]] = {}
     for verb in verbs:
         sentence = doc.sentences[doc.sentence_of[verb]]
-        clause = _clause(doc, verb)
+        clause = clause_of(doc, verb)
         start = max(sentence.first, clause.start - _CONTEXT, verb - _WINDOW)
         end = min(sentence.last, clause.stop + _CONTEXT, verb + _WINDOW)
         old = spans.get(doc.sentence_of[verb])
@@ -354,7 +235,23 @@ def _romantic_kiss(doc: RuDoc, verb: int) -> bool:
     friendly kiss of a mother or a friend."""
     if doc.words[verb].lemma not in _KISSES:
         return False
-    return any(doc.words[k].lemma in _PARTNERS for k in _clause(doc, verb))
+    return any(doc.words[k].lemma in _PARTNERS for k in clause_of(doc, verb))
+
+
+def _occasion(doc: RuDoc, verb: int) -> bool:
+    """An invitation names what one is invited to: «позвала обедать», «зовёт на ужин», «в
+    гости», «к себе», «домой»; «позвала на помощь» is a call for help."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    after = doc.words[verb + 1 : min(sentence.last, verb + 5)]
+    if any(w.lemma == "помощь" for w in after):
+        return False
+    return any(w.pos == "INFN" or w.lower in ("на", "в", "к", "домой", "гости") for w in after)
+
+
+def _playful(doc: RuDoc, verb: int) -> bool:
+    """«мы начали в шутку бороться», «шутя толкнул меня»: a fight in play is a shared game
+    (HVdC friendliness), not an attack."""
+    return any(doc.words[k].lemma in _PLAY for k in clause_of(doc, verb))
 
 
 def _fought_back(
@@ -362,7 +259,7 @@ def _fought_back(
 ) -> Code | None:
     """«оно стало отбиваться», «она сопротивлялась» with no one named: HVdC's reciprocated
     aggression, from the one attacked back to the latest one who attacked them."""
-    who = _subject(doc, cast, verb)
+    who = subject_of(doc, cast, verb)
     for code in reversed(earlier):
         parts = code.code.split()
         if code.category == "aggression" and len(parts) == 3 and parts[2] == who:
@@ -371,30 +268,46 @@ def _fought_back(
     return None
 
 
-def _chase(code: Code) -> bool:
-    return code.category == "aggression" and " 6> " in code.code
-
-
 def code_interactions(doc: RuDoc, cast: Cast) -> list[Code]:
-    """Interaction codes in text order; the same act between the same pair in a sentence once."""
+    """Interaction codes in text order: the listed acts, then the acts told without a listed
+    verb where no listed act was coded on the same word, counted once each
+    (:mod:`.counting`)."""
     candidates = _candidates(doc)
-    parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates]))
+    speech = hostile_speech(doc)
+    parse_syntax(doc, _windows(doc, [i for i, _, _, _ in candidates] + speech))
+    codes = _unlisted(doc, cast, speech, _listed(doc, cast, candidates))
+    return reciprocated(count_once(doc, sorted(codes, key=lambda c: c.span[0] if c.span else -1)))
+
+
+def _listed(doc: RuDoc, cast: Cast, candidates: list[tuple[int, int, str, Entry]]) -> list[Code]:
+    """Codes of the acts the word lists name."""
     codes: list[Code] = []
-    seen: set[tuple[int, str]] = set()
     for i, _length, category, entry in sorted(candidates, key=lambda c: c[0]):
         verb = i + 1 if doc.words[i].lower == "не" and i + 1 < len(doc.words) else i
         if category == "friendliness" and _romantic_kiss(doc, verb):
             category, entry = "sexuality", Entry("3", entry.extra)
+        if category == "aggression" and _playful(doc, verb):
+            category, entry = "friendliness", Entry("5", entry.extra)
+        if doc.words[verb].lemma in _CALLS and not _occasion(doc, verb):
+            continue  # «позвала мужа»: a call, not an invitation
         code = _code(doc, cast, verb, category, entry)
         if code is None and doc.words[verb].lemma in _FIGHT_BACK:
             code = _fought_back(doc, cast, verb, entry, codes)
-        if code is None:
-            continue
-        sentence = doc.sentence_of[i]
-        told = _chase(code) and any(c == code.code for _, c in seen)
-        # an act told again within three sentences is one act (a chase that goes on, however far)
-        told = told or any(c == code.code and sentence - k < _RETOLD for k, c in seen)
-        if not told:
-            seen.add((sentence, code.code))
+        if code is not None:
             codes.append(code)
+    return codes
+
+
+def _unlisted(doc: RuDoc, cast: Cast, speech: list[int], codes: list[Code]) -> list[Code]:
+    """The listed codes plus the acts told by constructions, not by a listed verb (speech,
+    rejection, warmth, favours, kind words, weddings, withheld kindness, refused requests);
+    a word already coded is not coded again."""
+    told = code_verbal_hostility(doc, cast, speech) + code_rejections(doc, cast)
+    told += code_warmth(doc, cast) + code_favours(doc, cast) + code_kind_words(doc, cast)
+    codes = codes + [c for c in told if c.span not in {x.span for x in codes}]
+    codes.extend(code_weddings(doc, cast, codes))
+    spans = {c.span for c in codes}
+    codes.extend(c for c in code_hostility(doc, cast) if c.span not in spans)
+    spans = {c.span for c in codes if c.category == "aggression"}
+    codes.extend(c for c in code_refused_requests(doc, cast) if c.span not in spans)
     return codes

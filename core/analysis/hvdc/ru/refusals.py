@@ -3,7 +3,8 @@
 The English coder reads a bare "she wouldn't" / "he didn't" after a request as a refusal
 (``core/analysis/hvdc/interactions``); Russian says it with «отказаться», «не захотеть», «не
 стать» after «попросить/просить»: «я попросила её помочь, но она отказалась», «…, а он не
-стал». Only a refusal in the request's sentence or the next one, by the person asked, counts.
+стал» — or answers the request by brushing it off: «когда я попросила её помочь, она
+рассмеялась», «…, он отвернулся». Only a refusal in the request's sentence or the next one, by the person asked, counts.
 """
 
 from __future__ import annotations
@@ -12,16 +13,34 @@ from core.analysis.hvdc.types import Code
 
 from .cast import Cast
 from .nlp import RuDoc
+from .participants import subject_of
 from .roles import actor
 
-_ASK = frozenset({"попросить", "просить", "умолять", "упросить"})
+_ASK = frozenset(
+    {"попросить", "просить", "умолять", "упросить", "упрашивать", "уговаривать", "молить",
+     "звать", "позвать", "кричать", "крикнуть", "закричать"}
+)  # fmt: skip
+#: A request answered by the asked one's plain «не» + verb after «но/а» («позвала мужа, но он
+#: не пришёл»): the request not granted, the English coder's bare "he didn't".
+_BUT = frozenset({"но", "а", "однако"})
+#: «но он не смог», «но она не знала»: unable, not unwilling.
+_UNABLE = frozenset(
+    {"мочь", "смочь", "суметь", "успеть", "знать", "уметь", "найти", "слышать", "услышать",
+     "видеть", "увидеть", "понять", "понимать", "удаться", "получиться"}
+)  # fmt: skip
 _REFUSE = frozenset({"отказаться", "отказываться"})
 _WONT = frozenset({"захотеть", "стать", "согласиться", "соглашаться"})
+#: Answers that refuse without «не»: laughing the request off, turning or walking away.
+_BRUSH_OFF = frozenset(
+    {"рассмеяться", "засмеяться", "посмеяться", "расхохотаться", "отвернуться", "отмахнуться",
+     "промолчать", "проигнорировать", "уйти", "убежать"}
+)  # fmt: skip
 
 
 def _asked(doc: RuDoc, cast: Cast, i: int) -> str | None:
-    """The person the dreamer asks at ``i`` («попросила её», «попросила маму»)."""
-    if not any(w.lemma in ("я", "мы") for w in doc.words[max(0, i - 3) : i]):
+    """The person the dreamer asks at ``i`` («попросила её», «позвала мужа», «кричала ей,
+    чтобы она вернулась»)."""
+    if subject_of(doc, cast, i) != "D":
         return None
     for k in range(i + 1, min(len(doc.words), i + 3)):
         who = actor(doc, cast, k)
@@ -32,8 +51,12 @@ def _asked(doc: RuDoc, cast: Cast, i: int) -> str | None:
 
 def _refusal_at(doc: RuDoc, k: int) -> bool:
     w = doc.words[k]
-    if w.lemma in _REFUSE and w.pos == "VERB":
-        return True
+    if (w.lemma in _REFUSE or w.lemma in _BRUSH_OFF) and w.pos == "VERB":
+        return not (k > 0 and doc.words[k - 1].lower == "не")
+    if w.pos == "VERB" and w.lemma not in _UNABLE and k > 0 and doc.words[k - 1].lower == "не":
+        clause = doc.words[max(0, k - 4) : k]
+        if any(b.lower in _BUT for b in clause):
+            return True
     return w.lemma in _WONT and w.pos == "VERB" and k > 0 and doc.words[k - 1].lower == "не"
 
 

@@ -85,7 +85,7 @@ def test_imprisonment_is_confinement() -> None:
 
 def test_fighting_back_is_aimed_at_the_attacker() -> None:
     text = "Я увидела большое насекомое. Я попыталась его убить, но оно стало отбиваться."
-    assert _aggression(text) == ["D 8> 1ANI", "1ANI 7> D"]
+    assert _aggression(text) == ["D 8> 1ANI", "1ANI 7R D"]
 
 
 def test_running_off_from_no_one_is_no_chase() -> None:
@@ -166,3 +166,78 @@ def test_a_refused_request_is_rejection_by_the_one_asked() -> None:
     assert _aggression("Пришла сестра. Я попросила её помочь, но она отказалась.") == ["1FTA 3> D"]
     assert _aggression("Пришла сестра. Я попросила её остаться, а она не стала.") == ["1FTA 3> D"]
     assert _aggression("Пришла сестра. Я попросила её помочь, и она помогла.") == []
+
+
+def test_a_subject_after_a_comma_and_and_belongs_to_the_next_clause() -> None:
+    text = "Бабушка позвала меня обедать, и я побежала к ней."
+    assert _friendliness(text) == ["1FRA 5> D"]
+
+
+def test_a_dropped_subject_is_the_earlier_one_that_agrees() -> None:
+    text = "Подошла собака. Раньше я собак боялась, а тут не боялась, погладила её."
+    assert _friendliness(text) == ["D 6> 1ANI"]
+
+
+def test_a_passive_participle_has_its_doer_in_the_instrumental() -> None:
+    assert _aggression("Преследуемая волком, я бежала.") == ["1ANI 6> D"]
+    assert _aggression("Я шла со сломанной лодыжкой.") == []
+
+
+def test_a_fight_in_play_is_a_shared_game() -> None:
+    text = "Я была с партнёром. Мы начали в шутку бороться."
+    assert _aggression(text) == []
+    assert [c.split()[1] for c in _friendliness(text)] == ["5="]
+
+
+def test_a_mutual_act_of_we_is_the_dreamers_with_her_companion() -> None:
+    assert _friendliness("Я встретила подругу. Мы помирились.") == ["D 2= 1FKA"]
+
+
+def test_a_marriage_is_the_couples_once_a_dream() -> None:
+    text = "Я вышла замуж за Петю. Прошли годы, всё было хорошо. Потом я снова вышла замуж за Петю."
+    assert _friendliness(text) == ["D 7= 1MKA"]
+    assert _friendliness("Мне снилась свадьба сестры.") == ["1FTA 7= Q"]
+    assert _friendliness("Мы были на свадьбе.") == []
+
+
+def test_an_act_answering_the_other_sides_act_is_reciprocated() -> None:
+    assert _aggression("Меня преследовал волк, и я ударила его.") == ["1ANI 6> D", "D 7R 1ANI"]
+
+
+def test_a_joined_verb_borrows_only_a_subject_it_agrees_with() -> None:
+    text = "Мама ругает меня, что я рассыпала муку, а потом смеётся и целует в макушку."
+    assert _friendliness(text) == ["1FMA 6> D"]
+
+
+def test_an_act_whose_verb_of_will_is_denied_did_not_happen() -> None:
+    assert _aggression("Пришёл брат. Он не стал меня бить.") == []
+    assert _aggression("Пришла собака. Она пыталась меня догнать.") == ["1ANI 6> D"]
+
+
+def test_holding_hands_and_a_visit_to_the_dreamer_have_a_direction() -> None:
+    assert _friendliness("Пришла подруга. Она держит меня за руку.") == ["1FKA 6> D"]
+    assert _friendliness("Приехал друг, чтобы повидаться со мной.") == ["1MKA 5> D"]
+
+
+def test_complaining_about_what_someone_does_is_verbal_aggression() -> None:
+    assert _aggression("Я начала жаловаться, что соседка громко играет.") == ["D 2> 1FKA"]
+
+
+def test_going_after_someone_is_a_chase_only_at_the_dreamer() -> None:
+    assert _aggression("Пришла мама. Я побежала за мамой.") == []
+    assert _aggression("Пришёл незнакомец. Он бежал за мной всю дорогу.") == ["1MSA 6> D"]
+
+
+def test_anger_told_by_an_adjective_and_annoyance_are_covert_hostility() -> None:
+    assert _aggression("Пришла сестра. Я была зла на неё.") == ["D 1> 1FTA"]
+    assert _aggression("Пришёл брат. Меня раздражал брат.") == ["D 1> 1MBA"]
+
+
+def test_a_quarrel_and_a_reconciliation_between_the_same_pair_are_two_acts() -> None:
+    text = "Пришла подруга. Мы с подругой поругались. Потом мы с подругой помирились."
+    assert _aggression(text) == ["D 2= 1FKA"]
+    assert _friendliness(text) == ["D 2= 1FKA"]
+
+
+def test_things_that_knock_the_dreamer_down_are_no_ones_act() -> None:
+    assert _aggression("Мы стояли на берегу. Волны сбили нас с ног.") == []
