@@ -12,7 +12,7 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .familiarity import familiarity
 from .nlp import RuDoc
-from .whereabouts import mentions, moved
+from .whereabouts import mentions, moved, toward, weak
 
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
@@ -44,12 +44,20 @@ def _scene_settings(
 ) -> list[Code]:
     """The settings of one scene: its first place, then each move between indoors and
     outdoors; a vague first place («по лестнице») takes the sharper kind of the next one."""
-    codes: list[Code] = []
-    kind = ""
-    for i, listed in mentions:
-        if not scene[0] <= i < scene[1]:
-            continue
-        if kind and (listed[0] == kind[0] or "A" in (listed[0], kind[0]) or not moved(doc, i)):
+    inside = [m for m in mentions if scene[0] <= m[0] < scene[1]]
+    if not inside:
+        return []
+    start, first = _first_setting(doc, cast, inside, scene)
+    codes = [first]
+    kind = inside[start][1][0] + first.code[1]
+    for i, listed in inside[start + 1 :]:
+        if toward(doc, i):
+            continue  # «побежала к дому»: not there yet
+        if (
+            listed[0] == kind[0]
+            or "A" in (listed[0], kind[0])
+            or not moved(doc, i, cast.dreamer_sex)
+        ):
             if kind[0] == "A" and listed[0] != "A" and len(codes) == 1:
                 kind = listed[0] + codes[-1].code[1]
                 codes[-1] = _make(doc, i, kind)
@@ -62,6 +70,34 @@ def _scene_settings(
         setting = listed[0] + familiarity(doc, cast, i, listed[1:], scene)
         codes.append(_make(doc, i, setting))
     return codes
+
+
+def _entered(doc: RuDoc, cast: Cast, i: int) -> bool:
+    """«зашла в больницу», «вышла на улицу»: a move into the place (its accusative), not a move
+    within it («спускались на эскалаторе», «шла по парковке»)."""
+    return doc.words[i].case == "accs" and moved(doc, i, cast.dreamer_sex)
+
+
+def _first_setting(
+    doc: RuDoc, cast: Cast, inside: list[tuple[int, str]], scene: tuple[int, int]
+) -> tuple[int, Code]:
+    """The scene's first setting and the mention it ends at: a weak first place («я была в
+    Чикаго», «пошла домой») takes indoors or outdoors from a definite place in the next two
+    sentences (and stays familiar if it was), as the English coder sharpens a vague one."""
+    i, listed = inside[0]
+    own = familiarity(doc, cast, i, listed[1:], scene)
+    if weak(doc, i, listed):
+        horizon = doc.sentence_of[i] + 2
+        for n, (j, better) in enumerate(inside[1:], 1):
+            if doc.sentence_of[j] > horizon:
+                break
+            if weak(doc, j, better) or better[0] == "A":
+                continue
+            if better[0] == listed[0] or _entered(doc, cast, j):
+                break  # «в незнакомом городе … зашла в больницу»: a move, a new setting
+            fam = own if own == "F" else familiarity(doc, cast, j, better[1:], scene)
+            return n, _make(doc, j, better[0] + fam)
+    return 0, _make(doc, i, listed[0] + own)
 
 
 def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:

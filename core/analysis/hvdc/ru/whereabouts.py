@@ -27,7 +27,8 @@ _MOVES = frozenset(
      "оказаться", "спуститься", "спускаться", "подняться", "подниматься", "попасть", "уйти",
      "перейти", "добраться", "прийти", "приходить", "поплыть", "вбежать", "выбежать",
      "отправиться", "переехать", "въехать", "выехать", "залезть", "ворваться", "улететь",
-     "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть"}
+     "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть", "забежать",
+     "заскочить", "влезть", "очутиться", "перенестись", "сесть", "спрятаться"}
 )  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
 _HABITS = frozenset({"учиться", "работать", "преподавать", "служить"})
@@ -60,6 +61,23 @@ _AROUND = frozenset(
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "(", ")", "и", "а", "но", "что"})
 _QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
 _EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
+#: Verbs whose object place is only looked for or looked at («искала дом», «увидела сад»).
+_SEEKING = frozenset(
+    {"искать", "найти", "находить", "отыскать", "разыскивать", "видеть", "увидеть", "заметить",
+     "рассматривать", "разглядывать", "осматривать", "осмотреть", "показать", "показывать",
+     "вспомнить", "помнить", "представить", "представлять", "строить", "построить", "купить"}
+)  # fmt: skip
+#: Regions and events: where the dream is only roughly (HVdC codes the definite place in them).
+_BROAD = frozenset(
+    {"город", "городок", "деревня", "село", "поселок", "страна", "район", "местность",
+     "окрестность", "штат", "центр"}
+)  # fmt: skip
+_EVENTS = frozenset(
+    {"урок", "лекция", "занятие", "собрание", "вечеринка", "праздник", "свадьба", "концерт",
+     "бал", "спектакль", "пикник", "банкет", "конференция", "митинг", "выставка", "кино"}
+)  # fmt: skip
+#: A place only gone towards or come from («пошла к дому», «дошла до озера», «от реки»).
+_TOWARD = frozenset({"к", "ко", "до", "из", "изо", "от"})
 _STREET_SUFFIXES = ("авеню", "роуд", "стрит", "-бульвар", "-драйв", "-лейн")
 
 
@@ -81,6 +99,8 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
             continue
+        if _sought(doc, i):
+            continue
         if _simile(doc, i):
             continue  # «цветной, как в кино», «будто на сцене»: a likeness, not a place
         if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
@@ -96,20 +116,37 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if inside == "I" and (_outside_of(doc, i) or (_left(doc, i) and w.lemma not in _ROOMS)):
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
-    return _named_places_only_alone(doc, found)
+    return _strong_places_only_alone(doc, found)
 
 
-def _named_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A place name is the setting only where no place word says more in its sentence
-    («в Лондоне, в здании парламента» is the building, geographically placed)."""
+def _strong_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A weak place is the setting only where no definite place word says more in its
+    sentence («в Лондоне, в здании парламента» is the building, geographically placed; «шла
+    домой по дороге» is on the road)."""
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for item in found:
         by_sentence.setdefault(doc.sentence_of[item[0]], []).append(item)
     kept = []
     for items in by_sentence.values():
-        plain = [it for it in items if it[1] != "OG"]
+        plain = [it for it in items if not weak(doc, *it)]
         kept.extend(plain or items)
     return sorted(kept)
+
+
+def weak(doc: RuDoc, i: int, kind: str) -> bool:
+    """A place that says little of where the dreamer is, as the English coder's weak places:
+    a named city or a town («в Чикаго», «в городе»), an event («на уроке», «на вечеринке»),
+    home («дома», «домой»), or a place only gone towards or come from («к сараю», «от
+    озера»); a definite place near it tells the setting instead."""
+    w = doc.words[i]
+    if kind == "OG" or w.lower in _HOME_ADVERBS or w.lemma in _BROAD | _EVENTS:
+        return True
+    return toward(doc, i)
+
+
+def toward(doc: RuDoc, i: int) -> bool:
+    """«побежала к дому», «дошла до озера», «отошла от машины»: the dreamer is not in it."""
+    return _governing_preposition(doc, i) in _TOWARD and not _left(doc, i)
 
 
 def _other_reading(doc: RuDoc, i: int) -> Entry | None:
@@ -123,6 +160,18 @@ def _other_reading(doc: RuDoc, i: int) -> Entry | None:
         if entry is not None:
             return entry
     return None
+
+
+def _sought(doc: RuDoc, i: int) -> bool:
+    """«ищу гостиницу», «увидела дом»: a place looked for or seen, the object of its verb, is
+    not where the dreamer is (the English coder's "saw the street" rule)."""
+    if doc.words[i].case != "accs" or _governing_preposition(doc, i) is not None:
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i - 1, max(sentence.first, i - 4) - 1, -1):
+        if doc.words[j].pos in ("VERB", "INFN", "GRND"):
+            return doc.words[j].lemma in _SEEKING
+    return False
 
 
 def _place_word(doc: RuDoc, i: int) -> bool:
@@ -207,11 +256,11 @@ def _left(doc: RuDoc, i: int) -> bool:
     return any(w.lemma in _EXITS for w in doc.words[max(sentence.first, i - 5) : i])
 
 
-def _exit_is_dreamers(doc: RuDoc, i: int) -> bool:
+def _exit_is_dreamers(doc: RuDoc, i: int, sex: str) -> bool:
     sentence = doc.sentences[doc.sentence_of[i]]
     for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
         if doc.words[k].lemma in _EXITS:
-            return _dreamer_moves(doc, k)
+            return _dreamer_moves(doc, k, sex)
     return False
 
 
@@ -219,23 +268,23 @@ def _after_preposition(doc: RuDoc, i: int) -> bool:
     return i > 0 and doc.words[i - 1].lower in _PLACE_PREPOSITIONS
 
 
-def moved(doc: RuDoc, i: int) -> bool:
+def moved(doc: RuDoc, i: int, sex: str = "") -> bool:
     """«вышла на улицу», «мы были в доме»: the dreamer goes to, or is said to be at, the place
     (not a place left behind, «вышла из комнаты»)."""
     sentence = doc.sentences[doc.sentence_of[i]]
     if i > 0 and doc.words[i - 1].lower in _LEAVING:
         # «я вышла из здания»: the dreamer is now outside it (a room left is still indoors)
-        return _left(doc, i) and doc.words[i].lemma not in _ROOMS and _exit_is_dreamers(doc, i)
+        return _left(doc, i) and doc.words[i].lemma not in _ROOMS and _exit_is_dreamers(doc, i, sex)
     before = doc.words[max(sentence.first, i - 8) : i]
     for k in range(len(before) - 1, -1, -1):
         if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
-            return _dreamer_moves(doc, i - len(before) + k)
+            return _dreamer_moves(doc, i - len(before) + k, sex)
     return any(  # «я была на улице», «мы были в доме»
         a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
     )
 
 
-def _dreamer_moves(doc: RuDoc, verb: int) -> bool:
+def _dreamer_moves(doc: RuDoc, verb: int, sex: str = "") -> bool:
     """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
     in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""
     sentence = doc.sentences[doc.sentence_of[verb]]
@@ -249,7 +298,15 @@ def _dreamer_moves(doc: RuDoc, verb: int) -> bool:
         if w.pos in ("NPRO", "NOUN") and w.case in ("nomn", "datv") and w.animate:
             return False
     # «чтобы пойти в библиотеку» with nobody said: a plan, not a move
-    return not infinitive and doc.words[verb].person != "3per"
+    return not infinitive and doc.words[verb].person != "3per" and not _other_sex(doc, verb, sex)
+
+
+def _other_sex(doc: RuDoc, verb: int, sex: str) -> bool:
+    """«Мужчина обошёл дом и поднялся на крыльцо» in a woman's dream: a past verb whose
+    gender is not the dreamer's tells someone else's move."""
+    w = doc.words[verb]
+    said = {"femn": "F", "masc": "M"}.get(w.gender, "") if w.number == "sing" else ""
+    return bool(sex and said and said != sex)
 
 
 def _dreamer_there(doc: RuDoc, i: int) -> bool:

@@ -68,3 +68,29 @@ def test_leaving_a_building_is_a_step_outdoors_but_leaving_a_room_is_not() -> No
 
 def test_a_place_under_a_less_likely_reading() -> None:
     assert _settings("Я играю на гитаре в парке.") == ["OQ"]
+
+
+def test_a_town_takes_the_kind_of_the_building_in_it() -> None:
+    text = "Мне снилось, что я в каком-то чужом городе. В гостинице у нас был один номер."
+    assert _settings(text) == ["IU"]
+
+
+def test_entering_a_building_after_a_town_is_a_new_setting() -> None:
+    assert _settings("Я была в городе. Я зашла в больницу.") == ["OQ", "IQ"]
+
+
+def test_home_as_a_destination_yields_to_the_road() -> None:
+    assert _settings("Я шла домой по просёлочной дороге.")[0][0] == "O"
+
+
+def test_a_place_only_run_towards_is_no_new_setting() -> None:
+    assert _settings("Я шла по дороге. Потом я побежала к дому.") == ["OQ"]
+
+
+def test_a_move_told_by_a_verb_of_the_other_sex_is_someone_elses() -> None:
+    text = "Я стояла на улице. Мужчина обошёл меня и вошёл в дом."
+    assert _settings(text) == ["OQ"]
+
+
+def test_a_place_looked_for_is_not_where_the_dreamer_is() -> None:
+    assert _settings("Я ищу гостиницу и не могу её найти.") == ["AQ"]
