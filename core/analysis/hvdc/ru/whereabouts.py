@@ -67,6 +67,11 @@ _SEEKING = frozenset(
      "рассматривать", "разглядывать", "осматривать", "осмотреть", "показать", "показывать",
      "вспомнить", "помнить", "представить", "представлять", "строить", "построить", "купить"}
 )  # fmt: skip
+#: Parts of a place: the genitive after them is the place («в конце улицы», «на краю леса»).
+_PARTS = frozenset(
+    {"конец", "край", "середина", "центр", "окраина", "часть", "глубина", "сторона", "угол",
+     "берег", "сиденье", "сидение", "дно", "территория", "вершина", "склон", "подножие", "пол", "порог"}
+)  # fmt: skip
 #: Regions and events: where the dream is only roughly (HVdC codes the definite place in them).
 _BROAD = frozenset(
     {"город", "городок", "деревня", "село", "поселок", "страна", "район", "местность",
@@ -94,10 +99,10 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if w.lemma.endswith(_STREET_SUFFIXES) and w.text[:1].isupper():
             found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
             continue
-        if w.geo and w.pos == "NOUN" and _after_preposition(doc, i):
+        if w.geo and w.pos == "NOUN" and (_after_preposition(doc, i) or _of_a_part(doc, i)):
             found.append((i, "OG"))
             continue
-        if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
+        if not _place_word(doc, i) or (w.case == "gent" and not _gent_at(doc, i)):
             continue
         if _sought(doc, i):
             continue
@@ -160,6 +165,21 @@ def _other_reading(doc: RuDoc, i: int) -> Entry | None:
         if entry is not None:
             return entry
     return None
+
+
+def _of_a_part(doc: RuDoc, i: int) -> bool:
+    """«в конце улицы», «на переднем сиденье машины», «в центре Питтсбурга»: a genitive place
+    after the part of it the dreamer is at."""
+    j = i - 1
+    while j > 0 and doc.words[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j > 0 and doc.words[j].lemma in _PARTS and _governing_preposition(doc, j) is not None
+
+
+def _gent_at(doc: RuDoc, i: int) -> bool:
+    """A genitive place is one the dreamer is at only after a preposition («у дома», «из
+    школы») or a part of it («в конце улицы»)."""
+    return _after_preposition(doc, i) or _of_a_part(doc, i)
 
 
 def _sought(doc: RuDoc, i: int) -> bool:
@@ -230,6 +250,8 @@ def _governing_preposition(doc: RuDoc, i: int) -> str | None:
         j -= 1
     if j < sentence.first:
         return None
+    if doc.words[i].case == "gent" and doc.words[j].lemma in _PARTS:
+        return _governing_preposition(doc, j)  # «в конце улицы»: the part's preposition
     word = doc.words[j].lower
     return word if word in _PLACE_PREPOSITIONS | _AROUND else None
 

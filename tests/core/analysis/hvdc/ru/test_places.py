@@ -94,3 +94,8 @@ def test_a_move_told_by_a_verb_of_the_other_sex_is_someone_elses() -> None:
 
 def test_a_place_looked_for_is_not_where_the_dreamer_is() -> None:
     assert _settings("Я ищу гостиницу и не могу её найти.") == ["AQ"]
+
+
+def test_a_place_after_the_part_of_it_one_is_at() -> None:
+    assert _settings("Мы были уже далеко, в конце улицы.") == ["OQ"]
+    assert _settings("Я сидела на переднем сиденье машины.") == ["OQ"]
