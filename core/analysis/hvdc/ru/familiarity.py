@@ -27,6 +27,7 @@ _KIN_POSSESSIVES = frozenset(
 )  # fmt: skip
 #: Words that make a named city the dreamer's home town («сюда, в Кливленд», «домой»).
 _HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
+_OURS = frozenset({"себя", "нас", "меня"})
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
 _SOME = frozenset({"какой-то", "некий", "какой-нибудь"})
@@ -169,9 +170,12 @@ def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
     return bool(before) and before[-1].lower == "у" and cast.code_at(i) is not None
 
 
-def _home_word(doc: RuDoc, w: Word) -> bool:
+def _home_word(doc: RuDoc, i: int) -> bool:
     """«дома», «домой», «общежитие»: the scene is in the dreamer's own world («из дома» is
-    the noun, not the adverb, but still her house)."""
+    the noun, not the adverb, but still her house; «у него дома» is someone else's)."""
+    w = doc.words[i]
+    if i > 1 and doc.words[i - 2].lower == "у" and doc.words[i - 1].lower not in _OURS:
+        return False
     return w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE
 
 
@@ -219,7 +223,7 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
         return "F"
     words = doc.words[scene[0] : scene[1]]
     if not indefinite and not vehicle:
-        if any(_home_word(doc, x) for x in words):
+        if any(_home_word(doc, scene[0] + k) for k in range(len(words))):
             return "F"
         if _local_name(doc, cast, scene):
             return "F"

@@ -14,6 +14,8 @@ from .familiarity import familiarity
 from .nlp import RuDoc
 from .whereabouts import mentions, moved, toward, weak
 
+_BREAKS = frozenset({",", "—", ";", ":"})
+_LEADS = frozenset({"и", "а", "но", "потом", "тут", "вдруг", "затем", "внезапно"})
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
@@ -26,17 +28,33 @@ _SCENE_MARKERS = (
 
 
 def _scenes(doc: RuDoc) -> list[tuple[int, int]]:
-    """Word ranges ``[first, last)`` of the dream's scenes: a new one starts with a sentence
-    that says the scene changed («Потом сон сменился», «Вдруг я оказалась …»)."""
+    """Word ranges ``[first, last)`` of the dream's scenes: a new one starts with a sentence or
+    clause that says the scene changed («Потом сон сменился», «…, и в следующий миг я уже
+    была у него дома»)."""
     starts = [0]
-    for sentence in doc.sentences[1:]:
-        opening = " ".join(
-            w.lower for w in doc.words[sentence.first : min(sentence.last, sentence.first + 7)]
-            if any(c.isalpha() for c in w.lower)
-        )  # fmt: skip
-        if any(marker in opening for marker in _SCENE_MARKERS):
-            starts.append(sentence.first)
+    for sentence in doc.sentences:
+        for n, first in enumerate(_clause_starts(doc, sentence.first, sentence.last)):
+            opening = " ".join(
+                w.lower for w in doc.words[first : min(sentence.last, first + 7)]
+                if any(c.isalpha() for c in w.lower)
+            )  # fmt: skip
+            # a sentence may open with «Потом вдруг я оказалась»; a clause must open with it
+            found = (m in opening if n == 0 else opening.startswith(m) for m in _SCENE_MARKERS)
+            if first > 0 and any(found):
+                starts.append(first)
+                break
     return list(zip(starts, [*starts[1:], len(doc.words)], strict=True))
+
+
+def _clause_starts(doc: RuDoc, first: int, last: int) -> list[int]:
+    """The sentence's first word and each word after a comma or dash, past «и», «а», «но»,
+    «потом», «тут», «вдруг» (where a marker of a new scene may open the clause)."""
+    out = [first]
+    for j in [j + 1 for j in range(first, last - 1) if doc.words[j].text in _BREAKS]:
+        while j < last - 1 and doc.words[j].lower in _LEADS:
+            j += 1
+        out.append(j)
+    return out
 
 
 def _scene_settings(
@@ -67,8 +85,10 @@ def _scene_settings(
                 codes[-1] = _make(doc, i, kind[0] + familiarity(doc, cast, i, "F", scene))
             continue
         kind = listed
-        setting = listed[0] + familiarity(doc, cast, i, listed[1:], scene)
-        codes.append(_make(doc, i, setting))
+        fam = familiarity(doc, cast, i, listed[1:], scene)
+        if fam == "Q" and codes[-1].code[1] == "U":
+            fam = "U"  # «незнакомое озеро … вбежали в дом»: still the strange place's house
+        codes.append(_make(doc, i, listed[0] + fam))
     return codes
 
 

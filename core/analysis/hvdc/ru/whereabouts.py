@@ -37,6 +37,7 @@ _ROOMS = frozenset(
     {"комната", "спальня", "кухня", "ванная", "туалет", "уборная", "класс", "аудитория",
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
+_OURS = frozenset({"себя", "нас", "меня"})
 _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
@@ -94,7 +95,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
     for i, w in enumerate(doc.words):
         if w.lower in _HOME_ADVERBS and not _after_preposition(doc, i):  # not «из дома»
             if _dreamer_there(doc, i):
-                found.append((i, "IF"))
+                found.append((i, "I" if _someone_elses(doc, i) else "IF"))
             continue
         if w.lemma.endswith(_STREET_SUFFIXES) and w.text[:1].isupper():
             found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
@@ -331,13 +332,20 @@ def _other_sex(doc: RuDoc, verb: int, sex: str) -> bool:
     return bool(sex and said and said != sex)
 
 
+def _someone_elses(doc: RuDoc, i: int) -> bool:
+    """«у него дома», «у подруги дома»: someone else's home, as familiar as its owner is."""
+    return i > 1 and doc.words[i - 2].lower == "у" and doc.words[i - 1].lower not in _OURS
+
+
 def _dreamer_there(doc: RuDoc, i: int) -> bool:
     """«я дома», «мы были дома», «у себя дома» put the dreamer at home; «люди, которые были
     дома» or «она живёт дома» do not."""
     sentence = doc.sentences[doc.sentence_of[i]]
     before = doc.words[max(sentence.first, i - 4) : i]
-    if any(w.lower in ("себя", "нас", "меня") for w in before[-2:]):
+    if any(w.lower in _OURS for w in before[-2:]):
         return True
+    if _someone_elses(doc, i):  # «я уже была у него дома»
+        before = doc.words[max(sentence.first, i - 6) : i - 2]
     for k in range(len(before) - 1, -1, -1):
         w = before[k]
         if w.lemma in _WE:

@@ -99,3 +99,18 @@ def test_a_place_looked_for_is_not_where_the_dreamer_is() -> None:
 def test_a_place_after_the_part_of_it_one_is_at() -> None:
     assert _settings("Мы были уже далеко, в конце улицы.") == ["OQ"]
     assert _settings("Я сидела на переднем сиденье машины.") == ["OQ"]
+
+
+def test_a_house_in_a_strange_place_is_strange_too() -> None:
+    text = "Само озеро было незнакомое, и я плавала в озере. Потом мы долго плыли, плыли и плыли, и плыли дальше, и плыли, и плыли, и плыли, и плыли, и плыли, и плыли. Мы вбежали в дом."
+    assert _settings(text) == ["OU", "IU"]
+
+
+def test_a_scene_marker_may_open_a_clause() -> None:
+    text = "Я шла по улице, и в следующий миг я уже была в комнате."
+    assert _settings(text) == ["OQ", "IQ"]
+
+
+def test_someone_elses_home_is_not_the_dreamers() -> None:
+    assert _settings("Мужчина схватил меня, и я уже была у него дома.") == ["IQ"]
+    assert _settings("Я была у себя дома.") == ["IF"]
