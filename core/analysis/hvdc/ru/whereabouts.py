@@ -38,6 +38,12 @@ _ROOMS = frozenset(
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
 _OURS = frozenset({"себя", "нас", "меня"})
+#: Verbs that take someone to a place: with «меня»/«нас» the dreamer is moved there.
+_CARRIES = frozenset(
+    {"бросить", "посадить", "привести", "отвести", "отвезти", "привезти", "затащить",
+     "втащить", "утащить", "унести", "отнести", "перенести", "запереть", "поместить",
+     "забрать", "увести", "увезти", "отправить", "вытащить", "вывести", "выгнать"}
+)  # fmt: skip
 _LEAVING = frozenset({"из", "от", "изо"})
 _WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
@@ -112,7 +118,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
             continue  # «с мостом во рту», «с домом»: something had, not a place
         entry = lex.get(w.lemma) or _other_reading(doc, i)
-        if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
+        if entry is None or _denied(doc, i) or _describes_a_person(doc, cast, i):
             continue
         if _aside(doc, i):
             continue
@@ -166,6 +172,13 @@ def _other_reading(doc: RuDoc, i: int) -> Entry | None:
         if entry is not None:
             return entry
     return None
+
+
+def _denied(doc: RuDoc, i: int) -> bool:
+    """«не в школе», «без дома»; «бросили в чулан» throws the dreamer there (the «бросить» of
+    «бросила курить» stops a state, not a place)."""
+    near = doc.words[max(0, i - 3) : i]
+    return negated(doc, i) and not any(w.lemma in _CARRIES for w in near)
 
 
 def _of_a_part(doc: RuDoc, i: int) -> bool:
@@ -302,6 +315,8 @@ def moved(doc: RuDoc, i: int, sex: str = "") -> bool:
     for k in range(len(before) - 1, -1, -1):
         if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
             return _dreamer_moves(doc, i - len(before) + k, sex)
+        if before[k].lemma in _CARRIES:  # «меня бросили в чулан»: taken there by someone
+            return any(w.lower in ("меня", "нас") for w in before[max(0, k - 2) : k + 3])
     return any(  # «я была на улице», «мы были в доме»
         a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
     )

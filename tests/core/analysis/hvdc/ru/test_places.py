@@ -114,3 +114,7 @@ def test_a_scene_marker_may_open_a_clause() -> None:
 def test_someone_elses_home_is_not_the_dreamers() -> None:
     assert _settings("Мужчина схватил меня, и я уже была у него дома.") == ["IQ"]
     assert _settings("Я была у себя дома.") == ["IF"]
+
+
+def test_being_taken_somewhere_is_a_move() -> None:
+    assert _settings("Я плыла в лодке. Потом меня бросили в чулан.") == ["OQ", "IQ"]
