@@ -67,3 +67,7 @@ def test_a_relatives_place_and_a_bare_garden_are_familiar() -> None:
 
 def test_getting_lost_makes_the_place_unfamiliar() -> None:
     assert _settings("Мы ехали по дороге, но заблудились.") == ["OU"]
+
+
+def test_the_university_by_its_colloquial_name_is_the_dreamers() -> None:
+    assert _settings("Мне снилось, что я прихожу в универ.") == ["IF"]

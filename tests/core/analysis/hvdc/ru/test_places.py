@@ -118,3 +118,8 @@ def test_someone_elses_home_is_not_the_dreamers() -> None:
 
 def test_being_taken_somewhere_is_a_move() -> None:
     assert _settings("Я плыла в лодке. Потом меня бросили в чулан.") == ["OQ", "IQ"]
+
+
+def test_a_parking_lot_after_leaving_the_office_is_outdoors() -> None:
+    text = "Я на совещании в офисе. Потом я выхожу, а на парковке стоит новая машина."
+    assert [c[0] for c in _settings(text)] == ["I", "O"]
