@@ -16,6 +16,13 @@ from .whereabouts import mentions, moved, toward, weak
 
 _BREAKS = frozenset({",", "—", ";", ":"})
 _LEADS = frozenset({"и", "а", "но", "потом", "тут", "вдруг", "затем", "внезапно"})
+#: Fixtures of a room: at one of them the dreamer is indoors («у окна», «за столом»).
+_FIXTURES = frozenset(
+    {"окно", "стол", "холодильник", "диван", "кресло", "плита", "камин", "шкаф", "подоконник",
+     "потолок", "стена", "телевизор", "комод", "раковина"}
+)  # fmt: skip
+#: Fixtures that tell a room wherever they are named («открыла холодильник»).
+_TELLING = frozenset({"холодильник", "подоконник", "плита", "камин", "раковина"})
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
@@ -129,7 +136,20 @@ def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:
         for code in _scene_settings(doc, cast, found, scene):
             if not codes or codes[-1].code != code.code:
                 codes.append(code)
-    return codes[:_MAX_SETTINGS] or [Code("settings", _DEFAULT)]
+    return codes[:_MAX_SETTINGS] or [_furnished(doc, cast) or Code("settings", _DEFAULT)]
+
+
+def _furnished(doc: RuDoc, cast: Cast) -> Code | None:
+    """A report that names no place but a room's fixture («сидела у окна», «открыла
+    холодильник», «лежу на столе») is indoors: HVdC codes where the dreamer evidently is."""
+    for i, w in enumerate(doc.words):
+        if w.lemma in _FIXTURES and (w.lemma in _TELLING or _at(doc, i)):
+            return _make(doc, i, "I" + familiarity(doc, cast, i, "", (0, len(doc.words))))
+    return None
+
+
+def _at(doc: RuDoc, i: int) -> bool:
+    return i > 0 and doc.words[i - 1].lower in ("у", "за", "на", "возле", "около", "под")
 
 
 def _make(doc: RuDoc, i: int, setting: str) -> Code:

@@ -123,3 +123,9 @@ def test_being_taken_somewhere_is_a_move() -> None:
 def test_a_parking_lot_after_leaving_the_office_is_outdoors() -> None:
     text = "Я на совещании в офисе. Потом я выхожу, а на парковке стоит новая машина."
     assert [c[0] for c in _settings(text)] == ["I", "O"]
+
+
+def test_a_room_fixture_tells_indoors_when_no_place_is_named() -> None:
+    assert _settings("Мама сидела у окна и вязала.")[0][0] == "I"
+    assert _settings("Свекровь открыла холодильник.")[0][0] == "I"
+    assert _settings("Мама вязала и молчала.") == ["AQ"]
