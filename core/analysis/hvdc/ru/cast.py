@@ -190,7 +190,7 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return None
     if _predicate(doc, i):
         return None
-    if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
+    if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or waking(doc, i):
         return None
     if (i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")) or _likened(doc, i):
         return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
@@ -218,7 +218,7 @@ def _anaphoric(doc: RuDoc, i: int) -> bool:
     return not one_of(doc, i)
 
 
-def _waking(doc: RuDoc, i: int) -> bool:
+def waking(doc: RuDoc, i: int) -> bool:
     """«В жизни мы с ней…», «на самом деле он учится в Майами»: waking life, not the dream."""
     sentence = doc.sentences[doc.sentence_of[i]]
     lowers = [w.lower for w in doc.words[sentence.first : sentence.last]]

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from .cast import Cast
 from .nlp import RuDoc, Word
+from .whereabouts import aside
 
 #: The dreamer's own, her family's, or her school's («университетский книжный магазин»).
 _OWN = frozenset(
@@ -148,7 +149,8 @@ def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
     for sentence in spans:
         for j in range(max(scene[0], sentence.first + 1), min(scene[1], sentence.last)):
             before = doc.words[j - 1]
-            if doc.words[j].geo and (before.lower in _PREPOSITIONS or before.pos == "NOUN"):
+            named = before.lower in _PREPOSITIONS or before.pos == "NOUN"
+            if doc.words[j].geo and named and not aside(doc, j):
                 return "F" if any(w.lower in _HOME_TOWN for w in doc.words) else "G"
     return ""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .cast import Cast
+from .cast import Cast, waking
 from .lexicon import Entry, lexicon
 from .negation import negated
 from .nlp import RuDoc, morph_analyzer
@@ -38,6 +38,7 @@ _ROOMS = frozenset(
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
 _OURS = frozenset({"себя", "нас", "меня"})
+_LATER = frozenset({"потом", "затем", "дальше", "еще", "ещё", "также", "тоже", "снова"})
 #: Verbs that take someone to a place: with «меня»/«нас» the dreamer is moved there.
 _CARRIES = frozenset(
     {"бросить", "посадить", "привести", "отвести", "отвезти", "привезти", "затащить",
@@ -98,7 +99,10 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
     when the word itself says so, its familiarity (дача → OF, a named city → OG)."""
     lex = lexicon("places")
     found: list[tuple[int, str]] = []
+    dream = _dream_start(doc)
     for i, w in enumerate(doc.words):
+        if i < dream or waking(doc, i):
+            continue  # «У нас в университете есть парень… Мне снилось, что…»: waking life
         if w.lower in _HOME_ADVERBS and not _after_preposition(doc, i):  # not «из дома»
             if _dreamer_there(doc, i):
                 found.append((i, "I" if _someone_elses(doc, i) else "IF"))
@@ -107,7 +111,8 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
             continue
         if w.geo and w.pos == "NOUN" and (_after_preposition(doc, i) or _of_a_part(doc, i)):
-            found.append((i, "OG"))
+            if not aside(doc, i):  # «он работает в «Маршалл Филд» в Чикаго»
+                found.append((i, "OG"))
             continue
         if not _place_word(doc, i) or (w.case == "gent" and not _gent_at(doc, i)):
             continue
@@ -120,7 +125,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         entry = lex.get(w.lemma) or _other_reading(doc, i)
         if entry is None or _denied(doc, i) or _describes_a_person(doc, cast, i):
             continue
-        if _aside(doc, i):
+        if aside(doc, i):
             continue
         inside, own = entry.code[0], entry.code[1:]
         qualifier = doc.words[i - 1].lemma if i > 0 else ""
@@ -174,6 +179,17 @@ def _other_reading(doc: RuDoc, i: int) -> Entry | None:
     return None
 
 
+def _dream_start(doc: RuDoc) -> int:
+    """The first word of the dream proper: a report may first tell waking life and then
+    «Мне снилось, что…» (a later «Потом мне снилось» is a new scene, not the start)."""
+    for sentence in doc.sentences[:2]:
+        for j in range(sentence.first, sentence.last):
+            if doc.words[j].lemma in ("сниться", "присниться"):
+                lead = {w.lower for w in doc.words[max(sentence.first, j - 3) : j]}
+                return 0 if lead & _LATER else j
+    return 0
+
+
 def _denied(doc: RuDoc, i: int) -> bool:
     """«не в школе», «без дома»; «бросили в чулан» throws the dreamer there (the «бросить» of
     «бросила курить» stops a state, not a place)."""
@@ -217,7 +233,7 @@ def _place_word(doc: RuDoc, i: int) -> bool:
     return w.pos == "ADJF" and (nxt is None or nxt.pos not in ("NOUN", "ADJF"))
 
 
-def _aside(doc: RuDoc, i: int) -> bool:
+def aside(doc: RuDoc, i: int) -> bool:
     """«он учится у нас в университете», «мы собирались в кино»: where someone else studies
     or works now, or where one only meant to go, is not where the dream is (where a friend
     lives may well be: «в гостях у подруги, которая живёт за городом»)."""

@@ -129,3 +129,12 @@ def test_a_room_fixture_tells_indoors_when_no_place_is_named() -> None:
     assert _settings("Мама сидела у окна и вязала.")[0][0] == "I"
     assert _settings("Свекровь открыла холодильник.")[0][0] == "I"
     assert _settings("Мама вязала и молчала.") == ["AQ"]
+
+
+def test_waking_life_told_before_the_dream_is_no_setting() -> None:
+    text = "У нас в университете есть один парень. Мне снилось, что он ждёт меня на улице."
+    assert _settings(text) == ["OQ"]
+
+
+def test_where_someone_works_in_waking_life_is_no_setting_even_a_city() -> None:
+    assert _settings("Мой друг работает в Чикаго. Во сне мы гуляли в парке.") == ["OQ"]
