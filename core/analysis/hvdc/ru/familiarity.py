@@ -14,6 +14,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .cast import Cast
+from .lexicon import lexicon
 from .nlp import RuDoc, Word
 from .whereabouts import aside
 
@@ -31,6 +32,8 @@ _HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
 _OURS = frozenset({"себя", "нас", "меня"})
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
+#: Verbs of a place changing into another («комната превратилась в бар»).
+_CHANGES = frozenset({"превратиться", "превращаться", "измениться", "изменяться"})
 _SOME = frozenset({"какой-то", "некий", "какой-нибудь"})
 _INDEFINITE = frozenset({"какой-то", "некий", "какой-нибудь", "один", "другой", "чей-то"})
 #: How far before the place's sentence (in words) a «незнакомый город» still colours it.
@@ -44,7 +47,7 @@ _UNKNOWN_CUES = (
 )  # fmt: skip
 _DISTORTED_CUES = (
     "не похож", "непохож", "не такой", "не такая", "не такое", "не такие", "уже не ",
-    "превратил", "изменил", "по-другому", "совсем друг", "выглядел иначе",
+    "по-другому", "совсем друг", "выглядел иначе",
     "выглядела иначе", "выглядело иначе",
 )  # fmt: skip
 _FAMILIAR_CUES = (
@@ -132,13 +135,44 @@ def _place_cue(window: list[Word]) -> bool:
     return False
 
 
-def _distorted(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
-    """«совсем не похож на настоящий», «комната превратилась в бар»: a place changed."""
+def _distorted(doc: RuDoc, cast: Cast, i: int, scene: tuple[int, int]) -> bool:
+    """«совсем не похож на настоящий», «комната превратилась в бар»: a place changed (not
+    a person: «отец превратился в моего парня» changes no place)."""
     window = _window(doc, i, scene, 1)
     if any(w.lemma in _DISTORTED for w in doc.words[max(scene[0], i - 3) : i]):
         return True
-    text = _text(window)
-    return any(cue in text for cue in _DISTORTED_CUES)
+    if any(cue in _text(window) for cue in _DISTORTED_CUES):
+        return True
+    start = doc.words.index(window[0]) if window else 0
+    return any(
+        w.lemma in _CHANGES and not _person_changed(doc, cast, start + k)
+        for k, w in enumerate(window)
+    )
+
+
+def _person_changed(doc: RuDoc, cast: Cast, verb: int) -> bool:
+    """The changing verb's subject, just before it in its clause, is a character."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for j in range(verb - 1, max(sentence.first, verb - 5) - 1, -1):
+        w = doc.words[j]
+        if not w.text.isalpha():
+            return False
+        if cast.code_at(j) is not None or (w.animate and w.case == "nomn"):
+            return True
+    return False
+
+
+def _but_changed(doc: RuDoc, i: int) -> bool:
+    """«я на улице в Юклиде, где я живу, только эта улица была в Бене», «дома, только дом
+    стоял в глуши»: the dreamer's own place told with an "only" that changes it (D)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    places = lexicon("places")
+    for j in range(sentence.first + 1, sentence.last - 1):
+        if doc.words[j - 1].text == "," and doc.words[j].lower == "только":
+            after = doc.words[j + 1 : min(sentence.last, j + 4)]
+            if any(w.pos == "NOUN" and places.get(w.lemma) for w in after):
+                return True
+    return False
 
 
 def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
@@ -207,11 +241,14 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
     ``listed`` is the familiarity the place list gives the word itself (дача → F)."""
     if _unfamiliar(doc, i, scene):
         return "U"
-    if _distorted(doc, i, scene):
+    if _distorted(doc, cast, i, scene):
         return "D"
-    town = _geographical(doc, i, scene)
-    if town:
-        return town
+    own = _geographical(doc, i, scene) or _known(doc, cast, i, listed, scene)
+    return "D" if own == "F" and _but_changed(doc, i) else own
+
+
+def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
+    """F when the place is the dreamer's own world, else Q (HVdC's questionable)."""
     w = doc.words[i]
     vehicle = w.lemma in _VEHICLES
     indefinite = _indefinite(doc, i)

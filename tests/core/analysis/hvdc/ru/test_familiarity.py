@@ -71,3 +71,12 @@ def test_getting_lost_makes_the_place_unfamiliar() -> None:
 
 def test_the_university_by_its_colloquial_name_is_the_dreamers() -> None:
     assert _settings("Мне снилось, что я прихожу в универ.") == ["IF"]
+
+
+def test_the_dreamers_own_place_with_an_only_that_changes_it_is_distorted() -> None:
+    assert _settings("Я была дома, только дом стоял в глуши.") == ["ID"]
+
+
+def test_a_person_changing_into_another_changes_no_place() -> None:
+    text = "Я была у себя в спальне. Отец моего парня превратился в моего парня."
+    assert _settings(text) == ["IF"]
