@@ -9,13 +9,14 @@ else from its agreement, and only then stays indefinite (I).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from .groups import EVERYONE, everyone
 from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
 from .renames import apposition, aside_of, rename, subject_renamed
+from .waking import waking
 
 _OWN = frozenset({"мой", "наш", "свой"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
@@ -30,9 +31,6 @@ _DREAMER = frozenset({"я"})
 _PEERS = frozenset({"девочка", "девчонка"})
 _ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
-_WAKING = frozenset(
-    {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
-)
 _DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
 _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
@@ -218,14 +216,6 @@ def _anaphoric(doc: RuDoc, i: int) -> bool:
     return not one_of(doc, i)
 
 
-def waking(doc: RuDoc, i: int) -> bool:
-    """«В жизни мы с ней…», «на самом деле он учится в Майами»: waking life, not the dream."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    lowers = [w.lower for w in doc.words[sentence.first : sentence.last]]
-    pairs = set(pairwise(lowers))
-    return bool(pairs & _WAKING) or "наяву" in lowers
-
-
 def _listed_next(doc: RuDoc, i: int) -> bool:
     """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
     w = doc.words[i]
@@ -348,4 +338,17 @@ def build_cast(doc: RuDoc) -> Cast:
             seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}|{code[2]}", code)  # surname
         gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
+    _add_everyone(doc, cast)
     return cast
+
+
+def _add_everyone(doc: RuDoc, cast: Cast) -> None:
+    """«Все ржут», «при всех»: everyone present is a group when the report names none."""
+    if any(c.code[0] != "1" and c.code[1:] != "ANI" for c in cast.characters):
+        return
+    for i in range(len(doc.words)):
+        if everyone(doc, i):
+            cast.by_word[i] = EVERYONE
+            cast.characters.append(Character(EVERYONE, i, "все", "plur"))
+            cast.characters.sort(key=lambda c: c.word)
+            return

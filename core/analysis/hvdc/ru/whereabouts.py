@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .cast import Cast, waking
+from .cast import Cast
 from .lexicon import Entry, lexicon
 from .negation import negated
 from .nlp import RuDoc, morph_analyzer
+from .waking import dream_start, waking
 
 _HOME_ADVERBS = frozenset({"дома", "домой"})
 #: Forms of «дорогой» (dear, expensive) that pymorphy3 may read as «дорога» (road).
@@ -38,7 +39,6 @@ _ROOMS = frozenset(
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
 _OURS = frozenset({"себя", "нас", "меня"})
-_LATER = frozenset({"потом", "затем", "дальше", "еще", "ещё", "также", "тоже", "снова"})
 #: Verbs that take someone to a place: with «меня»/«нас» the dreamer is moved there.
 _CARRIES = frozenset(
     {"бросить", "посадить", "привести", "отвести", "отвезти", "привезти", "затащить",
@@ -99,7 +99,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
     when the word itself says so, its familiarity (дача → OF, a named city → OG)."""
     lex = lexicon("places")
     found: list[tuple[int, str]] = []
-    dream = _dream_start(doc)
+    dream = dream_start(doc)
     for i, w in enumerate(doc.words):
         if i < dream or waking(doc, i):
             continue  # «У нас в университете есть парень… Мне снилось, что…»: waking life
@@ -177,17 +177,6 @@ def _other_reading(doc: RuDoc, i: int) -> Entry | None:
         if entry is not None:
             return entry
     return None
-
-
-def _dream_start(doc: RuDoc) -> int:
-    """The first word of the dream proper: a report may first tell waking life and then
-    «Мне снилось, что…» (a later «Потом мне снилось» is a new scene, not the start)."""
-    for sentence in doc.sentences[:2]:
-        for j in range(sentence.first, sentence.last):
-            if doc.words[j].lemma in ("сниться", "присниться"):
-                lead = {w.lower for w in doc.words[max(sentence.first, j - 3) : j]}
-                return 0 if lead & _LATER else j
-    return 0
 
 
 def _denied(doc: RuDoc, i: int) -> bool:

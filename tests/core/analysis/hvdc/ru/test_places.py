@@ -138,3 +138,8 @@ def test_waking_life_told_before_the_dream_is_no_setting() -> None:
 
 def test_where_someone_works_in_waking_life_is_no_setting_even_a_city() -> None:
     assert _settings("Мой друг работает в Чикаго. Во сне мы гуляли в парке.") == ["OQ"]
+
+
+def test_a_description_before_in_the_dream_is_waking_life() -> None:
+    text = "Мне снился мой друг. Он работает на заводе. Во сне мы гуляли в парке."
+    assert _settings(text) == ["OQ"]
