@@ -32,6 +32,8 @@ _MOVES = frozenset(
      "заскочить", "влезть", "очутиться", "перенестись", "сесть", "спрятаться"}
 )  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
+#: Where one only meant to go, or came too late for («опаздываю на поезд»).
+_MEANT = frozenset({"собираться", "собраться", "опоздать", "опаздывать"})
 _HABITS = frozenset({"учиться", "работать", "преподавать", "служить"})
 #: Parts of a building: leaving one («вышла из комнаты») is no step outdoors.
 _ROOMS = frozenset(
@@ -232,8 +234,8 @@ def aside(doc: RuDoc, i: int) -> bool:
         w = doc.words[j]
         if w.lemma in _HABITS and w.person == "3per" and w.tense == "pres":
             return True
-        if w.lemma in ("собираться", "собраться") and doc.words[j + 1].lower in ("в", "на"):
-            return True
+        if w.lemma in _MEANT and doc.words[j + 1].lower in ("в", "на"):
+            return True  # «собирались в кино», «опоздала на поезд»: not there
         j -= 1
     return False
 

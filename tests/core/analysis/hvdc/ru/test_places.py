@@ -143,3 +143,7 @@ def test_where_someone_works_in_waking_life_is_no_setting_even_a_city() -> None:
 def test_a_description_before_in_the_dream_is_waking_life() -> None:
     text = "Мне снился мой друг. Он работает на заводе. Во сне мы гуляли в парке."
     assert _settings(text) == ["OQ"]
+
+
+def test_a_train_one_is_late_for_is_not_where_one_is() -> None:
+    assert _settings("Снилось, что я опаздываю на поезд. Бегу по вокзалу.") == ["IQ"]
