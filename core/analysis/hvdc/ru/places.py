@@ -12,7 +12,7 @@ from core.analysis.hvdc.types import Code
 from .cast import Cast
 from .familiarity import familiarity
 from .nlp import RuDoc
-from .whereabouts import mentions, moved, toward, weak
+from .whereabouts import mentions, move_verb, moved, toward, weak
 
 _BREAKS = frozenset({",", "—", ";", ":"})
 _LEADS = frozenset({"и", "а", "но", "потом", "тут", "вдруг", "затем", "внезапно"})
@@ -23,6 +23,11 @@ _FIXTURES = frozenset(
 )  # fmt: skip
 #: Fixtures that tell a room wherever they are named («открыла холодильник»).
 _TELLING = frozenset({"холодильник", "подоконник", "плита", "камин", "раковина"})
+#: Verbs of moving along, within the place one is in («шла по парковке»).
+_ALONG = frozenset(
+    {"идти", "ехать", "бежать", "плыть", "лететь", "спускаться", "подниматься", "ходить",
+     "ездить", "гулять", "брести", "ползти", "лезть", "мчаться", "кататься"}
+)  # fmt: skip
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
@@ -100,9 +105,13 @@ def _scene_settings(
 
 
 def _entered(doc: RuDoc, cast: Cast, i: int) -> bool:
-    """«зашла в больницу», «вышла на улицу»: a move into the place (its accusative), not a move
-    within it («спускались на эскалаторе», «шла по парковке»)."""
-    return doc.words[i].case == "accs" and moved(doc, i, cast.dreamer_sex)
+    """«зашла в больницу», «поехала на автобусе в центр»: a move into the place (its
+    accusative) or a move that is done (a perfective verb), not a move within it
+    («спускались на эскалаторе», «шла по парковке»)."""
+    if not moved(doc, i, cast.dreamer_sex):
+        return False
+    verb = move_verb(doc, i)
+    return doc.words[i].case == "accs" or (verb is not None and verb not in _ALONG)
 
 
 def _first_setting(

@@ -329,6 +329,15 @@ def moved(doc: RuDoc, i: int, sex: str = "") -> bool:
     )
 
 
+def move_verb(doc: RuDoc, i: int) -> str | None:
+    """The lemma of the move verb that takes someone to the place at ``i``, if any."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for w in reversed(doc.words[max(sentence.first, i - 8) : i]):
+        if w.lemma in _MOVES:
+            return w.lemma
+    return None
+
+
 def _dreamer_moves(doc: RuDoc, verb: int, sex: str = "") -> bool:
     """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
     in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""

@@ -147,3 +147,8 @@ def test_a_description_before_in_the_dream_is_waking_life() -> None:
 
 def test_a_train_one_is_late_for_is_not_where_one_is() -> None:
     assert _settings("Снилось, что я опаздываю на поезд. Бегу по вокзалу.") == ["IQ"]
+
+
+def test_a_move_done_from_home_is_a_new_setting_but_a_walk_along_sharpens_it() -> None:
+    assert _settings("Я была дома. Потом я поехала на автобусе в центр.") == ["IF", "OQ"]
+    assert _settings("Я была дома. Я шла по парковке рядом со школой.") == ["OF"]
