@@ -152,3 +152,7 @@ def test_a_train_one_is_late_for_is_not_where_one_is() -> None:
 def test_a_move_done_from_home_is_a_new_setting_but_a_walk_along_sharpens_it() -> None:
     assert _settings("Я была дома. Потом я поехала на автобусе в центр.") == ["IF", "OQ"]
     assert _settings("Я была дома. Я шла по парковке рядом со школой.") == ["OF"]
+
+
+def test_a_walk_is_a_move() -> None:
+    assert _settings("Я была в доме. Потом я гуляла по парку.") == ["IQ", "OQ"]
