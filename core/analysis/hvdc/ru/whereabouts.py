@@ -30,7 +30,8 @@ _MOVES = frozenset(
      "отправиться", "переехать", "въехать", "выехать", "залезть", "ворваться", "улететь",
      "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть", "забежать",
      "заскочить", "влезть", "очутиться", "перенестись", "сесть", "спрятаться", "лезть", "ползти",
-     "плыть", "лететь", "гулять", "брести", "мчаться", "ходить", "ездить", "кататься"}
+     "плыть", "лететь", "гулять", "брести", "мчаться", "ходить", "ездить", "кататься",
+     "уехать", "убежать", "уходить"}
 )  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
 #: Where one only meant to go, or came too late for («опаздываю на поезд»).
@@ -42,6 +43,7 @@ _ROOMS = frozenset(
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
 _OURS = frozenset({"себя", "нас", "меня"})
+_THIRD = frozenset({"он", "она", "они"})
 #: Verbs that take someone to a place: with «меня»/«нас» the dreamer is moved there.
 _CARRIES = frozenset(
     {"бросить", "посадить", "привести", "отвести", "отвезти", "привезти", "затащить",
@@ -128,7 +130,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         entry = lex.get(w.lemma) or _other_reading(doc, i)
         if entry is None or _denied(doc, i) or _describes_a_person(doc, cast, i):
             continue
-        if aside(doc, i):
+        if aside(doc, i) or _someone_elses_move(doc, i, cast.dreamer_sex):
             continue
         inside, own = entry.code[0], entry.code[1:]
         qualifier = doc.words[i - 1].lemma if i > 0 else ""
@@ -328,6 +330,25 @@ def moved(doc: RuDoc, i: int, sex: str = "") -> bool:
     return any(  # «я была на улице», «мы были в доме»
         a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
     )
+
+
+def _someone_elses_move(doc: RuDoc, i: int, sex: str) -> bool:
+    """«он уехал в другой город»: where someone else goes (a verb of the other sex, or a
+    third person said) is not where the dreamer is."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
+        w = doc.words[k]
+        if w.lemma in _MOVES and w.pos == "VERB":
+            subject = doc.words[k - 1] if k > sentence.first else None
+            said = subject is not None and subject.lemma in _THIRD and subject.case == "nomn"
+            to_us = any(
+                a.lower in ("к", "ко") and b.lower in ("мне", "нам")
+                for a, b in pairwise(doc.words[k : min(sentence.last, i + 3)])
+            )  # «бежал ко мне через поле»
+            return (said or _other_sex(doc, k, sex)) and not to_us
+        if w.lower in _CLAUSE_END:
+            return False
+    return False
 
 
 def move_verb(doc: RuDoc, i: int) -> str | None:

@@ -156,3 +156,8 @@ def test_a_move_done_from_home_is_a_new_setting_but_a_walk_along_sharpens_it() -
 
 def test_a_walk_is_a_move() -> None:
     assert _settings("Я была в доме. Потом я гуляла по парку.") == ["IQ", "OQ"]
+
+
+def test_where_someone_else_goes_is_not_where_the_dreamer_is() -> None:
+    assert _settings("Я стою у окна. Подруга говорит, что он уехал в другой город.") == ["IQ"]
+    assert _settings("Он бежал ко мне через поле, и я его обняла.") == ["OQ"]
