@@ -9,6 +9,7 @@ else from its agreement, and only then stays indefinite (I).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .groups import EVERYONE, everyone
 from .identity import identity_of
@@ -186,7 +187,7 @@ def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
     if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
         return None
-    if _predicate(doc, i):
+    if _predicate(doc, i) or _reciprocal(doc, i) or _sought(doc, i):
         return None
     if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or waking(doc, i):
         return None
@@ -202,10 +203,24 @@ def _template(doc: RuDoc, i: int) -> str | None:
     return None
 
 
+def _sought(doc: RuDoc, i: int) -> bool:
+    """«на охоте на енотов», «в поисках брата»: who is hunted or searched for is not met."""
+    before = [w.lemma for w in _before(doc, i, 3)]
+    return "охота" in before or "поиск" in before
+
+
+def _reciprocal(doc: RuDoc, i: int) -> bool:
+    """«друг друга», «друг на друга», «друг с другом»: each other, not a friend."""
+    if doc.words[i].lemma != "друг":
+        return False
+    near = [w for w in doc.words[max(0, i - 2) : i + 3] if w.pos != "PREP"]
+    return sum(w.lemma == "друг" for w in near) >= 2
+
+
 def _likened(doc: RuDoc, i: int) -> bool:
     """«насекомое, похожее на паука»: what something looks like is not in the dream."""
     before = [w.lemma for w in _before(doc, i, 3)]
-    return "на" in before and before[before.index("на") - 1 :][:1] == ["похожий"]
+    return any(a in ("похожий", "похоже") and b == "на" for a, b in pairwise(before))
 
 
 def _anaphoric(doc: RuDoc, i: int) -> bool:

@@ -1,0 +1,29 @@
+"""Who is a character in a Russian report: each other, likenesses, the hunted, animals."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _chars(text: str) -> list[str]:
+    return code_dream_ru(text).card()["characters"]
+
+
+def test_each_other_is_no_friend() -> None:
+    assert _chars("Мы с мамой смотрели друг на друга.") == ["1FMA"]
+
+
+def test_what_something_looks_like_is_not_in_the_dream() -> None:
+    assert _chars("Животное было похоже на осьминога.") == ["1ANI"]
+
+
+def test_animals_hunted_are_not_met() -> None:
+    assert _chars("Мы с папой были в лесу на охоте на енотов.") == ["1MFA"]
+
+
+def test_a_moose_is_an_animal() -> None:
+    assert _chars("В лесу стоял лось.") == ["1ANI"]
