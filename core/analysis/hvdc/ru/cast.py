@@ -95,7 +95,8 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     """
     w = doc.words[i]
     if template in ("1ANI", "1CZZ"):
-        code = ("2" + template[1:]) if w.number == "plur" else template
+        group = w.number == "plur" or plural_agreement(doc, i) or counted(doc, i)
+        code = ("2" + template[1:]) if group else template
         return code, f"{w.lemma}|{code}"
     number, sex, identity, age = template[0], template[1], template[2], template[3]
     family = age == "*"

@@ -27,3 +27,20 @@ def test_animals_hunted_are_not_met() -> None:
 
 def test_a_moose_is_an_animal() -> None:
     assert _chars("В лесу стоял лось.") == ["1ANI"]
+
+
+def test_a_plural_verb_after_the_noun_shows_a_group() -> None:
+    assert _chars("Я передала заказ. Но повара долго совещаются.")[0][0] == "2"
+    assert _chars("Лошади, которые тянули телегу, испугались.") == ["2ANI"]
+
+
+def test_a_reflexive_verb_before_the_noun_shows_a_group() -> None:
+    assert _chars("Из окна со мной здоровались мамы обеих девочек.")[0][0] == "2"
+
+
+def test_my_mother_and_father_are_one_each() -> None:
+    assert _chars("Там были мои мама и папа.") == ["1FMA", "1MFA"]
+
+
+def test_a_genitive_after_a_preposition_stays_one() -> None:
+    assert _chars("У моей мамы были проблемы с зубами.") == ["1FMA"]
