@@ -79,7 +79,24 @@ def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> st
                 sex = _FEMININE.get(w.gender)
                 if sex and (j < i or w.pos == "VERB" or relative):
                     return sex
-    return default
+    return _pronoun_sex(doc, i) or default
+
+
+def _pronoun_sex(doc: RuDoc, i: int) -> str:
+    """«Врач говорит … я злюсь на неё»: the next «он»/«она» before anyone else is named
+    (in this sentence or the next) tells the sex the noun hides."""
+    sentence = doc.sentence_of[i]
+    if (doc.words[i].number != "sing" and not one_of(doc, i)) or counted(doc, i):
+        return ""
+    for j in range(i + 1, len(doc.words)):
+        w = doc.words[j]
+        if doc.sentence_of[j] > sentence + 1:
+            return ""
+        if w.pos == "NOUN" and w.animate:
+            return ""
+        if w.lemma in ("он", "она") and w.number == "sing":
+            return _FEMININE.get(w.gender, "")
+    return ""
 
 
 def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:

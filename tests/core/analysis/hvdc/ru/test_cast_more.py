@@ -44,3 +44,9 @@ def test_my_mother_and_father_are_one_each() -> None:
 
 def test_a_genitive_after_a_preposition_stays_one() -> None:
     assert _chars("У моей мамы были проблемы с зубами.") == ["1FMA"]
+
+
+def test_a_later_pronoun_tells_the_sex_a_noun_hides() -> None:
+    assert _chars("Мне снился один из моих преподавателей. Он улыбался.") == ["1MKA"]
+    assert _chars("Врач смотрит. Я злюсь на неё.") == ["1FOA"]
+    assert _chars("Врач смотрит на ребёнка. Я злюсь на неё.")[0] == "1IOA"
