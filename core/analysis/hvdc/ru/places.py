@@ -11,8 +11,9 @@ from core.analysis.hvdc.types import Code
 
 from .cast import Cast
 from .familiarity import familiarity
+from .moves import move_verb
 from .nlp import RuDoc
-from .whereabouts import mentions, move_verb, moved, toward, weak
+from .whereabouts import mentions, moved, toward, weak
 
 _BREAKS = frozenset({",", "—", ";", ":"})
 _LEADS = frozenset({"и", "а", "но", "потом", "тут", "вдруг", "затем", "внезапно"})

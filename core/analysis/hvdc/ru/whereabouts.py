@@ -12,6 +12,16 @@ from itertools import pairwise
 
 from .cast import Cast
 from .lexicon import Entry, lexicon
+from .moves import (
+    CARRIES,
+    CLAUSE_END,
+    EXITS,
+    MOVES,
+    WE,
+    dreamer_moves,
+    exit_is_dreamers,
+    someone_elses_move,
+)
 from .negation import negated
 from .nlp import RuDoc, morph_analyzer
 from .waking import dream_start, waking
@@ -21,18 +31,6 @@ _HOME_ADVERBS = frozenset({"дома", "домой"})
 _ADJECTIVE_HOMONYMS = frozenset({"дорогой", "дорогую", "дорогие", "дорогих", "дороги"})
 _BESIDE = frozenset({"перед", "возле", "около", "рядом", "вокруг", "напротив"})
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "у", "около", "возле", "по", "через", "из", "к"})
-#: Verbs that take the dreamer somewhere: a place after one of them in its sentence is a move.
-_MOVES = frozenset(
-    {"выйти", "выходить", "пойти", "идти", "зайти", "заходить", "войти", "входить", "вернуться",
-     "возвращаться", "поехать", "ехать", "приехать", "побежать", "бежать", "прибежать",
-     "оказаться", "спуститься", "спускаться", "подняться", "подниматься", "попасть", "уйти",
-     "перейти", "добраться", "прийти", "приходить", "поплыть", "вбежать", "выбежать",
-     "отправиться", "переехать", "въехать", "выехать", "залезть", "ворваться", "улететь",
-     "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть", "забежать",
-     "заскочить", "влезть", "очутиться", "перенестись", "сесть", "спрятаться", "лезть", "ползти",
-     "плыть", "лететь", "гулять", "брести", "мчаться", "ходить", "ездить", "кататься",
-     "уехать", "убежать", "уходить"}
-)  # fmt: skip
 #: «вышла из здания»: the place left behind is not where the next scene is.
 #: Where one only meant to go, or came too late for («опаздываю на поезд»).
 _MEANT = frozenset({"собираться", "собраться", "опоздать", "опаздывать"})
@@ -43,15 +41,7 @@ _ROOMS = frozenset(
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
 _OURS = frozenset({"себя", "нас", "меня"})
-_THIRD = frozenset({"он", "она", "они"})
-#: Verbs that take someone to a place: with «меня»/«нас» the dreamer is moved there.
-_CARRIES = frozenset(
-    {"бросить", "посадить", "привести", "отвести", "отвезти", "привезти", "затащить",
-     "втащить", "утащить", "унести", "отнести", "перенести", "запереть", "поместить",
-     "забрать", "увести", "увезти", "отправить", "вытащить", "вывести", "выгнать"}
-)  # fmt: skip
 _LEAVING = frozenset({"из", "от", "изо"})
-_WE = frozenset({"я", "мы"})
 #: Other prepositions of place (a place word needs one to be where someone is).
 _AROUND = frozenset(
     {
@@ -71,9 +61,7 @@ _AROUND = frozenset(
         "со",
     }
 )
-_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "(", ")", "и", "а", "но", "что"})
 _QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
-_EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
 #: Verbs whose object place is only looked for or looked at («искала дом», «увидела сад»).
 _SEEKING = frozenset(
     {"искать", "найти", "находить", "отыскать", "разыскивать", "видеть", "увидеть", "заметить",
@@ -130,7 +118,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         entry = lex.get(w.lemma) or _other_reading(doc, i)
         if entry is None or _denied(doc, i) or _describes_a_person(doc, cast, i):
             continue
-        if aside(doc, i) or _someone_elses_move(doc, i, cast.dreamer_sex):
+        if aside(doc, i) or someone_elses_move(doc, i, cast.dreamer_sex):
             continue
         inside, own = entry.code[0], entry.code[1:]
         qualifier = doc.words[i - 1].lemma if i > 0 else ""
@@ -188,7 +176,7 @@ def _denied(doc: RuDoc, i: int) -> bool:
     """«не в школе», «без дома»; «бросили в чулан» throws the dreamer there (the «бросить» of
     «бросила курить» stops a state, not a place)."""
     near = doc.words[max(0, i - 3) : i]
-    return negated(doc, i) and not any(w.lemma in _CARRIES for w in near)
+    return negated(doc, i) and not any(w.lemma in CARRIES for w in near)
 
 
 def _of_a_part(doc: RuDoc, i: int) -> bool:
@@ -233,7 +221,7 @@ def aside(doc: RuDoc, i: int) -> bool:
     lives may well be: «в гостях у подруги, которая живёт за городом»)."""
     sentence = doc.sentences[doc.sentence_of[i]]
     j = i - 1
-    while j >= sentence.first and doc.words[j].lower not in _CLAUSE_END:
+    while j >= sentence.first and doc.words[j].lower not in CLAUSE_END:
         w = doc.words[j]
         if w.lemma in _HABITS and w.person == "3per" and w.tense == "pres":
             return True
@@ -299,15 +287,7 @@ def _left(doc: RuDoc, i: int) -> bool:
     sentence = doc.sentences[doc.sentence_of[i]]
     if _governing_preposition(doc, i) not in _LEAVING:
         return False
-    return any(w.lemma in _EXITS for w in doc.words[max(sentence.first, i - 5) : i])
-
-
-def _exit_is_dreamers(doc: RuDoc, i: int, sex: str) -> bool:
-    sentence = doc.sentences[doc.sentence_of[i]]
-    for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
-        if doc.words[k].lemma in _EXITS:
-            return _dreamer_moves(doc, k, sex)
-    return False
+    return any(w.lemma in EXITS for w in doc.words[max(sentence.first, i - 5) : i])
 
 
 def _after_preposition(doc: RuDoc, i: int) -> bool:
@@ -320,69 +300,16 @@ def moved(doc: RuDoc, i: int, sex: str = "") -> bool:
     sentence = doc.sentences[doc.sentence_of[i]]
     if i > 0 and doc.words[i - 1].lower in _LEAVING:
         # «я вышла из здания»: the dreamer is now outside it (a room left is still indoors)
-        return _left(doc, i) and doc.words[i].lemma not in _ROOMS and _exit_is_dreamers(doc, i, sex)
+        return _left(doc, i) and doc.words[i].lemma not in _ROOMS and exit_is_dreamers(doc, i, sex)
     before = doc.words[max(sentence.first, i - 8) : i]
     for k in range(len(before) - 1, -1, -1):
-        if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
-            return _dreamer_moves(doc, i - len(before) + k, sex)
-        if before[k].lemma in _CARRIES:  # «меня бросили в чулан»: taken there by someone
+        if before[k].lemma in MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
+            return dreamer_moves(doc, i - len(before) + k, sex)
+        if before[k].lemma in CARRIES:  # «меня бросили в чулан»: taken there by someone
             return any(w.lower in ("меня", "нас") for w in before[max(0, k - 2) : k + 3])
     return any(  # «я была на улице», «мы были в доме»
-        a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
+        a.lemma in WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
     )
-
-
-def _someone_elses_move(doc: RuDoc, i: int, sex: str) -> bool:
-    """«он уехал в другой город»: where someone else goes (a verb of the other sex, or a
-    third person said) is not where the dreamer is."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
-        w = doc.words[k]
-        if w.lemma in _MOVES and w.pos == "VERB":
-            subject = doc.words[k - 1] if k > sentence.first else None
-            said = subject is not None and subject.lemma in _THIRD and subject.case == "nomn"
-            to_us = any(
-                a.lower in ("к", "ко") and b.lower in ("мне", "нам")
-                for a, b in pairwise(doc.words[k : min(sentence.last, i + 3)])
-            )  # «бежал ко мне через поле»
-            return (said or _other_sex(doc, k, sex)) and not to_us
-        if w.lower in _CLAUSE_END:
-            return False
-    return False
-
-
-def move_verb(doc: RuDoc, i: int) -> str | None:
-    """The lemma of the move verb that takes someone to the place at ``i``, if any."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    for w in reversed(doc.words[max(sentence.first, i - 8) : i]):
-        if w.lemma in _MOVES:
-            return w.lemma
-    return None
-
-
-def _dreamer_moves(doc: RuDoc, verb: int, sex: str = "") -> bool:
-    """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
-    in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    infinitive = doc.words[verb].pos == "INFN"
-    for j in range(verb - 1, max(sentence.first, verb - 6) - 1, -1):
-        w = doc.words[j]
-        if w.lower in _CLAUSE_END and not infinitive:
-            break
-        if w.lemma in _WE:
-            return True
-        if w.pos in ("NPRO", "NOUN") and w.case in ("nomn", "datv") and w.animate:
-            return False
-    # «чтобы пойти в библиотеку» with nobody said: a plan, not a move
-    return not infinitive and doc.words[verb].person != "3per" and not _other_sex(doc, verb, sex)
-
-
-def _other_sex(doc: RuDoc, verb: int, sex: str) -> bool:
-    """«Мужчина обошёл дом и поднялся на крыльцо» in a woman's dream: a past verb whose
-    gender is not the dreamer's tells someone else's move."""
-    w = doc.words[verb]
-    said = {"femn": "F", "masc": "M"}.get(w.gender, "") if w.number == "sing" else ""
-    return bool(sex and said and said != sex)
 
 
 def _someone_elses(doc: RuDoc, i: int) -> bool:
@@ -401,10 +328,10 @@ def _dreamer_there(doc: RuDoc, i: int) -> bool:
         before = doc.words[max(sentence.first, i - 6) : i - 2]
     for k in range(len(before) - 1, -1, -1):
         w = before[k]
-        if w.lemma in _WE:
+        if w.lemma in WE:
             return True
         if w.lemma == "который" or (w.case == "nomn" and w.pos in ("NOUN", "NPRO")):
             return False
-        if w.lemma in _MOVES:  # «а потом поехали домой»
-            return _dreamer_moves(doc, i - len(before) + k)
+        if w.lemma in MOVES:  # «а потом поехали домой»
+            return dreamer_moves(doc, i - len(before) + k)
     return i == sentence.first or all(not w.text.isalpha() for w in before)
