@@ -37,6 +37,7 @@ _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мис�
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
+_ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
 
 
 @dataclass(slots=True)
@@ -222,9 +223,14 @@ def _template(doc: RuDoc, i: int) -> str | None:
 
 
 def _sought(doc: RuDoc, i: int) -> bool:
-    """«на охоте на енотов», «в поисках брата»: who is hunted or searched for is not met."""
+    """«на охоте на енотов», «в поисках брата», «пыталась найти хоть кого-то», «чтобы
+    спросить у кого-нибудь»: who is hunted, searched for or only meant is not met."""
     before = [w.lemma for w in _before(doc, i, 3)]
-    return "охота" in before or "поиск" in before
+    if "охота" in before or "поиск" in before:
+        return True
+    if doc.words[i].lemma not in _ANYONE:
+        return False
+    return bool({"найти", "искать", "чтобы"} & {w.lemma for w in _before(doc, i, 4)})
 
 
 def _reciprocal(doc: RuDoc, i: int) -> bool:

@@ -50,3 +50,9 @@ def test_a_later_pronoun_tells_the_sex_a_noun_hides() -> None:
     assert _chars("Мне снился один из моих преподавателей. Он улыбался.") == ["1MKA"]
     assert _chars("Врач смотрит. Я злюсь на неё.") == ["1FOA"]
     assert _chars("Врач смотрит на ребёнка. Я злюсь на неё.")[0] == "1IOA"
+
+
+def test_someone_only_looked_for_is_not_met() -> None:
+    assert _chars("Я пыталась найти хоть кого-то, но видела только животных.") == ["2ANI"]
+    assert _chars("Мы вышли из машины, чтобы спросить у кого-нибудь дорогу.") == []
+    assert _chars("Кто-то мерил мне температуру.") == ["1IUA"]
