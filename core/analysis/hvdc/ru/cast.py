@@ -37,6 +37,7 @@ _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мис�
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
+_AGE_PRONOUNS = {"ей": "femn", "ему": "masc"}
 _ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
 
 
@@ -164,9 +165,30 @@ def _stated_age(doc: RuDoc, i: int) -> str:
         if doc.words[j].lemma == "возраст" and doc.words[j - 1].lemma in ("мой", "наш"):
             return "A"  # «мальчишки, примерно моего возраста»: the dreamer's peers
         if text.isdigit():
-            years = int(text)
-            return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
-    return ""
+            return _age_letter(int(text))
+    return _age_told_next(doc, i)
+
+
+def _age_letter(years: int) -> str:
+    return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
+
+
+def _age_told_next(doc: RuDoc, i: int) -> str:
+    """«сестра помогала мне собирать вещи. Ей 17»: the next sentence gives the age of the
+    last person named (of the pronoun's sex)."""
+    sentence = doc.sentence_of[i]
+    if sentence + 1 >= len(doc.sentences):
+        return ""
+    rest = doc.words[i + 1 : doc.sentences[sentence].last]
+    if any(w.animate and w.pos == "NOUN" for w in rest):
+        return ""
+    nxt = doc.sentences[sentence + 1]
+    words = doc.words[nxt.first : min(nxt.last, nxt.first + 3)]
+    if len(words) < 2 or words[0].lower not in _AGE_PRONOUNS:
+        return ""
+    if _AGE_PRONOUNS[words[0].lower] != doc.words[i].gender or not words[1].text.isdigit():
+        return ""
+    return _age_letter(int(words[1].text))
 
 
 def _is_modifier(doc: RuDoc, i: int) -> bool:

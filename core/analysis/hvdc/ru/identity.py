@@ -88,9 +88,17 @@ def _mine_after(doc: RuDoc, i: int) -> bool:
     return bool(pairs & _MINE_AFTER)
 
 
+def _fellow(doc: RuDoc, i: int) -> bool:
+    return (
+        i + 2 < len(doc.words) and doc.words[i + 1].lower == "по" and doc.words[i + 2].pos == "NOUN"
+    )
+
+
 def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     """The identity letter after possession (whose mother), familiarity words before the noun
     and what the clause after it says («, не помню, кто это был» → U)."""
+    if family and _fellow(doc, i):
+        return "K"  # «сестра по сестринству», «брат по оружию»: a fellow member, not kin
     if family:
         return {"kin": "R", "other": "K"}.get(possessor(doc, i), identity)
     before = {w.lemma for w in _before(doc, i)}

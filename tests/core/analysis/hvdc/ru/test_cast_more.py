@@ -56,3 +56,7 @@ def test_someone_only_looked_for_is_not_met() -> None:
     assert _chars("Я пыталась найти хоть кого-то, но видела только животных.") == ["2ANI"]
     assert _chars("Мы вышли из машины, чтобы спросить у кого-нибудь дорогу.") == []
     assert _chars("Кто-то мерил мне температуру.") == ["1IUA"]
+
+
+def test_an_age_told_in_the_next_sentence() -> None:
+    assert _chars("Сестра помогала мне собирать вещи. Ей 17, она живёт дома.") == ["1FTT"]

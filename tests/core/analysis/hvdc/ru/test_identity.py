@@ -102,3 +102,7 @@ def test_what_something_looks_like_is_no_character() -> None:
 
 def test_a_plural_after_a_verb_of_coming_is_a_group() -> None:
     assert _chars("Пришли девочки.")[0][0] == "2"
+
+
+def test_a_sister_by_sorority_is_a_fellow_member_not_kin() -> None:
+    assert _chars("Она вернулась с одной из моих сестёр по сестринству.")[-1] == "1FKA"
