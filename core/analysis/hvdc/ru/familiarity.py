@@ -212,7 +212,18 @@ def _home_word(doc: RuDoc, i: int) -> bool:
     w = doc.words[i]
     if i > 1 and doc.words[i - 2].lower == "у" and doc.words[i - 1].lower not in _OURS:
         return False
-    return w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE
+    if not (w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE):
+        return False
+    return not _whose_people(doc, i)
+
+
+def _whose_people(doc: RuDoc, i: int) -> bool:
+    """«подруги из общежития», «девушку из нашего общежития»: the place tells who someone is,
+    not where the scene is."""
+    j = i - 1
+    while j > 0 and doc.words[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j > 0 and doc.words[j].lower == "из" and doc.words[j - 1].animate
 
 
 def _indefinite(doc: RuDoc, i: int) -> bool:
@@ -231,9 +242,20 @@ def _local_name(doc: RuDoc, cast: Cast, scene: tuple[int, int]) -> bool:
     for j in range(scene[0] + 1, scene[1]):
         w = doc.words[j]
         named = w.text[:1].isupper() and not w.geo and cast.code_at(j) is None
-        if named and w.lemma not in ("я", "мы") and doc.words[j - 1].lower in ("по", "«"):
+        if named and w.lemma not in ("я", "мы") and _names_a_place(doc, j):
             return True
     return False
+
+
+def _names_a_place(doc: RuDoc, j: int) -> bool:
+    """«по Сидар-роуд», «в «Квинн-Маас»», «кафетерий «Харви»»; not a quoted speech
+    («сказала: «Пошли»»)."""
+    before = doc.words[j - 1].lower
+    if before == "по":
+        return True
+    if before != "«" or j < 2 or doc.words[j - 2].text == ":" or doc.words[j].pos != "NOUN":
+        return False
+    return any(w.text == "»" for w in doc.words[j + 1 : j + 4])  # a short name, not speech
 
 
 def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:

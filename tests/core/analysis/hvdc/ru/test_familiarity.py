@@ -80,3 +80,12 @@ def test_the_dreamers_own_place_with_an_only_that_changes_it_is_distorted() -> N
 def test_a_person_changing_into_another_changes_no_place() -> None:
     text = "Я была у себя в спальне. Отец моего парня превратился в моего парня."
     assert _settings(text) == ["IF"]
+
+
+def test_quoted_speech_is_no_named_place() -> None:
+    text = "Я ждала за кулисами. Руководительница сказала: «Пошли». Мы вышли на сцену."
+    assert _settings(text)[0][1] == "Q"
+
+
+def test_a_dorm_that_tells_who_someone_is_does_not_place_the_scene() -> None:
+    assert _settings("Я сидела в столовой. Мои подруги из общежития тоже были там.") == ["IQ"]
