@@ -122,7 +122,8 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         inside, own = entry.code[0], entry.code[1:]
         qualifier = doc.words[i - 1].lemma if i > 0 else ""
-        inside = {"крытый": "I", "открытый": "O"}.get(qualifier, inside)  # «крытый бассейн»
+        # «крытый бассейн», «в торговом центре»
+        inside = {"крытый": "I", "открытый": "O", "торговый": "I"}.get(qualifier, inside)
         if inside == "I" and (_outside_of(doc, i) or (_left(doc, i) and w.lemma not in _ROOMS)):
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))

@@ -89,3 +89,11 @@ def test_quoted_speech_is_no_named_place() -> None:
 
 def test_a_dorm_that_tells_who_someone_is_does_not_place_the_scene() -> None:
     assert _settings("Я сидела в столовой. Мои подруги из общежития тоже были там.") == ["IQ"]
+
+
+def test_being_back_in_a_place_makes_it_familiar() -> None:
+    assert _settings("Снилось, что я снова в армии, на плацу.") == ["OF"]
+
+
+def test_a_mall_is_indoors() -> None:
+    assert _settings("Я в огромном торговом центре, ищу выход.")[0][0] == "I"
