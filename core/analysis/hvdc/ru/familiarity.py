@@ -30,6 +30,9 @@ _KIN_POSSESSIVES = frozenset(
 #: Words that make a named city the dreamer's home town («сюда, в Кливленд», «домой»).
 _HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
 _OURS = frozenset({"себя", "нас", "меня"})
+_FEATURES = frozenset(
+    {"океан", "море", "озеро", "река", "гора", "горы", "залив", "остров", "пустыня"}
+)
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
 #: Verbs of a place changing into another («комната превратилась в бар»).
@@ -186,9 +189,17 @@ def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
         for j in range(max(scene[0], sentence.first + 1), min(scene[1], sentence.last)):
             before = doc.words[j - 1]
             named = before.lower in _PREPOSITIONS or before.pos == "NOUN"
-            if doc.words[j].geo and named and not aside(doc, j):
+            if ((doc.words[j].geo and named) or _named_feature(doc, j)) and not aside(doc, j):
                 return "F" if any(w.lower in _HOME_TOWN for w in doc.words) else "G"
     return ""
+
+
+def _named_feature(doc: RuDoc, j: int) -> bool:
+    """«над Тихим океаном», «в Чёрном море»: a sea, lake or mountain named by a capitalised
+    adjective is a geographical place."""
+    w, before = doc.words[j], doc.words[j - 1]
+    first = doc.sentences[doc.sentence_of[j - 1]].first == j - 1
+    return w.lemma in _FEATURES and before.pos == "ADJF" and before.text[:1].isupper() and not first
 
 
 def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:

@@ -37,13 +37,21 @@ CARRIES = frozenset(
 EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
 
 
+def is_move(doc: RuDoc, k: int) -> bool:
+    """A verb of moving at ``k``; «я еду», which pymorphy3 reads as «еда» (food), too."""
+    w = doc.words[k]
+    if w.lemma in MOVES:
+        return True
+    return w.lower == "еду" and k > 0 and doc.words[k - 1].lower == "я"
+
+
 def someone_elses_move(doc: RuDoc, i: int, sex: str) -> bool:
     """«он уехал в другой город»: where someone else goes (a verb of the other sex, or a
     third person said) is not where the dreamer is."""
     sentence = doc.sentences[doc.sentence_of[i]]
     for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
         w = doc.words[k]
-        if w.lemma in MOVES and w.pos == "VERB":
+        if is_move(doc, k) and w.pos in ("VERB", "NOUN"):
             subject = doc.words[k - 1] if k > sentence.first else None
             said = subject is not None and subject.lemma in _THIRD and subject.case == "nomn"
             to_us = any(
@@ -59,9 +67,9 @@ def someone_elses_move(doc: RuDoc, i: int, sex: str) -> bool:
 def move_verb(doc: RuDoc, i: int) -> str | None:
     """The lemma of the move verb that takes someone to the place at ``i``, if any."""
     sentence = doc.sentences[doc.sentence_of[i]]
-    for w in reversed(doc.words[max(sentence.first, i - 8) : i]):
-        if w.lemma in MOVES:
-            return w.lemma
+    for k in range(i - 1, max(sentence.first, i - 8) - 1, -1):
+        if is_move(doc, k):
+            return doc.words[k].lemma if doc.words[k].pos != "NOUN" else "ехать"
     return None
 
 

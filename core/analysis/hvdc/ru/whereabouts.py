@@ -16,10 +16,10 @@ from .moves import (
     CARRIES,
     CLAUSE_END,
     EXITS,
-    MOVES,
     WE,
     dreamer_moves,
     exit_is_dreamers,
+    is_move,
     someone_elses_move,
 )
 from .negation import negated
@@ -304,7 +304,8 @@ def moved(doc: RuDoc, i: int, sex: str = "") -> bool:
         return _left(doc, i) and doc.words[i].lemma not in _ROOMS and exit_is_dreamers(doc, i, sex)
     before = doc.words[max(sentence.first, i - 8) : i]
     for k in range(len(before) - 1, -1, -1):
-        if before[k].lemma in MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
+        # «вышла на улицу», not «ей надо было пойти в библиотеку»
+        if is_move(doc, i - len(before) + k):
             return dreamer_moves(doc, i - len(before) + k, sex)
         if before[k].lemma in CARRIES:  # «меня бросили в чулан»: taken there by someone
             return any(w.lower in ("меня", "нас") for w in before[max(0, k - 2) : k + 3])
@@ -333,6 +334,6 @@ def _dreamer_there(doc: RuDoc, i: int) -> bool:
             return True
         if w.lemma == "который" or (w.case == "nomn" and w.pos in ("NOUN", "NPRO")):
             return False
-        if w.lemma in MOVES:  # «а потом поехали домой»
+        if is_move(doc, i - len(before) + k):  # «а потом поехали домой»
             return dreamer_moves(doc, i - len(before) + k)
     return i == sentence.first or all(not w.text.isalpha() for w in before)

@@ -97,3 +97,7 @@ def test_being_back_in_a_place_makes_it_familiar() -> None:
 
 def test_a_mall_is_indoors() -> None:
     assert _settings("Я в огромном торговом центре, ищу выход.")[0][0] == "I"
+
+
+def test_a_named_ocean_is_geographical() -> None:
+    assert _settings("Я еду в красивой машине по шоссе над Тихим океаном.") == ["OG"]

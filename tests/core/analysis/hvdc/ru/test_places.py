@@ -161,3 +161,7 @@ def test_a_walk_is_a_move() -> None:
 def test_where_someone_else_goes_is_not_where_the_dreamer_is() -> None:
     assert _settings("Я стою у окна. Подруга говорит, что он уехал в другой город.") == ["IQ"]
     assert _settings("Он бежал ко мне через поле, и я его обняла.") == ["OQ"]
+
+
+def test_i_am_riding_is_a_move_not_food() -> None:
+    assert _settings("Я была в комнате. Потом я еду по шоссе.") == ["IQ", "OQ"]
