@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .groups import EVERYONE, everyone
+from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
@@ -400,7 +400,21 @@ def build_cast(doc: RuDoc) -> Cast:
         gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
     _add_everyone(doc, cast)
+    _add_others(doc, cast)
     return cast
+
+
+def _add_others(doc: RuDoc, cast: Cast) -> None:
+    """«выступали другие», «остальные закончили»: the others, once («остальные» after a
+    group is the rest of it)."""
+    group = any(c.code[0] != "1" and c.code[1:] != "ANI" for c in cast.characters)
+    for i in range(len(doc.words)):
+        rest = doc.words[i].lemma == "остальной"
+        if others(doc, i) and cast.code_at(i) is None and not (rest and group):
+            cast.by_word[i] = OTHERS
+            cast.characters.append(Character(OTHERS, i, "другие", "plur"))
+            cast.characters.sort(key=lambda c: c.word)
+            return
 
 
 def _add_everyone(doc: RuDoc, cast: Cast) -> None:

@@ -37,3 +37,20 @@ def test_everyone_of_a_kind_is_no_one_present() -> None:
 def test_everyone_in_waking_life_is_no_one_in_the_dream() -> None:
     text = "Мне снился мой друг. Он очень полный, но его все любят. Во сне он приехал ко мне."
     assert _chars(text) == ["1MKA"]
+
+
+def test_the_others_are_a_group_the_dreamer_cannot_name() -> None:
+    assert _chars("Я ждала за кулисами. Перед нами выступали другие.") == ["2JUA"]
+    assert _chars("Я была в церкви вместе со многими другими.") == ["2JUA"]
+
+
+def test_other_things_or_another_train_are_no_one() -> None:
+    assert _chars("Мою коробку совсем загородили другие.") == []
+    assert _chars("Я опоздала на свой поезд и ехала другим.") == []
+    assert _chars("Зубы выпадают один за другим.") == []
+
+
+def test_the_rest_of_a_group_already_named_is_that_group() -> None:
+    assert _chars("Я собиралась с компанией друзей. Остальные должны были зайти за мной.") == [
+        "2JKA"
+    ]
