@@ -70,8 +70,10 @@ class Cast:
 
 def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> str:
     """M/F from an adjective just before, or a past verb or «который» just after, a word that
-    does not show its sex itself («врач сказала», «С. М., которого»)."""
-    for j in (i - 1, i - 2, *range(i + 1, i + after + 1)):
+    does not show its sex itself («врач сказала», «С. М., которого»; initials have no
+    adjective, and the verb before them is someone else's: «увидела С. М.»)."""
+    before = () if _initials(doc, i) else (i - 1, i - 2)
+    for j in (*before, *range(i + 1, i + after + 1)):
         if 0 <= j < len(doc.words) and doc.sentence_of[j] == doc.sentence_of[i]:
             w = doc.words[j]
             relative = w.lemma == "который"
@@ -226,6 +228,8 @@ def _predicate(doc: RuDoc, i: int) -> bool:
 
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
+    if _initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
+        return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
     if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
         return None
     if _predicate(doc, i) or _reciprocal(doc, i) or _sought(doc, i):
@@ -239,8 +243,6 @@ def _template(doc: RuDoc, i: int) -> str | None:
         return entry.code
     if w.name and w.pos == "NOUN" and _person_name(doc, i):
         return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
-    if _initials(doc, i):
-        return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
     return None
 
 
@@ -311,7 +313,7 @@ def _person_name(doc: RuDoc, i: int) -> bool:
         return False
     if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
         return False
-    if prev is not None and prev.pos == "NOUN" and w.case == "gent" and not prev.animate:
+    if prev is not None and prev.pos == "NOUN" and not prev.animate:
         return False  # «библиотека Кларка», «больница Крайла»: the name of a place
     sentence = doc.sentences[doc.sentence_of[i]]
     opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
@@ -396,7 +398,7 @@ def build_cast(doc: RuDoc) -> Cast:
         cast.by_word[i] = code
         w = doc.words[i]
         if w.name and i + 1 < len(doc.words) and doc.words[i + 1].name:
-            seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}|{code[2]}", code)  # surname
+            seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}", code)  # the surname alone
         gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
     _add_everyone(doc, cast)

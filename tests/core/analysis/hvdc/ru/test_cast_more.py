@@ -60,3 +60,16 @@ def test_someone_only_looked_for_is_not_met() -> None:
 
 def test_an_age_told_in_the_next_sentence() -> None:
     assert _chars("Сестра помогала мне собирать вещи. Ей 17, она живёт дома.") == ["1FTT"]
+
+
+def test_initials_read_as_a_preposition_are_still_a_person() -> None:
+    assert len(_chars("Помню, что увидела С. М., который учится в Майами.")) == 1
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before() -> None:
+    text = "Я видела только Франклина Рузвельта. Самое поразительное — спокойствие, которое Рузвельт сохранял."
+    assert _chars(text) == ["1MKA"]
+
+
+def test_a_name_after_a_place_is_the_place_s_name() -> None:
+    assert _chars("Я искала в больнице Крайла.") == []
