@@ -196,9 +196,11 @@ def _age_told_next(doc: RuDoc, i: int) -> str:
 def _is_modifier(doc: RuDoc, i: int) -> bool:
     """«знакомый» before a noun is an adjective (знакомый город), not a character."""
     w = doc.words[i]
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if w.lower == "другом" and i > 0 and doc.words[i - 1].lower in ("в", "во", "на", "о", "об"):
+        return True  # «в другом сне»: after these «другом» is «другой» (the friend is «друге»)
     if w.pos not in ("ADJF", "PRTF"):
         return False
-    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     return nxt is not None and nxt.pos in ("NOUN", "ADJF")
 
 

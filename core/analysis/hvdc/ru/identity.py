@@ -44,7 +44,9 @@ _STRANGER_CUES = (
     "незнакомая мне", "незнакомые мне", "которого не знаю", "которую не знаю",
 )  # fmt: skip
 #: After the noun: someone from the dreamer's own circle («из нашего общежития», «с моего курса»).
-_MINE_AFTER = frozenset({("из", "наш"), ("из", "мой"), ("с", "наш"), ("с", "мой"), ("по", "мой")})
+_MINE_AFTER = frozenset(
+    {("из", "наш"), ("из", "мой"), ("с", "наш"), ("с", "мой"), ("по", "мой"), ("по", "наш")}
+)
 
 
 def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
@@ -84,6 +86,9 @@ def _mine_after(doc: RuDoc, i: int) -> bool:
     """«девушка из нашего общежития», «парень с моего курса»: one of the dreamer's own."""
     sentence = doc.sentences[doc.sentence_of[i]]
     words = doc.words[i + 1 : min(sentence.last, i + 4)]
+    if len(words) > 1 and words[0].text == "," and words[1].lemma == "который":
+        # «мужчина, который живёт дальше по нашей улице»: the clause says whose he is
+        words = doc.words[i + 1 : min(sentence.last, i + 9)]
     pairs = {(a.lower, b.lemma) for a, b in pairwise(words)}
     return bool(pairs & _MINE_AFTER)
 

@@ -73,3 +73,7 @@ def test_a_surname_alone_is_the_person_named_in_full_before() -> None:
 
 def test_a_name_after_a_place_is_the_place_s_name() -> None:
     assert _chars("Я искала в больнице Крайла.") == []
+
+
+def test_in_another_dream_is_no_friend() -> None:
+    assert _chars("В другом похожем сне мой отец пытался меня догнать.") == ["1MFA"]

@@ -106,3 +106,7 @@ def test_a_plural_after_a_verb_of_coming_is_a_group() -> None:
 
 def test_a_sister_by_sorority_is_a_fellow_member_not_kin() -> None:
     assert _chars("Она вернулась с одной из моих сестёр по сестринству.")[-1] == "1FKA"
+
+
+def test_a_clause_that_places_someone_on_our_street_makes_him_known() -> None:
+    assert _chars("Мужчина, который живёт дальше по нашей улице, гнался за мной.") == ["1MKA"]
