@@ -37,6 +37,7 @@ _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мис�
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
+_RANKS = frozenset({"старший", "младший", "другой", "второй", "средний"})
 _AGE_PRONOUNS = {"ей": "femn", "ему": "masc"}
 _ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
 
@@ -150,7 +151,10 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         identity, age = "K", "A"  # «девочки», «одна из девочек»: the dreamer's peers
     code = f"{number}{sex}{identity}{age}"
     if family and identity in _FAMILY_LETTERS:
-        return code, code  # «папа» and «отец» in one dream are one father
+        # «папа» and «отец» in one dream are one father, «брату (12 лет)» … «с братом» one
+        # brother (the age told once); «старший брат» next to «младший» is another
+        ranked = any(b.lemma in _RANKS and b.pos == "ADJF" for b in _before(doc, i))
+        return code, code[:3] + (f"|{i}" if ranked else "")
     if number == "2":
         return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
     # «пастора» … «Пастор», «с каким-то парнем» … «парень»: the same person whatever the later

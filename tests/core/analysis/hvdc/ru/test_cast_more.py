@@ -77,3 +77,12 @@ def test_a_name_after_a_place_is_the_place_s_name() -> None:
 
 def test_in_another_dream_is_no_friend() -> None:
     assert _chars("В другом похожем сне мой отец пытался меня догнать.") == ["1MFA"]
+
+
+def test_a_brother_whose_age_was_told_once_is_one_brother() -> None:
+    text = "Я сказала брату (12 лет), чтобы он позвал маму. Мама с братом подошли."
+    assert _chars(text) == ["1MBC", "1FMA"]
+
+
+def test_an_elder_and_a_younger_brother_are_two() -> None:
+    assert len(_chars("Мой старший брат пришёл, а младший брат остался.")) == 2
