@@ -37,6 +37,7 @@ _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мис�
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
+_RACE_ADJECTIVES = frozenset({"чернокожий", "темнокожий"})
 _RANKS = frozenset({"старший", "младший", "другой", "второй", "средний"})
 _AGE_PRONOUNS = {"ей": "femn", "ему": "masc"}
 _ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
@@ -203,8 +204,8 @@ def _is_modifier(doc: RuDoc, i: int) -> bool:
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     if w.lower == "другом" and i > 0 and doc.words[i - 1].lower in ("в", "во", "на", "о", "об"):
         return True  # «в другом сне»: after these «другом» is «другой» (the friend is «друге»)
-    if w.pos not in ("ADJF", "PRTF"):
-        return False
+    if w.pos not in ("ADJF", "PRTF") and w.lemma not in _RACE_ADJECTIVES:
+        return False  # pymorphy3 may read «темнокожего» as a noun
     return nxt is not None and nxt.pos in ("NOUN", "ADJF")
 
 

@@ -110,3 +110,8 @@ def test_a_sister_by_sorority_is_a_fellow_member_not_kin() -> None:
 
 def test_a_clause_that_places_someone_on_our_street_makes_him_known() -> None:
     assert _chars("Мужчина, который живёт дальше по нашей улице, гнался за мной.") == ["1MKA"]
+
+
+def test_people_named_by_race_alone_are_an_ethnic_group() -> None:
+    assert _chars("Под водой были чернокожие, которые утащили меня.") == ["2JEA"]
+    assert _chars("Я убегала от огромного темнокожего мужчины.") == ["1MEA"]
