@@ -378,6 +378,7 @@ def build_cast(doc: RuDoc) -> Cast:
     for i in range(len(doc.words)):
         template = _template(doc, i)
         if template is None:
+            _met_again(doc, cast, seen, i)
             continue
         code, key = _code(doc, i, template)
         renamed = apposition(doc, cast, i)
@@ -424,6 +425,18 @@ def _add_others(doc: RuDoc, cast: Cast) -> None:
             cast.characters.append(Character(OTHERS, i, "другие", "plur"))
             cast.characters.sort(key=lambda c: c.word)
             return
+
+
+def _met_again(doc: RuDoc, cast: Cast, seen: dict[str, str], i: int) -> None:
+    """«для этой женщины … женщина ждёт смерти»: after «этот/тот» names someone met before,
+    the bare noun later is that person too, not someone new."""
+    w = doc.words[i]
+    entry = lexicon("characters").get(w.lemma)
+    if entry is None or not _anaphoric(doc, i) or doc.words[i - 1].number != "sing":
+        return  # «этой женщины»: the demonstrative shows the singular the noun may hide
+    met = cast.last_before(i, w.gender if w.gender in ("femn", "masc") else "")
+    if met is not None:
+        seen.setdefault(f"{w.lemma}|1", met)
 
 
 def _add_everyone(doc: RuDoc, cast: Cast) -> None:

@@ -86,3 +86,11 @@ def test_a_brother_whose_age_was_told_once_is_one_brother() -> None:
 
 def test_an_elder_and_a_younger_brother_are_two() -> None:
     assert len(_chars("Мой старший брат пришёл, а младший брат остался.")) == 2
+
+
+def test_a_bare_noun_after_this_woman_is_the_same_woman() -> None:
+    text = (
+        "Мы были в палате с пациенткой. Я спросила сестру, что можно сделать для этой "
+        "женщины. Она сказала, что женщина просто ждёт смерти."
+    )
+    assert _chars(text).count("1FSA") == 1
