@@ -9,7 +9,6 @@ else from its agreement, and only then stays indefinite (I).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
@@ -17,7 +16,7 @@ from .lexicon import lexicon
 from .nlp import RuDoc, Word
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
 from .renames import apposition, aside_of, rename, subject_renamed
-from .waking import waking
+from .unmet import unmet
 
 _OWN = frozenset({"мой", "наш", "свой"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
@@ -35,12 +34,9 @@ _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
 _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
-_LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
-_RACE_ADJECTIVES = frozenset({"чернокожий", "темнокожий"})
 _RANKS = frozenset({"старший", "младший", "другой", "второй", "средний"})
 _AGE_PRONOUNS = {"ей": "femn", "ему": "masc"}
-_ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
 
 
 @dataclass(slots=True)
@@ -198,53 +194,12 @@ def _age_told_next(doc: RuDoc, i: int) -> str:
     return _age_letter(int(words[1].text))
 
 
-def _is_modifier(doc: RuDoc, i: int) -> bool:
-    """«знакомый» before a noun is an adjective (знакомый город), not a character."""
-    w = doc.words[i]
-    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
-    if w.lower == "другом" and i > 0 and doc.words[i - 1].lower in ("в", "во", "на", "о", "об"):
-        return True  # «в другом сне»: after these «другом» is «другой» (the friend is «друге»)
-    if w.pos not in ("ADJF", "PRTF") and w.lemma not in _RACE_ADJECTIVES:
-        return False  # pymorphy3 may read «темнокожего» as a noun
-    return nxt is not None and nxt.pos in ("NOUN", "ADJF")
-
-
-def _possessor_only(doc: RuDoc, i: int) -> bool:
-    """«жена брата»: the brother is named only as whose wife she is, not met in the dream."""
-    if i == 0 or doc.words[i].case != "gent" or doc.sentence_of[i - 1] != doc.sentence_of[i]:
-        return False
-    prev = doc.words[i - 1]
-    return prev.pos == "NOUN" and lexicon("characters").get(prev.lemma) is not None
-
-
-def _predicate(doc: RuDoc, i: int) -> bool:
-    """«она была моей учительницей», «оказался врачом», «Это была крошечная старушка»: the
-    noun says who someone already met is."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    if doc.words[i].case == "nomn":
-        before = doc.words[max(sentence.first, i - 4) : i]
-        lemmas = [w.lemma for w in before]
-        return "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]
-    if doc.words[i].case != "ablt":
-        return False
-    before = doc.words[max(sentence.first, i - 3) : i]
-    if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
-        return False
-    return any(w.lemma in _LINKING for w in before)
-
-
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
     if _initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
         return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
-    if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
+    if w.pos not in ("NOUN", "NPRO", "ADJF") or unmet(doc, i) or _anaphoric(doc, i):
         return None
-    if _predicate(doc, i) or _reciprocal(doc, i) or _sought(doc, i):
-        return None
-    if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or waking(doc, i):
-        return None
-    if (i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")) or _likened(doc, i):
-        return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
@@ -253,61 +208,12 @@ def _template(doc: RuDoc, i: int) -> str | None:
     return None
 
 
-def _sought(doc: RuDoc, i: int) -> bool:
-    """«на охоте на енотов», «в поисках брата», «пыталась найти хоть кого-то», «чтобы
-    спросить у кого-нибудь»: who is hunted, searched for or only meant is not met."""
-    before = [w.lemma for w in _before(doc, i, 3)]
-    if "охота" in before or "поиск" in before:
-        return True
-    if doc.words[i].lemma not in _ANYONE:
-        return False
-    return bool({"найти", "искать", "чтобы"} & {w.lemma for w in _before(doc, i, 4)})
-
-
-def _reciprocal(doc: RuDoc, i: int) -> bool:
-    """«друг друга», «друг на друга», «друг с другом»: each other, not a friend."""
-    if doc.words[i].lemma != "друг":
-        return False
-    near = [w for w in doc.words[max(0, i - 2) : i + 3] if w.pos != "PREP"]
-    return sum(w.lemma == "друг" for w in near) >= 2
-
-
-def _likened(doc: RuDoc, i: int) -> bool:
-    """«насекомое, похожее на паука»: what something looks like is not in the dream."""
-    before = [w.lemma for w in _before(doc, i, 3)]
-    return any(a in ("похожий", "похоже") and b == "на" for a, b in pairwise(before))
-
-
 def _anaphoric(doc: RuDoc, i: int) -> bool:
     """«этот человек», «та женщина»: someone already met, not a new character («один из этих
     человечков» is one of them, met alone now)."""
     if i < 1 or doc.words[i - 1].lemma not in _DEMONSTRATIVES:
         return False
     return not one_of(doc, i)
-
-
-def _listed_next(doc: RuDoc, i: int) -> bool:
-    """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
-    w = doc.words[i]
-    group = w.number == "plur" or counted(doc, i) or any(b.pos == "NUMR" for b in _before(doc, i))
-    if not group or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
-        return False
-    return any(x.name for x in doc.words[i + 2 : i + 5])
-
-
-def _idiom(doc: RuDoc, i: int) -> bool:
-    """«в гостях у подруги» is being a guest, not a group of guests."""
-    w = doc.words[i]
-    return (
-        w.lemma == "гость"
-        and w.number == "plur"
-        and i > 0
-        and doc.words[i - 1].lower
-        in (
-            "в",
-            "из",
-        )
-    )
 
 
 def _person_name(doc: RuDoc, i: int) -> bool:

@@ -1,0 +1,120 @@
+"""Person words in a Russian report that name no one met in the dream: an adjective before a
+noun («знакомый город»), whose wife someone is («жена брата»), who someone already met is
+(«оказался врачом»), each other («друг друга»), someone only looked for or likened to, a
+group listed by name after a dash, and waking life. Split from ``cast`` so each module has
+one job.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .lexicon import lexicon
+from .nlp import RuDoc, Word
+from .number import counted
+from .waking import waking
+
+_LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
+_RACE_ADJECTIVES = frozenset({"чернокожий", "темнокожий"})
+_ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
+
+
+def unmet(doc: RuDoc, i: int) -> bool:
+    """Whether the person word at ``i`` names no one met in the dream."""
+    if modifier(doc, i) or _possessor_only(doc, i) or _predicate(doc, i):
+        return True
+    if _reciprocal(doc, i) or _sought(doc, i) or _idiom(doc, i) or _listed_next(doc, i):
+        return True
+    if waking(doc, i) or _likened(doc, i):
+        return True
+    # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
+    return i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")
+
+
+def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
+    sentence = doc.sentences[doc.sentence_of[i]]
+    return doc.words[max(sentence.first, i - n) : i]
+
+
+def modifier(doc: RuDoc, i: int) -> bool:
+    """«знакомый» before a noun is an adjective (знакомый город), not a character."""
+    w = doc.words[i]
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if w.lower == "другом" and i > 0 and doc.words[i - 1].lower in ("в", "во", "на", "о", "об"):
+        return True  # «в другом сне»: after these «другом» is «другой» (the friend is «друге»)
+    if w.pos not in ("ADJF", "PRTF") and w.lemma not in _RACE_ADJECTIVES:
+        return False  # pymorphy3 may read «темнокожего» as a noun
+    return nxt is not None and nxt.pos in ("NOUN", "ADJF")
+
+
+def _possessor_only(doc: RuDoc, i: int) -> bool:
+    """«жена брата»: the brother is named only as whose wife she is, not met in the dream."""
+    if i == 0 or doc.words[i].case != "gent" or doc.sentence_of[i - 1] != doc.sentence_of[i]:
+        return False
+    prev = doc.words[i - 1]
+    return prev.pos == "NOUN" and lexicon("characters").get(prev.lemma) is not None
+
+
+def _predicate(doc: RuDoc, i: int) -> bool:
+    """«она была моей учительницей», «оказался врачом», «Это была крошечная старушка»: the
+    noun says who someone already met is."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    if doc.words[i].case == "nomn":
+        before = doc.words[max(sentence.first, i - 4) : i]
+        lemmas = [w.lemma for w in before]
+        return "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]
+    if doc.words[i].case != "ablt":
+        return False
+    before = doc.words[max(sentence.first, i - 3) : i]
+    if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
+        return False
+    return any(w.lemma in _LINKING for w in before)
+
+
+def _sought(doc: RuDoc, i: int) -> bool:
+    """«на охоте на енотов», «в поисках брата», «пыталась найти хоть кого-то», «чтобы
+    спросить у кого-нибудь»: who is hunted, searched for or only meant is not met."""
+    before = [w.lemma for w in _before(doc, i, 3)]
+    if "охота" in before or "поиск" in before:
+        return True
+    if doc.words[i].lemma not in _ANYONE:
+        return False
+    return bool({"найти", "искать", "чтобы"} & {w.lemma for w in _before(doc, i, 4)})
+
+
+def _reciprocal(doc: RuDoc, i: int) -> bool:
+    """«друг друга», «друг на друга», «друг с другом»: each other, not a friend."""
+    if doc.words[i].lemma != "друг":
+        return False
+    near = [w for w in doc.words[max(0, i - 2) : i + 3] if w.pos != "PREP"]
+    return sum(w.lemma == "друг" for w in near) >= 2
+
+
+def _likened(doc: RuDoc, i: int) -> bool:
+    """«насекомое, похожее на паука»: what something looks like is not in the dream."""
+    before = [w.lemma for w in _before(doc, i, 3)]
+    return any(a in ("похожий", "похоже") and b == "на" for a, b in pairwise(before))
+
+
+def _listed_next(doc: RuDoc, i: int) -> bool:
+    """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
+    w = doc.words[i]
+    group = w.number == "plur" or counted(doc, i) or any(b.pos == "NUMR" for b in _before(doc, i))
+    if not group or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
+        return False
+    return any(x.name for x in doc.words[i + 2 : i + 5])
+
+
+def _idiom(doc: RuDoc, i: int) -> bool:
+    """«в гостях у подруги» is being a guest, not a group of guests."""
+    w = doc.words[i]
+    return (
+        w.lemma == "гость"
+        and w.number == "plur"
+        and i > 0
+        and doc.words[i - 1].lower
+        in (
+            "в",
+            "из",
+        )
+    )
