@@ -10,13 +10,14 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .lexicon import lexicon
-from .nlp import RuDoc, Word
+from .nlp import RuDoc, Word, morph_analyzer
 from .number import counted
 from .waking import waking
 
 _LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _RACE_ADJECTIVES = frozenset({"чернокожий", "темнокожий"})
 _ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
+_LIKE = frozenset({"как", "словно", "будто", "точно", "подобно"})
 
 
 def unmet(doc: RuDoc, i: int) -> bool:
@@ -25,7 +26,9 @@ def unmet(doc: RuDoc, i: int) -> bool:
         return True
     if _reciprocal(doc, i) or _sought(doc, i) or _idiom(doc, i) or _listed_next(doc, i):
         return True
-    if waking(doc, i) or _likened(doc, i):
+    if waking(doc, i) or _likened(doc, i) or _absent(doc, i) or _noun_as_adjective(doc, i):
+        return True
+    if lexicon("characters").get(doc.words[i].lemma) and _by_diminutive_only(doc, i):
         return True
     # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     return i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")
@@ -91,9 +94,40 @@ def _reciprocal(doc: RuDoc, i: int) -> bool:
 
 
 def _likened(doc: RuDoc, i: int) -> bool:
-    """«насекомое, похожее на паука»: what something looks like is not in the dream."""
+    """«насекомое, похожее на паука», «лечу, как птица»: what something looks like or acts
+    like is not in the dream."""
     before = [w.lemma for w in _before(doc, i, 3)]
-    return any(a in ("похожий", "похоже") and b == "на" for a, b in pairwise(before))
+    if any(a in ("похожий", "похоже") and b == "на" for a, b in pairwise(before)):
+        return True
+    prev = doc.words[i - 1] if i > 0 else None
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    ends = nxt is None or not nxt.text.isalpha() or nxt.lower in ("и", "а", "но")
+    return prev is not None and prev.lower in _LIKE and doc.words[i].case == "nomn" and ends
+
+
+def _absent(doc: RuDoc, i: int) -> bool:
+    """«а жениха нет», «нет ли там змеи», «его не было»: someone said not to be there."""
+    near = [w.lower for w in doc.words[max(0, i - 3) : i + 3]]
+    return doc.words[i].case == "gent" and ("нет" in near or "нету" in near)
+
+
+def _by_diminutive_only(doc: RuDoc, i: int) -> bool:
+    """«на песке»: an inanimate word that only looks like a diminutive of one on the list
+    («песок» is no little «пёс»)."""
+    w = doc.words[i]
+    return not w.animate and lexicon("characters").words.get(w.lemma) is None
+
+
+def _noun_as_adjective(doc: RuDoc, i: int) -> bool:
+    """«пожарные лестницы»: pymorphy3 reads «пожарные» as firemen, but a thing of its case
+    and number right after it shows the adjective."""
+    w = doc.words[i]
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if w.pos != "NOUN" or nxt is None or nxt.pos != "NOUN" or nxt.animate:
+        return False
+    if (nxt.case, nxt.number) != (w.case, w.number):
+        return False
+    return any(p.tag.POS == "ADJF" for p in morph_analyzer().parse(w.lower))
 
 
 def _listed_next(doc: RuDoc, i: int) -> bool:

@@ -94,3 +94,19 @@ def test_a_bare_noun_after_this_woman_is_the_same_woman() -> None:
         "женщины. Она сказала, что женщина просто ждёт смерти."
     )
     assert _chars(text).count("1FSA") == 1
+
+
+def test_a_likeness_after_as_is_not_in_the_dream() -> None:
+    assert _chars("Мне снилось, что я лечу над городом, как птица.") == []
+
+
+def test_someone_said_not_to_be_there_is_absent() -> None:
+    assert _chars("Я выхожу замуж, а жениха нет. Мама нервничает.") == ["1FMA"]
+
+
+def test_sand_is_no_little_dog() -> None:
+    assert _chars("Я стою на песке у самой кромки воды.") == []
+
+
+def test_fire_escapes_are_no_firemen() -> None:
+    assert _chars("Терпеть не могу пожарные лестницы.") == []
