@@ -105,7 +105,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         if w.geo and w.pos == "NOUN" and (_after_preposition(doc, i) or _of_a_part(doc, i)):
             if not aside(doc, i):  # «он работает в «Маршалл Филд» в Чикаго»
-                found.append((i, "OG"))
+                found.append((i, "AG"))
             continue
         if not _place_word(doc, i) or (w.case == "gent" and not _gent_at(doc, i)):
             continue
@@ -150,7 +150,7 @@ def weak(doc: RuDoc, i: int, kind: str) -> bool:
     home («дома», «домой»), or a place only gone towards or come from («к сараю», «от
     озера»); a definite place near it tells the setting instead."""
     w = doc.words[i]
-    if kind == "OG" or w.lower in _HOME_ADVERBS or w.lemma in _BROAD | _EVENTS:
+    if kind == "AG" or w.lower in _HOME_ADVERBS or w.lemma in _BROAD | _EVENTS:
         return True
     return toward(doc, i)
 
