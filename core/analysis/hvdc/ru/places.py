@@ -20,7 +20,7 @@ _LEADS = frozenset({"и", "а", "но", "потом", "тут", "вдруг", "�
 #: Fixtures of a room: at one of them the dreamer is indoors («у окна», «за столом»).
 _FIXTURES = frozenset(
     {"окно", "стол", "холодильник", "диван", "кресло", "плита", "камин", "шкаф", "подоконник",
-     "потолок", "стена", "телевизор", "комод", "раковина"}
+     "потолок", "стена", "телевизор", "комод", "раковина", "экзамен"}
 )  # fmt: skip
 #: Fixtures that tell a room wherever they are named («открыла холодильник»).
 _TELLING = frozenset({"холодильник", "подоконник", "плита", "камин", "раковина"})
@@ -29,6 +29,7 @@ _ALONG = frozenset(
     {"идти", "ехать", "бежать", "плыть", "лететь", "спускаться", "подниматься", "ходить",
      "ездить", "гулять", "брести", "ползти", "лезть", "мчаться", "кататься"}
 )  # fmt: skip
+_TAKING = frozenset({"сдавать", "сдать", "писать"})
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
@@ -159,7 +160,11 @@ def _furnished(doc: RuDoc, cast: Cast) -> Code | None:
 
 
 def _at(doc: RuDoc, i: int) -> bool:
-    return i > 0 and doc.words[i - 1].lower in ("у", "за", "на", "возле", "около", "под")
+    """«у окна», «за столом», «сдаю экзамен» (not «у меня экзамен», only told of)."""
+    prev = doc.words[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    return prev.lower in ("у", "за", "на", "возле", "около", "под") or prev.lemma in _TAKING
 
 
 def _make(doc: RuDoc, i: int, setting: str) -> Code:

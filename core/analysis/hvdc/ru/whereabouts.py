@@ -326,6 +326,9 @@ def _dreamer_there(doc: RuDoc, i: int) -> bool:
     before = doc.words[max(sentence.first, i - 4) : i]
     if any(w.lower in _OURS for w in before[-2:]):
         return True
+    after = [w.lower for w in doc.words[i + 1 : min(sentence.last, i + 3)]]
+    if after[:1] == ["у"] and after[1:] and after[1] in _OURS:
+        return True  # «дома у нас был полный переполох»
     if _someone_elses(doc, i):  # «я уже была у него дома»
         before = doc.words[max(sentence.first, i - 6) : i - 2]
     for k in range(len(before) - 1, -1, -1):

@@ -165,3 +165,12 @@ def test_where_someone_else_goes_is_not_where_the_dreamer_is() -> None:
 
 def test_i_am_riding_is_a_move_not_food() -> None:
     assert _settings("Я была в комнате. Потом я еду по шоссе.") == ["IQ", "OQ"]
+
+
+def test_home_with_us_after_it_is_the_dreamers() -> None:
+    assert _settings("Все носились, и дома у нас был полный переполох.") == ["IF"]
+
+
+def test_taking_an_exam_is_indoors_but_an_exam_only_told_of_is_not() -> None:
+    assert _settings("Снилось, что я сдаю экзамен по матанализу.")[0][0] == "I"
+    assert _settings("Я вспомнила, что у меня экзамен по немецкому.") == ["AQ"]
