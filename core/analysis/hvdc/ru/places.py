@@ -29,6 +29,7 @@ _ALONG = frozenset(
     {"идти", "ехать", "бежать", "плыть", "лететь", "спускаться", "подниматься", "ходить",
      "ездить", "гулять", "брести", "ползти", "лезть", "мчаться", "кататься"}
 )  # fmt: skip
+_FAMILY = frozenset("FMXBTHWRY")
 _TAKING = frozenset({"сдавать", "сдать", "писать"})
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
@@ -155,8 +156,15 @@ def _furnished(doc: RuDoc, cast: Cast) -> Code | None:
     холодильник», «лежу на столе») is indoors: HVdC codes where the dreamer evidently is."""
     for i, w in enumerate(doc.words):
         if w.lemma in _FIXTURES and (w.lemma in _TELLING or _at(doc, i)):
-            return _make(doc, i, "I" + familiarity(doc, cast, i, "", (0, len(doc.words))))
+            fam = familiarity(doc, cast, i, "", (0, len(doc.words)))
+            if fam == "Q" and (w.lemma == "экзамен" or _family_there(cast)):
+                fam = "F"  # a family home («мамочка сидела у окна»), the dreamer's school
+            return _make(doc, i, "I" + fam)
     return None
+
+
+def _family_there(cast: Cast) -> bool:
+    return any(c.code[2] in _FAMILY and c.code[0] == "1" for c in cast.characters)
 
 
 def _at(doc: RuDoc, i: int) -> bool:

@@ -174,3 +174,8 @@ def test_home_with_us_after_it_is_the_dreamers() -> None:
 def test_taking_an_exam_is_indoors_but_an_exam_only_told_of_is_not() -> None:
     assert _settings("Снилось, что я сдаю экзамен по матанализу.")[0][0] == "I"
     assert _settings("Я вспомнила, что у меня экзамен по немецкому.") == ["AQ"]
+
+
+def test_a_family_room_named_by_its_fixture_is_familiar() -> None:
+    assert _settings("Снилась мамочка, она сидела у окна и вязала.") == ["IF"]
+    assert _settings("Соседка сидела у окна и вязала.") == ["IQ"]
