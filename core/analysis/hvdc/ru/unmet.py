@@ -65,7 +65,15 @@ def _predicate(doc: RuDoc, i: int) -> bool:
     if doc.words[i].case == "nomn":
         before = doc.words[max(sentence.first, i - 4) : i]
         lemmas = [w.lemma for w in before]
-        return "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]
+        if "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]:
+            return True
+        # «Это француз лет сорока»: a present-tense «это» + noun, nothing but adjectives between
+        if "это" not in lemmas:
+            return False
+        k = lemmas.index("это")
+        at = i - len(before) + k  # where «это» stands: it must open its clause
+        opens = at == sentence.first or doc.words[at - 1].lower in (",", "—", "что", ":")
+        return opens and all(w.pos in ("ADJF", "ADJS", "NPRO") for w in before[k + 1 :])
     if doc.words[i].case != "ablt":
         return False
     before = doc.words[max(sentence.first, i - 3) : i]

@@ -110,3 +110,8 @@ def test_sand_is_no_little_dog() -> None:
 
 def test_fire_escapes_are_no_firemen() -> None:
     assert _chars("Терпеть не могу пожарные лестницы.") == []
+
+
+def test_this_is_a_frenchman_says_who_someone_met_is() -> None:
+    assert _chars("За рулём был мой начальник. Это француз лет сорока.") == ["1MKA"]
+    assert _chars("Мне казалось, что это мой жених.") == []
