@@ -41,6 +41,7 @@ _ROOMS = frozenset(
      "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
 )  # fmt: skip
 _OURS = frozenset({"себя", "нас", "меня"})
+_IT = {"него": ("masc", "neut"), "неё": ("femn",), "нее": ("femn",)}
 _LEAVING = frozenset({"из", "от", "изо"})
 #: Other prepositions of place (a place word needs one to be where someone is).
 _AROUND = frozenset(
@@ -100,6 +101,11 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             if _dreamer_there(doc, i):
                 found.append((i, "I" if _someone_elses(doc, i) else "IF"))
             continue
+        if w.lower in _IT and _after_preposition(doc, i):
+            place = _pronoun_place(doc, i, found)  # «стоял дом. Мы вбежали в него»
+            if place:
+                found.append((i, place))
+            continue
         if w.lemma.endswith(_STREET_SUFFIXES) and w.text[:1].isupper():
             found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
             continue
@@ -128,6 +134,20 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
     return _strong_places_only_alone(doc, found)
+
+
+def _pronoun_place(doc: RuDoc, i: int, found: list[tuple[int, str]]) -> str:
+    """The kind of the place a pronoun after a preposition stands for: the last place named
+    in this or the last sentence, of the pronoun's gender («стоял дом. Мы вбежали в него»)."""
+    if not found or doc.words[i - 1].lower not in ("в", "во", "на"):
+        return ""
+    j, kind = found[-1]
+    if (
+        doc.sentence_of[i] - doc.sentence_of[j] > 1
+        or doc.words[j].gender not in _IT[doc.words[i].lower]
+    ):
+        return ""
+    return kind[0]
 
 
 def _strong_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -179,3 +179,8 @@ def test_taking_an_exam_is_indoors_but_an_exam_only_told_of_is_not() -> None:
 def test_a_family_room_named_by_its_fixture_is_familiar() -> None:
     assert _settings("Снилась мамочка, она сидела у окна и вязала.") == ["IF"]
     assert _settings("Соседка сидела у окна и вязала.") == ["IQ"]
+
+
+def test_running_into_it_is_a_move_into_the_place_just_named() -> None:
+    text = "Я плавала в озере. Посреди болота стоял дом. Мы вбежали в него и спрятались."
+    assert [c[0] for c in _settings(text)] == ["O", "I"]
