@@ -69,6 +69,9 @@ _SEEKING = frozenset(
      "рассматривать", "разглядывать", "осматривать", "осмотреть", "показать", "показывать",
      "вспомнить", "помнить", "представить", "представлять", "строить", "построить", "купить"}
 )  # fmt: skip
+_LOOKING = frozenset(
+    {"смотреть", "посмотреть", "глядеть", "поглядеть", "выглянуть", "выглядывать", "взглянуть"}
+)
 #: Parts of a place: the genitive after them is the place («в конце улицы», «на краю леса»).
 _PARTS = frozenset(
     {"конец", "край", "середина", "центр", "окраина", "часть", "глубина", "сторона", "угол",
@@ -218,7 +221,13 @@ def _gent_at(doc: RuDoc, i: int) -> bool:
 def _sought(doc: RuDoc, i: int) -> bool:
     """«ищу гостиницу», «увидела дом»: a place looked for or seen, the object of its verb, is
     not where the dreamer is (the English coder's "saw the street" rule)."""
-    if doc.words[i].case != "accs" or _governing_preposition(doc, i) is not None:
+    if doc.words[i].case != "accs":
+        return False
+    if _governing_preposition(doc, i) in ("в", "во", "на"):
+        # «смотрела в окно на улицу», «выглянула на улицу»: looked at, not gone to
+        near = doc.words[max(0, i - 4) : i]
+        return any(w.lemma in _LOOKING for w in near)
+    if _governing_preposition(doc, i) is not None:
         return False
     sentence = doc.sentences[doc.sentence_of[i]]
     for j in range(i - 1, max(sentence.first, i - 4) - 1, -1):

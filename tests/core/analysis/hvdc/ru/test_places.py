@@ -184,3 +184,7 @@ def test_a_family_room_named_by_its_fixture_is_familiar() -> None:
 def test_running_into_it_is_a_move_into_the_place_just_named() -> None:
     text = "Я плавала в озере. Посреди болота стоял дом. Мы вбежали в него и спрятались."
     assert [c[0] for c in _settings(text)] == ["O", "I"]
+
+
+def test_a_place_looked_at_is_not_where_the_dreamer_is() -> None:
+    assert _settings("Я смотрела на улицу, где шёл дождь.") == ["AQ"]
