@@ -1,6 +1,6 @@
 """Person words in a Russian report that name no one met in the dream: an adjective before a
 noun («знакомый город»), whose wife someone is («жена брата»), who someone already met is
-(«оказался врачом»), each other («друг друга»), someone only looked for or likened to, a
+(«оказался врачом»), someone only looked for or likened to, a
 group listed by name after a dash, and waking life. Split from ``cast`` so each module has
 one job.
 """
@@ -24,7 +24,7 @@ def unmet(doc: RuDoc, i: int) -> bool:
     """Whether the person word at ``i`` names no one met in the dream."""
     if modifier(doc, i) or _possessor_only(doc, i) or _predicate(doc, i):
         return True
-    if _reciprocal(doc, i) or _sought(doc, i) or _idiom(doc, i) or _listed_next(doc, i):
+    if _sought(doc, i) or _idiom(doc, i) or _listed_next(doc, i):
         return True
     if waking(doc, i) or _likened(doc, i) or _absent(doc, i) or _noun_as_adjective(doc, i):
         return True
@@ -91,14 +91,6 @@ def _sought(doc: RuDoc, i: int) -> bool:
     if doc.words[i].lemma not in _ANYONE:
         return False
     return bool({"найти", "искать", "чтобы"} & {w.lemma for w in _before(doc, i, 4)})
-
-
-def _reciprocal(doc: RuDoc, i: int) -> bool:
-    """«друг друга», «друг на друга», «друг с другом»: each other, not a friend."""
-    if doc.words[i].lemma != "друг":
-        return False
-    near = [w for w in doc.words[max(0, i - 2) : i + 3] if w.pos != "PREP"]
-    return sum(w.lemma == "друг" for w in near) >= 2
 
 
 def _likened(doc: RuDoc, i: int) -> bool:

@@ -1,4 +1,4 @@
-"""Who is a character in a Russian report: each other, likenesses, the hunted, animals."""
+"""Who is a character in a Russian report: likenesses, the hunted, animals, groups, ages."""
 
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ from core.analysis.hvdc.ru import code_dream_ru
 
 def _chars(text: str) -> list[str]:
     return code_dream_ru(text).card()["characters"]
-
-
-def test_each_other_is_no_friend() -> None:
-    assert _chars("Мы с мамой смотрели друг на друга.") == ["1FMA"]
 
 
 def test_what_something_looks_like_is_not_in_the_dream() -> None:
