@@ -9,13 +9,14 @@ else from its agreement, and only then stays indefinite (I).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 
+from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
 from .lexicon import lexicon
 from .nlp import RuDoc, Word
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
 from .renames import apposition, aside_of, rename, subject_renamed
+from .unmet import unmet
 
 _OWN = frozenset({"мой", "наш", "свой"})
 _LITTLE = frozenset({"маленький", "маленькая", "крошечный", "юный"})
@@ -30,14 +31,12 @@ _DREAMER = frozenset({"я"})
 _PEERS = frozenset({"девочка", "девчонка"})
 _ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
-_WAKING = frozenset(
-    {("в", "жизни"), ("самом", "деле"), ("в", "реальности"), ("в", "действительности")}
-)
 _DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
 _TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
-_LINKING = frozenset({"быть", "стать", "оказаться", "превратиться", "являться", "казаться"})
 _FEMININE = {"femn": "F", "masc": "M"}
+_RANKS = frozenset({"старший", "младший", "другой", "второй", "средний"})
+_AGE_PRONOUNS = {"ей": "femn", "ему": "masc"}
 
 
 @dataclass(slots=True)
@@ -69,8 +68,10 @@ class Cast:
 
 def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> str:
     """M/F from an adjective just before, or a past verb or «который» just after, a word that
-    does not show its sex itself («врач сказала», «С. М., которого»)."""
-    for j in (i - 1, i - 2, *range(i + 1, i + after + 1)):
+    does not show its sex itself («врач сказала», «С. М., которого»; initials have no
+    adjective, and the verb before them is someone else's: «увидела С. М.»)."""
+    before = () if _initials(doc, i) else (i - 1, i - 2)
+    for j in (*before, *range(i + 1, i + after + 1)):
         if 0 <= j < len(doc.words) and doc.sentence_of[j] == doc.sentence_of[i]:
             w = doc.words[j]
             relative = w.lemma == "который"
@@ -80,7 +81,24 @@ def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> st
                 sex = _FEMININE.get(w.gender)
                 if sex and (j < i or w.pos == "VERB" or relative):
                     return sex
-    return default
+    return _pronoun_sex(doc, i) or default
+
+
+def _pronoun_sex(doc: RuDoc, i: int) -> str:
+    """«Врач говорит … я злюсь на неё»: the next «он»/«она» before anyone else is named
+    (in this sentence or the next) tells the sex the noun hides."""
+    sentence = doc.sentence_of[i]
+    if (doc.words[i].number != "sing" and not one_of(doc, i)) or counted(doc, i):
+        return ""
+    for j in range(i + 1, len(doc.words)):
+        w = doc.words[j]
+        if doc.sentence_of[j] > sentence + 1:
+            return ""
+        if w.pos == "NOUN" and w.animate:
+            return ""
+        if w.lemma in ("он", "она") and w.number == "sing":
+            return _FEMININE.get(w.gender, "")
+    return ""
 
 
 def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
@@ -96,7 +114,8 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
     """
     w = doc.words[i]
     if template in ("1ANI", "1CZZ"):
-        code = ("2" + template[1:]) if w.number == "plur" else template
+        group = w.number == "plur" or plural_agreement(doc, i) or counted(doc, i)
+        code = ("2" + template[1:]) if group else template
         return code, f"{w.lemma}|{code}"
     number, sex, identity, age = template[0], template[1], template[2], template[3]
     family = age == "*"
@@ -129,7 +148,10 @@ def _code(doc: RuDoc, i: int, template: str) -> tuple[str, str]:
         identity, age = "K", "A"  # «девочки», «одна из девочек»: the dreamer's peers
     code = f"{number}{sex}{identity}{age}"
     if family and identity in _FAMILY_LETTERS:
-        return code, code  # «папа» and «отец» in one dream are one father
+        # «папа» and «отец» in one dream are one father, «брату (12 лет)» … «с братом» one
+        # brother (the age told once); «старший брат» next to «младший» is another
+        ranked = any(b.lemma in _RANKS and b.pos == "ADJF" for b in _before(doc, i))
+        return code, code[:3] + (f"|{i}" if ranked else "")
     if number == "2":
         return code, code  # «толпа» … «люди», «девочки» … «девчонки»: one group
     # «пастора» … «Пастор», «с каким-то парнем» … «парень»: the same person whatever the later
@@ -146,68 +168,44 @@ def _stated_age(doc: RuDoc, i: int) -> str:
         if doc.words[j].lemma == "возраст" and doc.words[j - 1].lemma in ("мой", "наш"):
             return "A"  # «мальчишки, примерно моего возраста»: the dreamer's peers
         if text.isdigit():
-            years = int(text)
-            return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
-    return ""
+            return _age_letter(int(text))
+    return _age_told_next(doc, i)
 
 
-def _is_modifier(doc: RuDoc, i: int) -> bool:
-    """«знакомый» before a noun is an adjective (знакомый город), not a character."""
-    w = doc.words[i]
-    if w.pos not in ("ADJF", "PRTF"):
-        return False
-    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
-    return nxt is not None and nxt.pos in ("NOUN", "ADJF")
+def _age_letter(years: int) -> str:
+    return "T" if 13 <= years <= 17 else "C" if 2 <= years < 13 else ""  # 18+ adult
 
 
-def _possessor_only(doc: RuDoc, i: int) -> bool:
-    """«жена брата»: the brother is named only as whose wife she is, not met in the dream."""
-    if i == 0 or doc.words[i].case != "gent" or doc.sentence_of[i - 1] != doc.sentence_of[i]:
-        return False
-    prev = doc.words[i - 1]
-    return prev.pos == "NOUN" and lexicon("characters").get(prev.lemma) is not None
-
-
-def _predicate(doc: RuDoc, i: int) -> bool:
-    """«она была моей учительницей», «оказался врачом», «Это была крошечная старушка»: the
-    noun says who someone already met is."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    if doc.words[i].case == "nomn":
-        before = doc.words[max(sentence.first, i - 4) : i]
-        lemmas = [w.lemma for w in before]
-        return "это" in lemmas and "быть" in lemmas[lemmas.index("это") :]
-    if doc.words[i].case != "ablt":
-        return False
-    before = doc.words[max(sentence.first, i - 3) : i]
-    if any(w.pos == "PREP" for w in before):  # «была с сестрой» is company, not a predicate
-        return False
-    return any(w.lemma in _LINKING for w in before)
+def _age_told_next(doc: RuDoc, i: int) -> str:
+    """«сестра помогала мне собирать вещи. Ей 17»: the next sentence gives the age of the
+    last person named (of the pronoun's sex)."""
+    sentence = doc.sentence_of[i]
+    if sentence + 1 >= len(doc.sentences):
+        return ""
+    rest = doc.words[i + 1 : doc.sentences[sentence].last]
+    if any(w.animate and w.pos == "NOUN" for w in rest):
+        return ""
+    nxt = doc.sentences[sentence + 1]
+    words = doc.words[nxt.first : min(nxt.last, nxt.first + 3)]
+    if len(words) < 2 or words[0].lower not in _AGE_PRONOUNS:
+        return ""
+    if _AGE_PRONOUNS[words[0].lower] != doc.words[i].gender or not words[1].text.isdigit():
+        return ""
+    return _age_letter(int(words[1].text))
 
 
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
-    if w.pos not in ("NOUN", "NPRO", "ADJF") or _is_modifier(doc, i) or _possessor_only(doc, i):
+    if _initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
+        return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
+    if w.pos not in ("NOUN", "NPRO", "ADJF") or unmet(doc, i) or _anaphoric(doc, i):
         return None
-    if _predicate(doc, i):
-        return None
-    if _anaphoric(doc, i) or _idiom(doc, i) or _listed_next(doc, i) or _waking(doc, i):
-        return None
-    if (i > 0 and doc.words[i - 1].lower in ("вроде", "наподобие")) or _likened(doc, i):
-        return None  # «тип вроде Энди Гампа»: someone he is like, not someone in the dream
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
     if w.name and w.pos == "NOUN" and _person_name(doc, i):
         return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
-    if _initials(doc, i):
-        return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
     return None
-
-
-def _likened(doc: RuDoc, i: int) -> bool:
-    """«насекомое, похожее на паука»: what something looks like is not in the dream."""
-    before = [w.lemma for w in _before(doc, i, 3)]
-    return "на" in before and before[before.index("на") - 1 :][:1] == ["похожий"]
 
 
 def _anaphoric(doc: RuDoc, i: int) -> bool:
@@ -216,38 +214,6 @@ def _anaphoric(doc: RuDoc, i: int) -> bool:
     if i < 1 or doc.words[i - 1].lemma not in _DEMONSTRATIVES:
         return False
     return not one_of(doc, i)
-
-
-def _waking(doc: RuDoc, i: int) -> bool:
-    """«В жизни мы с ней…», «на самом деле он учится в Майами»: waking life, not the dream."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    lowers = [w.lower for w in doc.words[sentence.first : sentence.last]]
-    pairs = set(pairwise(lowers))
-    return bool(pairs & _WAKING) or "наяву" in lowers
-
-
-def _listed_next(doc: RuDoc, i: int) -> bool:
-    """«Две мои подруги — Нэнси и Джулия»: the group is the people listed after it."""
-    w = doc.words[i]
-    group = w.number == "plur" or counted(doc, i) or any(b.pos == "NUMR" for b in _before(doc, i))
-    if not group or i + 2 >= len(doc.words) or doc.words[i + 1].text not in ("—", ":"):
-        return False
-    return any(x.name for x in doc.words[i + 2 : i + 5])
-
-
-def _idiom(doc: RuDoc, i: int) -> bool:
-    """«в гостях у подруги» is being a guest, not a group of guests."""
-    w = doc.words[i]
-    return (
-        w.lemma == "гость"
-        and w.number == "plur"
-        and i > 0
-        and doc.words[i - 1].lower
-        in (
-            "в",
-            "из",
-        )
-    )
 
 
 def _person_name(doc: RuDoc, i: int) -> bool:
@@ -260,7 +226,7 @@ def _person_name(doc: RuDoc, i: int) -> bool:
         return False
     if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
         return False
-    if prev is not None and prev.pos == "NOUN" and w.case == "gent" and not prev.animate:
+    if prev is not None and prev.pos == "NOUN" and not prev.animate:
         return False  # «библиотека Кларка», «больница Крайла»: the name of a place
     sentence = doc.sentences[doc.sentence_of[i]]
     opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
@@ -318,6 +284,7 @@ def build_cast(doc: RuDoc) -> Cast:
     for i in range(len(doc.words)):
         template = _template(doc, i)
         if template is None:
+            _met_again(doc, cast, seen, i)
             continue
         code, key = _code(doc, i, template)
         renamed = apposition(doc, cast, i)
@@ -345,7 +312,46 @@ def build_cast(doc: RuDoc) -> Cast:
         cast.by_word[i] = code
         w = doc.words[i]
         if w.name and i + 1 < len(doc.words) and doc.words[i + 1].name:
-            seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}|{code[2]}", code)  # surname
+            seen.setdefault(f"{doc.words[i + 1].lemma}|{code[0]}", code)  # the surname alone
         gender = "plur" if code[0] != "1" else {"F": "femn", "M": "masc"}.get(code[1], "")
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
+    _add_everyone(doc, cast)
+    _add_others(doc, cast)
     return cast
+
+
+def _add_others(doc: RuDoc, cast: Cast) -> None:
+    """«выступали другие», «остальные закончили»: the others, once («остальные» after a
+    group is the rest of it)."""
+    group = any(c.code[0] != "1" and c.code[1:] != "ANI" for c in cast.characters)
+    for i in range(len(doc.words)):
+        rest = doc.words[i].lemma == "остальной"
+        if others(doc, i) and cast.code_at(i) is None and not (rest and group):
+            cast.by_word[i] = OTHERS
+            cast.characters.append(Character(OTHERS, i, "другие", "plur"))
+            cast.characters.sort(key=lambda c: c.word)
+            return
+
+
+def _met_again(doc: RuDoc, cast: Cast, seen: dict[str, str], i: int) -> None:
+    """«для этой женщины … женщина ждёт смерти»: after «этот/тот» names someone met before,
+    the bare noun later is that person too, not someone new."""
+    w = doc.words[i]
+    entry = lexicon("characters").get(w.lemma)
+    if entry is None or not _anaphoric(doc, i) or doc.words[i - 1].number != "sing":
+        return  # «этой женщины»: the demonstrative shows the singular the noun may hide
+    met = cast.last_before(i, w.gender if w.gender in ("femn", "masc") else "")
+    if met is not None:
+        seen.setdefault(f"{w.lemma}|1", met)
+
+
+def _add_everyone(doc: RuDoc, cast: Cast) -> None:
+    """«Все ржут», «при всех»: everyone present is a group when the report names none."""
+    if any(c.code[0] != "1" and c.code[1:] != "ANI" for c in cast.characters):
+        return
+    for i in range(len(doc.words)):
+        if everyone(doc, i):
+            cast.by_word[i] = EVERYONE
+            cast.characters.append(Character(EVERYONE, i, "все", "plur"))
+            cast.characters.sort(key=lambda c: c.word)
+            return

@@ -14,7 +14,9 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .cast import Cast
+from .lexicon import lexicon
 from .nlp import RuDoc, Word
+from .whereabouts import aside
 
 #: The dreamer's own, her family's, or her school's («университетский книжный магазин»).
 _OWN = frozenset(
@@ -27,8 +29,14 @@ _KIN_POSSESSIVES = frozenset(
 )  # fmt: skip
 #: Words that make a named city the dreamer's home town («сюда, в Кливленд», «домой»).
 _HOME_TOWN = frozenset({"сюда", "домой", "дома", "здесь"})
+_OURS = frozenset({"себя", "нас", "меня"})
+_FEATURES = frozenset(
+    {"океан", "море", "озеро", "река", "гора", "горы", "залив", "остров", "пустыня"}
+)
 _UNKNOWN = frozenset({"незнакомый", "чужой", "неизвестный", "таинственный", "незнакомая"})
 _DISTORTED = frozenset({"странный", "непохожий", "необычный", "искаженный"})
+#: Verbs of a place changing into another («комната превратилась в бар»).
+_CHANGES = frozenset({"превратиться", "превращаться", "измениться", "изменяться"})
 _SOME = frozenset({"какой-то", "некий", "какой-нибудь"})
 _INDEFINITE = frozenset({"какой-то", "некий", "какой-нибудь", "один", "другой", "чей-то"})
 #: How far before the place's sentence (in words) a «незнакомый город» still colours it.
@@ -42,7 +50,7 @@ _UNKNOWN_CUES = (
 )  # fmt: skip
 _DISTORTED_CUES = (
     "не похож", "непохож", "не такой", "не такая", "не такое", "не такие", "уже не ",
-    "превратил", "изменил", "по-другому", "совсем друг", "выглядел иначе",
+    "по-другому", "совсем друг", "выглядел иначе",
     "выглядела иначе", "выглядело иначе",
 )  # fmt: skip
 _FAMILIAR_CUES = (
@@ -53,13 +61,15 @@ _FAMILIAR_CUES = (
     "где она проходила", "в котором я", "в которой я", "я там работала", "я там жила",
     "мы там жили", "когда-то жила", "когда-то жил", "раньше жила", "раньше жил", "раньше жили",
     "как всегда", "как обычно", "у нас дома", "у меня дома", "у себя дома", "я жила в ",
-    "я живу в ", "мы жили в ", "мы живем в ", "я жил в ",
+    "я живу в ", "мы жили в ", "мы живем в ", "я жил в ", "я снова в ", "я опять в ",
+    "я снова на ", "я опять на ", "мы снова в ", "мы опять в ", "опять работаю в ",
+    "снова работаю в ",
 )  # fmt: skip
 #: Words that put the whole scene in the dreamer's own world («дома», «в общежитии»).
 _FAMILIAR_ANYWHERE = frozenset({"дома", "домой", "общежитие", "общага", "кампус"})
 #: «в церкви», «на уроке», «в колледже»: the dreamer's own institutions, as English "in church".
 _INSTITUTIONS = frozenset(
-    {"церковь", "школа", "урок", "класс", "колледж", "университет", "институт", "работа",
+    {"церковь", "школа", "урок", "класс", "колледж", "университет", "универ", "институт", "работа",
      "лагерь", "часовня", "храм", "синагога", "офис", "кровать", "постель", "занятие", "лекция",
      "лабораторная", "аудитория"}
 )  # fmt: skip
@@ -130,13 +140,44 @@ def _place_cue(window: list[Word]) -> bool:
     return False
 
 
-def _distorted(doc: RuDoc, i: int, scene: tuple[int, int]) -> bool:
-    """«совсем не похож на настоящий», «комната превратилась в бар»: a place changed."""
+def _distorted(doc: RuDoc, cast: Cast, i: int, scene: tuple[int, int]) -> bool:
+    """«совсем не похож на настоящий», «комната превратилась в бар»: a place changed (not
+    a person: «отец превратился в моего парня» changes no place)."""
     window = _window(doc, i, scene, 1)
     if any(w.lemma in _DISTORTED for w in doc.words[max(scene[0], i - 3) : i]):
         return True
-    text = _text(window)
-    return any(cue in text for cue in _DISTORTED_CUES)
+    if any(cue in _text(window) for cue in _DISTORTED_CUES):
+        return True
+    start = doc.words.index(window[0]) if window else 0
+    return any(
+        w.lemma in _CHANGES and not _person_changed(doc, cast, start + k)
+        for k, w in enumerate(window)
+    )
+
+
+def _person_changed(doc: RuDoc, cast: Cast, verb: int) -> bool:
+    """The changing verb's subject, just before it in its clause, is a character."""
+    sentence = doc.sentences[doc.sentence_of[verb]]
+    for j in range(verb - 1, max(sentence.first, verb - 5) - 1, -1):
+        w = doc.words[j]
+        if not w.text.isalpha():
+            return False
+        if cast.code_at(j) is not None or (w.animate and w.case == "nomn"):
+            return True
+    return False
+
+
+def _but_changed(doc: RuDoc, i: int) -> bool:
+    """«я на улице в Юклиде, где я живу, только эта улица была в Бене», «дома, только дом
+    стоял в глуши»: the dreamer's own place told with an "only" that changes it (D)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    places = lexicon("places")
+    for j in range(sentence.first + 1, sentence.last - 1):
+        if doc.words[j - 1].text == "," and doc.words[j].lower == "только":
+            after = doc.words[j + 1 : min(sentence.last, j + 4)]
+            if any(w.pos == "NOUN" and places.get(w.lemma) for w in after):
+                return True
+    return False
 
 
 def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
@@ -147,9 +188,18 @@ def _geographical(doc: RuDoc, i: int, scene: tuple[int, int]) -> str:
     for sentence in spans:
         for j in range(max(scene[0], sentence.first + 1), min(scene[1], sentence.last)):
             before = doc.words[j - 1]
-            if doc.words[j].geo and (before.lower in _PREPOSITIONS or before.pos == "NOUN"):
+            named = before.lower in _PREPOSITIONS or before.pos == "NOUN"
+            if ((doc.words[j].geo and named) or _named_feature(doc, j)) and not aside(doc, j):
                 return "F" if any(w.lower in _HOME_TOWN for w in doc.words) else "G"
     return ""
+
+
+def _named_feature(doc: RuDoc, j: int) -> bool:
+    """«над Тихим океаном», «в Чёрном море»: a sea, lake or mountain named by a capitalised
+    adjective is a geographical place."""
+    w, before = doc.words[j], doc.words[j - 1]
+    first = doc.sentences[doc.sentence_of[j - 1]].first == j - 1
+    return w.lemma in _FEATURES and before.pos == "ADJF" and before.text[:1].isupper() and not first
 
 
 def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
@@ -169,10 +219,24 @@ def _own_near(doc: RuDoc, cast: Cast, i: int) -> bool:
     return bool(before) and before[-1].lower == "у" and cast.code_at(i) is not None
 
 
-def _home_word(doc: RuDoc, w: Word) -> bool:
+def _home_word(doc: RuDoc, i: int) -> bool:
     """«дома», «домой», «общежитие»: the scene is in the dreamer's own world («из дома» is
-    the noun, not the adverb, but still her house)."""
-    return w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE
+    the noun, not the adverb, but still her house; «у него дома» is someone else's)."""
+    w = doc.words[i]
+    if i > 1 and doc.words[i - 2].lower == "у" and doc.words[i - 1].lower not in _OURS:
+        return False
+    if not (w.lower in _FAMILIAR_ANYWHERE or w.lemma in _FAMILIAR_ANYWHERE):
+        return False
+    return not _whose_people(doc, i)
+
+
+def _whose_people(doc: RuDoc, i: int) -> bool:
+    """«подруги из общежития», «девушку из нашего общежития»: the place tells who someone is,
+    not where the scene is."""
+    j = i - 1
+    while j > 0 and doc.words[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j > 0 and doc.words[j].lower == "из" and doc.words[j - 1].animate
 
 
 def _indefinite(doc: RuDoc, i: int) -> bool:
@@ -191,9 +255,20 @@ def _local_name(doc: RuDoc, cast: Cast, scene: tuple[int, int]) -> bool:
     for j in range(scene[0] + 1, scene[1]):
         w = doc.words[j]
         named = w.text[:1].isupper() and not w.geo and cast.code_at(j) is None
-        if named and w.lemma not in ("я", "мы") and doc.words[j - 1].lower in ("по", "«"):
+        if named and w.lemma not in ("я", "мы") and _names_a_place(doc, j):
             return True
     return False
+
+
+def _names_a_place(doc: RuDoc, j: int) -> bool:
+    """«по Сидар-роуд», «в «Квинн-Маас»», «кафетерий «Харви»»; not a quoted speech
+    («сказала: «Пошли»»)."""
+    before = doc.words[j - 1].lower
+    if before == "по":
+        return True
+    if before != "«" or j < 2 or doc.words[j - 2].text == ":" or doc.words[j].pos != "NOUN":
+        return False
+    return any(w.text == "»" for w in doc.words[j + 1 : j + 4])  # a short name, not speech
 
 
 def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
@@ -201,11 +276,14 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
     ``listed`` is the familiarity the place list gives the word itself (дача → F)."""
     if _unfamiliar(doc, i, scene):
         return "U"
-    if _distorted(doc, i, scene):
+    if _distorted(doc, cast, i, scene):
         return "D"
-    town = _geographical(doc, i, scene)
-    if town:
-        return town
+    own = _geographical(doc, i, scene) or _known(doc, cast, i, listed, scene)
+    return "D" if own == "F" and _but_changed(doc, i) else own
+
+
+def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
+    """F when the place is the dreamer's own world, else Q (HVdC's questionable)."""
     w = doc.words[i]
     vehicle = w.lemma in _VEHICLES
     indefinite = _indefinite(doc, i)
@@ -219,7 +297,7 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
         return "F"
     words = doc.words[scene[0] : scene[1]]
     if not indefinite and not vehicle:
-        if any(_home_word(doc, x) for x in words):
+        if any(_home_word(doc, scene[0] + k) for k in range(len(words))):
             return "F"
         if _local_name(doc, cast, scene):
             return "F"

@@ -44,7 +44,9 @@ _STRANGER_CUES = (
     "незнакомая мне", "незнакомые мне", "которого не знаю", "которую не знаю",
 )  # fmt: skip
 #: After the noun: someone from the dreamer's own circle («из нашего общежития», «с моего курса»).
-_MINE_AFTER = frozenset({("из", "наш"), ("из", "мой"), ("с", "наш"), ("с", "мой"), ("по", "мой")})
+_MINE_AFTER = frozenset(
+    {("из", "наш"), ("из", "мой"), ("с", "наш"), ("с", "мой"), ("по", "мой"), ("по", "наш")}
+)
 
 
 def _before(doc: RuDoc, i: int, n: int = 2) -> list[Word]:
@@ -84,13 +86,24 @@ def _mine_after(doc: RuDoc, i: int) -> bool:
     """«девушка из нашего общежития», «парень с моего курса»: one of the dreamer's own."""
     sentence = doc.sentences[doc.sentence_of[i]]
     words = doc.words[i + 1 : min(sentence.last, i + 4)]
+    if len(words) > 1 and words[0].text == "," and words[1].lemma == "который":
+        # «мужчина, который живёт дальше по нашей улице»: the clause says whose he is
+        words = doc.words[i + 1 : min(sentence.last, i + 9)]
     pairs = {(a.lower, b.lemma) for a, b in pairwise(words)}
     return bool(pairs & _MINE_AFTER)
+
+
+def _fellow(doc: RuDoc, i: int) -> bool:
+    return (
+        i + 2 < len(doc.words) and doc.words[i + 1].lower == "по" and doc.words[i + 2].pos == "NOUN"
+    )
 
 
 def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     """The identity letter after possession (whose mother), familiarity words before the noun
     and what the clause after it says («, не помню, кто это был» → U)."""
+    if family and _fellow(doc, i):
+        return "K"  # «сестра по сестринству», «брат по оружию»: a fellow member, not kin
     if family:
         return {"kin": "R", "other": "K"}.get(possessor(doc, i), identity)
     before = {w.lemma for w in _before(doc, i)}

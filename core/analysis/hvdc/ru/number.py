@@ -32,15 +32,46 @@ def counted(doc: RuDoc, i: int) -> bool:
 
 
 def plural_agreement(doc: RuDoc, i: int) -> bool:
-    """«Мои подруги»: the agreeing word shows the plural that pymorphy3's best reading of the
-    noun alone («подруги», also a genitive singular) may miss."""
+    """«Мои подруги», «повара совещаются», «здоровались мамы»: the agreeing word shows the
+    plural that pymorphy3's best reading of the noun alone («подруги», also a genitive
+    singular) may miss; «мои мама и папа» are two, each one."""
+    w = doc.words[i]
     before = doc.words[i - 1] if i > 0 else None
-    if before is not None and before.pos == "VERB" and before.lemma in _COMINGS:
-        # «Пришли девочки»: a verb of coming takes no genitive object, so its plural is theirs
-        return before.number == "plur" and doc.words[i].case in ("gent", "nomn")
+    if before is not None and before.pos == "VERB" and _takes_no_object(before):
+        # «Пришли девочки», «здоровались мамы»: a verb of coming or a reflexive verb takes no
+        # genitive object, so its plural is theirs
+        return before.number == "plur" and w.case in ("gent", "nomn")
+    if w.case == "gent" and _plural_verb_after(doc, i) and not _governed(doc, i):
+        return True
     if before is None or before.pos not in ("ADJF", "PRTF") or before.number != "plur":
         return False
-    return before.case == "nomn" and doc.words[i].case in ("gent", "nomn")
+    return before.case == "nomn" and (w.case == "gent" or w.number == "plur")
+
+
+def _takes_no_object(verb: Word) -> bool:
+    return verb.lemma in _COMINGS or verb.lemma.endswith(("ся", "сь"))
+
+
+def _plural_verb_after(doc: RuDoc, i: int) -> bool:
+    """«повара долго совещаются», «лошади, которые тянули»: the noun's verb is plural."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for w in doc.words[i + 1 : min(sentence.last, i + 4)]:
+        if w.pos == "VERB" or w.lemma == "который":
+            return w.number == "plur"
+        if w.pos != "ADVB" and w.text != ",":
+            return False
+    return False
+
+
+def _governed(doc: RuDoc, i: int) -> bool:
+    """Whether something before the noun takes a genitive («у моей мамы», «много людей»,
+    «дом подруги») or shows the singular («моей»)."""
+    j = i - 1
+    while j >= 0 and doc.words[j].pos in ("ADJF", "PRTF"):
+        if doc.words[j].number == "sing":
+            return True
+        j -= 1
+    return j >= 0 and doc.words[j].pos in ("PREP", "NOUN", "NUMR", "VERB", "PRCL", "INFN", "ADVB")
 
 
 def singular_agreement(doc: RuDoc, i: int) -> bool:

@@ -1,28 +1,36 @@
 """Settings (HVdC scenes) of a Russian report: indoor/outdoor and how familiar the place is.
 
-A place word from the list gives I, O or A; its familiarity comes from the words around it:
-the dreamer's own («мой», «наш», «свой», «дома», «у бабушки») is F, «незнакомый», «чужой»,
-«какой-то» is U, «странный», «непохожий» is D (distorted), a place name is G, else Q. A new
-setting starts when the dream moves between indoors and outdoors or to a named other place.
+The places the dreamer is at come from ``whereabouts``; their familiarity from the words around
+them (``familiarity``): the dreamer's own is F, strange U, changed D, a named city G, else Q. A
+new setting starts when the dream moves between indoors and outdoors or to a new scene.
 """
 
 from __future__ import annotations
-
-from itertools import pairwise
 
 from core.analysis.hvdc.types import Code
 
 from .cast import Cast
 from .familiarity import familiarity
-from .lexicon import Entry, lexicon
-from .negation import negated
-from .nlp import RuDoc, morph_analyzer
+from .moves import move_verb
+from .nlp import RuDoc
+from .whereabouts import mentions, moved, toward, weak
 
-_HOME_ADVERBS = frozenset({"дома", "домой"})
-#: Forms of «дорогой» (dear, expensive) that pymorphy3 may read as «дорога» (road).
-_ADJECTIVE_HOMONYMS = frozenset({"дорогой", "дорогую", "дорогие", "дорогих", "дороги"})
-_BESIDE = frozenset({"перед", "возле", "около", "рядом", "вокруг", "напротив"})
-_PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "у", "около", "возле", "по", "через", "из", "к"})
+_BREAKS = frozenset({",", "—", ";", ":"})
+_LEADS = frozenset({"и", "а", "но", "потом", "тут", "вдруг", "затем", "внезапно"})
+#: Fixtures of a room: at one of them the dreamer is indoors («у окна», «за столом»).
+_FIXTURES = frozenset(
+    {"окно", "стол", "холодильник", "диван", "кресло", "плита", "камин", "шкаф", "подоконник",
+     "потолок", "стена", "телевизор", "комод", "раковина", "экзамен"}
+)  # fmt: skip
+#: Fixtures that tell a room wherever they are named («открыла холодильник»).
+_TELLING = frozenset({"холодильник", "подоконник", "плита", "камин", "раковина"})
+#: Verbs of moving along, within the place one is in («шла по парковке»).
+_ALONG = frozenset(
+    {"идти", "ехать", "бежать", "плыть", "лететь", "спускаться", "подниматься", "ходить",
+     "ездить", "гулять", "брести", "ползти", "лезть", "мчаться", "кататься"}
+)  # fmt: skip
+_FAMILY = frozenset("FMXBTHWRY")
+_TAKING = frozenset({"сдавать", "сдать", "писать"})
 _MAX_SETTINGS = 3
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
@@ -32,268 +40,36 @@ _SCENE_MARKERS = (
     "потом я был", "потом мы были", "потом я уже", "в следующий миг", "в следующей части",
     "дальше снилось", "потом снилось", "потом мне снилось", "в другой части сна",
 )  # fmt: skip
-#: Verbs that take the dreamer somewhere: a place after one of them in its sentence is a move.
-_MOVES = frozenset(
-    {"выйти", "выходить", "пойти", "идти", "зайти", "заходить", "войти", "входить", "вернуться",
-     "возвращаться", "поехать", "ехать", "приехать", "побежать", "бежать", "прибежать",
-     "оказаться", "спуститься", "спускаться", "подняться", "подниматься", "попасть", "уйти",
-     "перейти", "добраться", "прийти", "приходить", "поплыть", "вбежать", "выбежать",
-     "отправиться", "переехать", "въехать", "выехать", "залезть", "ворваться", "улететь",
-     "прыгнуть", "нырнуть", "пробраться", "перебраться", "завернуть", "свернуть"}
-)  # fmt: skip
-#: «вышла из здания»: the place left behind is not where the next scene is.
-_HABITS = frozenset({"учиться", "работать", "преподавать", "служить"})
-#: Parts of a building: leaving one («вышла из комнаты») is no step outdoors.
-_ROOMS = frozenset(
-    {"комната", "спальня", "кухня", "ванная", "туалет", "уборная", "класс", "аудитория",
-     "кабинет", "зал", "гостиная", "коридор", "номер", "палата", "лифт", "раздевалка"}
-)  # fmt: skip
-_LEAVING = frozenset({"из", "от", "изо"})
-_WE = frozenset({"я", "мы"})
-#: Other prepositions of place (a place word needs one to be where someone is).
-_AROUND = frozenset(
-    {
-        "за",
-        "под",
-        "над",
-        "перед",
-        "вдоль",
-        "среди",
-        "от",
-        "до",
-        "ко",
-        "изо",
-        "вокруг",
-        "рядом",
-        "с",
-        "со",
-    }
-)
-_CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "(", ")", "и", "а", "но", "что"})
-_QUALIFIERS = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "NPRO"})
-_EXITS = frozenset({"выйти", "выходить", "выбежать", "выбегать", "уйти", "выскочить", "выбраться"})
-_STREET_SUFFIXES = ("авеню", "роуд", "стрит", "-бульвар", "-драйв", "-лейн")
-
-
-def _mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
-    """(word, kind) for each place the dreamer is in, in text order: kind is I, O or A and,
-    when the word itself says so, its familiarity (дача → OF, a named city → OG)."""
-    lex = lexicon("places")
-    found: list[tuple[int, str]] = []
-    for i, w in enumerate(doc.words):
-        if w.lower in _HOME_ADVERBS and not _after_preposition(doc, i):  # not «из дома»
-            if _dreamer_there(doc, i):
-                found.append((i, "IF"))
-            continue
-        if w.lemma.endswith(_STREET_SUFFIXES) and w.text[:1].isupper():
-            found.append((i, "OF"))  # «по Энтисдейл-авеню»: a street of the dreamer's town
-            continue
-        if w.geo and w.pos == "NOUN" and _after_preposition(doc, i):
-            found.append((i, "OG"))
-            continue
-        if not _place_word(doc, i) or (w.case == "gent" and not _after_preposition(doc, i)):
-            continue
-        if _simile(doc, i):
-            continue  # «цветной, как в кино», «будто на сцене»: a likeness, not a place
-        if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
-            continue  # «с мостом во рту», «с домом»: something had, not a place
-        entry = lex.get(w.lemma) or _other_reading(doc, i)
-        if entry is None or negated(doc, i) or _describes_a_person(doc, cast, i):
-            continue
-        if _aside(doc, i):
-            continue
-        inside, own = entry.code[0], entry.code[1:]
-        qualifier = doc.words[i - 1].lemma if i > 0 else ""
-        inside = {"крытый": "I", "открытый": "O"}.get(qualifier, inside)  # «крытый бассейн»
-        if inside == "I" and (_outside_of(doc, i) or (_left(doc, i) and w.lemma not in _ROOMS)):
-            inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
-        found.append((i, inside + own))
-    return _named_places_only_alone(doc, found)
-
-
-def _named_places_only_alone(doc: RuDoc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A place name is the setting only where no place word says more in its sentence
-    («в Лондоне, в здании парламента» is the building, geographically placed)."""
-    by_sentence: dict[int, list[tuple[int, str]]] = {}
-    for item in found:
-        by_sentence.setdefault(doc.sentence_of[item[0]], []).append(item)
-    kept = []
-    for items in by_sentence.values():
-        plain = [it for it in items if it[1] != "OG"]
-        kept.extend(plain or items)
-    return sorted(kept)
-
-
-def _other_reading(doc: RuDoc, i: int) -> Entry | None:
-    """A place under a less likely reading after a preposition of place: pymorphy3 reads
-    «в парке» as «парка» (a parka) first."""
-    if not _after_preposition(doc, i):
-        return None
-    lex = lexicon("places")
-    for parse in morph_analyzer().parse(doc.words[i].lower)[1:4]:
-        entry = lex.get(parse.normal_form.replace("ё", "е"))
-        if entry is not None:
-            return entry
-    return None
-
-
-def _place_word(doc: RuDoc, i: int) -> bool:
-    """A noun, or an adjective standing for one («на лабораторной», «в столовой»)."""
-    w = doc.words[i]
-    if w.pos == "NOUN":
-        return True
-    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
-    return w.pos == "ADJF" and (nxt is None or nxt.pos not in ("NOUN", "ADJF"))
-
-
-def _aside(doc: RuDoc, i: int) -> bool:
-    """«он учится у нас в университете», «мы собирались в кино»: where someone else studies
-    or works now, or where one only meant to go, is not where the dream is (where a friend
-    lives may well be: «в гостях у подруги, которая живёт за городом»)."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    j = i - 1
-    while j >= sentence.first and doc.words[j].lower not in _CLAUSE_END:
-        w = doc.words[j]
-        if w.lemma in _HABITS and w.person == "3per" and w.tense == "pres":
-            return True
-        if w.lemma in ("собираться", "собраться") and doc.words[j + 1].lower in ("в", "на"):
-            return True
-        j -= 1
-    return False
-
-
-def _describes_a_person(doc: RuDoc, cast: Cast, i: int) -> bool:
-    """«подруга по колледжу», «соседка по комнате», «девушка из соседней комнаты», «дорогой
-    мебелью»: the place word tells who someone is (or is an adjective), not where one is."""
-    w = doc.words[i]
-    if w.lower in _ADJECTIVE_HOMONYMS and i + 1 < len(doc.words) and doc.words[i + 1].pos == "NOUN":
-        return True
-    j = i - 1
-    while j > 0 and doc.words[j].pos in ("ADJF", "PRTF"):
-        j -= 1
-    if j < 1 or doc.words[j].lower not in ("по", "из"):
-        return False
-    return cast.code_at(j - 1) is not None
-
-
-def _outside_of(doc: RuDoc, i: int) -> bool:
-    before = [w.lower for w in doc.words[max(0, i - 3) : i]]
-    if any(b in _BESIDE for b in before):
-        return True
-    return bool(before) and before[-1] == "у" and doc.words[i].case == "gent"
-
-
-def _governing_preposition(doc: RuDoc, i: int) -> str | None:
-    """The preposition that puts someone at the place word («в большом доме», «на кухне»),
-    looking back over its adjectives; None when the word is not a place someone is at
-    («с мостом во рту», «дом был большой»)."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    j = i - 1
-    while j >= max(sentence.first, i - 4) and doc.words[j].pos in _QUALIFIERS:
-        j -= 1
-    if j < sentence.first:
-        return None
-    word = doc.words[j].lower
-    return word if word in _PLACE_PREPOSITIONS | _AROUND else None
-
-
-def _simile(doc: RuDoc, i: int) -> bool:
-    """«цветной, как в кино», «прозрачная, как в бассейне»: the place ends a comparison (in
-    «смотрела, как в реке плыли» a clause goes on after it)."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    before = [w.lower for w in doc.words[max(sentence.first, i - 3) : i]]
-    if not any(b in ("как", "будто", "словно", "точно") for b in before[-2:]):
-        return False
-    if i + 1 < sentence.last and doc.words[i + 1].text.isalpha():
-        return False
-    # «стояла в воде, как в озере»: a likeness of where the dreamer is still tells the setting
-    clause = doc.words[max(sentence.first, i - 8) : i - 2]
-    return not any(a.pos == "PREP" and b.pos == "NOUN" for a, b in pairwise(clause))
-
-
-def _left(doc: RuDoc, i: int) -> bool:
-    """«вышла из дома», «выбежала из школы»: the dreamer is now outside the building."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    if _governing_preposition(doc, i) not in _LEAVING:
-        return False
-    return any(w.lemma in _EXITS for w in doc.words[max(sentence.first, i - 5) : i])
-
-
-def _exit_is_dreamers(doc: RuDoc, i: int) -> bool:
-    sentence = doc.sentences[doc.sentence_of[i]]
-    for k in range(i - 1, max(sentence.first, i - 5) - 1, -1):
-        if doc.words[k].lemma in _EXITS:
-            return _dreamer_moves(doc, k)
-    return False
-
-
-def _after_preposition(doc: RuDoc, i: int) -> bool:
-    return i > 0 and doc.words[i - 1].lower in _PLACE_PREPOSITIONS
 
 
 def _scenes(doc: RuDoc) -> list[tuple[int, int]]:
-    """Word ranges ``[first, last)`` of the dream's scenes: a new one starts with a sentence
-    that says the scene changed («Потом сон сменился», «Вдруг я оказалась …»)."""
+    """Word ranges ``[first, last)`` of the dream's scenes: a new one starts with a sentence or
+    clause that says the scene changed («Потом сон сменился», «…, и в следующий миг я уже
+    была у него дома»)."""
     starts = [0]
-    for sentence in doc.sentences[1:]:
-        opening = " ".join(
-            w.lower for w in doc.words[sentence.first : min(sentence.last, sentence.first + 7)]
-            if any(c.isalpha() for c in w.lower)
-        )  # fmt: skip
-        if any(marker in opening for marker in _SCENE_MARKERS):
-            starts.append(sentence.first)
+    for sentence in doc.sentences:
+        for n, first in enumerate(_clause_starts(doc, sentence.first, sentence.last)):
+            opening = " ".join(
+                w.lower for w in doc.words[first : min(sentence.last, first + 7)]
+                if any(c.isalpha() for c in w.lower)
+            )  # fmt: skip
+            # a sentence may open with «Потом вдруг я оказалась»; a clause must open with it
+            found = (m in opening if n == 0 else opening.startswith(m) for m in _SCENE_MARKERS)
+            if first > 0 and any(found):
+                starts.append(first)
+                break
     return list(zip(starts, [*starts[1:], len(doc.words)], strict=True))
 
 
-def _moved(doc: RuDoc, i: int) -> bool:
-    """«вышла на улицу», «мы были в доме»: the dreamer goes to, or is said to be at, the place
-    (not a place left behind, «вышла из комнаты»)."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    if i > 0 and doc.words[i - 1].lower in _LEAVING:
-        # «я вышла из здания»: the dreamer is now outside it (a room left is still indoors)
-        return _left(doc, i) and doc.words[i].lemma not in _ROOMS and _exit_is_dreamers(doc, i)
-    before = doc.words[max(sentence.first, i - 8) : i]
-    for k in range(len(before) - 1, -1, -1):
-        if before[k].lemma in _MOVES:  # «вышла на улицу», not «ей надо было пойти в библиотеку»
-            return _dreamer_moves(doc, i - len(before) + k)
-    return any(  # «я была на улице», «мы были в доме»
-        a.lemma in _WE and b.lemma == "быть" for a, b in pairwise(before[-4:])
-    )
-
-
-def _dreamer_moves(doc: RuDoc, verb: int) -> bool:
-    """Whether the move verb at ``verb`` is the dreamer's: the nearest person word before it
-    in its clause is «я»/«мы» (or none is said); «она пошла», «ей надо было выйти» are not."""
-    sentence = doc.sentences[doc.sentence_of[verb]]
-    infinitive = doc.words[verb].pos == "INFN"
-    for j in range(verb - 1, max(sentence.first, verb - 6) - 1, -1):
-        w = doc.words[j]
-        if w.lower in _CLAUSE_END and not infinitive:
-            break
-        if w.lemma in _WE:
-            return True
-        if w.pos in ("NPRO", "NOUN") and w.case in ("nomn", "datv") and w.animate:
-            return False
-    # «чтобы пойти в библиотеку» with nobody said: a plan, not a move
-    return not infinitive and doc.words[verb].person != "3per"
-
-
-def _dreamer_there(doc: RuDoc, i: int) -> bool:
-    """«я дома», «мы были дома», «у себя дома» put the dreamer at home; «люди, которые были
-    дома» or «она живёт дома» do not."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    before = doc.words[max(sentence.first, i - 4) : i]
-    if any(w.lower in ("себя", "нас", "меня") for w in before[-2:]):
-        return True
-    for k in range(len(before) - 1, -1, -1):
-        w = before[k]
-        if w.lemma in _WE:
-            return True
-        if w.lemma == "который" or (w.case == "nomn" and w.pos in ("NOUN", "NPRO")):
-            return False
-        if w.lemma in _MOVES:  # «а потом поехали домой»
-            return _dreamer_moves(doc, i - len(before) + k)
-    return i == sentence.first or all(not w.text.isalpha() for w in before)
+def _clause_starts(doc: RuDoc, first: int, last: int) -> list[int]:
+    """The sentence's first word and each word after a comma or dash, past «и», «а», «но»,
+    «потом», «тут», «вдруг» (where a marker of a new scene may open the clause)."""
+    out = [first]
+    for j in [j + 1 for j in range(first, last - 1) if doc.words[j].text in _BREAKS]:
+        while j < last - 1 and doc.words[j].lower in _LEADS:
+            j += 1
+        out.append(j)
+    return out
 
 
 def _scene_settings(
@@ -301,12 +77,20 @@ def _scene_settings(
 ) -> list[Code]:
     """The settings of one scene: its first place, then each move between indoors and
     outdoors; a vague first place («по лестнице») takes the sharper kind of the next one."""
-    codes: list[Code] = []
-    kind = ""
-    for i, listed in mentions:
-        if not scene[0] <= i < scene[1]:
-            continue
-        if kind and (listed[0] == kind[0] or "A" in (listed[0], kind[0]) or not _moved(doc, i)):
+    inside = [m for m in mentions if scene[0] <= m[0] < scene[1]]
+    if not inside:
+        return []
+    start, first = _first_setting(doc, cast, inside, scene)
+    codes = [first]
+    kind = inside[start][1][0] + first.code[1]
+    for i, listed in inside[start + 1 :]:
+        if toward(doc, i):
+            continue  # «побежала к дому»: not there yet
+        if (
+            listed[0] == kind[0]
+            or "A" in (listed[0], kind[0])
+            or not moved(doc, i, cast.dreamer_sex)
+        ):
             if kind[0] == "A" and listed[0] != "A" and len(codes) == 1:
                 kind = listed[0] + codes[-1].code[1]
                 codes[-1] = _make(doc, i, kind)
@@ -316,21 +100,79 @@ def _scene_settings(
                 codes[-1] = _make(doc, i, kind[0] + familiarity(doc, cast, i, "F", scene))
             continue
         kind = listed
-        setting = listed[0] + familiarity(doc, cast, i, listed[1:], scene)
-        codes.append(_make(doc, i, setting))
+        fam = familiarity(doc, cast, i, listed[1:], scene)
+        if fam == "Q" and codes[-1].code[1] == "U":
+            fam = "U"  # «незнакомое озеро … вбежали в дом»: still the strange place's house
+        codes.append(_make(doc, i, listed[0] + fam))
     return codes
+
+
+def _entered(doc: RuDoc, cast: Cast, i: int) -> bool:
+    """«зашла в больницу», «поехала на автобусе в центр»: a move into the place (its
+    accusative) or a move that is done (a perfective verb), not a move within it
+    («спускались на эскалаторе», «шла по парковке»)."""
+    if not moved(doc, i, cast.dreamer_sex):
+        return False
+    verb = move_verb(doc, i)
+    return doc.words[i].case == "accs" or (verb is not None and verb not in _ALONG)
+
+
+def _first_setting(
+    doc: RuDoc, cast: Cast, inside: list[tuple[int, str]], scene: tuple[int, int]
+) -> tuple[int, Code]:
+    """The scene's first setting and the mention it ends at: a weak first place («я была в
+    Чикаго», «пошла домой») takes indoors or outdoors from a definite place in the next two
+    sentences (and stays familiar if it was), as the English coder sharpens a vague one."""
+    i, listed = inside[0]
+    own = familiarity(doc, cast, i, listed[1:], scene)
+    if weak(doc, i, listed):
+        horizon = doc.sentence_of[i] + 2
+        for n, (j, better) in enumerate(inside[1:], 1):
+            if doc.sentence_of[j] > horizon:
+                break
+            if weak(doc, j, better) or better[0] == "A":
+                continue
+            if better[0] == listed[0] or _entered(doc, cast, j):
+                break  # «в незнакомом городе … зашла в больницу»: a move, a new setting
+            fam = own if own == "F" else familiarity(doc, cast, j, better[1:], scene)
+            return n, _make(doc, j, better[0] + fam)
+    return 0, _make(doc, i, listed[0] + own)
 
 
 def code_settings(doc: RuDoc, cast: Cast) -> list[Code]:
     """One setting per scene and per move between indoors and outdoors (at most three);
     ``AQ`` when the report names no place."""
-    mentions = _mentions(doc, cast)
+    found = mentions(doc, cast)
     codes: list[Code] = []
     for scene in _scenes(doc):
-        for code in _scene_settings(doc, cast, mentions, scene):
+        for code in _scene_settings(doc, cast, found, scene):
             if not codes or codes[-1].code != code.code:
                 codes.append(code)
-    return codes[:_MAX_SETTINGS] or [Code("settings", _DEFAULT)]
+    return codes[:_MAX_SETTINGS] or [_furnished(doc, cast) or Code("settings", _DEFAULT)]
+
+
+def _furnished(doc: RuDoc, cast: Cast) -> Code | None:
+    """A report that names no place but a room's fixture («сидела у окна», «открыла
+    холодильник», «лежу на столе») is indoors: HVdC codes where the dreamer evidently is."""
+    for i, w in enumerate(doc.words):
+        if w.lemma in _FIXTURES and (w.lemma in _TELLING or _at(doc, i)):
+            fam = familiarity(doc, cast, i, "", (0, len(doc.words)))
+            if fam == "Q" and (w.lemma == "экзамен" or _family_there(cast)):
+                fam = "F"  # a family home («мамочка сидела у окна»), the dreamer's school
+            return _make(doc, i, "I" + fam)
+    return None
+
+
+def _family_there(cast: Cast) -> bool:
+    return any(c.code[2] in _FAMILY and c.code[0] == "1" for c in cast.characters)
+
+
+def _at(doc: RuDoc, i: int) -> bool:
+    """«у окна», «за столом», «сдаю экзамен» (not «у меня экзамен», only told of)."""
+    prev = doc.words[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    return prev.lower in ("у", "за", "на", "возле", "около", "под") or prev.lemma in _TAKING
 
 
 def _make(doc: RuDoc, i: int, setting: str) -> Code:

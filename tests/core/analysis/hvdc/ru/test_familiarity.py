@@ -27,7 +27,7 @@ def test_a_known_place_that_changed_is_distorted() -> None:
 
 
 def test_a_city_named_is_geographical_unless_it_is_home() -> None:
-    assert _settings("Мы с мужем оказались в Лондоне.") == ["OG"]
+    assert _settings("Мы с мужем оказались в Лондоне.") == ["AG"]  # a city: indoors or out?
     assert _settings("Мы с мамой поехали в центр Кливленда, а потом поехали домой.")[0][1] == "F"
 
 
@@ -67,3 +67,37 @@ def test_a_relatives_place_and_a_bare_garden_are_familiar() -> None:
 
 def test_getting_lost_makes_the_place_unfamiliar() -> None:
     assert _settings("Мы ехали по дороге, но заблудились.") == ["OU"]
+
+
+def test_the_university_by_its_colloquial_name_is_the_dreamers() -> None:
+    assert _settings("Мне снилось, что я прихожу в универ.") == ["IF"]
+
+
+def test_the_dreamers_own_place_with_an_only_that_changes_it_is_distorted() -> None:
+    assert _settings("Я была дома, только дом стоял в глуши.") == ["ID"]
+
+
+def test_a_person_changing_into_another_changes_no_place() -> None:
+    text = "Я была у себя в спальне. Отец моего парня превратился в моего парня."
+    assert _settings(text) == ["IF"]
+
+
+def test_quoted_speech_is_no_named_place() -> None:
+    text = "Я ждала за кулисами. Руководительница сказала: «Пошли». Мы вышли на сцену."
+    assert _settings(text)[0][1] == "Q"
+
+
+def test_a_dorm_that_tells_who_someone_is_does_not_place_the_scene() -> None:
+    assert _settings("Я сидела в столовой. Мои подруги из общежития тоже были там.") == ["IQ"]
+
+
+def test_being_back_in_a_place_makes_it_familiar() -> None:
+    assert _settings("Снилось, что я снова в армии, на плацу.") == ["OF"]
+
+
+def test_a_mall_is_indoors() -> None:
+    assert _settings("Я в огромном торговом центре, ищу выход.")[0][0] == "I"
+
+
+def test_a_named_ocean_is_geographical() -> None:
+    assert _settings("Я еду в красивой машине по шоссе над Тихим океаном.") == ["OG"]

@@ -102,3 +102,16 @@ def test_what_something_looks_like_is_no_character() -> None:
 
 def test_a_plural_after_a_verb_of_coming_is_a_group() -> None:
     assert _chars("Пришли девочки.")[0][0] == "2"
+
+
+def test_a_sister_by_sorority_is_a_fellow_member_not_kin() -> None:
+    assert _chars("Она вернулась с одной из моих сестёр по сестринству.")[-1] == "1FKA"
+
+
+def test_a_clause_that_places_someone_on_our_street_makes_him_known() -> None:
+    assert _chars("Мужчина, который живёт дальше по нашей улице, гнался за мной.") == ["1MKA"]
+
+
+def test_people_named_by_race_alone_are_an_ethnic_group() -> None:
+    assert _chars("Под водой были чернокожие, которые утащили меня.") == ["2JEA"]
+    assert _chars("Я убегала от огромного темнокожего мужчины.") == ["1MEA"]
