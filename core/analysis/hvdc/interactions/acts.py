@@ -18,7 +18,8 @@ def _words(blob: str) -> frozenset[str]:
 
 
 _NEGATORS = _words(
-    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without"
+    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without "
+    "unwilling refused refuses refusing declined"
 )
 
 

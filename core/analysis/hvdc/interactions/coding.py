@@ -19,6 +19,7 @@ from ..types import Code
 from .acts import act_tokens, false_sense, negated, verb
 from .favours import favours
 from .hostility import covert_anger, refusals, refused_requests
+from .invitations import invitations
 from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, read_act
@@ -219,7 +220,7 @@ def code_interactions(
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
-    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
+    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast) + invitations(doc, cast)
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly = _answered(_distinct(doc, friendly))
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

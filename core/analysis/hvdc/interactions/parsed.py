@@ -37,10 +37,12 @@ _PRONOUNS = _words(
 #: Heads that put an act in a wish, a fear, a plan or a condition, not in the dream's events.
 _FRAMES = _words(
     "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
-    "suppose imagine pretend going avoid"
+    "suppose imagine pretend going avoid refuse decline unwilling"
 )
 #: Heads that make a kindness only asked for, hoped for or wondered about.
-_ASKED = _words("ask beg plead call want wish hope think expect wonder pray need")
+_ASKED = _words(
+    "ask beg plead call want wish hope think expect wonder pray need refuse decline unwilling"
+)
 _PRONOUN_SEX = {"him": "M", "her": "F"}
 _CONDITIONS = _words("if unless whether")
 _EACH_OTHER = _words("other another")
