@@ -22,7 +22,7 @@ from .hostility import covert_anger, refusals, refused_requests
 from .invitations import invitations
 from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
-from .parsed import NOT_CODED, UNKNOWN, read_act
+from .parsed import NOT_CODED, UNKNOWN, aims_at_thing, read_act
 from .senses import SKIP, not_an_interaction, thing_acts
 from .warmth import covert_warmth
 
@@ -37,6 +37,9 @@ _GO_ON = 3
 #: Acts whose participants the words leave unclear are still coded, up to this many codes per
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
+
+#: The prepositions that end phrasal acts (``laugh at``, ``jump on``, ``hide from``).
+_PREPOSITIONS = frozenset({"at", "on", "from", "to", "with"})
 
 _Pair = tuple[int, int, bool]
 
@@ -205,6 +208,9 @@ def _read(
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
     pair = read_act(doc, cast, parse, i, kindness=category == "friendliness")
+    prep = lemma.rsplit(" ", 1)[-1] if " " in lemma else ""
+    if pair is None and prep in _PREPOSITIONS and aims_at_thing(doc, cast, parse, i, prep):
+        return SKIP
     if isinstance(pair, tuple) and is_mutual(doc, i) and lemma.startswith(SHARED):
         return pair[0], pair[1], True
     return pair

@@ -1,10 +1,9 @@
 """Invitations and visits: asking someone along is friendliness 5 whatever verb asks.
 
-HVdC friendliness 5 is an invitation to a social activity or a visit: ``he asked me to dance``,
-``she asked me to come to her cottage``, ``he asked me out``, ``they wanted me to come in to
-see her``, ``he came here to Cleveland to see me``.  The lexicon names ``invite`` and ``visit``;
-here a request verb (ask, beg, urge, persuade, want) with a character as its object, followed
-by ``out``, ``for a date`` or ``to`` + a verb of going or joining, is coded from the one who asks
+HVdC friendliness 5 is an invitation to a social activity or a visit: ``he asked me to
+dance``, ``she asked me to come to her cottage``, ``he asked me out``, ``he came here to
+Cleveland to see me``.  The lexicon names ``invite`` and ``visit``; here a request verb (ask,
+beg, urge, persuade) with a character as its object, followed by ``out``, ``for a date`` or ``to`` + a verb of going or joining, is coded from the one who asks
 to the one asked; a request for help (``I asked her to help me``) is no invitation.  A coming
 whose purpose is to see or visit a character (``came ... to see me``) is a visit.  Only what
 happened: a negated, hoped-for or planned request (``to ask``, ``would ask``) is left out.
@@ -25,11 +24,12 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-_ASKING = _words("ask beg urge persuade want")
+#: (``want`` is left out: ``I wanted him to sit on my lap`` is a wish, not a request.)
+_ASKING = _words("ask beg urge persuade")
 #: What one is asked to do that makes the request an invitation: to go, come or join in.
 _JOINING = _words(
-    "come go visit stay join dance meet eat dine spend accompany ride attend sit walk play "
-    "swim skate skating have"
+    "come go visit stay join dance meet eat dine spend accompany ride attend sit walk swim "
+    "skate skating have"
 )
 _OUTINGS = _words("date dance dinner lunch ride walk drink")
 _COMING = _words("come")

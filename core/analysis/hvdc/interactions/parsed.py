@@ -43,6 +43,8 @@ _FRAMES = _words(
 _ASKED = _words(
     "ask beg plead call want wish hope think expect wonder pray need refuse decline unwilling"
 )
+#: What someone fires or throws: a passive's ``by`` these names an unseen attacker (``Q``).
+_MISSILES = _words("bullet bullets shot shots gunfire arrow arrows bomb bombs rock rocks stones")
 _PRONOUN_SEX = {"him": "M", "her": "F"}
 _CONDITIONS = _words("if unless whether")
 _EACH_OTHER = _words("other another")
@@ -66,6 +68,8 @@ def read_act(
         # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone;
         # a receiver the cast does not know is left to the word-order reading
         return (UNKNOWN, cast.refs[obj], False) if obj in cast.refs else None
+    if passive and subj is not None and doc.tokens[subj].low in _MISSILES and obj in cast.refs:
+        return UNKNOWN, cast.refs[obj], False  # "I was hit by bullets": someone shot
     if subj is not None and subj not in cast.refs:
         return NOT_CODED if _is_thing(doc, subj) else None
     if subj is None:
@@ -84,6 +88,19 @@ def read_act(
     if recipient == initiator and initiator != DREAMER:
         recipient = _someone_else(doc, cast, obj, initiator)
     return initiator, recipient, False
+
+
+def aims_at_thing(doc: Document, cast: Cast, parse: Parse, i: int, prep: str) -> bool:
+    """``jumped on the bus``, ``laughed at the joke``: the preposition of a phrasal act
+    (``jump on``, ``laugh at``) takes a thing, not a character, so no one receives it."""
+    for head in (i, *parse.kids(i, "prt")):
+        for p in parse.kids(head, "prep"):
+            if doc.tokens[p].low != prep:
+                continue
+            objs = parse.kids(p, "pobj")
+            if objs and objs[0] not in cast.refs and _is_thing(doc, objs[0]):
+                return True
+    return False
 
 
 def _someone_else(doc: Document, cast: Cast, obj: int, initiator: int) -> int:

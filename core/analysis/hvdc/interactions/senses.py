@@ -45,6 +45,7 @@ _CRIES = _words("scream yell shout")
 #: Gestures that are friendliness only when aimed at someone (``smiled at me``, ``waved to
 #: us``); ``everyone was smiling`` is a mood.
 _GESTURES = _words("smile wave")
+_CAPTIVE = _words("prisoner prisoners captive captives hostage hostages")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given striking")
 
 
@@ -114,6 +115,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return not _aimed(doc, i)  # "I screamed" in fright is no verbal attack
     if lemma == "love" and prev == "in":
         return True  # "he was in love with me": a standing feeling, told, not an act
+    if lemma == "hold" and after is not None and doc.tokens[after].low in _CAPTIVE:
+        return True  # "held prisoner": aggression (capture), no embrace
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
     return lemma == "teach"

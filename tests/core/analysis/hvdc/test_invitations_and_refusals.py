@@ -47,3 +47,36 @@ def test_withheld_kindness_is_rejection(
     parser: SentenceParser, text: str, expected: list[str]
 ) -> None:
     assert codes(text, "aggression", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attacks and restraint named by verbs the lexicon lacked
+        ("I saw a man. He lunged at me.", ["1MSA 7> D"]),
+        ("I saw some men. They locked me in the closet.", ["2MUA 6> D"]),
+        ("I was held prisoner by a man.", ["1MSA 6> D"]),
+        # a phrasal act on a thing is no one's aggression
+        ("I met a man. He jumped on the bus.", []),
+        ("I met a man. He laughed at the joke.", []),
+        # an attacker who fires unseen is the coders' Q
+        ("Once or twice I was hit by bullets.", ["Q 7> D"]),
+    ],
+)
+def test_attacks_and_restraint(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, "aggression", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I met my boyfriend. He was stroking my hair.", ["1MKA 6> D"]),
+        ("I met a man. He warned me about the danger.", ["1MSA 4> D"]),
+        ("I met a man. He walked me home.", ["1MSA 5> D"]),  # seeing someone home: an outing
+        ("I was held prisoner by a man.", []),  # held captive is no embrace
+    ],
+)
+def test_affection_help_and_outings(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, "friendliness", parser) == expected
