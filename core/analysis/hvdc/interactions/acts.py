@@ -23,6 +23,9 @@ _NEGATORS = _words(
 )
 
 
+_BIT_AFTER = _words("by more less too and of further better worse")
+
+
 def false_sense(doc: Document, i: int, lemma: str) -> bool:
     """Senses of lexicon words that are not interactions (``in order to``, ``looked like``)."""
     prev = doc.tokens[i - 1].low if i > 0 else ""
@@ -48,6 +51,8 @@ def false_sense(doc: Document, i: int, lemma: str) -> bool:
         )
     if lemma == "bite" and (prev in {"a", "little"} or nxt == "of"):
         return True
+    if word == "bit" and (nxt in _BIT_AFTER or prev in {"by", "tiny", "quite"}):
+        return True  # "bit by bit", "a bit more": a little, not a bite
     if lemma in {"kind", "nice", "mean"}:
         return nxt in {"of", "that"} or prev in {"a", "some", "any", "what", "the"}
     return lemma == "drive" and nxt in {"the", "a", "my", "his", "her", "our", "their", "up", "off"}

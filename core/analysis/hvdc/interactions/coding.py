@@ -41,6 +41,10 @@ _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
 #: The prepositions that end phrasal acts (``laugh at``, ``jump on``, ``hide from``).
 _PREPOSITIONS = frozenset({"at", "on", "from", "to", "with"})
 
+#: Words from an act to the end of its ``X and me`` receivers.
+_AND_ME_REACH = 6
+_ME = frozenset({"me", "myself"})
+
 _Pair = tuple[int, int, bool]
 
 
@@ -146,6 +150,8 @@ def _code(
 ) -> Code:
     first = _side(doc, cast, pair[0], i, pair[1], before=True)
     second = _side(doc, cast, pair[1], i, pair[0], before=False)
+    if DREAMER not in pair and _and_me(doc, cast, i, pair[1]):
+        second = f"D + {second}"
     label = f"{first} {level}{'=' if mutual else '>'} {second}"
     (start, end), text = doc.span_text(i, i)
     return Code(category, label, (start, end), text)
@@ -163,6 +169,15 @@ def _side(doc: Document, cast: Cast, ref: int, i: int, other: int, before: bool)
         return "D"
     mates = [m for m in companions(doc, cast, tok, limit=3) if m != other][:1]
     return " + ".join(["D", *(cast.code_of(m) for m in mates)])
+
+
+def _and_me(doc: Document, cast: Cast, i: int, recipient: int) -> bool:
+    """``commending my sister and me``: the dreamer received the act with its recipient."""
+    last = doc.sentences[doc.tokens[i].sentence].last
+    for j in range(i + 1, min(last - 2, i + _AND_ME_REACH)):
+        if cast.refs.get(j) == recipient and doc.tokens[j + 1].low == "and":
+            return doc.tokens[j + 2].low in _ME
+    return False
 
 
 def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:

@@ -81,6 +81,8 @@ def read_act(
         return _mutual(doc, cast, parse, subj, initiator)
     if obj is None or obj not in cast.refs:
         owner = _owner(cast, parse, obj) if obj is not None else None
+        if owner is not None and owner == initiator:
+            return NOT_CODED  # "I knocked my pen onto the floor": one's own thing
         if owner is not None:
             return initiator, owner, False  # "stole my car": aimed at the owner
         return NOT_CODED if obj is not None and _is_thing(doc, obj) else None
@@ -225,6 +227,10 @@ def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
             for pobj in parse.kids(prep, "pobj"):
                 if pobj in cast.refs or doc.tokens[pobj].low in _EACH_OTHER:
                     return pobj
+    for clause in parse.kids(i, "ccomp", "xcomp"):  # "helped me find": "me" parsed as its subject
+        person = next((s for s in parse.kids(clause, "nsubj") if s in cast.refs), None)
+        if person is not None:
+            return person
     return objs[0] if objs else None
 
 

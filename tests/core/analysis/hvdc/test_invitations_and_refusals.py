@@ -54,6 +54,8 @@ def test_withheld_kindness_is_rejection(
     [
         # attacks and restraint named by verbs the lexicon lacked
         ("I saw a man. He lunged at me.", ["1MSA 7> D"]),
+        ("I saw a man. He dragged me into the car.", ["1MSA 6> D"]),
+        ("I saw a man. He dragged a log across the field.", []),
         ("I saw some men. They locked me in the closet.", ["2MUA 6> D"]),
         ("I was held prisoner by a man.", ["1MSA 6> D"]),
         # a phrasal act on a thing is no one's aggression
@@ -71,7 +73,7 @@ def test_attacks_and_restraint(parser: SentenceParser, text: str, expected: list
     ("text", "expected"),
     [
         ("I met my boyfriend. He was stroking my hair.", ["1MKA 6> D"]),
-        ("I met a man. He warned me about the danger.", ["1MSA 4> D"]),
+        ("I met a man. He defended me.", ["1MSA 4> D"]),
         ("I met a man. He walked me home.", ["1MSA 5> D"]),  # seeing someone home: an outing
         ("I was held prisoner by a man.", []),  # held captive is no embrace
     ],
@@ -80,3 +82,27 @@ def test_affection_help_and_outings(
     parser: SentenceParser, text: str, expected: list[str]
 ) -> None:
     assert codes(text, "friendliness", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a friend of mine" does it, not "mine"; "helped me find": "me" is helped
+        ("I was in the gym. A friend of mine helped me find my locker.", ["1IKA 4> D"]),
+        # the dreamer received the act with the one named before her
+        ("My father was commending my sister and me.", ["1MFA 2> D + 1FTA"]),
+    ],
+)
+def test_who_is_helped_and_praised(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, "friendliness", parser) == expected
+
+
+def test_acting_on_ones_own_thing_is_no_interaction(parser: SentenceParser) -> None:
+    text = "I met a man. I reach for my journal and knock my pen onto the floor."
+    assert codes(text, "aggression", parser) == []
+
+
+def test_bit_by_bit_is_no_bite(parser: SentenceParser) -> None:
+    assert codes("I met a man. It got better bit by bit.", "aggression", parser) == []
