@@ -24,6 +24,7 @@ from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, aims_at_thing, read_act
 from .senses import SKIP, not_an_interaction, thing_acts
+from .speech import hostile_speech
 from .warmth import covert_warmth
 
 #: The dreamer's possessive names what is hers, not her (``my uncle hit him``).
@@ -238,6 +239,7 @@ def code_interactions(
     acts = act_tokens(doc)
     aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
+    aggression += hostile_speech(doc, cast)
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])

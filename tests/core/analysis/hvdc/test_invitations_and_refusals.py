@@ -106,3 +106,18 @@ def test_acting_on_ones_own_thing_is_no_interaction(parser: SentenceParser) -> N
 
 def test_bit_by_bit_is_no_bite(parser: SentenceParser) -> None:
     assert codes("I met a man. It got better bit by bit.", "aggression", parser) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is said insults or dismisses someone: verbal aggression, whatever the verb
+        ('I met a man. He said, "Don\'t be silly."', ["1MSA 2> D"]),
+        ("I met a man. He replied shortly no, her legs are too fat.", ["1MSA 2> D"]),
+        # said of a thing, or of oneself: no aggression
+        ("I met a man. He said the food was terrible.", []),
+        ("I told my mother I must be going crazy.", []),
+    ],
+)
+def test_hostile_speech(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, "aggression", parser) == expected
