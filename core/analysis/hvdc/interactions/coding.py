@@ -44,6 +44,8 @@ _PREPOSITIONS = frozenset({"at", "on", "from", "to", "with"})
 
 #: Words from an act to the end of its ``X and me`` receivers.
 _AND_ME_REACH = 6
+#: How far back a covert feeling's (level 1) holder is looked for by the fallback.
+_FEELING_REACH = 12
 _ME = frozenset({"me", "myself"})
 
 _Pair = tuple[int, int, bool]
@@ -131,7 +133,7 @@ def _fallbacks(
         sent = doc.tokens[i].sentence
         if sent in told:
             continue
-        fallback = _salient_pair(doc, cast, i)
+        fallback = _salient_pair(doc, cast, i, reach=_FEELING_REACH if level == 1 else 6)
         if fallback is None:
             break
         told.add(sent)
@@ -181,9 +183,11 @@ def _and_me(doc: Document, cast: Cast, i: int, recipient: int) -> bool:
     return False
 
 
-def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
+def _salient_pair(doc: Document, cast: Cast, i: int, reach: int) -> tuple[int, int] | None:
     """Best guess for an act whose participants the words do not show: the character most
-    talked about acts on the dreamer, or the dreamer on it when she is the subject."""
+    talked about acts on the dreamer, or the dreamer on it when she is the subject (within
+    ``reach`` words before the act; a feeling's holder may stand further back: ``I had been
+    close friends with her, but now am unfriendly``)."""
     counts: dict[int, int] = {}
     for ref in cast.refs.values():
         if ref != DREAMER and not cast.characters[ref].is_animal:
@@ -193,7 +197,7 @@ def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
     sent = doc.sentences[doc.tokens[i].sentence]
     here = {cast.refs[j] for j in range(sent.first, sent.last) if cast.refs.get(j) in counts}
     other = max(here or counts, key=lambda ref: counts[ref])
-    subject = subject_before(doc, cast, i, reach=6)
+    subject = subject_before(doc, cast, i, reach=reach)
     if subject == DREAMER:
         return DREAMER, other
     if not any(
