@@ -44,8 +44,8 @@ _NON_AGENT = _words("it this something everything nothing what there")
 _TO_SOMEONE = _words("give buy bring send lend like love fond admire miss")
 _NEEDS_OBJECT = _words(
     "like love marry drive wedding engaged admire fond miss kiss neck pet sexual flirt intercourse"
-    " dragged dragging"
-)  # "dragged the box": no one is attacked
+    " dragged dragging aim"
+)  # "dragged the box", "aimed the camera": no one is attacked
 
 
 def subject_token(doc: Document, cast: Cast, i: int) -> int | None:

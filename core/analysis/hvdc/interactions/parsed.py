@@ -64,6 +64,8 @@ def read_act(
         return _reduced_passive(doc, cast, parse, i)
     subj = _agent(parse, i) if passive else _subject(doc, cast, parse, i)
     obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
+    if obj is not None and doc.tokens[obj].low in _RELATIVE and parse.dep(i) == "relcl":
+        obj = parse.head(i)  # "my father, who was put in prison": the father
     if passive and subj is None:
         # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone;
         # a receiver the cast does not know is left to the word-order reading

@@ -121,3 +121,21 @@ def test_bit_by_bit_is_no_bite(parser: SentenceParser) -> None:
 )
 def test_hostile_speech(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "aggression", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause's passive receiver is the noun it describes
+        ("I was going to visit my father who was put in prison.", ["Q 6> 1MFA"]),
+        ("I saw a man. He aimed the camera at the sky.", []),  # aimed at a thing
+    ],
+)
+def test_confinement_and_aim(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, "aggression", parser) == expected
+
+
+def test_a_goodbye_is_verbal_friendliness(parser: SentenceParser) -> None:
+    assert codes("I met my aunt. I said goodbye to her.", "friendliness", parser) == [
+        "D 2> 1FRA"
+    ]
