@@ -139,3 +139,19 @@ def test_a_goodbye_is_verbal_friendliness(parser: SentenceParser) -> None:
     assert codes("I met my aunt. I said goodbye to her.", "friendliness", parser) == [
         "D 2> 1FRA"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # help whose object stands inside the phrase
+        ("I went upstairs with a boy. He picked me up.", ["1MKA 4> D"]),
+        ("I went to my grandmother's place and she took me in for a week.", ["1FRA 4> D"]),
+        # things picked up are no one helped
+        ("My glasses had fallen off so I went back to pick them up.", []),
+    ],
+)
+def test_help_told_around_its_object(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, "friendliness", parser) == expected
