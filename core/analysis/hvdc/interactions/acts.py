@@ -63,11 +63,28 @@ def verb(doc: Document, i: int, category: str) -> tuple[str, int] | None:
     for cand, phrases, value in _lexicon_forms(category, doc.tokens[i].low):
         for rest, level in phrases:
             end = min(len(doc.tokens), i + 1 + len(rest))
-            if tuple(doc.tokens[j].low for j in range(i + 1, end)) == rest:
+            if tuple(doc.tokens[j].low for j in range(i + 1, end)) == rest or _split(doc, i, rest):
                 return cand + " " + " ".join(rest), int(level)
         if value is not None:
             return cand, int(value)
     return None
+
+
+#: Particles of phrasal verbs that may follow their object (``cheered me up``).
+_PARTICLES = _words("up out off away down back over")
+#: Objects that split a phrasal verb and are persons (``them``, ``it`` are as often things).
+_PERSONS = _words("me him her us")
+
+
+def _split(doc: Document, i: int, rest: tuple[str, ...]) -> bool:
+    """``cheered me up``, ``told him off``, ``kicked us out``: a verb + particle phrase of the
+    lexicon with a personal pronoun between them."""
+    if len(rest) != 1 or rest[0] not in _PARTICLES or i + 2 >= len(doc.tokens):
+        return False
+    after = doc.tokens[i + 3].low if i + 3 < len(doc.tokens) else ""
+    if after == "of":
+        return False  # "took me out of school": a place left, no outing
+    return doc.tokens[i + 1].low in _PERSONS and doc.tokens[i + 2].low == rest[0]
 
 
 _Forms = tuple[tuple[str, tuple[tuple[tuple[str, ...], str], ...], str | None], ...]

@@ -155,3 +155,19 @@ def test_help_told_around_its_object(
     parser: SentenceParser, text: str, expected: list[str]
 ) -> None:
     assert codes(text, "friendliness", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # a phrasal verb split by its personal object
+        ("I met my mother. She cheered me up.", "friendliness", ["1FMA 4> D"]),
+        ("I met my mother. She told me off.", "aggression", ["1FMA 2> D"]),
+        # sent away is no gift
+        ("I met my mother. She sent me away.", "friendliness", []),
+    ],
+)
+def test_split_phrasal_verbs(
+    parser: SentenceParser, text: str, category: str, expected: list[str]
+) -> None:
+    assert codes(text, category, parser) == expected
