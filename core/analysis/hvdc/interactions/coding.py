@@ -23,6 +23,7 @@ from .invitations import invitations
 from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, aims_at_thing, read_act
+from .praise import praise
 from .senses import SKIP, not_an_interaction, thing_acts
 from .speech import hostile_speech
 from .warmth import covert_warmth
@@ -248,6 +249,7 @@ def code_interactions(
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
     friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast) + invitations(doc, cast)
+    friendly += praise(doc, cast)
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly = _answered(_distinct(doc, friendly))
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

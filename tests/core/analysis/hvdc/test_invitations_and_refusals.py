@@ -171,3 +171,19 @@ def test_split_phrasal_verbs(
     parser: SentenceParser, text: str, category: str, expected: list[str]
 ) -> None:
     assert codes(text, category, parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kind words about someone, whatever verb reports them
+        ("I saw the conductor. I said I thought the conductor was very clever.", ["D 2> 1MOA"]),
+        ("I met Joan. I told her how lucky she was.", ["D 2> 1FKA"]),
+        ("I met Joan. I wished her the best of everything.", ["D 2> 1FKA"]),
+        # praise of a thing, or told to someone about a thing
+        ("I met a man. He said the house was lovely.", []),
+        ("I told mother that a natural straw would be nice.", []),
+    ],
+)
+def test_praise(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, "friendliness", parser) == expected
