@@ -114,7 +114,17 @@ def _act(
         pair = participants(doc, cast, i, lemma, level, category)
     if pair in (NOT_CODED, SKIP) or (lemma in _AT_DREAMER and not _at_dreamer(pair)):
         return None
+    if _own_visit(doc, lemma, i, pair):
+        return None
     return found, pair if isinstance(pair, tuple) else None
+
+
+def _own_visit(doc: Document, lemma: str, i: int, pair: _Pair | str | None) -> bool:
+    """``I went to visit my parents``: the norms' coders code visits paid to the dreamer and
+    time spent together (``visiting with old friends``), not the dreamer's calls on others
+    (1 of 7 coded on the dev set)."""
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    return lemma == "visit" and isinstance(pair, tuple) and pair[0] == DREAMER and nxt != "with"
 
 
 def _fallbacks(

@@ -46,6 +46,7 @@ _CRIES = _words("scream yell shout")
 #: us``); ``everyone was smiling`` is a mood.
 _GESTURES = _words("smile wave")
 _SENT_OFF = _words("away off")
+_RESTRAINED = _words("back down")
 _CAPTIVE = _words("prisoner prisoners captive captives hostage hostages")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given striking")
 
@@ -124,6 +125,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "sent me away": no gift (aggression reads "send away")
     if lemma == "hold" and after is not None and doc.tokens[after].low in _CAPTIVE:
         return True  # "held prisoner": aggression (capture), no embrace
+    if lemma == "hold" and _low(doc, i + 2) in _RESTRAINED:
+        return True  # "people held me back": restraint (aggression "hold back"), no embrace
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
     return lemma == "teach"

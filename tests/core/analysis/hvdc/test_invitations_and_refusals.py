@@ -187,3 +187,20 @@ def test_split_phrasal_verbs(
 )
 def test_praise(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "friendliness", parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # held back is restraint, not an embrace
+        ("I tried to get out, but the people held me back.", "aggression", ["2JSA 6> D"]),
+        ("I tried to get out, but the people held me back.", "friendliness", []),
+        # the dreamer's calls on others are not coded; time spent together and visits to her are
+        ("I went to visit my father.", "friendliness", []),
+        ("My father came to visit me.", "friendliness", ["1MFA 5> D"]),
+    ],
+)
+def test_restraint_and_visits(
+    parser: SentenceParser, text: str, category: str, expected: list[str]
+) -> None:
+    assert codes(text, category, parser) == expected
