@@ -204,3 +204,7 @@ def test_restraint_and_visits(
     parser: SentenceParser, text: str, category: str, expected: list[str]
 ) -> None:
     assert codes(text, category, parser) == expected
+
+
+def test_coming_over_to_someone_is_an_approach(parser: SentenceParser) -> None:
+    assert codes("I met Alma. Alma came over to me.", "friendliness", parser) == []
