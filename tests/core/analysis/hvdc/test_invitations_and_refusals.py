@@ -208,3 +208,16 @@ def test_restraint_and_visits(
 
 def test_coming_over_to_someone_is_an_approach(parser: SentenceParser) -> None:
     assert codes("I met Alma. Alma came over to me.", "friendliness", parser) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a favour told with two objects, the person first
+        ("A girlfriend of mine got me a blind date.", ["1FKA 4> D"]),
+        ("It made me a little sick.", []),
+        ("I met George. I asked George to order me a drink.", []),  # asked for, not done
+    ],
+)
+def test_favours_with_two_objects(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, "friendliness", parser) == expected
