@@ -177,6 +177,8 @@ def _subject(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
             return parse.head(i)
         if dep not in ("conj", "xcomp", "advcl") or parse.head(i) == i:
             return None
+        if dep == "advcl" and any(doc.tokens[a].low != "to" for a in parse.kids(i, "aux")):
+            return None  # a finite clause has its own subject; the parse lost it: word order
         head = parse.head(i)
         seen = [o for o in parse.kids(head, "dobj") if o in cast.refs]
         if dep == "conj" and seen and _SEEING.intersection(lemma_candidates(doc.tokens[head].low)):

@@ -221,3 +221,9 @@ def test_coming_over_to_someone_is_an_approach(parser: SentenceParser) -> None:
 )
 def test_favours_with_two_objects(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "friendliness", parser) == expected
+
+
+def test_a_finite_clause_keeps_its_own_subject(parser: SentenceParser) -> None:
+    # the parser hangs "animals" on "space" and "trying" on "falling": the dreamer is no grabber
+    text = "I was falling through space and weird animals were trying to grab me while I was falling."
+    assert codes(text, "aggression", parser) == ["2ANI 6> D"]
