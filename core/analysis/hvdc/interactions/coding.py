@@ -203,6 +203,8 @@ def _salient_pair(doc: Document, cast: Cast, i: int, reach: int) -> tuple[int, i
     for ref in cast.refs.values():
         if ref != DREAMER and not cast.characters[ref].is_animal:
             counts[ref] = counts.get(ref, 0) + 1
+    if not counts:  # a dream with animals only: the cat that jumped on her is the one
+        counts = {ref: 1 for ref in cast.refs.values() if ref != DREAMER}
     if not counts:
         return None
     sent = doc.sentences[doc.tokens[i].sentence]
