@@ -33,6 +33,8 @@ _GIFTS = _words("buy bring bake knit sew")
 _DETERMINERS = _words("the a an my his her their our this that")
 _PERSONS = _words("me him her us")
 _THING_DETERMINERS = _words("a an the some my his her their our this that another")
+_UNDONE = _words("to can could would might should")
+_CONDITIONS = _words("if whether")
 _REACH = 8  # words between the favour verb and "for"
 
 
@@ -66,8 +68,9 @@ def _double_object(doc: Document, cast: Cast, k: int) -> tuple[int | None, int |
         return None, None
     if not _FAVOURS.intersection(lemma_candidates(doc.tokens[k].low)):
         return None, None
-    if k > 0 and doc.tokens[k - 1].low == "to":
-        return None, None  # "I asked George to order me a drink": asked for, not done
+    before = {doc.tokens[j].low for j in range(max(0, k - 5), k)}
+    if (k > 0 and doc.tokens[k - 1].low in _UNDONE) or before & _CONDITIONS:
+        return None, None  # "asked George to order me a drink", "if he can buy us": not done
     return k, cast.refs[k + 1]
 
 

@@ -227,3 +227,7 @@ def test_a_finite_clause_keeps_its_own_subject(parser: SentenceParser) -> None:
     # the parser hangs "animals" on "space" and "trying" on "falling": the dreamer is no grabber
     text = "I was falling through space and weird animals were trying to grab me while I was falling."
     assert codes(text, "aggression", parser) == ["2ANI 6> D"]
+
+
+def test_a_favour_only_asked_about_is_none(parser: SentenceParser) -> None:
+    assert codes("I ask Wally if he can buy us some alcohol.", "friendliness", parser) == []
