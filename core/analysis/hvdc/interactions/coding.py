@@ -144,7 +144,8 @@ def _fallbacks(
         sent = doc.tokens[i].sentence
         if sent in told:
             continue
-        fallback = _salient_pair(doc, cast, i, reach=_FEELING_REACH if level == 1 else 6)
+        reach = _FEELING_REACH if level == 1 else 6
+        fallback = _salient_pair(doc, cast, i, reach, animals=category == "aggression")
         if fallback is None:
             break
         told.add(sent)
@@ -194,16 +195,18 @@ def _and_me(doc: Document, cast: Cast, i: int, recipient: int) -> bool:
     return False
 
 
-def _salient_pair(doc: Document, cast: Cast, i: int, reach: int) -> tuple[int, int] | None:
+def _salient_pair(
+    doc: Document, cast: Cast, i: int, reach: int, animals: bool
+) -> tuple[int, int] | None:
     """Best guess for an act whose participants the words do not show: the character most
     talked about acts on the dreamer, or the dreamer on it when she is the subject (within
     ``reach`` words before the act; a feeling's holder may stand further back: ``I had been
-    close friends with her, but now am unfriendly``)."""
+    close friends with her, but now am unfriendly``); an animal only for ``animals``."""
     counts: dict[int, int] = {}
     for ref in cast.refs.values():
         if ref != DREAMER and not cast.characters[ref].is_animal:
             counts[ref] = counts.get(ref, 0) + 1
-    if not counts:  # a dream with animals only: the cat that jumped on her is the one
+    if not counts and animals:  # aggression among animals only: the cat that jumped on her
         counts = {ref: 1 for ref in cast.refs.values() if ref != DREAMER}
     if not counts:
         return None
