@@ -17,6 +17,7 @@ from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
 from .acts import act_tokens, false_sense, negated, verb
+from .cues import cue_tokens
 from .favours import favours
 from .hostility import covert_anger, refusals, refused_requests
 from .invitations import invitations
@@ -256,15 +257,16 @@ def code_interactions(
     doc: Document, cast: Cast, emotions: list[Code], parse: Parse = EMPTY
 ) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
-    acts = act_tokens(doc)
+    acts, cues = act_tokens(doc), cue_tokens(doc)
     aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
-    aggression += hostile_speech(doc, cast)
+    aggression += hostile_speech(doc, cast, cues["reporting"])
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
-    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast) + invitations(doc, cast)
-    friendly += praise(doc, cast)
+    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
+    friendly += invitations(doc, cast, cues["asking"], cues["coming"])
+    friendly += praise(doc, cast, cues["praising"], cues["wishing"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly = _answered(_distinct(doc, friendly))
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

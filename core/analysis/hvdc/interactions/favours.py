@@ -41,12 +41,15 @@ _REACH = 8  # words between the favour verb and "for"
 def favours(doc: Document, cast: Cast) -> list[Code]:
     """``S 4> R`` (``3>`` for a gift) for each favour verb of S followed by ``for`` R (see the module docstring)."""
     codes: list[Code] = []
-    for k, tok in enumerate(doc.tokens):
-        if tok.low == "for":
+    lows = [tok.low for tok in doc.tokens]
+    for k, low in enumerate(lows):
+        if low == "for":
             receiver = _receiver(doc, cast, k)
             verb = None if receiver is None else _favour_verb(doc, k)
-        else:
+        elif k + 1 < len(lows) and lows[k + 1] in _PERSONS:
             verb, receiver = _double_object(doc, cast, k)
+        else:
+            continue
         if verb is None or receiver is None or negated(doc, verb):
             continue
         subj = subject_token(doc, cast, verb)

@@ -24,15 +24,12 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-#: (``want`` is left out: ``I wanted him to sit on my lap`` is a wish, not a request.)
-_ASKING = _words("ask beg urge persuade")
 #: What one is asked to do that makes the request an invitation: to go, come or join in.
 _JOINING = _words(
     "come go visit stay join dance meet eat dine spend accompany ride attend sit walk swim "
     "skate skating have"
 )
 _OUTINGS = _words("date dance dinner lunch ride walk drink")
-_COMING = _words("come")
 _SEEING = _words("see visit")
 _BETWEEN = _words("my his her their our the a an")
 _UNREAL = _words("to would might could should will if whether")
@@ -40,20 +37,13 @@ _LEVEL = 5
 _VISIT_REACH = 7  # words between "came" and "to see"
 
 
-def invitations(doc: Document, cast: Cast) -> list[Code]:
-    """``S 5> R`` for each invitation or visit of S to R (see the module docstring)."""
+def invitations(doc: Document, cast: Cast, asking: list[int], coming: list[int]) -> list[Code]:
+    """``S 5> R`` for each invitation or visit of S to R (see the module docstring); ``asking``
+    and ``coming`` are the tokens of :data:`.cues.ASKING` and :data:`.cues.COMING`."""
     codes: list[Code] = []
     told: set[str] = set()  # "he asked me out ... when he asked me out": one invitation
-    for i, tok in enumerate(doc.tokens):
-        if not tok.is_word:
-            continue
-        forms = set(lemma_candidates(tok.low))
-        if forms & _ASKING:
-            receiver = _invited(doc, cast, i)
-        elif forms & _COMING:
-            receiver = _visited(doc, cast, i)
-        else:
-            continue
+    asked = [(i, _invited(doc, cast, i)) for i in asking]
+    for i, receiver in sorted(asked + [(i, _visited(doc, cast, i)) for i in coming]):
         if receiver is None or _unreal(doc, i):
             continue
         subj = subject_token(doc, cast, i)

@@ -13,7 +13,6 @@ interaction.
 from __future__ import annotations
 
 from ..cast.model import Cast
-from ..lexicon import lemma_candidates
 from ..participants import object_after
 from ..text import Document
 from ..types import Code
@@ -25,7 +24,6 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-_SPEAKING = _words("say tell comment remark exclaim reply answer")
 _PRAISE = _words(
     "nice kind sweet lovely wonderful clever talented smart pretty beautiful handsome lucky "
     "brave charming marvelous gorgeous attractive"
@@ -36,26 +34,19 @@ _REACH = 12  # words from the verb to the word of praise
 _LEVEL = 2
 
 
-def praise(doc: Document, cast: Cast) -> list[Code]:
-    """``S 2> R`` for each kind word S says about R (see the module docstring)."""
+def praise(doc: Document, cast: Cast, verbs: list[int], wishes: list[int]) -> list[Code]:
+    """``S 2> R`` for each kind word S says about R (see the module docstring); ``verbs`` and
+    ``wishes`` are the tokens of :data:`.cues.PRAISING` and :data:`.cues.WISHING`."""
     codes: list[Code] = []
-    for i, tok in enumerate(doc.tokens):
-        if not tok.is_word:
-            continue
-        forms = lemma_candidates(tok.low)
-        if "wish" in forms:
-            praised = _wished(doc, cast, i)
-        elif _SPEAKING.intersection(forms):
-            praised = _praised(doc, cast, i)
-        else:
-            continue
-        subj = subject_token(doc, cast, i)
+    told = [(i, _praised(doc, cast, i)) for i in verbs]
+    for i, praised in told + [(i, _wished(doc, cast, i)) for i in wishes]:
+        subj = None if praised is None else subject_token(doc, cast, i)
         if praised is None or subj is None or negated(doc, i) or cast.refs[subj] == praised:
             continue
         (start, end), text = doc.span_text(i, i)
         label = f"{cast.code_of(cast.refs[subj])} {_LEVEL}> {cast.code_of(praised)}"
         codes.append(Code("friendliness", label, (start, end), text))
-    return codes
+    return sorted(codes, key=lambda c: c.span[0] if c.span else -1)
 
 
 def _praised(doc: Document, cast: Cast, i: int) -> int | None:

@@ -12,7 +12,6 @@ character, followed in its sentence by a word that names a person as bad or send
 from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
-from ..lexicon import lemma_candidates
 from ..participants import object_after
 from ..text import Document
 from ..types import Code
@@ -24,7 +23,6 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-_SPEAKING = _words("say tell call reply answer exclaim remark retort snap shout yell scream")
 #: Words that call a person bad or send them off; things can be "terrible", people "liars".
 _HOSTILE = _words(
     "liar liars fool fools idiot idiots stupid dumb silly lazy selfish coward cowards ugly "
@@ -36,12 +34,11 @@ _REACH = 20  # words of a report after its verb
 _LEVEL = 2
 
 
-def hostile_speech(doc: Document, cast: Cast) -> list[Code]:
-    """``S 2> R`` for each hostile thing S says to R (see the module docstring)."""
+def hostile_speech(doc: Document, cast: Cast, verbs: list[int]) -> list[Code]:
+    """``S 2> R`` for each hostile thing S says to R (see the module docstring); ``verbs``
+    are the tokens of reporting verbs (:data:`.cues.REPORTING`)."""
     codes: list[Code] = []
-    for i, tok in enumerate(doc.tokens):
-        if not tok.is_word or not _SPEAKING.intersection(lemma_candidates(tok.low)):
-            continue
+    for i in verbs:
         subj = subject_token(doc, cast, i)
         cue = None if subj is None or negated(doc, i) else _hostile_after(doc, i)
         if subj is None or cue is None or _of_oneself(doc, cast, i, cue, cast.refs[subj]):
