@@ -18,8 +18,12 @@ def _words(blob: str) -> frozenset[str]:
 
 
 _NEGATORS = _words(
-    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without"
+    "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without "
+    "unwilling refused refuses refusing declined"
 )
+
+
+_BIT_AFTER = _words("by more less too and of further better worse")
 
 
 def false_sense(doc: Document, i: int, lemma: str) -> bool:
@@ -47,6 +51,8 @@ def false_sense(doc: Document, i: int, lemma: str) -> bool:
         )
     if lemma == "bite" and (prev in {"a", "little"} or nxt == "of"):
         return True
+    if word == "bit" and (nxt in _BIT_AFTER or prev in {"by", "tiny", "quite"}):
+        return True  # "bit by bit", "a bit more": a little, not a bite
     if lemma in {"kind", "nice", "mean"}:
         return nxt in {"of", "that"} or prev in {"a", "some", "any", "what", "the"}
     return lemma == "drive" and nxt in {"the", "a", "my", "his", "her", "our", "their", "up", "off"}
@@ -57,11 +63,28 @@ def verb(doc: Document, i: int, category: str) -> tuple[str, int] | None:
     for cand, phrases, value in _lexicon_forms(category, doc.tokens[i].low):
         for rest, level in phrases:
             end = min(len(doc.tokens), i + 1 + len(rest))
-            if tuple(doc.tokens[j].low for j in range(i + 1, end)) == rest:
+            if tuple(doc.tokens[j].low for j in range(i + 1, end)) == rest or _split(doc, i, rest):
                 return cand + " " + " ".join(rest), int(level)
         if value is not None:
             return cand, int(value)
     return None
+
+
+#: Particles of phrasal verbs that may follow their object (``cheered me up``).
+_PARTICLES = _words("up out off away down back over")
+#: Objects that split a phrasal verb and are persons (``them``, ``it`` are as often things).
+_PERSONS = _words("me him her us")
+
+
+def _split(doc: Document, i: int, rest: tuple[str, ...]) -> bool:
+    """``cheered me up``, ``told him off``, ``kicked us out``: a verb + particle phrase of the
+    lexicon with a personal pronoun between them."""
+    if len(rest) != 1 or rest[0] not in _PARTICLES or i + 2 >= len(doc.tokens):
+        return False
+    after = doc.tokens[i + 3].low if i + 3 < len(doc.tokens) else ""
+    if after == "of":
+        return False  # "took me out of school": a place left, no outing
+    return doc.tokens[i + 1].low in _PERSONS and doc.tokens[i + 2].low == rest[0]
 
 
 _Forms = tuple[tuple[str, tuple[tuple[tuple[str, ...], str], ...], str | None], ...]

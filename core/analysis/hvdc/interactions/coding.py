@@ -17,12 +17,16 @@ from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
 from .acts import act_tokens, false_sense, negated, verb
+from .cues import cue_tokens
 from .favours import favours
 from .hostility import covert_anger, refusals, refused_requests
+from .invitations import invitations
 from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
-from .parsed import NOT_CODED, UNKNOWN, read_act
+from .parsed import NOT_CODED, UNKNOWN, aims_at_thing, read_act
+from .praise import praise
 from .senses import SKIP, not_an_interaction, thing_acts
+from .speech import hostile_speech
 from .warmth import covert_warmth
 
 #: The dreamer's possessive names what is hers, not her (``my uncle hit him``).
@@ -36,6 +40,15 @@ _GO_ON = 3
 #: Acts whose participants the words leave unclear are still coded, up to this many codes per
 #: dream: coders code them from the whole story, and leaving them out under-counts A/C, F/C.
 _FALLBACKS = {"aggression": 2, "friendliness": 2, "sexuality": 1}
+
+#: The prepositions that end phrasal acts (``laugh at``, ``jump on``, ``hide from``).
+_PREPOSITIONS = frozenset({"at", "on", "from", "to", "with"})
+
+#: Words from an act to the end of its ``X and me`` receivers.
+_AND_ME_REACH = 6
+#: How far back a covert feeling's (level 1) holder is looked for by the fallback.
+_FEELING_REACH = 12
+_ME = frozenset({"me", "myself"})
 
 _Pair = tuple[int, int, bool]
 
@@ -102,7 +115,17 @@ def _act(
         pair = participants(doc, cast, i, lemma, level, category)
     if pair in (NOT_CODED, SKIP) or (lemma in _AT_DREAMER and not _at_dreamer(pair)):
         return None
+    if _own_visit(doc, lemma, i, pair):
+        return None
     return found, pair if isinstance(pair, tuple) else None
+
+
+def _own_visit(doc: Document, lemma: str, i: int, pair: _Pair | str | None) -> bool:
+    """``I went to visit my parents``: the norms' coders code visits paid to the dreamer and
+    time spent together (``visiting with old friends``), not the dreamer's calls on others
+    (1 of 7 coded on the dev set)."""
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    return lemma == "visit" and isinstance(pair, tuple) and pair[0] == DREAMER and nxt != "with"
 
 
 def _fallbacks(
@@ -122,7 +145,8 @@ def _fallbacks(
         sent = doc.tokens[i].sentence
         if sent in told:
             continue
-        fallback = _salient_pair(doc, cast, i)
+        reach = _FEELING_REACH if level == 1 else 6
+        fallback = _salient_pair(doc, cast, i, reach, animals=category == "aggression")
         if fallback is None:
             break
         told.add(sent)
@@ -142,6 +166,8 @@ def _code(
 ) -> Code:
     first = _side(doc, cast, pair[0], i, pair[1], before=True)
     second = _side(doc, cast, pair[1], i, pair[0], before=False)
+    if DREAMER not in pair and _and_me(doc, cast, i, pair[1]):
+        second = f"D + {second}"
     label = f"{first} {level}{'=' if mutual else '>'} {second}"
     (start, end), text = doc.span_text(i, i)
     return Code(category, label, (start, end), text)
@@ -161,19 +187,34 @@ def _side(doc: Document, cast: Cast, ref: int, i: int, other: int, before: bool)
     return " + ".join(["D", *(cast.code_of(m) for m in mates)])
 
 
-def _salient_pair(doc: Document, cast: Cast, i: int) -> tuple[int, int] | None:
+def _and_me(doc: Document, cast: Cast, i: int, recipient: int) -> bool:
+    """``commending my sister and me``: the dreamer received the act with its recipient."""
+    last = doc.sentences[doc.tokens[i].sentence].last
+    for j in range(i + 1, min(last - 2, i + _AND_ME_REACH)):
+        if cast.refs.get(j) == recipient and doc.tokens[j + 1].low == "and":
+            return doc.tokens[j + 2].low in _ME
+    return False
+
+
+def _salient_pair(
+    doc: Document, cast: Cast, i: int, reach: int, animals: bool
+) -> tuple[int, int] | None:
     """Best guess for an act whose participants the words do not show: the character most
-    talked about acts on the dreamer, or the dreamer on it when she is the subject."""
+    talked about acts on the dreamer, or the dreamer on it when she is the subject (within
+    ``reach`` words before the act; a feeling's holder may stand further back: ``I had been
+    close friends with her, but now am unfriendly``); an animal only for ``animals``."""
     counts: dict[int, int] = {}
     for ref in cast.refs.values():
         if ref != DREAMER and not cast.characters[ref].is_animal:
             counts[ref] = counts.get(ref, 0) + 1
+    if not counts and animals:  # aggression among animals only: the cat that jumped on her
+        counts = {ref: 1 for ref in cast.refs.values() if ref != DREAMER}
     if not counts:
         return None
     sent = doc.sentences[doc.tokens[i].sentence]
     here = {cast.refs[j] for j in range(sent.first, sent.last) if cast.refs.get(j) in counts}
     other = max(here or counts, key=lambda ref: counts[ref])
-    subject = subject_before(doc, cast, i, reach=6)
+    subject = subject_before(doc, cast, i, reach=reach)
     if subject == DREAMER:
         return DREAMER, other
     if not any(
@@ -204,6 +245,9 @@ def _read(
     if category == "aggression" and level >= 5 and thing_acts(doc, cast, i):
         return SKIP
     pair = read_act(doc, cast, parse, i, kindness=category == "friendliness")
+    prep = lemma.rsplit(" ", 1)[-1] if " " in lemma else ""
+    if pair is None and prep in _PREPOSITIONS and aims_at_thing(doc, cast, parse, i, prep):
+        return SKIP
     if isinstance(pair, tuple) and is_mutual(doc, i) and lemma.startswith(SHARED):
         return pair[0], pair[1], True
     return pair
@@ -213,13 +257,16 @@ def code_interactions(
     doc: Document, cast: Cast, emotions: list[Code], parse: Parse = EMPTY
 ) -> list[Code]:
     """Aggression and friendliness codes; one per pair of participants per sentence."""
-    acts = act_tokens(doc)
+    acts, cues = act_tokens(doc), cue_tokens(doc)
     aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
+    aggression += hostile_speech(doc, cast, cues["reporting"])
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
     friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
+    friendly += invitations(doc, cast, cues["asking"], cues["coming"])
+    friendly += praise(doc, cast, cues["praising"], cues["wishing"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly = _answered(_distinct(doc, friendly))
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

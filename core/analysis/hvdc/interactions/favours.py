@@ -31,17 +31,25 @@ _FAVOURS = _words(
 #: Favours that hand something over: a gift (friendliness 3) rather than a service (4).
 _GIFTS = _words("buy bring bake knit sew")
 _DETERMINERS = _words("the a an my his her their our this that")
+_PERSONS = _words("me him her us")
+_THING_DETERMINERS = _words("a an the some my his her their our this that another")
+_UNDONE = _words("to can could would might should")
+_CONDITIONS = _words("if whether")
 _REACH = 8  # words between the favour verb and "for"
 
 
 def favours(doc: Document, cast: Cast) -> list[Code]:
     """``S 4> R`` (``3>`` for a gift) for each favour verb of S followed by ``for`` R (see the module docstring)."""
     codes: list[Code] = []
-    for k, tok in enumerate(doc.tokens):
-        if tok.low != "for":
+    lows = [tok.low for tok in doc.tokens]
+    for k, low in enumerate(lows):
+        if low == "for":
+            receiver = _receiver(doc, cast, k)
+            verb = None if receiver is None else _favour_verb(doc, k)
+        elif k + 1 < len(lows) and lows[k + 1] in _PERSONS:
+            verb, receiver = _double_object(doc, cast, k)
+        else:
             continue
-        receiver = _receiver(doc, cast, k)
-        verb = None if receiver is None else _favour_verb(doc, k)
         if verb is None or receiver is None or negated(doc, verb):
             continue
         subj = subject_token(doc, cast, verb)
@@ -52,6 +60,21 @@ def favours(doc: Document, cast: Cast) -> list[Code]:
         label = f"{cast.code_of(cast.refs[subj])} {level}> {cast.code_of(receiver)}"
         codes.append(Code("friendliness", label, (start, end), text))
     return codes
+
+
+def _double_object(doc: Document, cast: Cast, k: int) -> tuple[int | None, int | None]:
+    """``got me a blind date``, ``he had made me a seat``: a favour verb with a person and then
+    a thing as its objects (``them`` is as often things, so only me/him/her/us)."""
+    if k + 2 >= len(doc.tokens) or doc.tokens[k + 1].low not in _PERSONS:
+        return None, None
+    if (k + 1) not in cast.refs or doc.tokens[k + 2].low not in _THING_DETERMINERS:
+        return None, None
+    if not _FAVOURS.intersection(lemma_candidates(doc.tokens[k].low)):
+        return None, None
+    before = {doc.tokens[j].low for j in range(max(0, k - 5), k)}
+    if (k > 0 and doc.tokens[k - 1].low in _UNDONE) or before & _CONDITIONS:
+        return None, None  # "asked George to order me a drink", "if he can buy us": not done
+    return k, cast.refs[k + 1]
 
 
 def _receiver(doc: Document, cast: Cast, k: int) -> int | None:

@@ -10,6 +10,7 @@ from ..text import Document
 from ..types import Code
 from .acts import negated
 from .order import dreamer_near, subject_token
+from .parsed import UNKNOWN
 
 
 def _words(blob: str) -> frozenset[str]:
@@ -26,7 +27,12 @@ _THIRD_PERSON = _words("he she they neither nobody")
 _REQUESTS = _words("ask call beg plead scream yell shout please help")
 _WITHHELD = _words(
     "allow permit give respect share let believe listen answer speak talk help return invite "
-    "recognize pay wait"
+    "recognize pay wait sell pick accept invite call visit"
+)
+#: Words between a withholder and the withheld verb (``she just would not even let``).
+_VERB_CHAIN = _words(
+    "would will did do does could can not never just even still n't wouldn't didn't won't "
+    "couldn't don't doesn't refused to unwilling seemed were was"
 )
 
 
@@ -37,19 +43,41 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
         disliked = tok.low in {"like", "love", "care"}
         if (tok.low not in _WITHHELD and not disliked) or not negated(doc, i):
             continue
-        subj = subject_token(doc, cast, i)
-        if subj is None or (cast.refs[subj] == DREAMER and not disliked):
+        refuser = _withholder(doc, cast, i)
+        if refuser is None or (refuser == DREAMER and not disliked):
             continue
         recipient = object_after(doc, cast, i, reach=3)
         if recipient is None and dreamer_near(doc, cast, i):
             recipient = DREAMER
-        if recipient is None or recipient == cast.refs[subj]:
+        if recipient is None or recipient == refuser:
             continue
         (start, end), text = doc.span_text(i, i)
         level = 3  # "she didn't like it", "he wouldn't let me": rejection
-        code = f"{cast.code_of(cast.refs[subj])} {level}> {cast.code_of(recipient)}"
-        codes.append(Code("aggression", code, (start, end), text))
+        who = "Q" if refuser == UNKNOWN else cast.code_of(refuser)
+        codes.append(Code("aggression", f"{who} {level}> {cast.code_of(recipient)}", (start, end), text))
     return codes
+
+
+def _withholder(doc: Document, cast: Cast, i: int) -> int | None:
+    """Who withholds the kindness at i: the verb's subject; for an unresolved ``she``/``they``
+    the last other character named; :data:`UNKNOWN` for ``nobody``/``no one``."""
+    subj = subject_token(doc, cast, i)
+    if subj is not None:
+        return cast.refs[subj]
+    sent = doc.sentences[doc.tokens[i].sentence]
+    j = i - 1
+    while j > sent.first and doc.tokens[j].low in _VERB_CHAIN:
+        j -= 1
+    word = doc.tokens[j].low
+    if word == "nobody" or (word == "one" and doc.tokens[j - 1].low == "no"):
+        return UNKNOWN
+    if word not in _THIRD_PERSON:
+        return None
+    for j in range(i - 1, max(-1, i - 60), -1):
+        ref = cast.refs.get(j)
+        if ref is not None and ref != DREAMER:
+            return ref
+    return None
 
 
 def refused_requests(doc: Document, cast: Cast) -> list[Code]:

@@ -37,13 +37,15 @@ SHARED = ("argu", "quarrel", "marr")
 _PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
 OBJECT_CASE = _words("me him them us her mine myself himself herself themselves ourselves")
 _POSSESSIVE = _words("my his her their our its")
+_OF_MINE = _words("mine ours hers his theirs yours")
 _NON_AGENT = _words("it this something everything nothing what there")
 #: Friendly acts that are one only with a character after them (``gave me``, ``bought a hat
 #: for my niece``, ``liked her``); a thing bought or liked is no interaction.
 _TO_SOMEONE = _words("give buy bring send lend like love fond admire miss")
 _NEEDS_OBJECT = _words(
     "like love marry drive wedding engaged admire fond miss kiss neck pet sexual flirt intercourse"
-)
+    " dragged dragging aim"
+)  # "dragged the box", "aimed the camera": no one is attacked
 
 
 def subject_token(doc: Document, cast: Cast, i: int) -> int | None:
@@ -52,6 +54,8 @@ def subject_token(doc: Document, cast: Cast, i: int) -> int | None:
     joined = False  # a comma or "and" between: "he ran after me, teasing me"
     for j in range(i - 1, max(sent.first, i - 9) - 1, -1):
         w = doc.tokens[j].low
+        if w in _OF_MINE and j > sent.first and doc.tokens[j - 1].low == "of":
+            continue  # "a friend of mine helped": the friend, not "mine"
         if j in cast.refs and (w not in OBJECT_CASE or not joined):
             return j  # "told him to give", "saw him smile": "him" does it
         if j in cast.refs:

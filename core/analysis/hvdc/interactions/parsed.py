@@ -37,10 +37,14 @@ _PRONOUNS = _words(
 #: Heads that put an act in a wish, a fear, a plan or a condition, not in the dream's events.
 _FRAMES = _words(
     "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
-    "suppose imagine pretend going avoid"
+    "suppose imagine pretend going avoid refuse decline unwilling"
 )
 #: Heads that make a kindness only asked for, hoped for or wondered about.
-_ASKED = _words("ask beg plead call want wish hope think expect wonder pray need")
+_ASKED = _words(
+    "ask beg plead call want wish hope think expect wonder pray need refuse decline unwilling"
+)
+#: What someone fires or throws: a passive's ``by`` these names an unseen attacker (``Q``).
+_MISSILES = _words("bullet bullets shot shots gunfire arrow arrows bomb bombs rock rocks stones")
 _PRONOUN_SEX = {"him": "M", "her": "F"}
 _CONDITIONS = _words("if unless whether")
 _EACH_OTHER = _words("other another")
@@ -60,10 +64,14 @@ def read_act(
         return _reduced_passive(doc, cast, parse, i)
     subj = _agent(parse, i) if passive else _subject(doc, cast, parse, i)
     obj = parse.kids(i, "nsubjpass")[0] if passive and parse.kids(i, "nsubjpass") else None
+    if obj is not None and doc.tokens[obj].low in _RELATIVE and parse.dep(i) == "relcl":
+        obj = parse.head(i)  # "my father, who was put in prison": the father
     if passive and subj is None:
         # "I was pushed": the coders' Q, an unknown initiator, when the receiver is someone;
         # a receiver the cast does not know is left to the word-order reading
         return (UNKNOWN, cast.refs[obj], False) if obj in cast.refs else None
+    if passive and subj is not None and doc.tokens[subj].low in _MISSILES and obj in cast.refs:
+        return UNKNOWN, cast.refs[obj], False  # "I was hit by bullets": someone shot
     if subj is not None and subj not in cast.refs:
         return NOT_CODED if _is_thing(doc, subj) else None
     if subj is None:
@@ -75,6 +83,8 @@ def read_act(
         return _mutual(doc, cast, parse, subj, initiator)
     if obj is None or obj not in cast.refs:
         owner = _owner(cast, parse, obj) if obj is not None else None
+        if owner is not None and owner == initiator:
+            return NOT_CODED  # "I knocked my pen onto the floor": one's own thing
         if owner is not None:
             return initiator, owner, False  # "stole my car": aimed at the owner
         return NOT_CODED if obj is not None and _is_thing(doc, obj) else None
@@ -82,6 +92,19 @@ def read_act(
     if recipient == initiator and initiator != DREAMER:
         recipient = _someone_else(doc, cast, obj, initiator)
     return initiator, recipient, False
+
+
+def aims_at_thing(doc: Document, cast: Cast, parse: Parse, i: int, prep: str) -> bool:
+    """``jumped on the bus``, ``laughed at the joke``: the preposition of a phrasal act
+    (``jump on``, ``laugh at``) takes a thing, not a character, so no one receives it."""
+    for head in (i, *parse.kids(i, "prt")):
+        for p in parse.kids(head, "prep"):
+            if doc.tokens[p].low != prep:
+                continue
+            objs = parse.kids(p, "pobj")
+            if objs and objs[0] not in cast.refs and _is_thing(doc, objs[0]):
+                return True
+    return False
 
 
 def _someone_else(doc: Document, cast: Cast, obj: int, initiator: int) -> int:
@@ -154,6 +177,8 @@ def _subject(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
             return parse.head(i)
         if dep not in ("conj", "xcomp", "advcl") or parse.head(i) == i:
             return None
+        if dep == "advcl" and any(doc.tokens[a].low != "to" for a in parse.kids(i, "aux")):
+            return None  # a finite clause has its own subject; the parse lost it: word order
         head = parse.head(i)
         seen = [o for o in parse.kids(head, "dobj") if o in cast.refs]
         if dep == "conj" and seen and _SEEING.intersection(lemma_candidates(doc.tokens[head].low)):
@@ -206,6 +231,10 @@ def _receiver(doc: Document, cast: Cast, parse: Parse, i: int) -> int | None:
             for pobj in parse.kids(prep, "pobj"):
                 if pobj in cast.refs or doc.tokens[pobj].low in _EACH_OTHER:
                     return pobj
+    for clause in parse.kids(i, "ccomp", "xcomp"):  # "helped me find": "me" parsed as its subject
+        person = next((s for s in parse.kids(clause, "nsubj") if s in cast.refs), None)
+        if person is not None:
+            return person
     return objs[0] if objs else None
 
 

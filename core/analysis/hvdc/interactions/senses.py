@@ -45,6 +45,11 @@ _CRIES = _words("scream yell shout")
 #: Gestures that are friendliness only when aimed at someone (``smiled at me``, ``waved to
 #: us``); ``everyone was smiling`` is a mood.
 _GESTURES = _words("smile wave")
+_CLAUSE_END = _words(". ! ; last tonight yesterday")
+_HOMES = _words("house home place apartment room dorm")
+_SENT_OFF = _words("away off")
+_RESTRAINED = _words("back down")
+_CAPTIVE = _words("prisoner prisoners captive captives hostage hostages")
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given striking")
 
 
@@ -53,6 +58,19 @@ def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int
     while j < len(doc.tokens) and doc.tokens[j].low in skip:
         j += 1
     return j if j < len(doc.tokens) else None
+
+
+def _low(doc: Document, j: int) -> str:
+    return doc.tokens[j].low if j < len(doc.tokens) else ""
+
+
+def _visit(doc: Document, j: int) -> bool:
+    """After ``come over``: the clause ends (``the Fredricksons came over.``) or a home or a
+    meal follows (``came over to our house``, ``came over for dinner``)."""
+    nxt = _low(doc, j)
+    if nxt in _CLAUSE_END or nxt == "for":
+        return True
+    return nxt == "to" and bool(_HOMES.intersection(_low(doc, k) for k in range(j + 1, j + 4)))
 
 
 def _person_follows(doc: Document, cast: Cast, i: int) -> bool:
@@ -114,6 +132,14 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return not _aimed(doc, i)  # "I screamed" in fright is no verbal attack
     if lemma == "love" and prev == "in":
         return True  # "he was in love with me": a standing feeling, told, not an act
+    if lemma == "come over":
+        return not _visit(doc, i + 2)  # "came over to me" is an approach, no visit
+    if lemma == "send" and _low(doc, i + 2) in _SENT_OFF:
+        return True  # "sent me away": no gift (aggression reads "send away")
+    if lemma == "hold" and after is not None and doc.tokens[after].low in _CAPTIVE:
+        return True  # "held prisoner": aggression (capture), no embrace
+    if lemma == "hold" and _low(doc, i + 2) in _RESTRAINED:
+        return True  # "people held me back": restraint (aggression "hold back"), no embrace
     if lemma.split()[0] in _NEEDS_PERSON:
         return not _person_follows(doc, cast, i)
     return lemma == "teach"

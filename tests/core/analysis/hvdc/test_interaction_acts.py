@@ -34,7 +34,8 @@ def codes(text: str, category: str, parser: SentenceParser) -> list[str]:
         ("I screamed at my sister to come back, but she wouldn't.", ["D 2> 1FTA", "1FTA 3R D"]),
         ("I feared that the man would hurt us, but he would not.", []),
         # hurt told as a feeling is an emotion; hurt by someone is an act
-        ("I felt hurt that my sister did not call.", []),
+        # (the call withheld is the sister's rejection, not the dreamer's hurt)
+        ("I felt hurt that my sister did not call.", ["1FTA 3> D"]),
         ("I was hurt by my sister.", ["1FTA 7> D"]),
     ],
 )
