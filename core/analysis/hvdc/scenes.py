@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import itertools
 
-from .cast.model import Cast
+from .cast.model import DREAMER, Cast
 from .lexicon import table
+from .place_cues import said_distorted, said_unfamiliar
 from .text import Document, Sentence, Token
 from .types import Code
 
@@ -26,39 +27,12 @@ _PLACE_PREPS = _words(
     "onto around under over entered reached left entering enter reaching leaving thru "
     "crossing crossed beside behind within throughout upon below beneath turned"
 )
-_UNFAMILIAR = _words(
-    "mysterious weird strange unfamiliar unknown foreign unrecognized somewhere unidentified"
-)
-_DISTORTED = _words("different distorted changed resembled unlike instead")
-_UNFAMILIAR_CUES = (
-    "never seen",
-    "never been",
-    "didn't recognize",
-    "did not recognize",
-    "don't know where",
-    "didn't know where",
-    "did not know where",
-    "no idea where",
-    "some place",
-    "someplace",
-    "not familiar",
-    "wasn't familiar",
-    "was new to me",
-)
-_DISTORTED_CUES = (
-    "not look like",
-    "didn't look like",
-    "not our",
-    "not my",
-    "no longer",
-    "looked nothing like",
-    "not like our",
-    "not like my",
-)
 _OWN = _words(
     "my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
     "mother's parents'"
 )
+#: Token indexes of every referring word, and of those that refer to a character.
+_People = tuple[set[int], set[int]]
 #: How many tokens before the place's sentence still tell whether the scene is strange.
 _LOOK_BACK = 30
 _SCENE_MARKERS = (
@@ -199,7 +173,7 @@ def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None
     return weak
 
 
-def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int, last: int) -> str:
+def _familiarity(doc: Document, cast: _People, i: int, kind: str, first: int, last: int) -> str:
     """F, D, U, G or Q for the place at token i, read from the words around it."""
     toks = doc.tokens
     sent = doc.sentences[toks[i].sentence]
@@ -208,9 +182,12 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         for t in toks[max(first, sent.first - 1, i - 200) : min(last, sent.last + 25, i + 200)]
     ]
     joined = " ".join(window)
-    if _said_unfamiliar(toks, max(first, sent.first - _LOOK_BACK), min(last, sent.last + 25)):
+    people, others = cast
+    if said_unfamiliar(
+        toks, others, max(first, sent.first - _LOOK_BACK), min(last, sent.last + 25)
+    ):
         return "U"
-    if any(w in _DISTORTED for w in window) or any(cue in joined for cue in _DISTORTED_CUES):
+    if said_distorted(toks, max(first, sent.first - 1), min(last, sent.last + 25)):
         return "D"
     near = [
         toks[j].low
@@ -247,14 +224,6 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
             return "G"
     return "Q"
-
-
-def _said_unfamiliar(toks: list[Token], first: int, last: int) -> bool:
-    """``I was in a strange town ... I entered a hospital``: a scene said to be strange (or a
-    place never seen before) just before or after the place word is unfamiliar."""
-    window = [t.low for t in toks[first:last]]
-    joined = " ".join(window)
-    return any(w in _UNFAMILIAR for w in window) or any(cue in joined for cue in _UNFAMILIAR_CUES)
 
 
 def _named_region(toks: list[Token], first: int, last: int) -> bool:
@@ -302,7 +271,7 @@ def _place_name(tok: Token, people: set[int]) -> bool:
     )
 
 
-def _scene_setting(doc: Document, people: set[int], first: int, last: int) -> list[Code]:
+def _scene_setting(doc: Document, people: _People, first: int, last: int) -> list[Code]:
     """The settings of one scene: its first place, then each move between inside and out."""
     codes: list[Code] = []
     sentences = doc.sentences[doc.tokens[first].sentence : doc.tokens[last - 1].sentence + 1]
@@ -360,7 +329,7 @@ def code_scenes(doc: Document, cast: Cast) -> list[Code]:
     """One setting per scene and per move between indoors and outdoors; ``AQ`` when no place
     is named at all."""
     codes: list[Code] = []
-    people = set(cast.refs)
+    people = (set(cast.refs), {t for t, ref in cast.refs.items() if ref != DREAMER})
     starts = _scene_starts(doc)
     bounds = list(zip(starts, [*starts[1:], len(doc.tokens)], strict=True))
     for first, last in bounds:

@@ -114,7 +114,10 @@ def _kin_of(st: CastState, j: int) -> str:
     owner = st.cast.refs.get(j)
     if owner is None or owner == DREAMER:
         return "K"
-    return "S" if st.cast.characters[owner].identity in {"S", "U", "O"} else "K"
+    identity = st.cast.characters[owner].identity
+    if identity in W.FAMILY_IDENTITIES:
+        return "R"  # "my cousin ... her mother", "my brother ... his wife": the dreamer's kin
+    return "S" if identity in {"S", "U", "O"} else "K"
 
 
 def _known_clause(st: CastState, i: int) -> bool:

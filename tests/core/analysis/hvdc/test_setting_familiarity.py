@@ -1,0 +1,57 @@
+"""Specifications of how a setting's familiarity is read: strangeness and change are the
+place's only when the words are about the place, not about a person or an act."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis.hvdc import code_dream
+
+
+def _settings(text: str) -> list[str]:
+    return code_dream(text).card()["settings"]
+
+
+def test_strange_place_is_unfamiliar() -> None:
+    assert _settings("I was in a strange town.") == ["OU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was in the kitchen when a strange man came in.",
+        "I was in my room with a girl I had never seen before.",
+        "We sat in the kitchen with some boys, all unknown to me.",
+    ],
+)
+def test_stranger_in_a_known_place_leaves_the_place_familiar(text: str) -> None:
+    assert _settings(text) == ["IF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was sitting in my room at my desk. The room did not look like mine.",
+        "I was at home but it was not our house.",
+        "I was in the store. The store was altogether different from the real one.",
+    ],
+)
+def test_place_that_looks_changed_is_distorted(text: str) -> None:
+    assert _settings(text)[0][1] == "D"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was in my room. He held me close, but instead of kissing me he laughed.",
+        "I went into the store. I changed my dress there.",
+        "I walked into the house. My brother had changed into a dog.",
+    ],
+)
+def test_change_of_a_person_or_an_act_leaves_the_place_as_it_is(text: str) -> None:
+    assert _settings(text)[0][1] != "D"
+
+
+def test_family_of_a_relative_are_relatives() -> None:
+    codes = code_dream("My cousin came in with her mother.").card()["characters"]
+    assert codes == ["1FRA", "1FRA"]
