@@ -53,8 +53,22 @@ def comparison(st: CastState, i: int) -> bool:
         if w == "like" and word_at(st, i + 1) not in {"who", "that"}:
             return True
         if w == "as":
-            return len(prev) > k + 1 and prev[k + 1] in W.ROLE_VERBS
+            return _as_a_role(prev, k)
     return False
+
+
+def _as_a_role(prev: list[str], k: int) -> bool:
+    """``invited his son as a guest``, ``recognized him as a man I had worked for``: ``as a``
+    gives a role or restates someone; ``as a few friends and I ran`` and ``as soon as a
+    man came`` are a time clause, where a new character may enter."""
+    before = prev[k + 1] if len(prev) > k + 1 else ""
+    if before in W.ROLE_VERBS:
+        return True
+    if not before or before in {"soon", "long", "just", "well", ",", "and", "but"}:
+        return False
+    return any(w in {"a", "an"} for w in prev[:k]) and not any(
+        w in {"few", "couple", "group"} for w in prev[:k]
+    )
 
 
 def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:

@@ -100,3 +100,13 @@ def test_dormitory_anywhere_in_the_scene_makes_it_familiar() -> None:
     assert _codes(
         "I was in the shower when someone called me to the dormitory phone.", "settings"
     ) == ["IF"]
+
+
+def test_as_a_gives_a_role_not_a_new_character() -> None:
+    assert len(_codes("I had invited his son as a guest.", "characters")) == 1
+    assert len(_codes("I recognized him as a man I had worked for.", "characters")) == 0
+
+
+def test_as_a_time_clause_still_brings_people_in() -> None:
+    codes = _codes("It started to rain as a few friends of mine and I ran.", "characters")
+    assert len(codes) == 1 and codes[0][0] == "2"
