@@ -213,9 +213,7 @@ def _familiarity(doc: Document, cast: _People, i: int, kind: str, first: int, la
         return "F"  # "the kitchen", "upstairs": the rooms of the dreamer's own home
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
     if not indefinite and (
-        any(t.low in _FAMILIAR_ANYWHERE for t in scene)
-        or _local_name(scene, people)
-        or _own_place(scene)
+        _familiar_place_in(doc, scene) or _local_name(scene, people) or _own_place(scene)
     ):
         return "F"  # "a building" is a new place even in a dream set on campus
     if i > 0 and toks[i - 1].low in {"in", "at", "to"} and toks[i].low in _INSTITUTIONS:
@@ -235,6 +233,20 @@ def _named_region(toks: list[Token], first: int, last: int) -> bool:
             continue
         before = [toks[k].low for k in range(max(first, j - 3), j)]
         if any(w in _GEO_PREPS for w in before):
+            return True
+    return False
+
+
+def _familiar_place_in(doc: Document, scene: list[Token]) -> bool:
+    """``back on campus``, ``went home``: the scene is at the dreamer's own home or campus;
+    ``my dormitory friends``, ``the campus police`` only qualify people or things."""
+    characters = table("characters").words
+    for tok in scene:
+        if tok.low not in _FAMILIAR_ANYWHERE:
+            continue
+        nxt = doc.tokens[tok.index + 1].low if tok.index + 1 < len(doc.tokens) else ""
+        single = nxt[:-1] if nxt.endswith("s") else nxt
+        if nxt not in characters and single not in characters:
             return True
     return False
 

@@ -55,3 +55,13 @@ def test_change_of_a_person_or_an_act_leaves_the_place_as_it_is(text: str) -> No
 def test_family_of_a_relative_are_relatives() -> None:
     codes = code_dream("My cousin came in with her mother.").card()["characters"]
     assert codes == ["1FRA", "1FRA"]
+
+
+def test_dormitory_that_only_qualifies_people_does_not_make_the_scene_familiar() -> None:
+    text = "I was sitting at the table in the dining room. My dormitory friends were there too."
+    assert _settings(text) == ["IQ"]
+
+
+def test_dorm_as_a_place_in_the_scene_makes_it_familiar() -> None:
+    text = "I was sitting at the table in the dining room. Later we walked back to the dorm."
+    assert _settings(text) == ["IF"]
