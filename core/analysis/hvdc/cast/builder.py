@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..text import Document
 from . import words as W
 from .coref import refers_back, restates
+from .couples import merge_parent_pairs
 from .identity import code_in_context, dedup_key
 from .mentions import classifier_possessive, comparison, names_a_thing, not_a_person, proper_animal
 from .model import DREAMER, Cast
@@ -135,6 +136,7 @@ def build_cast(doc: Document) -> Cast:
         st.pending = None
         handle_name(st, i)
     default_sexes(st)
+    merge_parent_pairs(st.doc, st.cast)
     mark_dead(st.doc, st.cast)
     mark_told_ages(st.doc, st.cast)
     drop_waking_only(st.doc, st.cast)

@@ -46,6 +46,8 @@ def _possessor(st: CastState, i: int) -> str:
     j = i - 1
     while j >= 0 and (st.toks[j].low in {"(", ")", ","} or st.toks[j].low.isdigit()):
         j -= 1
+    if word_at(st, j) == "and" and st.nouns.get(word_at(st, j - 1), "").endswith("*"):
+        return _possessor(st, j - 1)  # "his mother and father": the father is his too
     return word_at(st, j)
 
 

@@ -110,3 +110,23 @@ def test_as_a_gives_a_role_not_a_new_character() -> None:
 def test_as_a_time_clause_still_brings_people_in() -> None:
     codes = _codes("It started to rain as a few friends of mine and I ran.", "characters")
     assert len(codes) == 1 and codes[0][0] == "2"
+
+
+def test_parents_named_as_a_pair_are_one_group() -> None:
+    assert _codes("My mother and father were standing there crying.", "characters") == ["2JXA"]
+    assert _codes("My father and my mother came home.", "characters") == ["2JXA"]
+
+
+def test_someone_elses_parents_as_a_pair_are_one_known_group() -> None:
+    text = "I saw Bob. His mother and father had given us money."
+    assert _codes(text, "characters") == ["1MKA", "2JKA"]
+
+
+def test_parents_named_as_a_pair_join_the_parents_already_met() -> None:
+    text = "My parents came in. My mother and father were crying."
+    assert _codes(text, "characters") == ["2JXA"]
+
+
+def test_parent_mentioned_alone_too_stays_an_individual() -> None:
+    text = "I asked my mother for money. Later my mother and father grinned at each other."
+    assert _codes(text, "characters") == ["1FMA", "1MFA"]
