@@ -8,6 +8,7 @@ stays an individual (``I asked my mother ... my mother and father grinned``), as
 
 from __future__ import annotations
 
+from ..lexicon import lookup, table
 from ..text import Document
 from .model import DREAMER, Cast, Character
 
@@ -48,6 +49,22 @@ def _only_together(cast: Cast, pair: tuple[int, int], tokens: tuple[int, int]) -
     return all(_mentions(cast, cid) == [tok] for cid, tok in zip(pair, tokens, strict=True))
 
 
+def _toward_each_other(doc: Document, cast: Cast, i: int) -> bool:
+    """``my mother and father were married``, ``... grinned at each other``: the two act on
+    each other, so each is a character of their own."""
+    toks = doc.tokens
+    sent = toks[i].sentence
+    after = [k for k in range(i + 1, len(toks)) if toks[k].sentence == sent]
+    words = " ".join(toks[k].low for k in after)
+    if "each other" in words or "one another" in words:
+        return True
+    acts = (table("aggression").words, table("friendliness").words)
+    for n, k in enumerate(after):
+        if any(lookup(act, toks[k].low) for act in acts):
+            return not any(j in cast.refs for j in after[n + 1 :])
+    return False
+
+
 def _absorb(cast: Cast, keep: int, drop: int) -> None:
     """Remove character ``drop``; its mentions now refer to ``keep``."""
     for tok, ref in list(cast.refs.items()):
@@ -86,7 +103,11 @@ def merge_parent_pairs(doc: Document, cast: Cast) -> None:
         second_tok = (
             i + 3 if i + 2 < len(doc.tokens) and doc.tokens[i + 2].low in _OWNERS else i + 2
         )
-        if pair is not None and _only_together(cast, pair, (i, second_tok)):
+        if (
+            pair is not None
+            and _only_together(cast, pair, (i, second_tok))
+            and not _toward_each_other(doc, cast, second_tok)
+        ):
             keep, drop = min(pair), max(pair)
             _as_group(cast.characters[keep])
             _absorb(cast, keep, drop)

@@ -130,3 +130,9 @@ def test_parents_named_as_a_pair_join_the_parents_already_met() -> None:
 def test_parent_mentioned_alone_too_stays_an_individual() -> None:
     text = "I asked my mother for money. Later my mother and father grinned at each other."
     assert _codes(text, "characters") == ["1FMA", "1MFA"]
+
+
+def test_parents_acting_on_each_other_stay_individuals() -> None:
+    assert _codes("My mother and father were married.", "characters") == ["1FMA", "1MFA"]
+    text = "My mother and father grinned at each other."
+    assert _codes(text, "characters") == ["1FMA", "1MFA"]
