@@ -136,3 +136,8 @@ def test_parents_acting_on_each_other_stay_individuals() -> None:
     assert _codes("My mother and father were married.", "characters") == ["1FMA", "1MFA"]
     text = "My mother and father grinned at each other."
     assert _codes(text, "characters") == ["1FMA", "1MFA"]
+
+
+def test_apposition_after_a_friend_of_someone_describes_the_friend() -> None:
+    text = "I was swimming with a friend of my fiance's, a young woman of about 22."
+    assert _codes(text, "characters") == ["1FKA", "1MKA"]
