@@ -141,3 +141,8 @@ def test_parents_acting_on_each_other_stay_individuals() -> None:
 def test_apposition_after_a_friend_of_someone_describes_the_friend() -> None:
     text = "I was swimming with a friend of my fiance's, a young woman of about 22."
     assert _codes(text, "characters") == ["1FKA", "1MKA"]
+
+
+def test_sex_told_only_by_pronouns_is_the_one_most_of_them_tell() -> None:
+    text = "A friend came in. He sat down. She smiled. She waved at me. I hugged her."
+    assert _codes(text, "characters") == ["1FKA"]
