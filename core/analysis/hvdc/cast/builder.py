@@ -37,6 +37,8 @@ def _skipped(st: CastState, i: int, lemma: str, code: str) -> bool:
         return True  # "a Negro man" (the man is coded), "she was Japanese" (a predicate)
     if lemma in W.GROUP_HEADS and nxt == "of":
         return True
+    if st.toks[i].low in W.HAIR_PERSONS and person_word(st, word_at(st, i + 2)):
+        return True  # "a tall blond young man": the man is coded
     if classifier_possessive(st, i, code) or names_a_thing(st, i, lemma, code):
         return True
     if comparison(st, i) or proper_animal(st, i, code):

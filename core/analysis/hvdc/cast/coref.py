@@ -107,7 +107,7 @@ def _past_adjectives(st: CastState, i: int, j: int) -> int:
         w = st.toks[k].low
         if w in {"a", "an", "the"}:
             return k - 1 if k < j else j  # "was a famous dancer", "was my music teacher"
-        if not st.toks[k].is_word or w in st.nouns or w in W.BE_VERBS:
+        if not st.toks[k].is_word or (w in st.nouns and w not in W.HAIR_PERSONS) or w in W.BE_VERBS:
             return j
     return j
 

@@ -69,3 +69,16 @@ def test_a_name_that_only_names_someone_met_is_that_person() -> None:
 )
 def test_settings_of_soldiers_and_drivers(text: str, expected: list[str]) -> None:
     assert _codes(text, "settings") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An attractive blond had fallen and hurt her ankle.", ["1FSA"]),
+        ("A tall blond young man came in.", ["1MSA"]),
+        ("Don Jose was a short blond boy.", ["1MKA"]),
+        ("The lad was hiding in the house.", ["1MSA"]),
+    ],
+)
+def test_blonds_and_lads_are_people(text: str, expected: list[str]) -> None:
+    assert code_dream(text).card()["characters"] == expected
