@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lexicon import is_common_word
 from . import words as W
-from .model import DREAMER, age_class
+from .model import DREAMER, age_class, number_is_no_age
 from .state import CastState, new_character, word_at
 
 
@@ -25,6 +25,8 @@ def stated_age(st: CastState, i: int) -> tuple[str | None, str | None]:
         elif w in {"f", "female"}:
             sex = "F"
         elif w.isdigit():
+            if number_is_no_age(toks[k - 1].low, [t.low for t in toks[k + 1 : k + 3]]):
+                return None, sex  # "(he is 4 years older than me)"
             return age_class(int(w)), sex
         elif w in {")", "]"}:
             break
@@ -43,6 +45,10 @@ def _told_age(st: CastState, i: int) -> str | None:
             continue
         before = toks[k - 1].low
         after = toks[k + 1].low if k + 1 < len(toks) else ""
+        if before == "about" and k > 1 and toks[k - 2].low == "for":
+            before = "for"  # "known for about 3 years": how long, not how old
+        if number_is_no_age(before, [t.low for t in toks[k + 1 : k + 3]]):
+            continue
         if after in {"years", "year"} or before in {"about", "age", "aged", "of"}:
             return age_class(int(w)) if len(w) <= 3 else None
         if (before in {",", "is", "was"} or k == i + 1) and len(w) <= 2 and k <= i + 4:

@@ -3,6 +3,8 @@ no one, which identity and age a character gets, and how a place is qualified)."
 
 from __future__ import annotations
 
+import pytest
+
 from core.analysis.hvdc import code_dream
 
 
@@ -146,3 +148,19 @@ def test_apposition_after_a_friend_of_someone_describes_the_friend() -> None:
 def test_sex_told_only_by_pronouns_is_the_one_most_of_them_tell() -> None:
     text = "A friend came in. He sat down. She smiled. She waved at me. I hugged her."
     assert _codes(text, "characters") == ["1FKA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My brother (he is 4 years older than me) came.", ["1MBA"]),
+        ("My brother came. He is 4 years older than me.", ["1MBA"]),
+        ("It was a boy who I have known for about 3 years.", ["1MKA"]),
+        ("I walked with a man who was a composite of 2 boys I know.", ["1MKA", "2MKA"]),
+        ("A man of 40 came in.", ["1MSA"]),
+    ],
+)
+def test_numbers_that_tell_a_difference_duration_or_count_are_no_age(
+    text: str, expected: list[str]
+) -> None:
+    assert _codes(text, "characters") == expected
