@@ -82,7 +82,7 @@ def _identity(
         return "K" if _known_clause(st, i) else "U"  # "some girl": the dreamer can't say
     if poss in {"sorority", "fraternity", "dorm", "dormitory"}:
         return "K"
-    if identity == "K" and lemma in W.PEER_NOUNS and any(w in W.LITTLE for w in prev[:3]):
+    if identity == "K" and lemma in W.PEER_NOUNS and any(w in W.LITTLE for w in _adjectives(prev)):
         identity = "S"  # "a little girl": a child, not one of the dreamer's peers
     if identity in {"S", "K"} and (
         any(w in W.STRANGE for w in prev[:2]) or after_has(st, i, W.STRANGER_CUES)
@@ -149,11 +149,21 @@ def _uncertain_clause(st: CastState, i: int) -> bool:
 
 
 def _age(st: CastState, lemma: str, age: str, prev: list[str]) -> str:
-    if lemma in W.CHILD_NOUNS and any(w in W.CHILD_ADJ for w in prev[:2]):
+    if lemma in W.CHILD_NOUNS and any(w in W.CHILD_ADJ for w in _adjectives(prev)):
         return "C"
     if prev and prev[0] in {"teen-age", "teenage", "teen"}:
         return "T"
     return age
+
+
+def _adjectives(prev: list[str]) -> list[str]:
+    """The words before a noun back to its determiner: ``a little dark-haired boy``."""
+    out: list[str] = []
+    for w in prev[:6]:
+        if w in W.DETERMINERS or not (w.isalpha() or w == "-"):
+            break
+        out.append(w)
+    return out or prev[:2]
 
 
 def dedup_key(

@@ -164,3 +164,7 @@ def test_numbers_that_tell_a_difference_duration_or_count_are_no_age(
     text: str, expected: list[str]
 ) -> None:
     assert _codes(text, "characters") == expected
+
+
+def test_little_before_other_adjectives_still_makes_a_child_stranger() -> None:
+    assert _codes("I saw a little dark-haired boy playing.", "characters") == ["1MSC"]
