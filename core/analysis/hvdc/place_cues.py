@@ -34,13 +34,17 @@ _UNFAMILIAR_CUES = (
     "was new to me",
 )
 #: Words that say a place is unlike itself (``the room resembled my old school``).
-_DISTORTED = _words("different distorted changed resembled unlike")
+_DISTORTED = _words("different distorted changed resembled unlike similar similarity actually")
 _DISTORTED_CUES = (
     "not look like",
     "didn't look like",
     "looked nothing like",
     "not like our",
     "not like my",
+    "wasn't really",
+    "was not really",
+    "looks like",
+    "looked like",
 )
 #: ``it was not our house``: a place denied to be the dreamer's own.
 _DENIED = (("not", "our"), ("not", "my"), ("wasn't", "our"), ("wasn't", "my"))
@@ -87,13 +91,21 @@ def _place_before(toks: list[Token], j: int, reach: int = 6) -> bool:
     )
 
 
+def _likens_to_a_kind(lows: list[str], j: int, width: int) -> bool:
+    """``a boat similar to a pirate ship``, ``what it looked like``: a likeness to a kind of
+    place, or no likeness at all, distorts no place the dreamer knows."""
+    after = [w for w in lows[j + width : j + width + 2] if w not in {"to", "that", "of"}]
+    return "what" in lows[max(0, j - 2) : j] or after[:1] in (["a"], ["an"])
+
+
 def said_distorted(toks: list[Token], first: int, last: int) -> bool:
     """``the room did not look like mine``, ``it was not our house``, ``the store was
     altogether different``: a place (or a word standing for it) is what looks changed."""
     places = table("settings").words
     lows = [t.low for t in toks]
     for j in range(first, last):
-        if (lows[j] in _DISTORTED or _cue_at(lows, j, _DISTORTED_CUES)) and _place_before(toks, j):
+        width = 1 if lows[j] in _DISTORTED else _cue_at(lows, j, _DISTORTED_CUES)
+        if width and _place_before(toks, j) and not _likens_to_a_kind(lows, j, width):
             return True
         if tuple(lows[j : j + 2]) in _DENIED and any(w in places for w in lows[j + 2 : j + 4]):
             return True

@@ -65,3 +65,25 @@ def test_dormitory_that_only_qualifies_people_does_not_make_the_scene_familiar()
 def test_dorm_as_a_place_in_the_scene_makes_it_familiar() -> None:
     text = "I was sitting at the table in the dining room. Later we walked back to the dorm."
     assert _settings(text) == ["IF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were in the lab. The lab was just one room, not the way it actually is.",
+        "I was roaming in a ravine which was quite similar to the one near my old school.",
+    ],
+)
+def test_place_unlike_the_real_one_is_distorted(text: str) -> None:
+    assert _settings(text)[0][1] == "D"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were on a larger boat, similar to a pirate ship.",
+        "I was in the classroom and showed the class what it looked like.",
+    ],
+)
+def test_likeness_to_a_kind_of_place_distorts_nothing(text: str) -> None:
+    assert _settings(text)[0][1] != "D"
