@@ -91,11 +91,31 @@ def _place_before(toks: list[Token], j: int, reach: int = 6) -> bool:
     )
 
 
-def _likens_to_a_kind(lows: list[str], j: int, width: int) -> bool:
-    """``a boat similar to a pirate ship``, ``what it looked like``: a likeness to a kind of
-    place, or no likeness at all, distorts no place the dreamer knows."""
-    after = [w for w in lows[j + width : j + width + 2] if w not in {"to", "that", "of"}]
-    return "what" in lows[max(0, j - 2) : j] or after[:1] in (["a"], ["an"])
+#: Cues that liken the place to another; they distort only when that other is a known place.
+_LIKENESS = _words("similar similarity resembled unlike looks looked look")
+#: Words that open a known, particular place after a likeness (``similar to the one``).
+_PARTICULAR = _words("the my our his her their that this mine ours one")
+
+
+def _likens_to_a_kind(toks: list[Token], j: int, width: int) -> bool:
+    """``a boat similar to a pirate ship``, ``it looks like mucus``, ``what it looked like``:
+    a likeness to a kind of thing, or no likeness at all, distorts no place the dreamer
+    knows; ``similar to the one near my school`` and ``resembled Euclid Avenue`` do."""
+    lows = [t.low for t in toks[max(0, j - 2) : j + width + 3]]
+    if "what" in lows[:2] or "who" in lows[:2]:
+        return True
+    if toks[j].low not in _LIKENESS and toks[j + width - 1].low not in _LIKENESS:
+        return False
+    after = [t for t in toks[j + width : j + width + 3] if t.low not in {"to", "that", "of"}]
+    if not after:
+        return True
+    first = after[0]
+    return not (
+        first.low in _PARTICULAR
+        or first.low.endswith("'s")
+        or first.low in table("settings").words
+        or (first.capitalized and first.is_word)
+    )
 
 
 def said_distorted(toks: list[Token], first: int, last: int) -> bool:
@@ -105,7 +125,7 @@ def said_distorted(toks: list[Token], first: int, last: int) -> bool:
     lows = [t.low for t in toks]
     for j in range(first, last):
         width = 1 if lows[j] in _DISTORTED else _cue_at(lows, j, _DISTORTED_CUES)
-        if width and _place_before(toks, j) and not _likens_to_a_kind(lows, j, width):
+        if width and _place_before(toks, j) and not _likens_to_a_kind(toks, j, width):
             return True
         if tuple(lows[j : j + 2]) in _DENIED and any(w in places for w in lows[j + 2 : j + 4]):
             return True

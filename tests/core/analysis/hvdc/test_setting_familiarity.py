@@ -72,6 +72,7 @@ def test_dorm_as_a_place_in_the_scene_makes_it_familiar() -> None:
     [
         "We were in the lab. The lab was just one room, not the way it actually is.",
         "I was roaming in a ravine which was quite similar to the one near my old school.",
+        "We walked down the street. The street greatly resembled Euclid Avenue.",
     ],
 )
 def test_place_unlike_the_real_one_is_distorted(text: str) -> None:
@@ -83,6 +84,8 @@ def test_place_unlike_the_real_one_is_distorted(text: str) -> None:
     [
         "We were on a larger boat, similar to a pirate ship.",
         "I was in the classroom and showed the class what it looked like.",
+        "I am standing in a shower. First it looks like mucus.",
+        "I was at the station. A man who looked like a traveller waved.",
     ],
 )
 def test_likeness_to_a_kind_of_place_distorts_nothing(text: str) -> None:
