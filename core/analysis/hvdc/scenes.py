@@ -63,7 +63,7 @@ _SEEN_FROM = _words("window windows looking looked watching watched saw see")
 _VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
 _NAMED_PLACE_SUFFIXES = _words(
     "bar cafe restaurant club inn arms "
-    "avenue ave street st road rd hall building store theatre theater "
+    "avenue ave street st road rd roads streets hall building store theatre theater "
     "hotel park school college church hospital library drive boulevard"
 )
 _FAMILIAR_CUES = (

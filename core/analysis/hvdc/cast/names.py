@@ -111,12 +111,28 @@ def is_name(st: CastState, j: int) -> bool:
     if w in st.names:
         if sentence_start and w in W.WORDLIKE_NAMES:
             return False
+        if _crossing(st, j):
+            return False
         return not (w in W.GEO_NAMES and word_at(st, j - 1) in W.PLACE_PREPS)
     if word_at(st, j - 1) in W.PLACE_PREPS:
         return False
     if word_at(st, j + 1) == "(" and word_at(st, j + 2).isdigit():
         return True
     return _unknown_name(st, j, w, sentence_start)
+
+
+def _crossing(st: CastState, j: int) -> bool:
+    """``standing on Chester and Euclid``: two names after ``on``/``at`` joined by ``and``,
+    the second no first name, are a street corner."""
+    if word_at(st, j - 1) not in {"on", "at", "of"} or word_at(st, j + 1) != "and":
+        return False
+    other = st.toks[j + 2] if j + 2 < len(st.toks) else None
+    return (
+        other is not None
+        and other.capitalized
+        and not other.low.endswith("'s")
+        and other.low not in st.names
+    )
 
 
 def _unknown_name(st: CastState, j: int, w: str, sentence_start: bool) -> bool:
