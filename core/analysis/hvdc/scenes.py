@@ -31,8 +31,9 @@ _OWN = _words(
     "my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
     "mother's parents'"
 )
-#: Token indexes of every referring word, and of those that refer to a character.
-_People = tuple[set[int], set[int]]
+#: Token indexes of every referring word, of those that refer to a character, and of those
+#: that refer to a stranger (S, U, O or E).
+_People = tuple[set[int], set[int], set[int]]
 #: How many tokens before the place's sentence still tell whether the scene is strange.
 _LOOK_BACK = 30
 _SCENE_MARKERS = (
@@ -182,7 +183,7 @@ def _familiarity(doc: Document, cast: _People, i: int, kind: str, first: int, la
         for t in toks[max(first, sent.first - 1, i - 200) : min(last, sent.last + 25, i + 200)]
     ]
     joined = " ".join(window)
-    people, others = cast
+    people, others, strangers = cast
     if said_unfamiliar(
         toks, others, max(first, sent.first - _LOOK_BACK), min(last, sent.last + 25)
     ):
@@ -204,6 +205,8 @@ def _familiarity(doc: Document, cast: _People, i: int, kind: str, first: int, la
     indefinite = bool(near) and any(w in {"a", "an", "some"} for w in near[-3:])
     cut = max((k for k, w in enumerate(near) if w in _PLACE_PREPS), default=-1)
     own = near[cut + 1 :]  # "drove my car down the highway": "my" is the car's, not the road's
+    if _strangers_place(toks, strangers, i):
+        return "U"  # "the home of an aged lady", "his home" (a masked man's)
     if (kind.endswith("F") and not indefinite) or any(w in _OWN for w in own):
         return "F"  # "the dorm", "my room"; "a dorm" is some dorm
     if any(cue in joined for cue in _FAMILIAR_CUES):
@@ -222,6 +225,16 @@ def _familiarity(doc: Document, cast: _People, i: int, kind: str, first: int, la
         if 0 <= j < len(toks) and toks[j].capitalized and toks[j].low in _GEO:
             return "G"
     return "Q"
+
+
+def _strangers_place(toks: list[Token], strangers: set[int], i: int) -> bool:
+    """The place belongs to someone the dreamer does not know: its owner (``his home``,
+    ``the man's house``) or ``of`` + owner (``the home of an aged lady``) is a stranger."""
+    if i > 0 and i - 1 in strangers:
+        return True
+    if i + 1 < len(toks) and toks[i + 1].low == "of":
+        return any(k in strangers for k in range(i + 2, min(len(toks), i + 6)))
+    return False
 
 
 def _named_region(toks: list[Token], first: int, last: int) -> bool:
@@ -341,7 +354,9 @@ def code_scenes(doc: Document, cast: Cast) -> list[Code]:
     """One setting per scene and per move between indoors and outdoors; ``AQ`` when no place
     is named at all."""
     codes: list[Code] = []
-    people = (set(cast.refs), {t for t, ref in cast.refs.items() if ref != DREAMER})
+    others = {t for t, ref in cast.refs.items() if ref != DREAMER}
+    strangers = {t for t in others if cast.characters[cast.refs[t]].identity in "SUOE"}
+    people = (set(cast.refs), others, strangers)
     starts = _scene_starts(doc)
     bounds = list(zip(starts, [*starts[1:], len(doc.tokens)], strict=True))
     for first, last in bounds:

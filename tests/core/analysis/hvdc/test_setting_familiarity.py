@@ -90,3 +90,18 @@ def test_place_unlike_the_real_one_is_distorted(text: str) -> None:
 )
 def test_likeness_to_a_kind_of_place_distorts_nothing(text: str) -> None:
     assert _settings(text)[0][1] != "D"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man in a mask appeared and the next thing I knew I was in his home.",
+        "I was staying at the home of an aged lady.",
+    ],
+)
+def test_home_of_a_stranger_is_unfamiliar(text: str) -> None:
+    assert _settings(text)[-1] == "IU"
+
+
+def test_home_of_someone_known_stays_familiar() -> None:
+    assert _settings("My brother came and I was in his home.") == ["IF"]
