@@ -155,7 +155,18 @@ def _place_at(doc: Document, i: int, first: int) -> tuple[str, bool] | None:
     if not preps and tok.low not in {"home", "downtown", "uptown"}:
         return None
     destination = bool(preps) and preps[-1] in {"to", "toward", "towards", "from"}
+    if kind.startswith("I") and _outside_of(prev, preps):
+        kind = "O" + kind[1:]  # "out by the barn", "in front of someone's home"
     return kind, destination or tok.low in _WEAK_PLACES
+
+
+def _outside_of(prev: list[str], preps: list[str]) -> bool:
+    """``walking past an old building``, ``out by the barn``, ``in front of the house``: the
+    dreamer is outdoors beside a building, not in it."""
+    joined = " ".join(prev[-5:])
+    return preps[-1:] in (["past"], ["behind"], ["beside"], ["outside"]) or (
+        "in front of" in joined or "out by" in joined
+    )
 
 
 def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None:
@@ -232,8 +243,13 @@ def _strangers_place(toks: list[Token], strangers: set[int], i: int) -> bool:
     ``the man's house``) or ``of`` + owner (``the home of an aged lady``) is a stranger."""
     if i > 0 and i - 1 in strangers:
         return True
-    if i + 1 < len(toks) and toks[i + 1].low == "of":
-        return any(k in strangers for k in range(i + 2, min(len(toks), i + 6)))
+    if i + 1 >= len(toks) or toks[i + 1].low != "of":
+        return False
+    for k in range(i + 2, min(len(toks), i + 5)):
+        if k in strangers:
+            return True
+        if toks[k].low in table("settings").words or not toks[k].is_word:
+            return False  # "a basement of a building where men...": the building's
     return False
 
 

@@ -105,3 +105,19 @@ def test_home_of_a_stranger_is_unfamiliar(text: str) -> None:
 
 def test_home_of_someone_known_stays_familiar() -> None:
     assert _settings("My brother came and I was in his home.") == ["IF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was walking past an old brick building behind our house.",
+        "I dreamt I was out by the barn at home.",
+        "I was sitting in front of the house with my husband.",
+    ],
+)
+def test_beside_a_building_is_outdoors(text: str) -> None:
+    assert _settings(text)[0][0] == "O"
+
+
+def test_at_the_front_of_the_stairs_is_still_indoors() -> None:
+    assert _settings("I am standing at the front of the stairs.")[0][0] == "I"
