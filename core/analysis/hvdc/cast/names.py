@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..lexicon import is_common_word
 from . import words as W
 from .model import DREAMER, age_class, number_is_no_age
-from .state import CastState, new_character, word_at
+from .state import CastState, new_character, recent, word_at
 
 
 def stated_age(st: CastState, i: int) -> tuple[str | None, str | None]:
@@ -167,6 +167,10 @@ def handle_name(st: CastState, i: int) -> bool:
     if key in st.by_key and not _other_sex(st, st.by_key[key], title):
         st.cast.refs[i] = st.by_key[key]
         return True
+    owner = _bracketed_name_of(st, i, end) if st.in_aside else None
+    if owner is not None:
+        _claim_name(st, i, owner)  # "my girlfriend (Connie)"
+        return True
     if st.in_aside or _names_a_brand(st, end):
         return True
     named = _named_as(st, i)
@@ -185,6 +189,27 @@ def handle_name(st: CastState, i: int) -> bool:
         if len(part) > 2:  # "Franklin D. Roosevelt" is later just "Roosevelt"
             st.by_key.setdefault("name:" + part, cid)
     return True
+
+
+def _bracketed_name_of(st: CastState, i: int, end: int) -> int | None:
+    """``the boy I go with at Bowling Green (Doug)``, ``my girlfriend (Connie)``: a name alone
+    in brackets names the last unnamed person met in its sentence."""
+    if word_at(st, i - 1) != "(" or word_at(st, end + 1) != ")":
+        return None
+    sex = st.names.get(_name_key(st, i), "?")
+    sent = st.toks[i].sentence
+    owner = recent(
+        st,
+        i,
+        lambda c: (
+            not c.plural
+            and not c.is_animal
+            and not c.name
+            and (sex == "?" or c.sex in (sex, "?", "I"))
+            and st.toks[c.token].sentence == sent
+        ),
+    )
+    return owner
 
 
 #: Words between a character and a name that says who the character is.

@@ -168,3 +168,8 @@ def test_numbers_that_tell_a_difference_duration_or_count_are_no_age(
 
 def test_little_before_other_adjectives_still_makes_a_child_stranger() -> None:
     assert _codes("I saw a little dark-haired boy playing.", "characters") == ["1MSC"]
+
+
+def test_name_alone_in_brackets_names_the_person_just_met() -> None:
+    text = "The boy I go with at Bowling Green (Doug) and I were to marry. Doug and I were happy."
+    assert _codes(text, "characters") == ["1MKA"]
