@@ -103,12 +103,18 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
 
 def _listed_by_name(st: CastState, i: int) -> bool:
     """``two boys, Leonard and John``: the group is coded as the named people it lists."""
+    if not st.toks[i].low.endswith("s"):
+        return False
+    comma = next(
+        (k for k in range(i + 1, min(len(st.toks), i + 6)) if word_at(st, k) in {",", "."}),
+        None,
+    )  # "two of my girlfriends from high school, EL and DG"
     return (
-        st.toks[i].low.endswith("s")
-        and word_at(st, i + 1) == ","
-        and i + 2 < len(st.toks)
-        and is_name(st, i + 2)
-        and word_at(st, name_end(st, i + 2) + 1) in {"and", ",", "("}
+        comma is not None
+        and word_at(st, comma) == ","
+        and comma + 1 < len(st.toks)
+        and is_name(st, comma + 1)
+        and word_at(st, name_end(st, comma + 1) + 1) in {"and", ",", "("}
     )
 
 

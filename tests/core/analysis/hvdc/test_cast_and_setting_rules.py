@@ -173,3 +173,8 @@ def test_little_before_other_adjectives_still_makes_a_child_stranger() -> None:
 def test_name_alone_in_brackets_names_the_person_just_met() -> None:
     text = "The boy I go with at Bowling Green (Doug) and I were to marry. Doug and I were happy."
     assert _codes(text, "characters") == ["1MKA"]
+
+
+def test_group_listed_by_name_after_its_phrase_is_the_named_people() -> None:
+    text = "Two of my girlfriends from high school, Mary and Ann, advised me."
+    assert _codes(text, "characters") == ["1FKA", "1FKA"]
