@@ -224,6 +224,8 @@ def _named_as(st: CastState, i: int) -> int | None:
         j -= 1
     if word_at(st, j) not in {"was", "is"}:
         return None
+    if word_at(st, j - 1) in {"really", "actually"}:
+        j -= 1  # "his name really was Mr. Saferstein"
     if word_at(st, j - 1) == "name":
         owner = st.cast.refs.get(j - 2)
         return owner if owner is not None and owner != DREAMER else None

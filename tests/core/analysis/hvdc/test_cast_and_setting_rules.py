@@ -178,3 +178,8 @@ def test_name_alone_in_brackets_names_the_person_just_met() -> None:
 def test_group_listed_by_name_after_its_phrase_is_the_named_people() -> None:
     text = "Two of my girlfriends from high school, Mary and Ann, advised me."
     assert _codes(text, "characters") == ["1FKA", "1FKA"]
+
+
+def test_name_really_was_names_the_owner() -> None:
+    text = "I met a man. I thought his name was Bernstein, but his name really was Mr. Saferstein."
+    assert _codes(text, "characters") == ["1MSA"]
