@@ -94,11 +94,22 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return True  # "we girls", "us two girls": the dreamer's own party
     if _listed_by_name(st, i):
         return True
+    if _counterfactual(prev):
+        return True  # "I should have married another fellow": no one in the dream
     return (
         bool(prev)
         and prev[0] in {"were", "are", "make", "made", "become", "became"}
         and (st.toks[i].low.endswith("s"))
     )
+
+
+def _counterfactual(prev: list[str]) -> bool:
+    """``should have married another fellow``, ``would have liked a sister``: someone only
+    wished for or imagined is not met in the dream."""
+    for k in range(1, min(len(prev) - 1, 4)):
+        if prev[k] == "have" and prev[k + 1] in {"should", "would", "could", "might"}:
+            return True
+    return False
 
 
 def _listed_by_name(st: CastState, i: int) -> bool:

@@ -183,3 +183,8 @@ def test_group_listed_by_name_after_its_phrase_is_the_named_people() -> None:
 def test_name_really_was_names_the_owner() -> None:
     text = "I met a man. I thought his name was Bernstein, but his name really was Mr. Saferstein."
     assert _codes(text, "characters") == ["1MSA"]
+
+
+def test_someone_only_wished_for_is_no_character() -> None:
+    text = "I thought maybe I should have married another fellow I know."
+    assert _codes(text, "characters") == []
