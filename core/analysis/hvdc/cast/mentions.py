@@ -88,7 +88,7 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return True  # "she of all people", "people like me": idioms and generic people
     if prev[:1] and prev[0] in W.PRONOUNS and st.toks[i].low in W.AMBIGUOUS_VERBS:
         return True  # "they dove", "we fish": a verb, not an animal
-    if "not" in prev[:4] and any(w in W.BE_VERBS for w in prev[prev.index("not") :][:2]):
+    if _denied_predicate(prev):
         return True  # "she is not one of my best friends": says who someone is not
     if st.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
         return True  # "we girls", "us two girls": the dreamer's own party
@@ -101,6 +101,18 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         and prev[0] in {"were", "are", "make", "made", "become", "became"}
         and (st.toks[i].low.endswith("s"))
     )
+
+
+def _denied_predicate(prev: list[str]) -> bool:
+    """``she is not one of my best friends``: ``be not`` + the noun's own phrase; not ``I was
+    not packed, and mother was...`` (a clause boundary between)."""
+    if "not" not in prev[:4]:
+        return False
+    k = prev.index("not")
+    between = prev[:k]
+    if any(w in {",", "and", "but", "or", "."} or w in W.BE_VERBS for w in between):
+        return False
+    return any(w in W.BE_VERBS for w in prev[k:][:2])
 
 
 def _counterfactual(prev: list[str]) -> bool:

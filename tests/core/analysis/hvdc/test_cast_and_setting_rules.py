@@ -188,3 +188,8 @@ def test_name_really_was_names_the_owner() -> None:
 def test_someone_only_wished_for_is_no_character() -> None:
     text = "I thought maybe I should have married another fellow I know."
     assert _codes(text, "characters") == []
+
+
+def test_a_denial_in_an_earlier_clause_does_not_hide_the_next_person() -> None:
+    text = "I was not packed, and mother was to help by getting breakfast for me."
+    assert _codes(text, "characters") == ["1FMA"]
