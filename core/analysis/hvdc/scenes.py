@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import itertools
 
-from .cast.model import Cast
+from .cast.model import DREAMER, Cast
 from .lexicon import table
+from .place_cues import said_distorted, said_unfamiliar
 from .text import Document, Sentence, Token
 from .types import Code
 
@@ -26,39 +27,13 @@ _PLACE_PREPS = _words(
     "onto around under over entered reached left entering enter reaching leaving thru "
     "crossing crossed beside behind within throughout upon below beneath turned"
 )
-_UNFAMILIAR = _words(
-    "mysterious weird strange unfamiliar unknown foreign unrecognized somewhere unidentified"
-)
-_DISTORTED = _words("different distorted changed resembled unlike instead")
-_UNFAMILIAR_CUES = (
-    "never seen",
-    "never been",
-    "didn't recognize",
-    "did not recognize",
-    "don't know where",
-    "didn't know where",
-    "did not know where",
-    "no idea where",
-    "some place",
-    "someplace",
-    "not familiar",
-    "wasn't familiar",
-    "was new to me",
-)
-_DISTORTED_CUES = (
-    "not look like",
-    "didn't look like",
-    "not our",
-    "not my",
-    "no longer",
-    "looked nothing like",
-    "not like our",
-    "not like my",
-)
 _OWN = _words(
     "my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
     "mother's parents'"
 )
+#: Token indexes of every referring word, of those that refer to a character, and of those
+#: that refer to a stranger (S, U, O or E).
+_People = tuple[set[int], set[int], set[int]]
 #: How many tokens before the place's sentence still tell whether the scene is strange.
 _LOOK_BACK = 30
 _SCENE_MARKERS = (
@@ -89,7 +64,7 @@ _SEEN_FROM = _words("window windows looking looked watching watched saw see")
 _VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
 _NAMED_PLACE_SUFFIXES = _words(
     "bar cafe restaurant club inn arms "
-    "avenue ave street st road rd hall building store theatre theater "
+    "avenue ave street st road rd roads streets hall building store theatre theater "
     "hotel park school college church hospital library drive boulevard"
 )
 _FAMILIAR_CUES = (
@@ -180,7 +155,18 @@ def _place_at(doc: Document, i: int, first: int) -> tuple[str, bool] | None:
     if not preps and tok.low not in {"home", "downtown", "uptown"}:
         return None
     destination = bool(preps) and preps[-1] in {"to", "toward", "towards", "from"}
+    if kind.startswith("I") and _outside_of(prev, preps):
+        kind = "O" + kind[1:]  # "out by the barn", "in front of someone's home"
     return kind, destination or tok.low in _WEAK_PLACES
+
+
+def _outside_of(prev: list[str], preps: list[str]) -> bool:
+    """``walking past an old building``, ``out by the barn``, ``in front of the house``: the
+    dreamer is outdoors beside a building, not in it."""
+    joined = " ".join(prev[-5:])
+    return preps[-1:] in (["past"], ["behind"], ["beside"], ["outside"]) or (
+        "in front of" in joined or "out by" in joined
+    )
 
 
 def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None:
@@ -199,7 +185,7 @@ def _first_place(doc: Document, first: int, last: int) -> tuple[int, str] | None
     return weak
 
 
-def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int, last: int) -> str:
+def _familiarity(doc: Document, cast: _People, i: int, kind: str, first: int, last: int) -> str:
     """F, D, U, G or Q for the place at token i, read from the words around it."""
     toks = doc.tokens
     sent = doc.sentences[toks[i].sentence]
@@ -208,9 +194,12 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         for t in toks[max(first, sent.first - 1, i - 200) : min(last, sent.last + 25, i + 200)]
     ]
     joined = " ".join(window)
-    if _said_unfamiliar(toks, max(first, sent.first - _LOOK_BACK), min(last, sent.last + 25)):
+    people, others, strangers = cast
+    if said_unfamiliar(
+        toks, others, max(first, sent.first - _LOOK_BACK), min(last, sent.last + 25)
+    ):
         return "U"
-    if any(w in _DISTORTED for w in window) or any(cue in joined for cue in _DISTORTED_CUES):
+    if said_distorted(toks, max(first, sent.first - 1), min(last, sent.last + 25)):
         return "D"
     near = [
         toks[j].low
@@ -227,6 +216,8 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
     indefinite = bool(near) and any(w in {"a", "an", "some"} for w in near[-3:])
     cut = max((k for k, w in enumerate(near) if w in _PLACE_PREPS), default=-1)
     own = near[cut + 1 :]  # "drove my car down the highway": "my" is the car's, not the road's
+    if _strangers_place(toks, strangers, i):
+        return "U"  # "the home of an aged lady", "his home" (a masked man's)
     if (kind.endswith("F") and not indefinite) or any(w in _OWN for w in own):
         return "F"  # "the dorm", "my room"; "a dorm" is some dorm
     if any(cue in joined for cue in _FAMILIAR_CUES):
@@ -236,9 +227,7 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
         return "F"  # "the kitchen", "upstairs": the rooms of the dreamer's own home
     scene = toks[max(first, sent.first - 200) : min(last, sent.last + 30)]
     if not indefinite and (
-        any(t.low in _FAMILIAR_ANYWHERE for t in scene)
-        or _local_name(scene, people)
-        or _own_place(scene)
+        _familiar_place_in(doc, scene) or _local_name(scene, people) or _own_place(scene)
     ):
         return "F"  # "a building" is a new place even in a dream set on campus
     if i > 0 and toks[i - 1].low in {"in", "at", "to"} and toks[i].low in _INSTITUTIONS:
@@ -249,12 +238,19 @@ def _familiarity(doc: Document, people: set[int], i: int, kind: str, first: int,
     return "Q"
 
 
-def _said_unfamiliar(toks: list[Token], first: int, last: int) -> bool:
-    """``I was in a strange town ... I entered a hospital``: a scene said to be strange (or a
-    place never seen before) just before or after the place word is unfamiliar."""
-    window = [t.low for t in toks[first:last]]
-    joined = " ".join(window)
-    return any(w in _UNFAMILIAR for w in window) or any(cue in joined for cue in _UNFAMILIAR_CUES)
+def _strangers_place(toks: list[Token], strangers: set[int], i: int) -> bool:
+    """The place belongs to someone the dreamer does not know: its owner (``his home``,
+    ``the man's house``) or ``of`` + owner (``the home of an aged lady``) is a stranger."""
+    if i > 0 and i - 1 in strangers:
+        return True
+    if i + 1 >= len(toks) or toks[i + 1].low != "of":
+        return False
+    for k in range(i + 2, min(len(toks), i + 5)):
+        if k in strangers:
+            return True
+        if toks[k].low in table("settings").words or not toks[k].is_word:
+            return False  # "a basement of a building where men...": the building's
+    return False
 
 
 def _named_region(toks: list[Token], first: int, last: int) -> bool:
@@ -266,6 +262,20 @@ def _named_region(toks: list[Token], first: int, last: int) -> bool:
             continue
         before = [toks[k].low for k in range(max(first, j - 3), j)]
         if any(w in _GEO_PREPS for w in before):
+            return True
+    return False
+
+
+def _familiar_place_in(doc: Document, scene: list[Token]) -> bool:
+    """``back on campus``, ``went home``: the scene is at the dreamer's own home or campus;
+    ``my dormitory friends``, ``the campus police`` only qualify people or things."""
+    characters = table("characters").words
+    for tok in scene:
+        if tok.low not in _FAMILIAR_ANYWHERE:
+            continue
+        nxt = doc.tokens[tok.index + 1].low if tok.index + 1 < len(doc.tokens) else ""
+        single = nxt[:-1] if nxt.endswith("s") else nxt
+        if nxt not in characters and single not in characters:
             return True
     return False
 
@@ -302,7 +312,7 @@ def _place_name(tok: Token, people: set[int]) -> bool:
     )
 
 
-def _scene_setting(doc: Document, people: set[int], first: int, last: int) -> list[Code]:
+def _scene_setting(doc: Document, people: _People, first: int, last: int) -> list[Code]:
     """The settings of one scene: its first place, then each move between inside and out."""
     codes: list[Code] = []
     sentences = doc.sentences[doc.tokens[first].sentence : doc.tokens[last - 1].sentence + 1]
@@ -360,7 +370,9 @@ def code_scenes(doc: Document, cast: Cast) -> list[Code]:
     """One setting per scene and per move between indoors and outdoors; ``AQ`` when no place
     is named at all."""
     codes: list[Code] = []
-    people = set(cast.refs)
+    others = {t for t, ref in cast.refs.items() if ref != DREAMER}
+    strangers = {t for t in others if cast.characters[cast.refs[t]].identity in "SUOE"}
+    people = (set(cast.refs), others, strangers)
     starts = _scene_starts(doc)
     bounds = list(zip(starts, [*starts[1:], len(doc.tokens)], strict=True))
     for first, last in bounds:

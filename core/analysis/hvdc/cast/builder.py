@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..text import Document
 from . import words as W
 from .coref import refers_back, restates
+from .couples import merge_parent_pairs
 from .identity import code_in_context, dedup_key
 from .mentions import classifier_possessive, comparison, names_a_thing, not_a_person, proper_animal
 from .model import DREAMER, Cast
@@ -36,6 +37,8 @@ def _skipped(st: CastState, i: int, lemma: str, code: str) -> bool:
         return True  # "a Negro man" (the man is coded), "she was Japanese" (a predicate)
     if lemma in W.GROUP_HEADS and nxt == "of":
         return True
+    if st.toks[i].low in W.HAIR_PERSONS and person_word(st, word_at(st, i + 2)):
+        return True  # "a tall blond young man": the man is coded
     if classifier_possessive(st, i, code) or names_a_thing(st, i, lemma, code):
         return True
     if comparison(st, i) or proper_animal(st, i, code):
@@ -135,6 +138,7 @@ def build_cast(doc: Document) -> Cast:
         st.pending = None
         handle_name(st, i)
     default_sexes(st)
+    merge_parent_pairs(st.doc, st.cast)
     mark_dead(st.doc, st.cast)
     mark_told_ages(st.doc, st.cast)
     drop_waking_only(st.doc, st.cast)

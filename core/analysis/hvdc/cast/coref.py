@@ -107,7 +107,7 @@ def _past_adjectives(st: CastState, i: int, j: int) -> int:
         w = st.toks[k].low
         if w in {"a", "an", "the"}:
             return k - 1 if k < j else j  # "was a famous dancer", "was my music teacher"
-        if not st.toks[k].is_word or w in st.nouns or w in W.BE_VERBS:
+        if not st.toks[k].is_word or (w in st.nouns and w not in W.HAIR_PERSONS) or w in W.BE_VERBS:
             return j
     return j
 
@@ -124,7 +124,18 @@ def _apposition_subject(st: CastState, i: int, prev: list[str]) -> int | None:
     last = next(reversed(st.cast.refs), None) if st.cast.refs else None
     if last is None or last < i - 8 or st.cast.refs[last] == DREAMER:
         return None
-    return st.cast.refs[last]
+    head = _head_of_possessor(st, last)
+    return st.cast.refs[head if head is not None else last]
+
+
+def _head_of_possessor(st: CastState, t: int) -> int | None:
+    """``a friend of my fiance's, a young man``: the apposition describes the friend, not
+    the owner named after ``of my``."""
+    if word_at(st, t - 1) not in {"my", "his", "her", "our", "their", "the"}:
+        return None
+    if word_at(st, t - 2) != "of" or t - 3 not in st.cast.refs:
+        return None
+    return t - 3 if st.cast.refs[t - 3] != DREAMER else None
 
 
 def _named_before(st: CastState, i: int) -> int | None:

@@ -46,6 +46,8 @@ def _possessor(st: CastState, i: int) -> str:
     j = i - 1
     while j >= 0 and (st.toks[j].low in {"(", ")", ","} or st.toks[j].low.isdigit()):
         j -= 1
+    if word_at(st, j) == "and" and st.nouns.get(word_at(st, j - 1), "").endswith("*"):
+        return _possessor(st, j - 1)  # "his mother and father": the father is his too
     return word_at(st, j)
 
 
@@ -80,7 +82,7 @@ def _identity(
         return "K" if _known_clause(st, i) else "U"  # "some girl": the dreamer can't say
     if poss in {"sorority", "fraternity", "dorm", "dormitory"}:
         return "K"
-    if identity == "K" and lemma in W.PEER_NOUNS and any(w in W.LITTLE for w in prev[:3]):
+    if identity == "K" and lemma in W.PEER_NOUNS and any(w in W.LITTLE for w in _adjectives(prev)):
         identity = "S"  # "a little girl": a child, not one of the dreamer's peers
     if identity in {"S", "K"} and (
         any(w in W.STRANGE for w in prev[:2]) or after_has(st, i, W.STRANGER_CUES)
@@ -114,7 +116,10 @@ def _kin_of(st: CastState, j: int) -> str:
     owner = st.cast.refs.get(j)
     if owner is None or owner == DREAMER:
         return "K"
-    return "S" if st.cast.characters[owner].identity in {"S", "U", "O"} else "K"
+    identity = st.cast.characters[owner].identity
+    if identity in W.FAMILY_IDENTITIES:
+        return "R"  # "my cousin ... her mother", "my brother ... his wife": the dreamer's kin
+    return "S" if identity in {"S", "U", "O"} else "K"
 
 
 def _known_clause(st: CastState, i: int) -> bool:
@@ -144,11 +149,21 @@ def _uncertain_clause(st: CastState, i: int) -> bool:
 
 
 def _age(st: CastState, lemma: str, age: str, prev: list[str]) -> str:
-    if lemma in W.CHILD_NOUNS and any(w in W.CHILD_ADJ for w in prev[:2]):
+    if lemma in W.CHILD_NOUNS and any(w in W.CHILD_ADJ for w in _adjectives(prev)):
         return "C"
     if prev and prev[0] in {"teen-age", "teenage", "teen"}:
         return "T"
     return age
+
+
+def _adjectives(prev: list[str]) -> list[str]:
+    """The words before a noun back to its determiner: ``a little dark-haired boy``."""
+    out: list[str] = []
+    for w in prev[:6]:
+        if w in W.DETERMINERS or not (w.isalpha() or w == "-"):
+            break
+        out.append(w)
+    return out or prev[:2]
 
 
 def dedup_key(

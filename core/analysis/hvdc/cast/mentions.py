@@ -53,8 +53,22 @@ def comparison(st: CastState, i: int) -> bool:
         if w == "like" and word_at(st, i + 1) not in {"who", "that"}:
             return True
         if w == "as":
-            return len(prev) > k + 1 and prev[k + 1] in W.ROLE_VERBS
+            return _as_a_role(prev, k)
     return False
+
+
+def _as_a_role(prev: list[str], k: int) -> bool:
+    """``invited his son as a guest``, ``recognized him as a man I had worked for``: ``as a``
+    gives a role or restates someone; ``as a few friends and I ran`` and ``as soon as a
+    man came`` are a time clause, where a new character may enter."""
+    before = prev[k + 1] if len(prev) > k + 1 else ""
+    if before in W.ROLE_VERBS:
+        return True
+    if not before or before in {"soon", "long", "just", "well", ",", "and", "but"}:
+        return False
+    return any(w in {"a", "an"} for w in prev[:k]) and not any(
+        w in {"few", "couple", "group"} for w in prev[:k]
+    )
 
 
 def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
@@ -74,12 +88,14 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return True  # "she of all people", "people like me": idioms and generic people
     if prev[:1] and prev[0] in W.PRONOUNS and st.toks[i].low in W.AMBIGUOUS_VERBS:
         return True  # "they dove", "we fish": a verb, not an animal
-    if "not" in prev[:4] and any(w in W.BE_VERBS for w in prev[prev.index("not") :][:2]):
+    if _denied_predicate(prev):
         return True  # "she is not one of my best friends": says who someone is not
     if st.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
         return True  # "we girls", "us two girls": the dreamer's own party
     if _listed_by_name(st, i):
         return True
+    if _counterfactual(prev):
+        return True  # "I should have married another fellow": no one in the dream
     return (
         bool(prev)
         and prev[0] in {"were", "are", "make", "made", "become", "became"}
@@ -87,14 +103,41 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
     )
 
 
+def _denied_predicate(prev: list[str]) -> bool:
+    """``she is not one of my best friends``: ``be not`` + the noun's own phrase; not ``I was
+    not packed, and mother was...`` (a clause boundary between)."""
+    if "not" not in prev[:4]:
+        return False
+    k = prev.index("not")
+    between = prev[:k]
+    if any(w in {",", "and", "but", "or", "."} or w in W.BE_VERBS for w in between):
+        return False
+    return any(w in W.BE_VERBS for w in prev[k:][:2])
+
+
+def _counterfactual(prev: list[str]) -> bool:
+    """``should have married another fellow``, ``would have liked a sister``: someone only
+    wished for or imagined is not met in the dream."""
+    for k in range(1, min(len(prev) - 1, 4)):
+        if prev[k] == "have" and prev[k + 1] in {"should", "would", "could", "might"}:
+            return True
+    return False
+
+
 def _listed_by_name(st: CastState, i: int) -> bool:
     """``two boys, Leonard and John``: the group is coded as the named people it lists."""
+    if not st.toks[i].low.endswith("s"):
+        return False
+    comma = next(
+        (k for k in range(i + 1, min(len(st.toks), i + 6)) if word_at(st, k) in {",", "."}),
+        None,
+    )  # "two of my girlfriends from high school, EL and DG"
     return (
-        st.toks[i].low.endswith("s")
-        and word_at(st, i + 1) == ","
-        and i + 2 < len(st.toks)
-        and is_name(st, i + 2)
-        and word_at(st, name_end(st, i + 2) + 1) in {"and", ",", "("}
+        comma is not None
+        and word_at(st, comma) == ","
+        and comma + 1 < len(st.toks)
+        and is_name(st, comma + 1)
+        and word_at(st, name_end(st, comma + 1) + 1) in {"and", ",", "("}
     )
 
 

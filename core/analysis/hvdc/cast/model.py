@@ -82,3 +82,14 @@ def age_class(years: int) -> str:
     if years <= 17:
         return "T"
     return "A"
+
+
+_NOT_AGE_AFTER = frozenset({"older", "younger", "ago", "later", "earlier", "before", "apart"})
+
+
+def number_is_no_age(before: str, after: list[str]) -> bool:
+    """``4 years older than me``, ``known for about 3 years``, ``a composite of 2 boys``: a
+    number that tells a difference, a duration or a count, not someone's age."""
+    if after[:1] in (["years"], ["year"], ["yrs"]):
+        return (len(after) > 1 and after[1] in _NOT_AGE_AFTER) or before == "for"
+    return bool(after) and after[0].isalpha() and after[0].endswith("s")

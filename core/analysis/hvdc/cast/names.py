@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..lexicon import is_common_word
 from . import words as W
-from .model import DREAMER, age_class
-from .state import CastState, new_character, word_at
+from .model import DREAMER, age_class, number_is_no_age
+from .state import CastState, new_character, recent, word_at
 
 
 def stated_age(st: CastState, i: int) -> tuple[str | None, str | None]:
@@ -25,6 +25,8 @@ def stated_age(st: CastState, i: int) -> tuple[str | None, str | None]:
         elif w in {"f", "female"}:
             sex = "F"
         elif w.isdigit():
+            if number_is_no_age(toks[k - 1].low, [t.low for t in toks[k + 1 : k + 3]]):
+                return None, sex  # "(he is 4 years older than me)"
             return age_class(int(w)), sex
         elif w in {")", "]"}:
             break
@@ -43,6 +45,10 @@ def _told_age(st: CastState, i: int) -> str | None:
             continue
         before = toks[k - 1].low
         after = toks[k + 1].low if k + 1 < len(toks) else ""
+        if before == "about" and k > 1 and toks[k - 2].low == "for":
+            before = "for"  # "known for about 3 years": how long, not how old
+        if number_is_no_age(before, [t.low for t in toks[k + 1 : k + 3]]):
+            continue
         if after in {"years", "year"} or before in {"about", "age", "aged", "of"}:
             return age_class(int(w)) if len(w) <= 3 else None
         if (before in {",", "is", "was"} or k == i + 1) and len(w) <= 2 and k <= i + 4:
@@ -105,12 +111,28 @@ def is_name(st: CastState, j: int) -> bool:
     if w in st.names:
         if sentence_start and w in W.WORDLIKE_NAMES:
             return False
+        if _crossing(st, j):
+            return False
         return not (w in W.GEO_NAMES and word_at(st, j - 1) in W.PLACE_PREPS)
     if word_at(st, j - 1) in W.PLACE_PREPS:
         return False
     if word_at(st, j + 1) == "(" and word_at(st, j + 2).isdigit():
         return True
     return _unknown_name(st, j, w, sentence_start)
+
+
+def _crossing(st: CastState, j: int) -> bool:
+    """``standing on Chester and Euclid``: two names after ``on``/``at`` joined by ``and``,
+    the second no first name, are a street corner."""
+    if word_at(st, j - 1) not in {"on", "at", "of"} or word_at(st, j + 1) != "and":
+        return False
+    other = st.toks[j + 2] if j + 2 < len(st.toks) else None
+    return (
+        other is not None
+        and other.capitalized
+        and not other.low.endswith("'s")
+        and other.low not in st.names
+    )
 
 
 def _unknown_name(st: CastState, j: int, w: str, sentence_start: bool) -> bool:
@@ -145,6 +167,10 @@ def handle_name(st: CastState, i: int) -> bool:
     if key in st.by_key and not _other_sex(st, st.by_key[key], title):
         st.cast.refs[i] = st.by_key[key]
         return True
+    owner = _bracketed_name_of(st, i, end) if st.in_aside else None
+    if owner is not None:
+        _claim_name(st, i, owner)  # "my girlfriend (Connie)"
+        return True
     if st.in_aside or _names_a_brand(st, end):
         return True
     named = _named_as(st, i)
@@ -165,6 +191,27 @@ def handle_name(st: CastState, i: int) -> bool:
     return True
 
 
+def _bracketed_name_of(st: CastState, i: int, end: int) -> int | None:
+    """``the boy I go with at Bowling Green (Doug)``, ``my girlfriend (Connie)``: a name alone
+    in brackets names the last unnamed person met in its sentence."""
+    if word_at(st, i - 1) != "(" or word_at(st, end + 1) != ")":
+        return None
+    sex = st.names.get(_name_key(st, i), "?")
+    sent = st.toks[i].sentence
+    owner = recent(
+        st,
+        i,
+        lambda c: (
+            not c.plural
+            and not c.is_animal
+            and not c.name
+            and (sex == "?" or c.sex in (sex, "?", "I"))
+            and st.toks[c.token].sentence == sent
+        ),
+    )
+    return owner
+
+
 #: Words between a character and a name that says who the character is.
 _NAMING = frozenset({"whom", "who", "that", "i", "we", "thought", "think", "was", "is", "be"})
 
@@ -177,6 +224,8 @@ def _named_as(st: CastState, i: int) -> int | None:
         j -= 1
     if word_at(st, j) not in {"was", "is"}:
         return None
+    if word_at(st, j - 1) in {"really", "actually"}:
+        j -= 1  # "his name really was Mr. Saferstein"
     if word_at(st, j - 1) == "name":
         owner = st.cast.refs.get(j - 2)
         return owner if owner is not None and owner != DREAMER else None

@@ -32,10 +32,16 @@ def handle_pronoun(st: CastState, i: int, w: str) -> bool:
         return True
     if w in W.MALE or w in W.FEMALE:
         sex = "M" if w in W.MALE else "F"
-        cid = recent(st, i, lambda c: not c.plural and not c.is_animal and c.sex in (sex, "?", "I"))
+        told = st.pronoun_sexes
+        cid = recent(
+            st,
+            i,
+            lambda c: (
+                not c.plural and not c.is_animal and (c.sex in (sex, "?", "I") or c.cid in told)
+            ),
+        )
         if cid is not None:
-            if st.cast.characters[cid].sex in "?I":
-                st.cast.characters[cid].sex = sex
+            _count_sex(st, cid, sex)
             st.cast.refs[i] = cid
         return True
     if w in W.PLURAL:
@@ -49,6 +55,20 @@ def handle_pronoun(st: CastState, i: int, w: str) -> bool:
             st.cast.refs[i] = cid
         return True
     return False
+
+
+def _count_sex(st: CastState, cid: int, sex: str) -> None:
+    """``a friend ... he`` (the rat) ``... she ... her ... she``: a sex that only pronouns tell
+    is the one most of them tell (the first on a tie)."""
+    char = st.cast.characters[cid]
+    if char.sex not in "?I" and cid not in st.pronoun_sexes:
+        return
+    votes = st.pronoun_sexes.setdefault(cid, [0, 0])
+    votes[sex == "F"] += 1
+    if votes[0] != votes[1]:
+        char.sex = "M" if votes[0] > votes[1] else "F"
+    elif char.sex in "?I":
+        char.sex = sex
 
 
 def _peer_group(st: CastState, char: Character) -> bool:

@@ -44,6 +44,8 @@ class CastState:
     in_aside: bool = False
     #: The report was written down by an interviewer ("Subject dreamed she was...").
     third_person: bool = False
+    #: Characters whose sex only pronouns told: character id -> he/she counts ``[M, F]``.
+    pronoun_sexes: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, doc: Document) -> CastState:

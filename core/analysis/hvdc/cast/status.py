@@ -10,7 +10,7 @@ news (``my mother had died``) keeps the ordinary number, as the coders of the no
 from __future__ import annotations
 
 from ..text import Document
-from .model import DREAMER, Cast, Character, age_class
+from .model import DREAMER, Cast, Character, age_class, number_is_no_age
 
 _DEAD_NOUN_CUES = frozenset({"dead", "deceased", "late"})
 _PERFECT = frozenset({"had", "has", "have"})
@@ -75,6 +75,8 @@ def mark_told_ages(doc: Document, cast: Cast) -> None:
         number = toks[tok + 2].low
         if len(number) > 2 or after in {"o'clock", "minutes", "feet", "inches", "pounds", ":"}:
             continue
+        if number_is_no_age(toks[tok + 1].low, [t.low for t in toks[tok + 3 : tok + 5]]):
+            continue  # "he is 4 years older than me"
         char = cast.characters[ref]
         if not char.plural and not char.is_animal and char.age == "A":
             char.age = age_class(int(number))

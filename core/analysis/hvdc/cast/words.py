@@ -24,7 +24,8 @@ DETERMINERS = _words(
 AMBIGUOUS = _words(
     "cook guard judge coach pop ma date bear fish duck bug worm seal host general kid band team "
     "pilot usher crowd mob escort nurse rat fox angel devil family group couple audience lover "
-    "operator players student students indian bull lamb blonde brunette redhead blondes brunettes"
+    "operator players student students indian bull lamb blonde brunette redhead blondes brunettes "
+    "blond blonds"
 )
 GROUP_HEADS = _words(
     "group crowd bunch lot couple number band team gang mob family pair lots dozen hundreds dozens"
@@ -88,6 +89,8 @@ PERSON_HEADS = _words(
     "man men woman women boy boys girl girls lady ladies people fellow soldier "
     "soldiers student students family child children couple guy guys"
 )
+#: Hair colours that name a person (``a blonde``) unless a person noun follows closely.
+HAIR_PERSONS = _words("blond blonde blonds blondes brunette brunettes redhead redheads")
 #: Person nouns that may stand before another person noun and lend it sex or age.
 MODIFIER_PERSONS = _words("woman man lady girl boy kid baby women men ladies girls boys")
 BE_VERBS = _words("was is were be been became seemed am are")

@@ -3,6 +3,8 @@ no one, which identity and age a character gets, and how a place is qualified)."
 
 from __future__ import annotations
 
+import pytest
+
 from core.analysis.hvdc import code_dream
 
 
@@ -100,3 +102,94 @@ def test_dormitory_anywhere_in_the_scene_makes_it_familiar() -> None:
     assert _codes(
         "I was in the shower when someone called me to the dormitory phone.", "settings"
     ) == ["IF"]
+
+
+def test_as_a_gives_a_role_not_a_new_character() -> None:
+    assert len(_codes("I had invited his son as a guest.", "characters")) == 1
+    assert len(_codes("I recognized him as a man I had worked for.", "characters")) == 0
+
+
+def test_as_a_time_clause_still_brings_people_in() -> None:
+    codes = _codes("It started to rain as a few friends of mine and I ran.", "characters")
+    assert len(codes) == 1 and codes[0][0] == "2"
+
+
+def test_parents_named_as_a_pair_are_one_group() -> None:
+    assert _codes("My mother and father were standing there crying.", "characters") == ["2JXA"]
+    assert _codes("My father and my mother came home.", "characters") == ["2JXA"]
+
+
+def test_someone_elses_parents_as_a_pair_are_one_known_group() -> None:
+    text = "I saw Bob. His mother and father had given us money."
+    assert _codes(text, "characters") == ["1MKA", "2JKA"]
+
+
+def test_parents_named_as_a_pair_join_the_parents_already_met() -> None:
+    text = "My parents came in. My mother and father were crying."
+    assert _codes(text, "characters") == ["2JXA"]
+
+
+def test_parent_mentioned_alone_too_stays_an_individual() -> None:
+    text = "I asked my mother for money. Later my mother and father grinned at each other."
+    assert _codes(text, "characters") == ["1FMA", "1MFA"]
+
+
+def test_parents_acting_on_each_other_stay_individuals() -> None:
+    assert _codes("My mother and father were married.", "characters") == ["1FMA", "1MFA"]
+    text = "My mother and father grinned at each other."
+    assert _codes(text, "characters") == ["1FMA", "1MFA"]
+
+
+def test_apposition_after_a_friend_of_someone_describes_the_friend() -> None:
+    text = "I was swimming with a friend of my fiance's, a young woman of about 22."
+    assert _codes(text, "characters") == ["1FKA", "1MKA"]
+
+
+def test_sex_told_only_by_pronouns_is_the_one_most_of_them_tell() -> None:
+    text = "A friend came in. He sat down. She smiled. She waved at me. I hugged her."
+    assert _codes(text, "characters") == ["1FKA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My brother (he is 4 years older than me) came.", ["1MBA"]),
+        ("My brother came. He is 4 years older than me.", ["1MBA"]),
+        ("It was a boy who I have known for about 3 years.", ["1MKA"]),
+        ("I walked with a man who was a composite of 2 boys I know.", ["1MKA", "2MKA"]),
+        ("A man of 40 came in.", ["1MSA"]),
+    ],
+)
+def test_numbers_that_tell_a_difference_duration_or_count_are_no_age(
+    text: str, expected: list[str]
+) -> None:
+    assert _codes(text, "characters") == expected
+
+
+def test_little_before_other_adjectives_still_makes_a_child_stranger() -> None:
+    assert _codes("I saw a little dark-haired boy playing.", "characters") == ["1MSC"]
+
+
+def test_name_alone_in_brackets_names_the_person_just_met() -> None:
+    text = "The boy I go with at Bowling Green (Doug) and I were to marry. Doug and I were happy."
+    assert _codes(text, "characters") == ["1MKA"]
+
+
+def test_group_listed_by_name_after_its_phrase_is_the_named_people() -> None:
+    text = "Two of my girlfriends from high school, Mary and Ann, advised me."
+    assert _codes(text, "characters") == ["1FKA", "1FKA"]
+
+
+def test_name_really_was_names_the_owner() -> None:
+    text = "I met a man. I thought his name was Bernstein, but his name really was Mr. Saferstein."
+    assert _codes(text, "characters") == ["1MSA"]
+
+
+def test_someone_only_wished_for_is_no_character() -> None:
+    text = "I thought maybe I should have married another fellow I know."
+    assert _codes(text, "characters") == []
+
+
+def test_a_denial_in_an_earlier_clause_does_not_hide_the_next_person() -> None:
+    text = "I was not packed, and mother was to help by getting breakfast for me."
+    assert _codes(text, "characters") == ["1FMA"]

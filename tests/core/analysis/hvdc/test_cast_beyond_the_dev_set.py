@@ -69,3 +69,29 @@ def test_a_name_that_only_names_someone_met_is_that_person() -> None:
 )
 def test_settings_of_soldiers_and_drivers(text: str, expected: list[str]) -> None:
     assert _codes(text, "settings") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An attractive blond had fallen and hurt her ankle.", ["1FSA"]),
+        ("A tall blond young man came in.", ["1MSA"]),
+        ("Don Jose was a short blond boy.", ["1MKA"]),
+        ("The lad was hiding in the house.", ["1MSA"]),
+    ],
+)
+def test_blonds_and_lads_are_people(text: str, expected: list[str]) -> None:
+    assert code_dream(text).card()["characters"] == expected
+
+
+def test_two_names_joined_after_on_are_a_street_corner() -> None:
+    text = "I was standing on Chester and Euclid waiting to cross the street."
+    coded = code_dream(text).card()
+    assert coded["characters"] == []
+    assert coded["settings"] == ["OF"]
+    assert code_dream("I was at John and Mary's house.").card()["characters"] == ["1MKA", "1FKA"]
+
+
+def test_named_roads_in_the_scene_are_the_dreamers_town() -> None:
+    text = "He died on the corner of Euclid and Adelbert Roads. I was in the street."
+    assert code_dream(text).card()["settings"] == ["OF"]
