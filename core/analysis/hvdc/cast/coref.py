@@ -143,6 +143,8 @@ def _named_before(st: CastState, i: int) -> int | None:
     living across the hall``: a noun set off right after a name describes that person."""
     j = i - 1
     for _ in range(2):  # "the student instructor", "our house mother"
+        if j < 0:  # the report opens with the noun ("Mother."): nothing is named before it
+            return None
         if word_at(st, j) in {"my", "our", "a", "an", "the"}:
             break
         if not st.toks[j].is_word or st.toks[j].capitalized or j in st.cast.refs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -243,3 +244,25 @@ def test_shared_acts_are_mutual() -> None:
     assert _codes("My sister and I were fighting.", "aggression") == ["D 2= 1FTA"]
     assert _codes("My boyfriend and I were married.", "friendliness") == ["D 7= 1MKA"]
     assert _codes("Two men were shooting at each other.", "aggression") == ["2MSA 7= 2MSA"]
+
+
+def _character_words() -> list[str]:
+    """Every person word of the characters lexicon (``data/characters.tsv``)."""
+    import core.analysis.hvdc as hvdc
+
+    rows = (
+        (Path(hvdc.__file__).parent / "data" / "characters.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    return [row.split("\t")[0] for row in rows if row and not row.startswith("#")]
+
+
+def test_a_report_of_one_person_word_is_coded_without_an_error() -> None:
+    """Regression: "mother" alone raised IndexError (a look-back before the first word)."""
+    words = _character_words()
+    assert len(words) > 100
+    for word in words:
+        for text in (word, f"{word.capitalize()}.", f"my {word}"):
+            code_dream(text)  # the coder never raises on what a user sends
+    assert _codes("mother", "characters") == ["1FMA"]
