@@ -54,13 +54,25 @@ _PLACE_STANDINS = _words("it place surroundings scene setting everything")
 _PERSON_REACH = 3
 
 
-def _cue_at(lows: list[str], j: int, cues: tuple[str, ...]) -> int:
-    """The length in tokens of the phrase cue starting at j, or 0."""
+def _by_first_word(cues: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """Phrase cues split into words and keyed by their first word, for a quick lookup."""
+    table: dict[str, list[list[str]]] = {}
     for cue in cues:
         parts = cue.split()
+        table.setdefault(parts[0], []).append(parts)
+    return table
+
+
+def _cue_at(lows: list[str], j: int, cues: dict[str, list[list[str]]]) -> int:
+    """The length in tokens of the phrase cue starting at j, or 0."""
+    for parts in cues.get(lows[j], ()):
         if lows[j : j + len(parts)] == parts:
             return len(parts)
     return 0
+
+
+_UNFAMILIAR_PHRASES = _by_first_word(_UNFAMILIAR_CUES)
+_DISTORTED_PHRASES = _by_first_word(_DISTORTED_CUES)
 
 
 def _about_person(toks: list[Token], others: set[int], j: int, width: int) -> bool:
@@ -76,7 +88,7 @@ def said_unfamiliar(toks: list[Token], others: set[int], first: int, last: int) 
     ``[first, last)`` that is not about a character."""
     lows = [t.low for t in toks]
     for j in range(first, last):
-        width = 1 if lows[j] in _UNFAMILIAR else _cue_at(lows, j, _UNFAMILIAR_CUES)
+        width = 1 if lows[j] in _UNFAMILIAR else _cue_at(lows, j, _UNFAMILIAR_PHRASES)
         if width and not _about_person(toks, others, j, width):
             return True
     return False
@@ -124,7 +136,7 @@ def said_distorted(toks: list[Token], first: int, last: int) -> bool:
     places = table("settings").words
     lows = [t.low for t in toks]
     for j in range(first, last):
-        width = 1 if lows[j] in _DISTORTED else _cue_at(lows, j, _DISTORTED_CUES)
+        width = 1 if lows[j] in _DISTORTED else _cue_at(lows, j, _DISTORTED_PHRASES)
         if width and _place_before(toks, j) and not _likens_to_a_kind(toks, j, width):
             return True
         if tuple(lows[j : j + 2]) in _DENIED and any(w in places for w in lows[j + 2 : j + 4]):

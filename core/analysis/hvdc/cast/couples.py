@@ -99,6 +99,9 @@ def merge_parent_pairs(doc: Document, cast: Cast) -> None:
     """Recode each ``mother and father`` who only ever appear together as one group."""
     i = 0
     while i < len(doc.tokens):
+        if doc.tokens[i].low not in _PARENT_WORDS:
+            i += 1
+            continue
         pair = _pair_at(doc, cast, i)
         second_tok = (
             i + 3 if i + 2 < len(doc.tokens) and doc.tokens[i + 2].low in _OWNERS else i + 2

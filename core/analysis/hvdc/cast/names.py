@@ -17,20 +17,21 @@ def stated_age(st: CastState, i: int) -> tuple[str | None, str | None]:
         j += 1
     if j >= len(toks) or toks[j].low not in {"(", "["}:
         return _told_age(st, i), None
-    sex = None
-    for k in range(j + 1, min(len(toks), j + 6)):
+    sex: str | None = None
+    age: str | None = None
+    for k in range(j + 1, min(len(toks), j + 9)):
         w = toks[k].low
-        if w in {"m", "male"}:
+        if w in {"m", "male", "man", "boy"}:
             sex = "M"
-        elif w in {"f", "female"}:
+        elif w in {"f", "female", "woman", "girl"}:
             sex = "F"
-        elif w.isdigit():
+        elif w.isdigit() and age is None:
             if number_is_no_age(toks[k - 1].low, [t.low for t in toks[k + 1 : k + 3]]):
                 return None, sex  # "(he is 4 years older than me)"
-            return age_class(int(w)), sex
+            age = age_class(int(w))  # "(33-year-old male)": the sex may still follow
         elif w in {")", "]"}:
             break
-    return None, sex
+    return age, sex
 
 
 def _told_age(st: CastState, i: int) -> str | None:

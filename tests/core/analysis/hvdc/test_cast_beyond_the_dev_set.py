@@ -95,3 +95,15 @@ def test_two_names_joined_after_on_are_a_street_corner() -> None:
 def test_named_roads_in_the_scene_are_the_dreamers_town() -> None:
     text = "He died on the corner of Euclid and Adelbert Roads. I was in the street."
     assert code_dream(text).card()["settings"] == ["OF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was there with my skating partner (33-year-old male).", ["1MKA"]),
+        ("I was standing with a partner in a long double line.", ["1IKA"]),
+        ("My friend (23, f) came.", ["1FKA"]),
+    ],
+)
+def test_partners_and_sex_told_after_the_age(text: str, expected: list[str]) -> None:
+    assert code_dream(text).card()["characters"] == expected
