@@ -16,6 +16,7 @@ from ..parse.tree import EMPTY, Parse
 from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
+from .acceptance import acceptances
 from .acts import act_tokens, false_sense, negated, verb
 from .cues import cue_tokens
 from .favours import favours
@@ -25,6 +26,7 @@ from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, aims_at_thing, read_act
 from .praise import praise
+from .refusing import spoken_refusals
 from .senses import SKIP, not_an_interaction, thing_acts
 from .speech import hostile_speech
 from .warmth import covert_warmth
@@ -261,12 +263,15 @@ def code_interactions(
     aggression = _scan(doc, cast, parse, "aggression", acts["aggression"]) + refusals(doc, cast)
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression += hostile_speech(doc, cast, cues["reporting"])
+    aggression += spoken_refusals(doc, cast, cues["reporting"])
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
     friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
     friendly += invitations(doc, cast, cues["asking"], cues["coming"])
     friendly += praise(doc, cast, cues["praising"], cues["wishing"])
+    friendly.sort(key=lambda c: c.span[0] if c.span else -1)
+    friendly += acceptances(doc, cast, friendly, cues["accepting"], cues["reporting"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly = _answered(_distinct(doc, friendly))
     return aggression + friendly + _scan(doc, cast, parse, "sexuality", acts["sexuality"])

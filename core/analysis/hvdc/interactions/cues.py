@@ -26,12 +26,15 @@ WISHING = _words("wish")
 #: to sit on my lap`` is a wish, not a request.
 ASKING = _words("ask beg urge persuade")
 COMING = _words("come")
+#: Verbs that take up an offer (:mod:`.acceptance`).
+ACCEPTING = _words("accept agree consent")
 _CUES = {
     "reporting": REPORTING,
     "praising": PRAISING,
     "wishing": WISHING,
     "asking": ASKING,
     "coming": COMING,
+    "accepting": ACCEPTING,
 }
 
 

@@ -3,7 +3,8 @@
 HVdC friendliness 5 is an invitation to a social activity or a visit: ``he asked me to
 dance``, ``she asked me to come to her cottage``, ``he asked me out``, ``he came here to
 Cleveland to see me``.  The lexicon names ``invite`` and ``visit``; here a request verb (ask,
-beg, urge, persuade) with a character as its object, followed by ``out``, ``for a date`` or ``to`` + a verb of going or joining, is coded from the one who asks
+beg, urge, persuade) with a character as its object, followed by ``out``, ``for a date``, ``to`` + a verb of going or joining or ``to a dance``
+(an event), is coded from the one who asks
 to the one asked; a request for help (``I asked her to help me``) is no invitation.  A coming
 whose purpose is to see or visit a character (``came ... to see me``) is a visit.  Only what
 happened: a negated, hoped-for or planned request (``to ask``, ``would ask``) is left out.
@@ -30,6 +31,8 @@ _JOINING = _words(
     "skate skating have"
 )
 _OUTINGS = _words("date dance dinner lunch ride walk drink")
+#: Events one is asked to (``asked him to a dance``, ``to the party``).
+_EVENTS = _OUTINGS | _words("party movie movies show picnic prom formal concert game wedding")
 _SEEING = _words("see visit")
 _BETWEEN = _words("my his her their our the a an")
 _UNREAL = _words("to would might could should will if whether")
@@ -78,6 +81,9 @@ def _invited(doc: Document, cast: Cast, i: int) -> int | None:
     if nxt != "to" or obj + 2 >= n:
         return None
     doing = doc.tokens[obj + 2].low
+    if doing in _BETWEEN:
+        event = doc.tokens[obj + 3].low if obj + 3 < n else ""
+        return obj if event in _EVENTS else None  # "asked him to a dance"
     return obj if _JOINING.intersection(lemma_candidates(doing)) else None
 
 

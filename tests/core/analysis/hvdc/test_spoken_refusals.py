@@ -1,0 +1,29 @@
+"""Saying no to someone is rejection (aggression 3): a character's ``no`` to the dreamer in
+the scene, the dreamer's ``no`` to the last other character named."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis.hvdc import code_dream
+from core.analysis.hvdc.parse import SentenceParser
+
+
+def codes(text: str, parser: SentenceParser) -> list[str]:
+    return [c.code for c in code_dream(text, parser=parser).of("aggression")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I asked my aunt for the suitcase, but she said no.", ["1FRA 3> D"]),
+        ("I wanted the apartment, but my husband said no.", ["1MHA 3> D"]),
+        ('My brother asked me to come. I said, "No, thank you."', ["D 3> 1MBA"]),
+        # a phrase that starts with no, a no not said, no one to say it to
+        ("I asked my aunt, and she said no one knew.", []),
+        ("I asked my aunt, and she did not say no.", []),
+        ("I said no.", []),
+    ],
+)
+def test_spoken_refusals(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, parser) == expected
