@@ -16,7 +16,7 @@ from ..parse.tree import EMPTY, Parse
 from ..participants import companions, object_token, subject_before
 from ..text import Document
 from ..types import Code
-from .acceptance import acceptances
+from .acceptance import acceptances, granted_requests
 from .acts import act_tokens, false_sense, negated, verb
 from .cues import cue_tokens
 from .favours import favours
@@ -270,6 +270,7 @@ def code_interactions(
     friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
     friendly += invitations(doc, cast, cues["asking"], cues["coming"])
     friendly += praise(doc, cast, cues["praising"], cues["wishing"])
+    friendly += granted_requests(doc, cast, cues["reporting"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly += acceptances(doc, cast, friendly, cues["accepting"], cues["reporting"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)

@@ -1,11 +1,13 @@
 """A spoken refusal: saying no to someone is rejection (aggression 3).
 
 HVdC codes refusing a request, an offer or an invitation as rejection (A3): ``she said no I
-couldn't have it`` → ``1FRA 3> D``, ``my husband came up and said no`` → ``1MHA 3> D``,
+couldn't have it`` → ``1FRA 3> D``,
 ``I said no, as I had not been asked to the wedding`` → ``D 3> 1FKA``.  A character's ``no``
 is said to the dreamer when she is in the scene (named in this sentence or the one before);
 the dreamer's ``no`` is said to the last other character named before it.  A ``no`` that
-starts a phrase (``said no one knew``, ``said no more``) is no refusal.
+starts a phrase (``said no one knew``, ``said no more``) is no refusal, nor is a ``no`` that
+answers a question rather than a request, invitation or order (:func:`.acceptance.request_before`:
+``I asked if he was dead. She said no`` is an answer).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..text import Document
 from ..types import Code
+from .acceptance import request_before
 from .acts import negated
 from .order import dreamer_near, subject_token
 
@@ -43,6 +46,8 @@ def spoken_refusals(doc: Document, cast: Cast, saying: list[int]) -> list[Code]:
             refused = DREAMER
         if refused is None or refused == refuser:
             continue
+        if not request_before(doc, cast, i, by_dreamer=refused == DREAMER):
+            continue  # "I asked if it was County. She said no": an answer, no refusal
         (start, end), text = doc.span_text(i, i + 1)
         label = f"{cast.code_of(refuser)} 3> {cast.code_of(refused)}"
         codes.append(Code("aggression", label, (start, end), text))

@@ -33,3 +33,19 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
 )
 def test_accepted_offers(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yes to the dreamer's request: a kindness granted (a loan)
+        ("I asked my sister if she would lend me her scarf. She said yes.", ["1FTA 3> D"]),
+        # a yes to a question, to a request not made, or the dreamer's own yes: none
+        ("I wondered if my sister had a scarf. She said yes.", []),
+        ("I asked my sister if she had a scarf. She said yes.", []),
+        ("My sister didn't ask me anything. She said yes.", []),
+        ("My sister asked me for my scarf. I said yes.", []),
+    ],
+)
+def test_granted_requests(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, parser) == expected

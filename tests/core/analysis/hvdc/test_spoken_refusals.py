@@ -1,5 +1,6 @@
-"""Saying no to someone is rejection (aggression 3): a character's ``no`` to the dreamer in
-the scene, the dreamer's ``no`` to the last other character named."""
+"""Saying no to a request is rejection (aggression 3): a character's ``no`` to the dreamer in
+the scene, the dreamer's ``no`` to the last other character named; a ``no`` that answers a
+question is none."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
     ("text", "expected"),
     [
         ("I asked my aunt for the suitcase, but she said no.", ["1FRA 3> D"]),
-        ("I wanted the apartment, but my husband said no.", ["1MHA 3> D"]),
+        ("I asked my husband for the car, but he said no.", ["1MHA 3> D"]),
+        # a no that answers a question refuses nothing
+        ("I asked my aunt if she was tired. She said no.", []),
         ('My brother asked me to come. I said, "No, thank you."', ["D 3> 1MBA"]),
         # a phrase that starts with no, a no not said, no one to say it to
         ("I asked my aunt, and she said no one knew.", []),
