@@ -127,7 +127,7 @@ def _asks_for(doc: Document, j: int) -> bool:
     """The request verb at j asks for a deed or a thing: ``to`` + a verb, ``for``, or
     ``if``/``whether`` + a modal (``asked if I could``)."""
     last = doc.sentences[doc.tokens[j].sentence].last
-    words = [doc.tokens[k].low for k in range(j + 1, min(last + 1, j + 7))]
+    words = [doc.tokens[k].low for k in range(j + 1, min(last, j + 7))]
     if "for" in words[:3] or any(
         w == "to" and k + 1 < len(words) and words[k + 1] not in _DETERMINERS
         for k, w in enumerate(words)

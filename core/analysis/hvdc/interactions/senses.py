@@ -50,6 +50,13 @@ _HOMES = _words("house home place apartment room dorm")
 _SENT_OFF = _words("away off")
 _RESTRAINED = _words("back down")
 _CAPTIVE = _words("prisoner prisoners captive captives hostage hostages")
+#: What kills or injures by accident: a misfortune (HVdC), no one's aggression.
+_ACCIDENTS = _words(
+    "accident crash wreck collision explosion fire flood storm earthquake avalanche lightning "
+    "car train truck bus automobile streetcar plane airplane"
+)
+_HARMED = _words("kill injure hurt wound crush")
+_ACCIDENT_REACH = 5
 _NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given striking")
 
 
@@ -98,6 +105,16 @@ def _aimed(doc: Document, i: int) -> bool:
     return any(doc.tokens[j].low in ("at", "to") for j in range(i + 1, min(last, i + 3)))
 
 
+def _by_accident(doc: Document, i: int) -> bool:
+    """``killed in a crash``, ``injured by a car``: the harm at i came from an accident, told
+    right after it (``in``/``by`` + an accident or a vehicle, within a few words)."""
+    last = doc.sentences[doc.tokens[i].sentence].last
+    words = [doc.tokens[j].low for j in range(i + 1, min(last, i + 1 + _ACCIDENT_REACH))]
+    if not words or words[0] not in {"in", "by", "when", "during"}:
+        return False
+    return any(w in _ACCIDENTS for w in words[1:])
+
+
 def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
     """True when the word at i, read as ``lemma``, names no act between characters."""
     word = doc.tokens[i].low
@@ -126,6 +143,8 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
         return True  # "gave way", "gave each other looks", "gave a party"
     if word == "furiously" or (lemma == "mad" and prev in _INTENSIFYING):
         return True  # "ran furiously", "a mad crush", "making mad love": manner, not anger
+    if lemma in _HARMED and word.endswith("ed") and _by_accident(doc, i):
+        return True  # "killed in an automobile crash", "killed by a car": a misfortune
     if lemma in _FELT and _felt(doc, i):
         return True  # "I was hurt that he didn't ask", "she looked quite insulted"
     if lemma in _CRIES or lemma in _GESTURES:

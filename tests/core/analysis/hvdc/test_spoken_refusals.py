@@ -1,6 +1,7 @@
 """Saying no to a request is rejection (aggression 3): a character's ``no`` to the dreamer in
 the scene, the dreamer's ``no`` to the last other character named; a ``no`` that answers a
-question is none."""
+question is none.  Also: harm by accident is no aggression, and a report that ends
+mid-phrase codes without an error."""
 
 from __future__ import annotations
 
@@ -30,3 +31,24 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
 )
 def test_spoken_refusals(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # killed or injured in an accident: a misfortune, no one's aggression
+        ("My brother was killed in an automobile crash.", []),
+        ("My dog had been killed by a car.", []),
+        ("My brother was killed by a burglar.", ["1MSA 8> 1MBA"]),
+    ],
+)
+def test_accidents(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I asked my aunt to", "She said no", "My brother asked me out. I said", "He was killed in"],
+)
+def test_report_ending_mid_phrase(parser: SentenceParser, text: str) -> None:
+    code_dream(text, parser=parser)
