@@ -26,7 +26,7 @@ from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
 from .parsed import NOT_CODED, UNKNOWN, aims_at_thing, read_act
 from .praise import praise
-from .refusing import spoken_refusals
+from .refusing import laughed_off, spoken_refusals
 from .senses import SKIP, not_an_interaction, thing_acts
 from .speech import hostile_speech
 from .warmth import covert_warmth
@@ -264,6 +264,7 @@ def code_interactions(
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression += hostile_speech(doc, cast, cues["reporting"])
     aggression += spoken_refusals(doc, cast, cues["reporting"])
+    aggression += laughed_off(doc, cast, cues["laughing"])
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])

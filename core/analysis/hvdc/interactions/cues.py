@@ -28,6 +28,8 @@ ASKING = _words("ask beg urge persuade")
 COMING = _words("come")
 #: Verbs that take up an offer (:mod:`.acceptance`).
 ACCEPTING = _words("accept agree consent")
+#: A laugh that answers a request refuses it (:mod:`.refusing`).
+LAUGHING = _words("laugh")
 _CUES = {
     "reporting": REPORTING,
     "praising": PRAISING,
@@ -35,6 +37,7 @@ _CUES = {
     "asking": ASKING,
     "coming": COMING,
     "accepting": ACCEPTING,
+    "laughing": LAUGHING,
 }
 
 

@@ -8,6 +8,9 @@ the dreamer's ``no`` is said to the last other character named before it.  A ``n
 starts a phrase (``said no one knew``, ``said no more``) is no refusal, nor is a ``no`` that
 answers a question rather than a request, invitation or order (:func:`.acceptance.request_before`:
 ``I asked if he was dead. She said no`` is an answer).
+
+A laugh in answer to the dreamer's request refuses it the same way: ``when I asked her to help
+me, she laughed`` → ``1FTA 3> D`` (a laugh *at* someone is the lexicon's ``laugh at``, A2).
 """
 
 from __future__ import annotations
@@ -72,3 +75,23 @@ def _last_other(doc: Document, cast: Cast, i: int) -> int | None:
         if ref is not None and ref != DREAMER and j not in cast.we_tokens:
             return ref
     return None
+
+
+def laughed_off(doc: Document, cast: Cast, laughing: list[int]) -> list[Code]:
+    """``S 3> D`` for each bare laugh of S's that answers a request of the dreamer's;
+    ``laughing`` are the tokens of :data:`.cues.LAUGHING`."""
+    codes: list[Code] = []
+    for i in laughing:
+        nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+        if (nxt is not None and nxt.is_word and nxt.low not in _AFTER_NO) or negated(doc, i):
+            continue  # "laughed at me", "laughing about it": not a bare answer
+        subj = subject_token(doc, cast, i)
+        if subj is None or cast.refs[subj] == DREAMER:
+            continue
+        if not request_before(doc, cast, i, by_dreamer=True):
+            continue
+        (start, end), text = doc.span_text(i, i)
+        codes.append(
+            Code("aggression", f"{cast.code_of(cast.refs[subj])} 3> D", (start, end), text)
+        )
+    return codes

@@ -52,3 +52,18 @@ def test_accidents(parser: SentenceParser, text: str, expected: list[str]) -> No
 )
 def test_report_ending_mid_phrase(parser: SentenceParser, text: str) -> None:
     code_dream(text, parser=parser)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare laugh answering the dreamer's request refuses it
+        ("When I asked my sister to help me, she laughed.", ["1FTA 3> D"]),
+        ("I asked my sister to help me. She just laughed.", ["1FTA 3> D"]),
+        # a laugh with no request before it, or the dreamer's own: none
+        ("My sister laughed.", []),
+        ("My sister asked me to help her. I laughed.", []),
+    ],
+)
+def test_laughed_off(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, parser) == expected
