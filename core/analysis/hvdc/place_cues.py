@@ -10,14 +10,9 @@ beside it, and a change counts only when a place is what changes.
 from __future__ import annotations
 
 from .lexicon import table
-from .text import Token
+from .text import Token, word_set
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
-_UNFAMILIAR = _words(
+_UNFAMILIAR = word_set(
     "mysterious weird strange unfamiliar unknown foreign unrecognized unidentified"
 )
 _UNFAMILIAR_CUES = (
@@ -34,7 +29,7 @@ _UNFAMILIAR_CUES = (
     "was new to me",
 )
 #: Words that say a place is unlike itself (``the room resembled my old school``).
-_DISTORTED = _words("different distorted changed resembled unlike similar similarity actually")
+_DISTORTED = word_set("different distorted changed resembled unlike similar similarity actually")
 _DISTORTED_CUES = (
     "not look like",
     "didn't look like",
@@ -49,7 +44,7 @@ _DISTORTED_CUES = (
 #: ``it was not our house``: a place denied to be the dreamer's own.
 _DENIED = (("not", "our"), ("not", "my"), ("wasn't", "our"), ("wasn't", "my"))
 #: Words that stand for a place already named (``it resembled``, ``the place was different``).
-_PLACE_STANDINS = _words("it place surroundings scene setting everything")
+_PLACE_STANDINS = word_set("it place surroundings scene setting everything")
 #: How far (tokens) a character may stand from a cue for the cue to be about the character.
 _PERSON_REACH = 3
 
@@ -104,9 +99,9 @@ def _place_before(toks: list[Token], j: int, reach: int = 6) -> bool:
 
 
 #: Cues that liken the place to another; they distort only when that other is a known place.
-_LIKENESS = _words("similar similarity resembled unlike looks looked look")
+_LIKENESS = word_set("similar similarity resembled unlike looks looked look")
 #: Words that open a known, particular place after a likeness (``similar to the one``).
-_PARTICULAR = _words("the my our his her their that this mine ours one")
+_PARTICULAR = word_set("the my our his her their that this mine ours one")
 
 
 def _likens_to_a_kind(toks: list[Token], j: int, width: int) -> bool:

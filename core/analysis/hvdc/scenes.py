@@ -14,20 +14,15 @@ import itertools
 from .cast.model import DREAMER, Cast
 from .lexicon import table
 from .place_cues import said_distorted, said_unfamiliar
-from .text import Document, Sentence, Token
+from .text import Document, Sentence, Token, word_set
 from .types import Code
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
-_PLACE_PREPS = _words(
+_PLACE_PREPS = word_set(
     "in at into inside on through to toward towards across along down up outside near by from "
     "onto around under over entered reached left entering enter reaching leaving thru "
     "crossing crossed beside behind within throughout upon below beneath turned"
 )
-_OWN = _words(
+_OWN = word_set(
     "my our home dorm dormitory campus school sorority aunt's grandmother's friend's "
     "mother's parents'"
 )
@@ -56,13 +51,15 @@ _SCENE_MARKERS = (
     "i found myself in",
     "next part",
 )
-_FAMILIAR_ANYWHERE = _words("home campus dorm dormitory")
-_NOT_NAMES = _words("i the a an my our")
-_NOT_PLACE_NAMES = _words("then i mother father dad mom god christmas")
-_INSTITUTIONS = _words("church school class college bed work camp chapel temple synagogue office")
-_SEEN_FROM = _words("window windows looking looked watching watched saw see")
-_VEHICLES = _words("car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe")
-_NAMED_PLACE_SUFFIXES = _words(
+_FAMILIAR_ANYWHERE = word_set("home campus dorm dormitory")
+_NOT_NAMES = word_set("i the a an my our")
+_NOT_PLACE_NAMES = word_set("then i mother father dad mom god christmas")
+_INSTITUTIONS = word_set("church school class college bed work camp chapel temple synagogue office")
+_SEEN_FROM = word_set("window windows looking looked watching watched saw see")
+_VEHICLES = word_set(
+    "car bus train truck taxi cab boat ship airplane plane bicycle motorcycle canoe"
+)
+_NAMED_PLACE_SUFFIXES = word_set(
     "bar cafe restaurant club inn arms "
     "avenue ave street st road rd roads streets hall building store theatre theater "
     "hotel park school college church hospital library drive boulevard"
@@ -85,27 +82,27 @@ _FAMILIAR_CUES = (
     "familiar with",
 )
 #: Rooms whose furniture still places the dreamer there ("around the kitchen table").
-_ROOMS = _words("kitchen bedroom livingroom bathroom parlor den attic basement")
-_HOME_ROOMS = _words(
+_ROOMS = word_set("kitchen bedroom livingroom bathroom parlor den attic basement")
+_HOME_ROOMS = word_set(
     "kitchen attic basement cellar bathroom bedroom shower hall hallway stairs upstairs "
     "downstairs porch yard backyard livingroom parlor den lobby cafeteria classroom"
 )
-_KIN_OWNERS = _words(
+_KIN_OWNERS = word_set(
     "mother's father's grandmother's grandfather's aunt's uncle's sister's brother's "
     "cousin's parents' grandparents' friend's"
 )
-_OWN_PLACES = _words("house home street room yard neighborhood town dorm apartment")
-_WEAK_PLACES = _words(
+_OWN_PLACES = word_set("house home street room yard neighborhood town dorm apartment")
+_WEAK_PLACES = word_set(
     "class party dance movie movies show home stage town city country corner village neighborhood "
     "school picnic banquet meeting wedding concert conference"
 )
-_MOVES = _words(
+_MOVES = word_set(
     "went go going came walked ran drove rode entered left arrived got moved returned "
     "hurried rushed stepped climbed found outside inside into walking running driving riding "
     "coming arriving entering leaving flew flying swam swimming sailed sailing headed heading "
     "ran walk run drive ride come arrive enter leave"
 )
-_GEO = _words(
+_GEO = word_set(
     "europe asia africa america canada mexico england france germany italy spain russia china "
     "japan india siberia arctic alaska california texas florida ohio michigan york chicago "
     "angeles hollywood detroit pittsburgh miami washington boston paris london rome berlin "
@@ -120,7 +117,7 @@ _GEO = _words(
     "denmark poland greece turkey africa india"
 )
 #: Prepositions that put the dreamer in a named region: ``in Texas``, ``over the Pacific``.
-_GEO_PREPS = _words("in at to through near over across around of")
+_GEO_PREPS = word_set("in at to through near over across around of")
 
 
 def _scene_starts(doc: Document) -> list[int]:

@@ -83,6 +83,11 @@ class Document:
         return (start, end), self.text[start:end]
 
 
+def word_set(blob: str) -> frozenset[str]:
+    """A word list written as one space-separated string (how the rule modules spell theirs)."""
+    return frozenset(blob.split())
+
+
 def tokenize(text: str) -> list[Token]:
     """Split into words (keeping contractions whole) and single punctuation marks."""
     tokens: list[Token] = []

@@ -19,38 +19,35 @@ from dataclasses import dataclass
 
 from ..cast.model import Cast
 from ..parse.tree import Parse
-from ..text import Document
-
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
+from ..text import Document, word_set
 
 #: Verbs of trying: a deliberate attempt at a goal (the ``to`` clause after them).
-TRYING = _words(
+TRYING = word_set(
     "try tries tried trying attempt attempts attempted attempting struggle struggles "
     "struggled struggling strive strives strove striving strived endeavor endeavored"
 )
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Outcome verbs that tell a success or failure by themselves, unless negated.
-_SUCCEEDED = _words("managed manage manages succeeded succeed succeeds")
-_FAILED = _words("failed fail fails")
-_ABLE = _words("able")
-_UNABLE = _words("unable")
+_SUCCEEDED = word_set("managed manage manages succeeded succeed succeeds")
+_FAILED = word_set("failed fail fails")
+_ABLE = word_set("able")
+_UNABLE = word_set("unable")
 #: ``but finally got it open``: a success told of the striver after the attempt.
-_AT_LAST = _words("finally eventually")
+_AT_LAST = word_set("finally eventually")
 #: A wish or a plan about the attempt: no attempt happened yet.
-_NOT_YET = _words("would will might going should could")
-_THINGS = _words("it they this that")
+_NOT_YET = word_set("would will might going should could")
+_THINGS = word_set("it they this that")
 #: Negated, these tell a wish or a state of mind (``but I didn't want to hurt him``), no deed.
-_MINDS = _words("want wanted wish wished like liked care cared mind minded mean meant seem seemed")
+_MINDS = word_set(
+    "want wanted wish wished like liked care cared mind minded mean meant seem seemed"
+)
 #: Knowing and perceiving: an outcome only as an inability (``couldn't recall them``); ``but
 #: I don't remember`` or ``but didn't know`` is the narrator's comment, not a failed effort.
-_KNOWING = _words(
+_KNOWING = word_set(
     "know knew remember remembered recall recalled understand understood realize realized "
     "notice noticed"
 )
-_CAN = _words("could can couldn't can't cannot")
+_CAN = word_set("could can couldn't can't cannot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,18 +166,18 @@ def _too(doc: Document, parse: Parse, clause: int) -> bool:
     return False
 
 
-_BE = _words("was were is are am")
-_CIRCUMSTANCES = _words("late early dark cold hot crowded noisy foggy busy")
+_BE = word_set("was were is are am")
+_CIRCUMSTANCES = word_set("late early dark cold hot crowded noisy foggy busy")
 
 #: A deed whose ``but couldn't`` clause tells an effort that failed; states, perceptions and
 #: movements that only set a scene are not efforts.
-_NO_EFFORT = _words(
+_NO_EFFORT = word_set(
     "was were is am be been had has have saw see seen looked look heard hear knew know thought "
     "think felt feel wanted want wished seemed seem went go came come got get woke awoke "
     "realized noticed remembered dreamed dreamt liked loved said told asked"
 )
-_INABILITY = _words("couldn't could can't cannot can unable")
-_PERCEIVING = _words("find see hear confirm tell say believe imagine")
+_INABILITY = word_set("couldn't could can't cannot can unable")
+_PERCEIVING = word_set("find see hear confirm tell say believe imagine")
 
 
 def effort_failure(doc: Document, cast: Cast, parse: Parse, i: int) -> Outcome | None:

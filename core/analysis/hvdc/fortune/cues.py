@@ -14,20 +14,15 @@ from functools import cache
 
 from ..lexicon import PhraseTable, table
 from ..participants import clause_of, is_passive
-from ..text import Document
+from ..text import Document, word_set
 from .scan import KNOWING_VERBS, positions
-
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 
 _NEGATORS = frozenset({"not", "never", "no", "didn't", "wasn't", "weren't", "hardly"})
 
 #: Words that put an outcome into a wish, a fear or a doubt instead of the dream's events.
-_UNREAL = _words(
+_UNREAL = word_set(
     "if whether afraid fear feared hope hoped hoping wish wished wondered worried thought "
     "sure might should lest unless maybe perhaps before"
 )
@@ -37,7 +32,7 @@ _UNREAL = _words(
 _MENTAL = KNOWING_VERBS | {"appear", "come", "go", "mention"}
 
 #: ``finally`` + one of these is how a scene ends, not what an effort achieved.
-_NOT_ACHIEVED = _words(
+_NOT_ACHIEVED = word_set(
     "woke awoke awakened realized decided agreed became seemed saw remembered thought knew "
     "heard noticed came went ended fell stopped left said asked the a it turns turned "
     "consented accepted that there "
@@ -55,7 +50,7 @@ _DONE = frozenset({"answered", "did", "done", "it", "them", "everything", "all",
 
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
 
-_FOUND_NOT = _words("out myself herself himself ourselves themselves that it him her me us only")
+_FOUND_NOT = word_set("out myself herself himself ourselves themselves that it him her me us only")
 
 #: Words that tell an outcome at the end of an effort (``finally did``, ``eventually I do``).
 AT_LAST = frozenset({"finally", "at", "eventually"})
@@ -78,7 +73,7 @@ _SPECIAL = frozenset(
     | {"fumbled", "fumble", "fumbles"}
 )
 #: What a player aims at: scoring one is a success, missing one a failure.
-_AIMED = _words(
+_AIMED = word_set(
     "touchdown touchdowns goal goals basket baskets run runs home point points bullseye "
     "ball shot shots target putt pass catch pitch throw kick hoop free"
 )
@@ -90,7 +85,7 @@ _CONTEST = frozenset(
     {"race", "game", "contest", "competition", "match", "prize", "award", "election", "cup"}
 )
 
-_GIVE_UP_OBJECTS = _words("my his her their our your its a an some all everything as")
+_GIVE_UP_OBJECTS = word_set("my his her their our your its a an some all everything as")
 
 
 @dataclass(slots=True)

@@ -10,20 +10,15 @@ from __future__ import annotations
 import functools
 
 from ..lexicon import lemma_candidates, table
-from ..text import Document
+from ..text import Document, word_set
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
-_NEGATORS = _words(
+_NEGATORS = word_set(
     "not never no didn't don't wouldn't couldn't won't wasn't weren't hadn't nor neither without "
     "unwilling refused refuses refusing declined"
 )
 
 
-_BIT_AFTER = _words("by more less too and of further better worse")
+_BIT_AFTER = word_set("by more less too and of further better worse")
 
 
 def false_sense(doc: Document, i: int, lemma: str) -> bool:
@@ -71,9 +66,9 @@ def verb(doc: Document, i: int, category: str) -> tuple[str, int] | None:
 
 
 #: Particles of phrasal verbs that may follow their object (``cheered me up``).
-_PARTICLES = _words("up out off away down back over")
+_PARTICLES = word_set("up out off away down back over")
 #: Objects that split a phrasal verb and are persons (``them``, ``it`` are as often things).
-_PERSONS = _words("me him her us")
+_PERSONS = word_set("me him her us")
 
 
 def _split(doc: Document, i: int, rest: tuple[str, ...]) -> bool:

@@ -10,26 +10,21 @@ from __future__ import annotations
 import functools
 
 from ..lexicon import lemma_candidates
-from ..text import Document
-
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
+from ..text import Document, word_set
 
 #: Verbs that report what is said, for hostile speech (:mod:`.speech`).
-REPORTING = _words("say tell call reply answer exclaim remark retort snap shout yell scream")
+REPORTING = word_set("say tell call reply answer exclaim remark retort snap shout yell scream")
 #: Verbs that report kind words (:mod:`.praise`).
-PRAISING = _words("say tell comment remark exclaim reply answer")
-WISHING = _words("wish")
+PRAISING = word_set("say tell comment remark exclaim reply answer")
+WISHING = word_set("wish")
 #: Request verbs that may invite (:mod:`.invitations`); ``want`` is left out: ``I wanted him
 #: to sit on my lap`` is a wish, not a request.
-ASKING = _words("ask beg urge persuade")
-COMING = _words("come")
+ASKING = word_set("ask beg urge persuade")
+COMING = word_set("come")
 #: Verbs that take up an offer (:mod:`.acceptance`).
-ACCEPTING = _words("accept agree consent")
+ACCEPTING = word_set("accept agree consent")
 #: A laugh that answers a request refuses it (:mod:`.refusing`).
-LAUGHING = _words("laugh")
+LAUGHING = word_set("laugh")
 _CUES = {
     "reporting": REPORTING,
     "praising": PRAISING,

@@ -14,27 +14,22 @@ from __future__ import annotations
 from ..cast.model import Cast
 from ..lexicon import lemma_candidates
 from ..participants import clause_of
-from ..text import Document
+from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .order import subject_token
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
-_FAVOURS = _words(
+_FAVOURS = word_set(
     "make get buy carry cook fix sing play bring find save prepare build write pick order "
     "reserve pack sew bake fetch open draw paint knit mend wash iron clean arrange"
 )
 #: Favours that hand something over: a gift (friendliness 3) rather than a service (4).
-_GIFTS = _words("buy bring bake knit sew")
-_DETERMINERS = _words("the a an my his her their our this that")
-_PERSONS = _words("me him her us")
-_THING_DETERMINERS = _words("a an the some my his her their our this that another")
-_UNDONE = _words("to can could would might should")
-_CONDITIONS = _words("if whether")
+_GIFTS = word_set("buy bring bake knit sew")
+_DETERMINERS = word_set("the a an my his her their our this that")
+_PERSONS = word_set("me him her us")
+_THING_DETERMINERS = word_set("a an the some my his her their our this that another")
+_UNDONE = word_set("to can could would might should")
+_CONDITIONS = word_set("if whether")
 _REACH = 8  # words between the favour verb and "for"
 
 

@@ -6,31 +6,26 @@ from __future__ import annotations
 from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..participants import object_after, object_token
-from ..text import Document
+from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .order import dreamer_near, subject_token
 from .parsed import UNKNOWN
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
 #: Feelings that take their target as an object (``I disliked her``); others need ``at``.
-_HOSTILE_FEELING = _words("hate dislike resent despise detest loathe")
-_AIMED_AT = _words("at with toward towards against of because that")
+_HOSTILE_FEELING = word_set("hate dislike resent despise detest loathe")
+_AIMED_AT = word_set("at with toward towards against of because that")
 #: A bare refusal: ``but she wouldn't.``, ``they would not,``.
-_BARE_NO = _words("wouldn't didn't won't")
-_BARE_AUX = _words("would did will")
-_THIRD_PERSON = _words("he she they neither nobody")
-_REQUESTS = _words("ask call beg plead scream yell shout please help")
-_WITHHELD = _words(
+_BARE_NO = word_set("wouldn't didn't won't")
+_BARE_AUX = word_set("would did will")
+_THIRD_PERSON = word_set("he she they neither nobody")
+_REQUESTS = word_set("ask call beg plead scream yell shout please help")
+_WITHHELD = word_set(
     "allow permit give respect share let believe listen answer speak talk help return invite "
     "recognize pay wait sell pick accept invite call visit"
 )
 #: Words between a withholder and the withheld verb (``she just would not even let``).
-_VERB_CHAIN = _words(
+_VERB_CHAIN = word_set(
     "would will did do does could can not never just even still n't wouldn't didn't won't "
     "couldn't don't doesn't refused to unwilling seemed were was"
 )
@@ -54,7 +49,9 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
         (start, end), text = doc.span_text(i, i)
         level = 3  # "she didn't like it", "he wouldn't let me": rejection
         who = "Q" if refuser == UNKNOWN else cast.code_of(refuser)
-        codes.append(Code("aggression", f"{who} {level}> {cast.code_of(recipient)}", (start, end), text))
+        codes.append(
+            Code("aggression", f"{who} {level}> {cast.code_of(recipient)}", (start, end), text)
+        )
     return codes
 
 

@@ -15,27 +15,22 @@ from __future__ import annotations
 from ..cast.model import Cast
 from ..lexicon import lemma_candidates
 from ..participants import object_token
-from ..text import Document
+from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .order import subject_token
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
 #: What one is asked to do that makes the request an invitation: to go, come or join in.
-_JOINING = _words(
+_JOINING = word_set(
     "come go visit stay join dance meet eat dine spend accompany ride attend sit walk swim "
     "skate skating have"
 )
-_OUTINGS = _words("date dance dinner lunch ride walk drink")
+_OUTINGS = word_set("date dance dinner lunch ride walk drink")
 #: Events one is asked to (``asked him to a dance``, ``to the party``).
-_EVENTS = _OUTINGS | _words("party movie movies show picnic prom formal concert game wedding")
-_SEEING = _words("see visit")
-_BETWEEN = _words("my his her their our the a an")
-_UNREAL = _words("to would might could should will if whether")
+_EVENTS = _OUTINGS | word_set("party movie movies show picnic prom formal concert game wedding")
+_SEEING = word_set("see visit")
+_BETWEEN = word_set("my his her their our the a an")
+_UNREAL = word_set("to would might could should will if whether")
 _LEVEL = 5
 _VISIT_REACH = 7  # words between "came" and "to see"
 

@@ -13,22 +13,17 @@ from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
 from ..parse.tree import Parse
-from ..text import Document
+from ..text import Document, word_set
 from .acts import negated
 from .order import shared_partner, subject_token
 from .parsed import NOT_CODED, UNKNOWN
 from .senses import SKIP
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
 #: Stands for "a marriage" in the coder's record of codes given: one per dream per person.
 MARRIAGE = -3
-_PARTNER_PREPS = _words("to with")
-_MODALS = _words("would could might should")
-_OWNERS = _words("my her his their our")
+_PARTNER_PREPS = word_set("to with")
+_MODALS = word_set("would could might should")
+_OWNERS = word_set("my her his their our")
 #: How far up the parse a marriage word looks for its couple: ``we were going to be married``.
 _CLIMB = ("xcomp", "acomp", "conj", "auxpass", "pcomp", "prep", "advcl", "ccomp")
 

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
 from ..participants import agent_after, companions, is_passive, object_after, subject_before
-from ..text import Document
+from ..text import Document, word_set
 from .senses import SKIP, thing_acts, thing_object
-
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
 
 _MUTUAL_STEMS = (
     "argu",
@@ -34,15 +29,15 @@ _MUTUAL_STEMS = (
 )
 #: Acts two people can only do together: an argument is mutual even when its partner is a guess.
 SHARED = ("argu", "quarrel", "marr")
-_PRONOUNS = _words("he she they him her them he's she's they're he'd she'd they'd")
-OBJECT_CASE = _words("me him them us her mine myself himself herself themselves ourselves")
-_POSSESSIVE = _words("my his her their our its")
-_OF_MINE = _words("mine ours hers his theirs yours")
-_NON_AGENT = _words("it this something everything nothing what there")
+_PRONOUNS = word_set("he she they him her them he's she's they're he'd she'd they'd")
+OBJECT_CASE = word_set("me him them us her mine myself himself herself themselves ourselves")
+_POSSESSIVE = word_set("my his her their our its")
+_OF_MINE = word_set("mine ours hers his theirs yours")
+_NON_AGENT = word_set("it this something everything nothing what there")
 #: Friendly acts that are one only with a character after them (``gave me``, ``bought a hat
 #: for my niece``, ``liked her``); a thing bought or liked is no interaction.
-_TO_SOMEONE = _words("give buy bring send lend like love fond admire miss")
-_NEEDS_OBJECT = _words(
+_TO_SOMEONE = word_set("give buy bring send lend like love fond admire miss")
+_NEEDS_OBJECT = word_set(
     "like love marry drive wedding engaged admire fond miss kiss neck pet sexual flirt intercourse"
     " dragged dragging aim"
 )  # "dragged the box", "aimed the camera": no one is attacked

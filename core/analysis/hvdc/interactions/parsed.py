@@ -15,12 +15,7 @@ from __future__ import annotations
 from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..parse import Parse
-from ..text import Document
-
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
+from ..text import Document, word_set
 
 #: ``read_act`` verdict for an act the parse shows is not coded (negated, unreal, a thing's).
 NOT_CODED = "not coded"
@@ -28,28 +23,28 @@ NOT_CODED = "not coded"
 UNKNOWN = -2
 _SUBJECTS = ("nsubj", "csubj")
 _RECEIVERS = ("dobj", "dative", "iobj")
-_TO_PERSON = _words("at to with on toward towards against after for upon into from of about")
-_RELATIVE = _words("who that which whom")
-_PRONOUNS = _words(
+_TO_PERSON = word_set("at to with on toward towards against after for upon into from of about")
+_RELATIVE = word_set("who that which whom")
+_PRONOUNS = word_set(
     "he she they him her them it his their someone somebody anyone anybody everyone everybody "
     "people one"
 )
 #: Heads that put an act in a wish, a fear, a plan or a condition, not in the dream's events.
-_FRAMES = _words(
+_FRAMES = word_set(
     "want wish hope fear afraid scare frighten worry plan intend expect threaten dread "
     "suppose imagine pretend going avoid refuse decline unwilling"
 )
 #: Heads that make a kindness only asked for, hoped for or wondered about.
-_ASKED = _words(
+_ASKED = word_set(
     "ask beg plead call want wish hope think expect wonder pray need refuse decline unwilling"
 )
 #: What someone fires or throws: a passive's ``by`` these names an unseen attacker (``Q``).
-_MISSILES = _words("bullet bullets shot shots gunfire arrow arrows bomb bombs rock rocks stones")
+_MISSILES = word_set("bullet bullets shot shots gunfire arrow arrows bomb bombs rock rocks stones")
 _PRONOUN_SEX = {"him": "M", "her": "F"}
-_CONDITIONS = _words("if unless whether")
-_EACH_OTHER = _words("other another")
+_CONDITIONS = word_set("if unless whether")
+_EACH_OTHER = word_set("other another")
 #: ``I dreamed a man came``: a parser often hangs the dream's content on "dreamed" by ``and``.
-_SEEING = _words("dream dreamt dreamed see saw seen watch notice hear heard find found imagine")
+_SEEING = word_set("dream dreamt dreamed see saw seen watch notice hear heard find found imagine")
 
 
 def read_act(

@@ -14,22 +14,17 @@ from __future__ import annotations
 
 from ..cast.model import Cast
 from ..participants import object_after
-from ..text import Document
+from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .order import subject_token
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
-_PRAISE = _words(
+_PRAISE = word_set(
     "nice kind sweet lovely wonderful clever talented smart pretty beautiful handsome lucky "
     "brave charming marvelous gorgeous attractive"
 )
-_COPULAS = _words("was is were are looked looks seemed seems 's had")
-_WISHES = _words("best luck well happiness congratulations")
+_COPULAS = word_set("was is were are looked looks seemed seems 's had")
+_WISHES = word_set("best luck well happiness congratulations")
 _REACH = 12  # words from the verb to the word of praise
 _LEVEL = 2
 

@@ -12,52 +12,47 @@ from __future__ import annotations
 
 from ..cast.model import Cast
 from ..lexicon import table
-from ..text import Document
-
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
+from ..text import Document, word_set
 
 #: ``_participants`` answer for an act that the words show is no interaction.
 SKIP = "skip"
-_PARTICLES = _words("up down away back out off over around")
-_POSSESSIVE = _words("my his her their our its")
-_AUX = _words("was were had has have would could might will can did does do is are been be")
-_DETERMINERS = _words("a an the his her my their our your its this that some")
-_REFLEXIVE = _words("myself herself himself themselves itself ourselves yourself")
-_SPEAKERS = _words("i you we they to he she")
+_PARTICLES = word_set("up down away back out off over around")
+_POSSESSIVE = word_set("my his her their our its")
+_AUX = word_set("was were had has have would could might will can did does do is are been be")
+_DETERMINERS = word_set("a an the his her my their our your its this that some")
+_REFLEXIVE = word_set("myself herself himself themselves itself ourselves yourself")
+_SPEAKERS = word_set("i you we they to he she")
 #: Be-forms before "married"/"engaged" that tell a standing state, not a wedding in the dream.
-_STATE_BE = _words("am is are 's been")
-_GIVE_IDIOMS = _words("way each up in out a an birth")
+_STATE_BE = word_set("am is are 's been")
+_GIVE_IDIOMS = word_set("way each up in out a an birth")
 #: Friendly acts that need someone on the receiving end in the words right after them.
-_NEEDS_PERSON = _words("drive pick play hold pet")
-_ADVERB_PARTICLES = _words("up back out over")
-_UP_BACK = _words("up back")
+_NEEDS_PERSON = word_set("drive pick play hold pet")
+_ADVERB_PARTICLES = word_set("up back out over")
+_UP_BACK = word_set("up back")
 #: Words before "mad" that make it an intensifier (``a mad crush``, ``making mad love``).
-_INTENSIFYING = _words("a an the making made make such")
+_INTENSIFYING = word_set("a an the making made make such")
 #: Acts that name a feeling after be/feel (``I felt hurt``): an emotion, no one's act.
-_FELT = _words("hurt insult offend")
-_FEELING_VERBS = _words("was were am is are be been felt feel feeling looked seemed became got")
-_DEGREE = _words("very so quite terribly deeply rather a little bit really too somewhat")
+_FELT = word_set("hurt insult offend")
+_FEELING_VERBS = word_set("was were am is are be been felt feel feeling looked seemed became got")
+_DEGREE = word_set("very so quite terribly deeply rather a little bit really too somewhat")
 #: Cries that are verbal aggression only when aimed at someone.
-_CRIES = _words("scream yell shout")
+_CRIES = word_set("scream yell shout")
 #: Gestures that are friendliness only when aimed at someone (``smiled at me``, ``waved to
 #: us``); ``everyone was smiling`` is a mood.
-_GESTURES = _words("smile wave")
-_CLAUSE_END = _words(". ! ; last tonight yesterday")
-_HOMES = _words("house home place apartment room dorm")
-_SENT_OFF = _words("away off")
-_RESTRAINED = _words("back down")
-_CAPTIVE = _words("prisoner prisoners captive captives hostage hostages")
+_GESTURES = word_set("smile wave")
+_CLAUSE_END = word_set(". ! ; last tonight yesterday")
+_HOMES = word_set("house home place apartment room dorm")
+_SENT_OFF = word_set("away off")
+_RESTRAINED = word_set("back down")
+_CAPTIVE = word_set("prisoner prisoners captive captives hostage hostages")
 #: What kills or injures by accident: a misfortune (HVdC), no one's aggression.
-_ACCIDENTS = _words(
+_ACCIDENTS = word_set(
     "accident crash wreck collision explosion fire flood storm earthquake avalanche lightning "
     "car train truck bus automobile streetcar plane airplane"
 )
-_HARMED = _words("kill injure hurt wound crush")
+_HARMED = word_set("kill injure hurt wound crush")
 _ACCIDENT_REACH = 5
-_NOUN_FORMS = _words("waves lovely loveliness likely beating meaning driving given striking")
+_NOUN_FORMS = word_set("waves lovely loveliness likely beating meaning driving given striking")
 
 
 def _next_word(doc: Document, i: int, skip: frozenset[str] = frozenset()) -> int | None:

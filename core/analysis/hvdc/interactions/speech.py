@@ -13,23 +13,18 @@ from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
 from ..participants import object_after
-from ..text import Document
+from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .order import dreamer_near, subject_token
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
 #: Words that call a person bad or send them off; things can be "terrible", people "liars".
-_HOSTILE = _words(
+_HOSTILE = word_set(
     "liar liars fool fools idiot idiots stupid dumb silly lazy selfish coward cowards ugly "
     "fat crazy disgrace shameful fault lying rude worthless useless"
 )
 _SENDING_OFF = {("shut", "up"), ("get", "out"), ("go", "away"), ("leave", "me"), ("hate", "you")}
-_BE = _words("be been being is was were are")
+_BE = word_set("be been being is was were are")
 _REACH = 20  # words of a report after its verb
 _LEVEL = 2
 

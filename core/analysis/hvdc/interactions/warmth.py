@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
 from ..participants import object_token
-from ..text import Document
+from ..text import Document, word_set
 from ..types import Code
 
-
-def _words(blob: str) -> frozenset[str]:
-    return frozenset(blob.split())
-
-
-_AIMED_AT = _words("see with for about of that because toward towards seeing meet")
+_AIMED_AT = word_set("see with for about of that because toward towards seeing meet")
 #: Words of gladness that take a target; ``fun``, ``a good time`` are the occasion's.
-_GLAD = _words("happy glad pleased delighted thrilled relieved overjoyed grateful thankful proud")
+_GLAD = word_set("happy glad pleased delighted thrilled relieved overjoyed grateful thankful proud")
 
 
 def covert_warmth(doc: Document, cast: Cast, emotions: list[Code]) -> list[Code]:

@@ -16,7 +16,7 @@ from .cast import Cast
 from .negation import negated
 from .nlp import RuDoc
 from .participants import subject_of
-from .verbal import addressee, hostile_speech, manner_words, said
+from .verbal import addressee, hostile_speech, said, said_in_manner
 
 _KIND_MANNER = frozenset(
     {"ласково", "нежно", "тепло", "приветливо", "дружелюбно", "дружески", "мягко", "радушно",
@@ -36,13 +36,7 @@ _CONTENT = 7  # words after the verb where what was said is read
 
 
 def _kind_manner(doc: RuDoc, verb: int) -> bool:
-    for k in manner_words(doc, verb):
-        w = doc.words[k]
-        if w.lemma in _KIND_MANNER and not negated(doc, k):
-            return True
-        if w.lemma in _KIND_NOUNS and k > 0 and doc.words[k - 1].lower in ("с", "со"):
-            return True
-    return False
+    return said_in_manner(doc, verb, _KIND_MANNER, _KIND_NOUNS)
 
 
 def _praise(doc: RuDoc, verb: int) -> bool:

@@ -93,13 +93,14 @@ def manner_words(doc: RuDoc, verb: int) -> list[int]:
     return found
 
 
-def _manner(doc: RuDoc, verb: int) -> bool:
-    """A hostile manner next to the verb in its clause («грубо ответила», «со злостью»)."""
+def said_in_manner(doc: RuDoc, verb: int, adverbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """One of ``adverbs`` (not negated) or «с/со» + one of ``nouns`` next to the verb in its
+    clause: the manner of what was said («грубо ответила», «со злостью», «ласково сказала»)."""
     for k in manner_words(doc, verb):
         w = doc.words[k]
-        if w.lemma in _MANNER and not negated(doc, k):
+        if w.lemma in adverbs and not negated(doc, k):
             return True
-        if w.lemma in _MANNER_NOUNS and k > 0 and doc.words[k - 1].lower in ("с", "со"):
+        if w.lemma in nouns and k > 0 and doc.words[k - 1].lower in ("с", "со"):
             return True
     return False
 
@@ -160,7 +161,7 @@ def _hostile_speech(doc: RuDoc, verb: int) -> bool:
     if not said(doc, verb):
         return False
     w = doc.words[verb]
-    if _manner(doc, verb) or _hostile_words(doc, verb):
+    if said_in_manner(doc, verb, _MANNER, _MANNER_NOUNS) or _hostile_words(doc, verb):
         return True
     return w.lemma in _SHOUTS and _angry(doc, verb)
 
