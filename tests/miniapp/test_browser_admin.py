@@ -51,6 +51,17 @@ async def shop() -> AsyncIterator[tuple[Web, FakeTelegramServer]]:
         yield web, tg
 
 
+async def refund_the_buyer(page: Any, screenshot: str) -> None:
+    """On the support page: look the buyer up, refund the payment, see the credits taken back."""
+    await page.locator("#telegram-id").fill(str(BUYER))
+    await page.get_by_role("button", name="Find the account").click()
+    refund = page.locator("[data-refund]")
+    await refund.wait_for()
+    await shot(page, screenshot)
+    await refund.click()
+    await page.get_by_text("Credits taken back: 5").wait_for()
+
+
 async def test_an_admin_finds_a_buyer_and_refunds_a_payment(
     shop: tuple[Web, FakeTelegramServer],
     browser: Any,  # noqa: F811
@@ -66,13 +77,7 @@ async def test_an_admin_finds_a_buyer_and_refunds_a_payment(
     await page.wait_for_url("**/dashboard/**")
 
     await page.goto(str(web.client.make_url("/dashboard/admin")))
-    await page.locator("#telegram-id").fill(str(BUYER))
-    await page.get_by_role("button", name="Find the account").click()
-    refund = page.locator("[data-refund]")
-    await refund.wait_for()
-    await shot(page, "10-support-lookup")
-    await refund.click()
-    await page.get_by_text("Credits taken back: 5").wait_for()
+    await refund_the_buyer(page, "10-support-lookup")
     await page.get_by_text("refunded", exact=True).wait_for()
     await shot(page, "11-support-refunded")
 
@@ -96,13 +101,7 @@ async def test_the_support_page_inside_the_mini_app(
     await page.goto(mini_app_url(web, "/app/settings", ADMIN))
     await page.get_by_role("link", name="Support page").click()
     await page.wait_for_url("**/app/admin**")
-    await page.locator("#telegram-id").fill(str(BUYER))
-    await page.get_by_role("button", name="Find the account").click()
-    refund = page.locator("[data-refund]")
-    await refund.wait_for()
-    await shot(page, "12-support-mini-app")
-    await refund.click()
-    await page.get_by_text("Credits taken back: 5").wait_for()
+    await refund_the_buyer(page, "12-support-mini-app")
     assert (await User.get(telegram_id=BUYER)).dream_balance == 0
     assert len(tg.calls("refundStarPayment")) == 1
 
