@@ -48,7 +48,8 @@ def load_gold(
 ) -> list[dict[str, Any]]:
     """The coded reports of a JSONL file (each line: ``report`` + the 13 category lists).
 
-    ``split`` keeps only the lines of that split (the Russian set's ``dev``/``heldout``);
+    ``split`` keeps only the lines of that split (the Russian set's ``dev``/``heldout``, the
+    extra set's ``dev2``/``check``/``check2``);
     ``text`` names the field to code (``report_en`` codes the English originals of a
     translated set, for a same-reports comparison).
     """
@@ -112,7 +113,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N dreams")
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--split", default=None, help="only this split (dev / heldout)")
+    parser.add_argument(
+        "--split",
+        default=None,
+        help="only this split (dev / heldout; the extra set: dev2 / check / check2)",
+    )
     parser.add_argument("--text", default="report", help="the field to code (report_en …)")
     parser.add_argument("--pred", type=Path, default=None, help="also write the cards here")
     parser.add_argument(

@@ -45,18 +45,20 @@ def test_translated_set_has_156_reports_a_third_held_out() -> None:
         assert any("а" <= ch <= "я" for ch in row["report"].lower())
 
 
-def test_extra_translations_are_75_reports_outside_the_156() -> None:
+def test_extra_translations_are_125_reports_outside_the_156() -> None:
     extra = _rows("norms_female_ru_extra.jsonl")
     numbers = {r["number"] for r in _rows("norms_female_ru.jsonl")}
-    assert len(extra) == 75
-    assert {r["split"] for r in extra} == {"dev2", "check"}
+    assert len(extra) == 125
+    assert len({r["number"] for r in extra}) == 125
+    assert {r["split"] for r in extra} == {"dev2", "check", "check2"}
+    assert sum(r["split"] == "check2" for r in extra) == 50
     assert not numbers & {r["number"] for r in extra}
     for row in extra:
         assert all(isinstance(row[c], list) for c in CATEGORIES)
 
 
 def test_every_changed_gold_code_has_a_note() -> None:
-    for path in sorted((DATA / "translations").glob("batch*.jsonl")):
+    for path in sorted((DATA / "translations").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             if item["gold_changes"]:
