@@ -145,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipping: gold file {args.path} not found (it lives in ../shared)")
         return 0
     gold = load_gold(args.path, args.limit, args.split, args.text)
+    if not gold:
+        print(
+            f"no report in {args.path.name}" + (f" has split {args.split!r}" if args.split else "")
+        )
+        return 2
     if args.self_check:
         predicted: list[dict[str, Any]] = [{c: row.get(c, []) for c in CATEGORIES} for row in gold]
         print(f"self-check: gold vs gold on {args.path.name}")
