@@ -14,7 +14,7 @@ from .cast import Cast
 from .lexicon import Entry, lexicon
 from .negation import negated
 from .nlp import RuDoc
-from .roles import clause_subject
+from .roles import actor, clause_subject
 
 #: Adjectives that name a feeling only in the short, predicative form («я была зла»), not as
 #: an attribute («злая собака» is not an angry dreamer).
@@ -35,6 +35,12 @@ _EXPERIENCERS = frozenset({"мне", "нам", "ей", "ему", "им"})
 _CRYING = frozenset({"плакать", "заплакать", "расплакаться", "слеза", "рыдать"})
 _JOY = frozenset({"радость", "счастье", "счастие"})
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "что", "когда"})
+#: Verbs whose feeler is the dative («мне понравился», «ей полегчало»); any other finite verb's
+#: feeler is its nominative subject, and a dative beside it is whom the feeling is about
+#: («я ей очень обрадовалась» is the dreamer's joy).
+_DATIVE_FEELERS = frozenset({"нравиться", "понравиться", "полегчать", "взгрустнуться"})
+#: «ничего страшного», «ничего смешного»: a feeling word after «ничего» denies it.
+_NOTHING = frozenset({"ничего", "нечего"})
 
 
 def _states_feeling(doc: RuDoc, i: int) -> bool:
@@ -84,6 +90,30 @@ def _joyful_tears(doc: RuDoc, i: int) -> bool:
     return doc.words[i].lemma in _CRYING and any(x.lemma in _JOY for x in after)
 
 
+def _feeler(doc: RuDoc, cast: Cast, i: int) -> str:
+    """Who feels the emotion at ``i``: for a finite verb its subject, never a dative object;
+    otherwise the clause's subject, a dative included («ей было страшно»)."""
+    verb = doc.words[i]
+    if verb.pos != "VERB" or verb.lemma in _DATIVE_FEELERS:
+        return clause_subject(doc, cast, i)
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i - 1, max(sentence.first, i - 8) - 1, -1):
+        w = doc.words[j]
+        if w.lower in _CLAUSE_END:
+            break
+        if w.case == "nomn" or w.lemma in ("я", "мы"):
+            who = actor(doc, cast, j)
+            if who is not None:
+                return who
+    if verb.person == "3per" and verb.number == "plur":
+        return cast.last_before(i, "plur") or "D"
+    return "D"
+
+
+def _denied_by_nothing(doc: RuDoc, i: int) -> bool:
+    return i > 0 and doc.words[i - 1].lower in _NOTHING
+
+
 def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
     """One code per stated emotion; a repeat of the same class and feeler in a sentence is one."""
     lemmas = [w.lemma for w in doc.words]
@@ -101,10 +131,10 @@ def code_emotions(doc: RuDoc, cast: Cast) -> list[Code]:
         if entry is None and hit is None:
             state = _state(doc, i)
             entry = Entry(state) if state else None
-        if entry is not None and _joyful_tears(doc, i):
+        if entry is not None and (_joyful_tears(doc, i) or _denied_by_nothing(doc, i)):
             entry = None
         if entry is not None and (phrase_negative or not negated(doc, i)):
-            who = clause_subject(doc, cast, i)
+            who = _feeler(doc, cast, i)
             key = (doc.sentence_of[i], f"{entry.code}, {who}")
             if key not in seen:
                 seen.add(key)

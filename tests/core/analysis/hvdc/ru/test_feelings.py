@@ -61,3 +61,24 @@ def test_more_members_of_the_classes() -> None:
     assert _emotions("Я была ошарашена.") == ["CO, D"]
     assert _emotions("Мне полегчало.") == ["HA, D"]
     assert _emotions("Я чувствовала вину.") == ["AP, D"]
+
+
+def test_a_verb_of_feeling_is_felt_by_its_subject_not_its_dative() -> None:
+    text = "Моя подруга приехала к нам. Я ей очень обрадовалась."
+    assert _emotions(text) == ["HA, D"]
+    assert _emotions("Моя подруга приехала к нам. Ей было страшно.") == ["AP, 1FKA"]
+    assert _emotions("Моя подруга приехала к нам. Она мне очень понравилась.") == ["HA, D"]
+
+
+def test_nothing_scary_denies_the_feeling() -> None:
+    assert _emotions("Парень сказал, что ничего страшного.") == []
+
+
+def test_regret_is_sadness() -> None:
+    assert _emotions("Я жалею, что забыла своё вязание.") == ["SD, D"]
+
+
+def test_vexation_and_bewilderment() -> None:
+    assert _emotions("Меня это взбесило.") == ["AN, D"]
+    assert _emotions("Мне было досадно.") == ["AN, D"]
+    assert _emotions("Я была совсем сбита с толку.") == ["CO, D"]
