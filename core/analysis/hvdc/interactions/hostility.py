@@ -18,6 +18,7 @@ _AIMED_AT = word_set("at with toward towards against of because that")
 #: A bare refusal: ``but she wouldn't.``, ``they would not,``.
 _BARE_NO = word_set("wouldn't didn't won't")
 _BARE_AUX = word_set("would did will")
+_NEGATION_WORDS = word_set("not never no nobody nor neither without refused unwilling declined")
 _THIRD_PERSON = word_set("he she they neither nobody")
 _REQUESTS = word_set("ask call beg plead scream yell shout please help")
 _WITHHELD = word_set(
@@ -27,7 +28,7 @@ _WITHHELD = word_set(
 #: Words between a withholder and the withheld verb (``she just would not even let``).
 _VERB_CHAIN = word_set(
     "would will did do does could can not never just even still n't wouldn't didn't won't "
-    "couldn't don't doesn't refused to unwilling seemed were was"
+    "couldn't don't doesn't refused to unwilling seemed were was had has have"
 )
 
 
@@ -36,7 +37,9 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
     codes: list[Code] = []
     for i, tok in enumerate(doc.tokens):
         disliked = tok.low in {"like", "love", "care"}
-        if (tok.low not in _WITHHELD and not disliked) or not negated(doc, i):
+        if (not _withheld(tok.low) and not disliked) or not negated(doc, i):
+            continue
+        if _not_withheld_here(doc, i):
             continue
         refuser = _withholder(doc, cast, i)
         if refuser is None or (refuser == DREAMER and not disliked):
@@ -53,6 +56,34 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
             Code("aggression", f"{who} {level}> {cast.code_of(recipient)}", (start, end), text)
         )
     return codes
+
+
+def _withheld(word: str) -> bool:
+    """A kindness verb in any form: ``no one had waited for me``, ``he never answered``."""
+    return word in _WITHHELD or bool(_WITHHELD.intersection(lemma_candidates(word)))
+
+
+#: Words that end the reach of a negation before a withheld verb (``said no, but gave me``).
+_CLAUSE_BREAK = word_set(", but ; and")
+_PASSIVE_BE = word_set("be been being was were is are")
+_OBLIGED = word_set("had has have ought")
+
+
+def _not_withheld_here(doc: Document, i: int) -> bool:
+    """The negated kindness at i is withheld by no one: its subject receives it (``he wouldn't
+    be allowed``), it is a duty (``no one had to pay``), or the negation belongs to an earlier
+    clause (``the clerk said no, but gave me a list``)."""
+    prev = doc.tokens[i - 1].low if i > 0 else ""
+    if prev in _PASSIVE_BE or (prev == "to" and i > 1 and doc.tokens[i - 2].low in _OBLIGED):
+        return True
+    first = doc.sentences[doc.tokens[i].sentence].first
+    for j in range(i - 1, max(first, i - 4) - 1, -1):
+        word = doc.tokens[j].low
+        if word in _CLAUSE_BREAK:
+            return True
+        if word in _NEGATION_WORDS or word.endswith("n't"):
+            return False
+    return False
 
 
 def _withholder(doc: Document, cast: Cast, i: int) -> int | None:

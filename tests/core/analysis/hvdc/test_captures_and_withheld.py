@@ -1,0 +1,55 @@
+"""Aggression recall, session e: confinement and pursuit (HVdC 6), desertion and punishment
+(3), and kindnesses withheld in any tense (``no one had waited for me``, 3) — and the
+negated kindnesses that nobody withholds (a passive, a duty, a negation of an earlier
+clause)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis.hvdc import code_dream
+from core.analysis.hvdc.parse import SentenceParser
+
+
+def codes(text: str, parser: SentenceParser) -> list[str]:
+    return [c.code for c in code_dream(text, parser=parser).of("aggression")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # confinement and pursuit: attempted harm (6)
+        ("My sister and I went to town. I was confined in a big house.", ["Q 6> D"]),
+        ("My sister and I went to town. I was imprisoned.", ["Q 6> D"]),
+        ("My sister and I went to town. We were tied up.", ["Q 6> D"]),
+        ("My sister went to town. I knew someone was after me.", ["1IUA 6> D"]),
+        ("My sister went to town. It was after midnight.", []),
+        ("The police hunted down my brother.", ["2MOA 6> 1MBA"]),
+        # desertion, punishment, shouting at someone
+        ("My friend went downtown with me. My friend deserted me.", ["1IKA 3> D"]),
+        ("My sister came home. The streets were deserted.", []),
+        ("My aunt campused me.", ["1FRA 3> D"]),
+        ("My mother came in and hollered at me.", ["1FMA 2> D"]),
+        ("The clerk was very unsympathetic to me.", ["1IOA 3> D"]),
+    ],
+)
+def test_captures_desertion_punishment(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a withheld kindness in any tense is rejection (3)
+        ("I came to grandmother's house. No one had waited for me.", ["Q 3> D"]),
+        ("My friend never answered me.", ["1IKA 3> D"]),
+        # nobody withholds: a duty, a passive (the subject receives), an earlier clause's no
+        ("My sister and I got on a bus. No one had to pay the fare.", []),
+        ("My brother said he wouldn't be allowed to go into my room.", []),
+        ("I called the store. The clerk said no, but gave me a list.", []),
+    ],
+)
+def test_withheld_kindnesses(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, parser) == expected
