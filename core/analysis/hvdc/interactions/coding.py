@@ -29,6 +29,7 @@ from .praise import praise
 from .refusing import laughed_off, spoken_refusals
 from .senses import SKIP, not_an_interaction, thing_acts
 from .speech import hostile_speech
+from .threats import spoken_threats
 from .warmth import covert_warmth
 
 #: The dreamer's possessive names what is hers, not her (``my uncle hit him``).
@@ -264,6 +265,7 @@ def code_interactions(
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression += hostile_speech(doc, cast, cues["reporting"])
     aggression += spoken_refusals(doc, cast, cues["reporting"])
+    aggression += spoken_threats(doc, cast, cues["reporting"])
     aggression += laughed_off(doc, cast, cues["laughing"])
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
