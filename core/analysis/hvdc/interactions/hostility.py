@@ -185,3 +185,60 @@ def _anger_target(doc: Document, cast: Cast, i: int) -> int | None:
     if not aimed and not any(doc.tokens[j].low in _AIMED_AT for j in range(i + 1, tok)):
         return None
     return cast.refs[tok]
+
+
+#: Words between ``with`` and a feeling shown (``with such utter disdain``).
+_SHOWN_DEGREE = word_set("a an such great utter real some obvious open evident plain")
+#: Words between a look or gesture and the one it is aimed at (``looked up at me``).
+_AIMING = word_set("at to up down over toward towards")
+_SHOWN_REACH = 5
+
+
+def feeling_shown(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | None:
+    """``she looked at me with disdain``: a hostile feeling shown ``with`` a look or a word is
+    the looker's, aimed at the one looked at — not the act of the ``me`` before it.  None when
+    the feeling at i is not shown so or its two sides are not both characters."""
+    first = doc.sentences[doc.tokens[i].sentence].first
+    j = i - 1
+    while j > first and doc.tokens[j].low in _SHOWN_DEGREE:
+        j -= 1
+    if j <= first or doc.tokens[j].low != "with":
+        return None
+    for k in range(j - 1, max(first, j - _SHOWN_REACH) - 1, -1):
+        if k not in cast.refs:
+            continue
+        verb_at = k - 1
+        while verb_at > first and doc.tokens[verb_at].low in _AIMING:
+            verb_at -= 1
+        subj = subject_token(doc, cast, verb_at)
+        if subj is None:  # "she could do nothing but look at me": the clause's first named
+            subj = next((m for m in range(verb_at - 1, first - 1, -1) if m in cast.refs), None)
+        if subj is None or cast.refs[subj] == cast.refs[k]:
+            return None
+        return cast.refs[subj], cast.refs[k], False
+    return None
+
+
+#: Object words that may name a person the cast has not resolved.
+_PERSON_OBJECTS = word_set("him her them you us me people everyone everybody someone somebody")
+_THING_REACH = 4
+#: Words after a feeling verb that start no object (``who I dislike at present``).
+_NO_OBJECT = word_set("at in on for with about to very so much most and but or because when")
+
+
+def feeling_at_thing(doc: Document, cast: Cast, i: int) -> bool:
+    """``I hate fire escapes``: a hostile feeling (:data:`_HOSTILE_FEELING`) whose object is
+    a thing is no interaction (HVdC codes covert hostility at characters only): the words
+    after it, up to the clause's end, name no character and start with no person pronoun."""
+    if not _HOSTILE_FEELING.intersection(lemma_candidates(doc.tokens[i].low)):
+        return False
+    last = doc.sentences[doc.tokens[i].sentence].last
+    nxt = doc.tokens[i + 1] if i + 1 < last else None
+    if nxt is None or not nxt.is_word or nxt.low in _NO_OBJECT or nxt.low.endswith("ly"):
+        return False  # "whom I dislike.", "which I disliked intensely": the object is before
+    for j in range(i + 1, min(last, i + 1 + _THING_REACH)):
+        if j in cast.refs or doc.tokens[j].low in _PERSON_OBJECTS:
+            return False
+        if not doc.tokens[j].is_word:
+            break
+    return True
