@@ -19,6 +19,7 @@ _AIMED_AT = word_set("at with toward towards against of because that")
 _BARE_NO = word_set("wouldn't didn't won't")
 _BARE_AUX = word_set("would did will")
 _NEGATION_WORDS = word_set("not never no nobody nor neither without refused unwilling declined")
+_NONE_OF_THEM = word_set("neither nobody one")
 _THIRD_PERSON = word_set("he she they neither nobody")
 _REQUESTS = word_set("ask call beg plead scream yell shout please help")
 _WITHHELD = word_set(
@@ -88,15 +89,17 @@ def _not_withheld_here(doc: Document, i: int) -> bool:
 
 def _withholder(doc: Document, cast: Cast, i: int) -> int | None:
     """Who withholds the kindness at i: the verb's subject; for an unresolved ``she``/``they``
-    the last other character named; :data:`UNKNOWN` for ``nobody``/``no one``."""
-    subj = subject_token(doc, cast, i)
-    if subj is not None:
-        return cast.refs[subj]
+    the last other character named; :data:`UNKNOWN` for ``nobody``/``no one``.  A subject
+    that names no one (``but neither would believe me``) is read before any earlier subject
+    (``I tried to convince them that I hadn't meant it``)."""
     sent = doc.sentences[doc.tokens[i].sentence]
     j = i - 1
     while j > sent.first and doc.tokens[j].low in _VERB_CHAIN:
         j -= 1
     word = doc.tokens[j].low
+    subj = None if word in _NONE_OF_THEM else subject_token(doc, cast, i)
+    if subj is not None:
+        return cast.refs[subj]
     if word == "nobody" or (word == "one" and doc.tokens[j - 1].low == "no"):
         return UNKNOWN
     if word not in _THIRD_PERSON:

@@ -53,3 +53,28 @@ def test_captures_desertion_punishment(
 )
 def test_withheld_kindnesses(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbal and expressive aggression aimed at someone (2), a lie (3)
+        ("We left, disturbing people who mumble at me.", ["2JSA 2> D"]),
+        ("My sister came. The dog barked at me.", ["1ANI 2> D"]),
+        ("My sister came in. I lied to her.", ["D 3> 1FTA"]),
+        ("My sister came. I lied down.", []),
+        # a reproach said is hostile speech
+        ('My parents came over and said, "How could you marry someone else?"', ["2JXA 2> D"]),
+        # "neither" is the withholder, not the subject of an earlier clause
+        (
+            "My mother came. I tried to convince her that I hadn't meant it, but neither"
+            " would believe me.",
+            ["1FMA 3> D"],
+        ),
+        ("I heard some shooting.", []),
+    ],
+)
+def test_verbal_acts_lies_and_events(
+    parser: SentenceParser, text: str, expected: list[str]
+) -> None:
+    assert codes(text, parser) == expected
