@@ -19,7 +19,7 @@ _NEGATORS = word_set(
 
 
 #: Determiners that make an aggression's -ing form the name of an event (``the shooting``).
-_EVENT_DETERMINERS = word_set("some the a any no much")
+_EVENT_DETERMINERS = word_set("some the any no much")  # "gave me a whipping" is the act
 _RECLINING = word_set("down on in there back awake still upon")
 _BIT_AFTER = word_set("by more less too and of further better worse")
 

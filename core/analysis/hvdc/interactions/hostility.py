@@ -3,6 +3,8 @@ someone (covert hostility, A1)."""
 
 from __future__ import annotations
 
+import functools
+
 from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..participants import object_after, object_token
@@ -26,6 +28,9 @@ _WITHHELD = word_set(
     "allow permit give respect share let believe listen answer speak talk help return invite "
     "recognize pay wait sell pick accept invite call visit"
 )
+#: The forms said after an auxiliary (``didn't let``); a past form (``no one spoke``) is
+#: coded only with its receiver named.
+_WITHHELD_BASE = _WITHHELD | word_set("like love care")
 #: Words between a withholder and the withheld verb (``she just would not even let``).
 _VERB_CHAIN = word_set(
     "would will did do does could can not never just even still n't wouldn't didn't won't "
@@ -46,8 +51,8 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
         if refuser is None or (refuser == DREAMER and not disliked):
             continue
         recipient = object_after(doc, cast, i, reach=3)
-        if recipient is None and dreamer_near(doc, cast, i):
-            recipient = DREAMER
+        if recipient is None and tok.low in _WITHHELD_BASE and dreamer_near(doc, cast, i):
+            recipient = DREAMER  # "she wouldn't let me"; "no one spoke" aims at no one
         if recipient is None or recipient == refuser:
             continue
         (start, end), text = doc.span_text(i, i)
@@ -59,6 +64,7 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
     return codes
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _withheld(word: str) -> bool:
     """A kindness verb in any form: ``no one had waited for me``, ``he never answered``."""
     return word in _WITHHELD or bool(_WITHHELD.intersection(lemma_candidates(word)))
@@ -74,8 +80,15 @@ def _not_withheld_here(doc: Document, i: int) -> bool:
     """The negated kindness at i is withheld by no one: its subject receives it (``he wouldn't
     be allowed``), it is a duty (``no one had to pay``), or the negation belongs to an earlier
     clause (``the clerk said no, but gave me a list``)."""
-    prev = doc.tokens[i - 1].low if i > 0 else ""
-    if prev in _PASSIVE_BE or (prev == "to" and i > 1 and doc.tokens[i - 2].low in _OBLIGED):
+    j = i - 1
+    while j > 0 and (doc.tokens[j].low in _NEGATION_WORDS or doc.tokens[j].low.endswith("n't")):
+        j -= 1  # "she was not allowed"
+    prev = doc.tokens[j].low if j >= 0 else ""
+    if (
+        prev in _PASSIVE_BE
+        or prev.startswith(("wasn", "weren"))
+        or (prev == "to" and i > 1 and doc.tokens[i - 2].low in _OBLIGED)
+    ):
         return True
     first = doc.sentences[doc.tokens[i].sentence].first
     for j in range(i - 1, max(first, i - 4) - 1, -1):
@@ -190,6 +203,8 @@ def _anger_target(doc: Document, cast: Cast, i: int) -> int | None:
     return cast.refs[tok]
 
 
+#: Feelings that a look or a word shows (``with disdain``).
+_SHOWN_FEELINGS = word_set("disdain contempt scorn disgust hatred hate anger hostility dislike")
 #: Words between ``with`` and a feeling shown (``with such utter disdain``).
 _SHOWN_DEGREE = word_set("a an such great utter real some obvious open evident plain")
 #: Words between a look or gesture and the one it is aimed at (``looked up at me``).
@@ -201,6 +216,8 @@ def feeling_shown(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | 
     """``she looked at me with disdain``: a hostile feeling shown ``with`` a look or a word is
     the looker's, aimed at the one looked at — not the act of the ``me`` before it.  None when
     the feeling at i is not shown so or its two sides are not both characters."""
+    if doc.tokens[i].low not in _SHOWN_FEELINGS:
+        return None  # "came in with a whip": a weapon, not a feeling
     first = doc.sentences[doc.tokens[i].sentence].first
     j = i - 1
     while j > first and doc.tokens[j].low in _SHOWN_DEGREE:
@@ -225,6 +242,7 @@ def feeling_shown(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | 
 #: Object words that may name a person the cast has not resolved.
 _PERSON_OBJECTS = word_set("him her them you us me people everyone everybody someone somebody")
 _THING_REACH = 4
+_BEFORE_NOUN = word_set("of a an the my his her their our your strong great intense mutual")
 #: Words after a feeling verb that start no object (``who I dislike at present``).
 _NO_OBJECT = word_set("at in on for with about to very so much most and but or because when")
 
@@ -235,6 +253,8 @@ def feeling_at_thing(doc: Document, cast: Cast, i: int) -> bool:
     after it, up to the clause's end, name no character and start with no person pronoun."""
     if not _HOSTILE_FEELING.intersection(lemma_candidates(doc.tokens[i].low)):
         return False
+    if i > 0 and doc.tokens[i - 1].low in _BEFORE_NOUN:
+        return False  # "a strong feeling of dislike came over me": the noun, no object after
     last = doc.sentences[doc.tokens[i].sentence].last
     nxt = doc.tokens[i + 1] if i + 1 < last else None
     if nxt is None or not nxt.is_word or nxt.low in _NO_OBJECT or nxt.low.endswith("ly"):

@@ -19,7 +19,8 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
     ("text", "expected"),
     [
         # confinement and pursuit: attempted harm (6)
-        ("My sister and I went to town. I was confined in a big house.", ["Q 6> D"]),
+        # "confined" is most often to a hospital or a space: not coded
+        ("My sister and I went to town. I was confined in a hospital.", []),
         ("My sister and I went to town. I was imprisoned.", ["Q 6> D"]),
         ("My sister and I went to town. We were tied up.", ["Q 6> D"]),
         ("My sister went to town. I knew someone was after me.", ["1IUA 6> D"]),
@@ -29,7 +30,6 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
         ("My friend went downtown with me. My friend deserted me.", ["1IKA 3> D"]),
         ("My sister came home. The streets were deserted.", []),
         ("My aunt campused me.", ["1FRA 3> D"]),
-        ("My mother came in and hollered at me.", ["1FMA 2> D"]),
         ("The clerk was very unsympathetic to me.", ["1IOA 3> D"]),
     ],
 )

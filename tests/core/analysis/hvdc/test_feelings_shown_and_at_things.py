@@ -39,3 +39,14 @@ def test_feeling_shown_with_a_look(parser: SentenceParser, text: str, expected: 
 )
 def test_feeling_at_a_thing(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, parser) == expected
+
+
+def test_a_weapon_with_is_no_feeling_shown(parser: SentenceParser) -> None:
+    """``came in with a whip``: ``with`` a weapon, not a feeling; the whipping is hers."""
+    text = "Then my mother came in with a whip and she gave me a whipping."
+    assert codes(text, parser) == ["1FMA 7> D"]
+
+
+def test_a_feeling_noun_is_no_feeling_at_a_thing(parser: SentenceParser) -> None:
+    text = "I have a strong feeling of dislike for the boy who came over."
+    assert codes(text, parser) == ["D 1> 1MKA"]
