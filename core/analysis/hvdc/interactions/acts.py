@@ -18,6 +18,9 @@ _NEGATORS = word_set(
 )
 
 
+#: Determiners that make an aggression's -ing form the name of an event (``the shooting``).
+_EVENT_DETERMINERS = word_set("some the any no much")  # "gave me a whipping" is the act
+_RECLINING = word_set("down on in there back awake still upon")
 _BIT_AFTER = word_set("by more less too and of further better worse")
 
 
@@ -48,6 +51,10 @@ def false_sense(doc: Document, i: int, lemma: str) -> bool:
         return True
     if word == "bit" and (nxt in _BIT_AFTER or prev in {"by", "tiny", "quite"}):
         return True  # "bit by bit", "a bit more": a little, not a bite
+    if word.endswith("ing") and prev in _EVENT_DETERMINERS and lemma in table("aggression").words:
+        return True  # "I heard some shooting": the event heard, no one's act on the hearer
+    if lemma == "lied" and nxt in _RECLINING:
+        return True  # "I lied down": lay, not a lie
     if lemma in {"kind", "nice", "mean"}:
         return nxt in {"of", "that"} or prev in {"a", "some", "any", "what", "the"}
     return lemma == "drive" and nxt in {"the", "a", "my", "his", "her", "our", "their", "up", "off"}

@@ -20,7 +20,13 @@ from .acceptance import acceptances, granted_requests
 from .acts import act_tokens, false_sense, negated, verb
 from .cues import cue_tokens
 from .favours import favours
-from .hostility import covert_anger, refusals, refused_requests
+from .hostility import (
+    covert_anger,
+    feeling_at_thing,
+    feeling_shown,
+    refusals,
+    refused_requests,
+)
 from .invitations import invitations
 from .marriage import MARRIAGE, is_marriage, marriage_couple
 from .order import SHARED, is_mutual, participants, subject_token
@@ -29,6 +35,7 @@ from .praise import praise
 from .refusing import laughed_off, spoken_refusals
 from .senses import SKIP, not_an_interaction, thing_acts
 from .speech import hostile_speech
+from .threats import spoken_threats
 from .warmth import covert_warmth
 
 #: The dreamer's possessive names what is hers, not her (``my uncle hit him``).
@@ -115,6 +122,8 @@ def _act(
         pair = _read(doc, cast, parse, i, lemma, level, category) if parsed else None
     if pair is None:  # the parse leaves a side unsaid: read word order as without it
         pair = participants(doc, cast, i, lemma, level, category)
+    if category == "aggression":  # "looked at me with disdain": the looker's feeling
+        pair = SKIP if feeling_at_thing(doc, cast, i) else feeling_shown(doc, cast, i) or pair
     if pair in (NOT_CODED, SKIP) or (lemma in _AT_DREAMER and not _at_dreamer(pair)):
         return None
     if _own_visit(doc, lemma, i, pair):
@@ -264,6 +273,7 @@ def code_interactions(
     aggression += covert_anger(doc, cast, emotions) + refused_requests(doc, cast)
     aggression += hostile_speech(doc, cast, cues["reporting"])
     aggression += spoken_refusals(doc, cast, cues["reporting"])
+    aggression += spoken_threats(doc, cast, cues["reporting"])
     aggression += laughed_off(doc, cast, cues["laughing"])
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))

@@ -3,6 +3,8 @@ someone (covert hostility, A1)."""
 
 from __future__ import annotations
 
+import functools
+
 from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..participants import object_after, object_token
@@ -18,16 +20,21 @@ _AIMED_AT = word_set("at with toward towards against of because that")
 #: A bare refusal: ``but she wouldn't.``, ``they would not,``.
 _BARE_NO = word_set("wouldn't didn't won't")
 _BARE_AUX = word_set("would did will")
+_NEGATION_WORDS = word_set("not never no nobody nor neither without refused unwilling declined")
+_NONE_OF_THEM = word_set("neither nobody one")
 _THIRD_PERSON = word_set("he she they neither nobody")
 _REQUESTS = word_set("ask call beg plead scream yell shout please help")
 _WITHHELD = word_set(
     "allow permit give respect share let believe listen answer speak talk help return invite "
     "recognize pay wait sell pick accept invite call visit"
 )
+#: The forms said after an auxiliary (``didn't let``); a past form (``no one spoke``) is
+#: coded only with its receiver named.
+_WITHHELD_BASE = _WITHHELD | word_set("like love care")
 #: Words between a withholder and the withheld verb (``she just would not even let``).
 _VERB_CHAIN = word_set(
     "would will did do does could can not never just even still n't wouldn't didn't won't "
-    "couldn't don't doesn't refused to unwilling seemed were was"
+    "couldn't don't doesn't refused to unwilling seemed were was had has have"
 )
 
 
@@ -36,14 +43,16 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
     codes: list[Code] = []
     for i, tok in enumerate(doc.tokens):
         disliked = tok.low in {"like", "love", "care"}
-        if (tok.low not in _WITHHELD and not disliked) or not negated(doc, i):
+        if (not _withheld(tok.low) and not disliked) or not negated(doc, i):
+            continue
+        if _not_withheld_here(doc, i):
             continue
         refuser = _withholder(doc, cast, i)
         if refuser is None or (refuser == DREAMER and not disliked):
             continue
         recipient = object_after(doc, cast, i, reach=3)
-        if recipient is None and dreamer_near(doc, cast, i):
-            recipient = DREAMER
+        if recipient is None and tok.low in _WITHHELD_BASE and dreamer_near(doc, cast, i):
+            recipient = DREAMER  # "she wouldn't let me"; "no one spoke" aims at no one
         if recipient is None or recipient == refuser:
             continue
         (start, end), text = doc.span_text(i, i)
@@ -55,17 +64,55 @@ def refusals(doc: Document, cast: Cast) -> list[Code]:
     return codes
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _withheld(word: str) -> bool:
+    """A kindness verb in any form: ``no one had waited for me``, ``he never answered``."""
+    return word in _WITHHELD or bool(_WITHHELD.intersection(lemma_candidates(word)))
+
+
+#: Words that end the reach of a negation before a withheld verb (``said no, but gave me``).
+_CLAUSE_BREAK = word_set(", but ; and")
+_PASSIVE_BE = word_set("be been being was were is are")
+_OBLIGED = word_set("had has have ought")
+
+
+def _not_withheld_here(doc: Document, i: int) -> bool:
+    """The negated kindness at i is withheld by no one: its subject receives it (``he wouldn't
+    be allowed``), it is a duty (``no one had to pay``), or the negation belongs to an earlier
+    clause (``the clerk said no, but gave me a list``)."""
+    j = i - 1
+    while j > 0 and (doc.tokens[j].low in _NEGATION_WORDS or doc.tokens[j].low.endswith("n't")):
+        j -= 1  # "she was not allowed"
+    prev = doc.tokens[j].low if j >= 0 else ""
+    if (
+        prev in _PASSIVE_BE
+        or prev.startswith(("wasn", "weren"))
+        or (prev == "to" and i > 1 and doc.tokens[i - 2].low in _OBLIGED)
+    ):
+        return True
+    first = doc.sentences[doc.tokens[i].sentence].first
+    for j in range(i - 1, max(first, i - 4) - 1, -1):
+        word = doc.tokens[j].low
+        if word in _CLAUSE_BREAK:
+            return True
+        if word in _NEGATION_WORDS or word.endswith("n't"):
+            return False
+    return False
+
+
 def _withholder(doc: Document, cast: Cast, i: int) -> int | None:
     """Who withholds the kindness at i: the verb's subject; for an unresolved ``she``/``they``
-    the last other character named; :data:`UNKNOWN` for ``nobody``/``no one``."""
-    subj = subject_token(doc, cast, i)
-    if subj is not None:
-        return cast.refs[subj]
+    the last other character named; :data:`UNKNOWN` for ``nobody``/``no one``.  A subject
+    that names no one (``but neither would believe me``) is read before any earlier subject
+    (``I tried to convince them that I hadn't meant it``)."""
     sent = doc.sentences[doc.tokens[i].sentence]
     j = i - 1
     while j > sent.first and doc.tokens[j].low in _VERB_CHAIN:
         j -= 1
     word = doc.tokens[j].low
+    subj = None if word in _NONE_OF_THEM else subject_token(doc, cast, i)
+    if subj is not None:
+        return cast.refs[subj]
     if word == "nobody" or (word == "one" and doc.tokens[j - 1].low == "no"):
         return UNKNOWN
     if word not in _THIRD_PERSON:
@@ -154,3 +201,67 @@ def _anger_target(doc: Document, cast: Cast, i: int) -> int | None:
     if not aimed and not any(doc.tokens[j].low in _AIMED_AT for j in range(i + 1, tok)):
         return None
     return cast.refs[tok]
+
+
+#: Feelings that a look or a word shows (``with disdain``).
+_SHOWN_FEELINGS = word_set("disdain contempt scorn disgust hatred hate anger hostility dislike")
+#: Words between ``with`` and a feeling shown (``with such utter disdain``).
+_SHOWN_DEGREE = word_set("a an such great utter real some obvious open evident plain")
+#: Words between a look or gesture and the one it is aimed at (``looked up at me``).
+_AIMING = word_set("at to up down over toward towards")
+_SHOWN_REACH = 5
+
+
+def feeling_shown(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | None:
+    """``she looked at me with disdain``: a hostile feeling shown ``with`` a look or a word is
+    the looker's, aimed at the one looked at — not the act of the ``me`` before it.  None when
+    the feeling at i is not shown so or its two sides are not both characters."""
+    if doc.tokens[i].low not in _SHOWN_FEELINGS:
+        return None  # "came in with a whip": a weapon, not a feeling
+    first = doc.sentences[doc.tokens[i].sentence].first
+    j = i - 1
+    while j > first and doc.tokens[j].low in _SHOWN_DEGREE:
+        j -= 1
+    if j <= first or doc.tokens[j].low != "with":
+        return None
+    for k in range(j - 1, max(first, j - _SHOWN_REACH) - 1, -1):
+        if k not in cast.refs:
+            continue
+        verb_at = k - 1
+        while verb_at > first and doc.tokens[verb_at].low in _AIMING:
+            verb_at -= 1
+        subj = subject_token(doc, cast, verb_at)
+        if subj is None:  # "she could do nothing but look at me": the clause's first named
+            subj = next((m for m in range(verb_at - 1, first - 1, -1) if m in cast.refs), None)
+        if subj is None or cast.refs[subj] == cast.refs[k]:
+            return None
+        return cast.refs[subj], cast.refs[k], False
+    return None
+
+
+#: Object words that may name a person the cast has not resolved.
+_PERSON_OBJECTS = word_set("him her them you us me people everyone everybody someone somebody")
+_THING_REACH = 4
+_BEFORE_NOUN = word_set("of a an the my his her their our your strong great intense mutual")
+#: Words after a feeling verb that start no object (``who I dislike at present``).
+_NO_OBJECT = word_set("at in on for with about to very so much most and but or because when")
+
+
+def feeling_at_thing(doc: Document, cast: Cast, i: int) -> bool:
+    """``I hate fire escapes``: a hostile feeling (:data:`_HOSTILE_FEELING`) whose object is
+    a thing is no interaction (HVdC codes covert hostility at characters only): the words
+    after it, up to the clause's end, name no character and start with no person pronoun."""
+    if not _HOSTILE_FEELING.intersection(lemma_candidates(doc.tokens[i].low)):
+        return False
+    if i > 0 and doc.tokens[i - 1].low in _BEFORE_NOUN:
+        return False  # "a strong feeling of dislike came over me": the noun, no object after
+    last = doc.sentences[doc.tokens[i].sentence].last
+    nxt = doc.tokens[i + 1] if i + 1 < last else None
+    if nxt is None or not nxt.is_word or nxt.low in _NO_OBJECT or nxt.low.endswith("ly"):
+        return False  # "whom I dislike.", "which I disliked intensely": the object is before
+    for j in range(i + 1, min(last, i + 1 + _THING_REACH)):
+        if j in cast.refs or doc.tokens[j].low in _PERSON_OBJECTS:
+            return False
+        if not doc.tokens[j].is_word:
+            break
+    return True

@@ -86,7 +86,30 @@ def read_act(
     recipient = cast.refs[obj]
     if recipient == initiator and initiator != DREAMER:
         recipient = _someone_else(doc, cast, obj, initiator)
+    if (
+        not kindness
+        and recipient == initiator == DREAMER
+        and doc.tokens[obj].low in _DREAMER_OBJECT
+    ):
+        return _doer_before(doc, cast, i)
     return initiator, recipient, False
+
+
+#: The dreamer as a plain object: "I ... scold me" cannot be said; "myself" could.
+_DREAMER_OBJECT = word_set("me us")
+
+
+def _doer_before(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | None:
+    """``they ask me why I am walking and scold me``: the parser hangs the act on the
+    dreamer's clause, but no one says "I scold me"; the doer is the last other character
+    named before it in the sentence (None, unresolved, when there is none).  Aggression
+    only: a kindness so told is most often asked for (``I tell her to give me change``)."""
+    first = doc.sentences[doc.tokens[i].sentence].first
+    for j in range(i - 1, first - 1, -1):
+        ref = cast.refs.get(j)
+        if ref is not None and ref != DREAMER:
+            return ref, DREAMER, False
+    return None
 
 
 def aims_at_thing(doc: Document, cast: Cast, parse: Parse, i: int, prep: str) -> bool:

@@ -23,7 +23,15 @@ _HOSTILE = word_set(
     "liar liars fool fools idiot idiots stupid dumb silly lazy selfish coward cowards ugly "
     "fat crazy disgrace shameful fault lying rude worthless useless"
 )
-_SENDING_OFF = {("shut", "up"), ("get", "out"), ("go", "away"), ("leave", "me"), ("hate", "you")}
+_SENDING_OFF = {
+    ("shut", "up"),
+    ("get", "out"),
+    ("go", "away"),
+    ("leave", "me"),
+    ("hate", "you"),
+    ("how", "could"),  # "How could you marry someone else?": a reproach
+    ("how", "dare"),
+}
 _BE = word_set("be been being is was were are")
 _REACH = 20  # words of a report after its verb
 _LEVEL = 2

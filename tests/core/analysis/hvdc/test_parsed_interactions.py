@@ -81,7 +81,7 @@ def test_an_object_pronoun_is_someone_other_than_the_subject(parser: SentencePar
     ("text", "codes"),
     [
         ("My brother was late and I was very angry at him.", ["D 1> 1MBA"]),
-        ("I was angry that my sister had lied.", ["D 1> 1FTA"]),
+        ("I was angry that my sister had forgotten.", ["D 1> 1FTA"]),
     ],
 )
 def test_covert_hostility_needs_a_target(
