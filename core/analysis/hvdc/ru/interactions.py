@@ -60,6 +60,13 @@ _FIGHT_BACK = frozenset(
 )  # fmt: skip
 #: Verbs of threat: the act in their infinitive is only threatened («угрожал убить меня»).
 _THREATS = frozenset({"угрожать", "пригрозить", "грозить", "грозиться", "обещать"})
+#: Verbs of request and command: the act in their infinitive is the listener's to do, and is
+#: only asked for («умолял меня разорвать помолвку», «попросил сломать замок»). Wishes and
+#: plans are not among them: the coders code «хотела его вытащить», «хотела убить нас».
+_REQUESTS = frozenset(
+    {"просить", "попросить", "умолять", "упрашивать", "уговаривать", "уговорить", "велеть",
+     "приказать", "приказывать"}
+)  # fmt: skip
 #: Acts with «с» that still have a direction: she greets me, he comes to see me.
 _GREETINGS = frozenset(
     {"здороваться", "поздороваться", "прощаться", "попрощаться", "повидаться"}
@@ -90,6 +97,8 @@ def _candidates(doc: RuDoc) -> list[tuple[int, int, str, Entry]]:
                 pass  # «боялась, что он нас догонит»: what she feared did not happen
             elif entry is not None and _threatened(doc, i):
                 pass  # «угрожал убить меня» is a threat, coded by its own verb
+            elif entry is not None and _requested(doc, i):
+                pass  # «попросил меня сломать замок»: asked for, not done
             elif entry is not None and doc.words[i].pos in ("VERB", "INFN", "GRND", "PRTF", "PRTS"):
                 denied = negated(doc, i) or _modal_denied(doc, i)
                 if lemmas[i] == "не" or not denied or _almost(doc, i):
@@ -134,6 +143,21 @@ def _threatened(doc: RuDoc, i: int) -> bool:
     sentence = doc.sentences[doc.sentence_of[i]]
     before = doc.words[max(sentence.first, i - 3) : i]
     return any(b.lemma in _THREATS for b in before)
+
+
+def _requested(doc: RuDoc, i: int) -> bool:
+    """An infinitive governed by a verb of request (at most four words back, past the
+    listener, pronouns and adverbs)."""
+    if doc.words[i].pos != "INFN":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(i - 1, max(sentence.first, i - 4) - 1, -1):
+        w = doc.words[k]
+        if w.lemma in _REQUESTS:
+            return True
+        if w.pos not in ("NPRO", "ADVB", "PRCL", "NOUN", "INFN"):
+            return False
+    return False
 
 
 def _feared(doc: RuDoc, i: int) -> bool:

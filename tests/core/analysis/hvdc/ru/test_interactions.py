@@ -241,3 +241,15 @@ def test_a_quarrel_and_a_reconciliation_between_the_same_pair_are_two_acts() -> 
 
 def test_things_that_knock_the_dreamer_down_are_no_ones_act() -> None:
     assert _aggression("Мы стояли на берегу. Волны сбили нас с ног.") == []
+
+
+def test_an_act_only_asked_for_is_not_done() -> None:
+    # the infinitive is the listener's to do, and only requested: nobody broke anything
+    assert _aggression("Парень умолял меня разорвать помолвку.") == []
+    assert _aggression("Парень попросил меня сломать замок.") == []
+    # an attempt is coded, as HVdC codes attempts
+    assert _aggression("Парень пытался ударить меня.") == ["1MKA 7> D"]
+
+
+def test_a_threat_with_the_reflexive_verb_is_a_threat() -> None:
+    assert _aggression("Парень грозился убить меня.") == ["1MKA 4> D"]
