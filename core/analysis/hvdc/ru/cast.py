@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
 from .lexicon import lexicon
-from .nlp import RuDoc, Word
+from .nlp import RuDoc, Word, morph_analyzer
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
+from .reciprocals import reciprocal
 from .renames import apposition, aside_of, rename, subject_renamed
 from .unmet import unmet
 
@@ -54,15 +55,22 @@ class Cast:
     characters: list[Character] = field(default_factory=list)
     by_word: dict[int, str] = field(default_factory=dict)
     dreamer_sex: str = ""  # "F", "M" or "" when no agreement shows it
+    #: words that rename a character after a comma or a bracket («учительнице, Дороти»):
+    #: another mention of that person, never the subject of the verb before them
+    asides: set[int] = field(default_factory=set)
 
     def code_at(self, word: int) -> str | None:
         return self.by_word.get(word)
 
     def last_before(self, word: int, gender: str) -> str | None:
-        """The latest character before ``word`` a pronoun of ``gender`` can point to."""
-        for char in reversed(self.characters):
-            if char.word < word and (not gender or char.gender == gender):
-                return char.code
+        """The character a pronoun of ``gender`` at ``word`` points to: the one mentioned
+        last before it, by any of its mentions («Нэнси … Джулия … Нэнси засмеялась, она …»
+        is Nancy), not the one whose first mention is latest."""
+        genders = {char.code: char.gender for char in self.characters}
+        for k in sorted((k for k in self.by_word if k < word), reverse=True):
+            code = self.by_word[k]
+            if not gender or genders.get(code, "") == gender:
+                return code
         return None
 
 
@@ -198,14 +206,40 @@ def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
     if _initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
         return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
-    if w.pos not in ("NOUN", "NPRO", "ADJF") or unmet(doc, i) or _anaphoric(doc, i):
+    if w.pos not in ("NOUN", "NPRO", "ADJF") or _anaphoric(doc, i) or reciprocal(doc, i):
+        return None
+    if unmet(doc, i) and not _passive_agent(doc, i):
         return None
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
-    if w.name and w.pos == "NOUN" and _person_name(doc, i):
+    if (w.name or _opening_name(doc, i)) and w.pos == "NOUN" and _person_name(doc, i):
         return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
     return None
+
+
+def _opening_name(doc: RuDoc, i: int) -> bool:
+    """«Ирма надулась»: a name that opens its sentence, where the capital letter says
+    nothing, is a name when pymorphy3's first reading of the word is one (not «Вера», which
+    is first the noun «вера»)."""
+    w = doc.words[i]
+    if i != doc.sentences[doc.sentence_of[i]].first or not w.text[:1].isupper():
+        return False
+    tag = morph_analyzer().parse(w.lower)[0].tag
+    return "Name" in tag or "Surn" in tag
+
+
+def _passive_agent(doc: RuDoc, i: int) -> bool:
+    """«я была укушена собакой», «преследуемая волком»: the instrumental right after a
+    passive participle is the one who did it (a character), not what someone was
+    («была собакой»)."""
+    if doc.words[i].case != "ablt" or not doc.words[i].animate:
+        return False
+    for k in (i - 1, i - 2):
+        w = doc.words[k] if k >= 0 else None
+        if w is not None and w.pos in ("PRTS", "PRTF"):
+            return any("pssv" in p.tag for p in morph_analyzer().parse(w.lower)[:2])
+    return False
 
 
 def _anaphoric(doc: RuDoc, i: int) -> bool:
@@ -290,6 +324,8 @@ def build_cast(doc: RuDoc) -> Cast:
         renamed = apposition(doc, cast, i)
         if renamed is None:
             renamed = aside_of(doc, cast, i)
+        if renamed is not None:
+            cast.asides.add(i)
         if renamed is None:
             renamed = subject_renamed(doc, cast, i)
         if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:

@@ -35,6 +35,7 @@ from .participants import (
     subject_of,
     thing_subject,
 )
+from .reciprocals import reciprocal_object
 from .refusals import code_refused_requests
 from .rejections import code_rejections
 from .verbal import code_verbal_hostility, hostile_speech
@@ -170,7 +171,31 @@ def _sides(
     recipient = recipient_of(doc, cast, i, entry.extra)
     if recipient is None and initiator == "D" and _together(doc, i, entry):
         recipient = cast.last_before(i, "")  # «мы помирились»: the dreamer and her companion
+    if recipient is None and initiator is not None and _each_other(doc, i):
+        recipient = _partner(doc, cast, i, initiator)
     return initiator, recipient
+
+
+def _two_of(cast: Cast, code: str) -> bool:
+    """Whether two characters share the code («Нэнси» and «Джулия», both 1FKA), so an act
+    between two mentions of it can be one of them acting on the other."""
+    return code != "D" and sum(1 for c in cast.characters if c.code == code) > 1
+
+
+def _each_other(doc: RuDoc, verb: int) -> bool:
+    return reciprocal_object(doc, clause_of(doc, verb)) is not None
+
+
+def _partner(doc: RuDoc, cast: Cast, verb: int, initiator: str) -> str | None:
+    """Who is on the other side of «друг друга»: a group acts within itself (HVdC codes
+    «стреляли друг в друга» on the group, ``2MSA 8= 2MSA``); «мы» is the dreamer and her
+    companion; a single subject («Ирма и Барб ссорились»), the latest other person named."""
+    if initiator[0] in "23456789":
+        return initiator
+    for k in sorted((k for k in cast.by_word if k < verb), reverse=True):
+        if cast.by_word[k] != initiator or initiator == "D":
+            return cast.by_word[k]
+    return None
 
 
 def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
@@ -193,7 +218,10 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         return None  # «вода нас не пускала», «ветер сбил меня»: no one did it
     if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
         initiator, recipient = fill_unsaid(doc, cast, i, initiator, recipient)
-    if initiator is None or recipient is None or recipient == initiator:
+    each_other = _each_other(doc, i)
+    if initiator is None or recipient is None:
+        return None
+    if recipient == initiator and not (each_other or _two_of(cast, initiator)):
         return None
     if category == "aggression" and verb.lemma in _FOLLOW and recipient != "D":
         return None  # «я побежала за мамой»: going after someone is a chase only at the dreamer
@@ -202,6 +230,7 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         and verb.lemma.endswith(("ся", "сь"))
         and verb.lemma not in _GREETINGS  # «она поздоровалась со мной»: she greets me
     ) or (category == "friendliness" and entry.code == MARRIAGE)  # a marriage is the couple's
+    mutual = mutual or each_other
     sign = "=" if mutual else ">"
     if mutual and recipient == "D":  # HVdC writes the dreamer first in a mutual act
         initiator, recipient = recipient, initiator

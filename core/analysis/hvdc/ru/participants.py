@@ -102,7 +102,8 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     finite = (verb,) if doc.words[verb].pos == "VERB" else ()
     for _ in range(3):
         for child, rel in children(doc, current):
-            who = actor(doc, cast, child) if rel in _SUBJECT else None
+            aside = child in cast.asides
+            who = actor(doc, cast, child) if rel in _SUBJECT and not aside else None
             if (
                 who is not None
                 and all(_agrees(doc, cast, v, child, who) for v in (current, *finite))
@@ -160,6 +161,7 @@ def _nearest_subject(doc: RuDoc, cast: Cast, verb: int, also: tuple[int, ...] = 
         w = doc.words[k]
         if (
             k == verb
+            or k in cast.asides
             or (w.case != "nomn" and w.lemma not in ("я", "мы"))
             or w.case not in ("nomn", "")
         ):

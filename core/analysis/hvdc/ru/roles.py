@@ -17,6 +17,9 @@ _OBJECT_FORMS = {
     "нем": "masc", "ее": "femn", "нее": "femn", "ей": "femn", "ней": "femn", "ею": "femn",
     "нею": "femn", "их": "plur", "них": "plur", "ими": "plur", "ними": "plur",
 }  # fmt: skip
+_INSTRUMENTAL_PREPOSITIONS = frozenset(
+    {"с", "со", "над", "надо", "под", "подо", "перед", "передо", "за", "между"}
+)
 _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "что", "когда"})
 
 
@@ -34,11 +37,47 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
             k -= 1
         return cast.code_at(k) if k >= 0 else None
     if w.lemma in _THIRD or w.lower in _OBJECT_FORMS:
-        gender = _THIRD[w.lemma] if w.lemma in _THIRD else _OBJECT_FORMS[w.lower]
-        return cast.last_before(i, gender) or (
-            _indefinite_before(cast, i) if gender != "plur" else None
-        )
+        genders = _readings(doc, i)
+        for gender in genders:
+            found = _antecedent(doc, cast, i, gender)
+            if found is not None:
+                return found
+        return _indefinite_before(cast, i) if genders[0] != "plur" else None
     return None
+
+
+def _readings(doc: RuDoc, i: int) -> tuple[str, ...]:
+    """The genders a third-person pronoun can have, likeliest first: «им», «ним» are «они»
+    in the dative or «он» in the instrumental («с ним», «над ним» are him; «к ним» them),
+    which pymorphy3 reads as «они» whatever the preposition."""
+    w = doc.words[i]
+    gender = _THIRD[w.lemma] if w.lemma in _THIRD else _OBJECT_FORMS[w.lower]
+    if w.lower not in ("им", "ним"):
+        return (gender,)
+    before = doc.words[i - 1].lower if i > 0 else ""
+    return ("masc", "plur") if before in _INSTRUMENTAL_PREPOSITIONS else ("plur", "masc")
+
+
+def _antecedent(doc: RuDoc, cast: Cast, i: int, gender: str) -> str | None:
+    """The latest mention before ``i`` of a character of ``gender``; an object pronoun skips
+    the subject of its own clause («Джулия ударила её» is not Julia hitting herself: that
+    would be «себя»)."""
+    genders = {char.code: char.gender for char in cast.characters}
+    oblique = doc.words[i].case not in ("nomn", "")
+    for k in sorted((k for k in cast.by_word if k < i), reverse=True):
+        code = cast.by_word[k]
+        if oblique and doc.words[k].case == "nomn" and not _between_edge(doc, k, i):
+            continue
+        if not gender or genders.get(code, "") == gender:
+            return code
+    return None
+
+
+def _between_edge(doc: RuDoc, k: int, i: int) -> bool:
+    """Whether a clause edge stands between the words ``k`` and ``i``."""
+    if doc.sentence_of[k] != doc.sentence_of[i]:
+        return True
+    return any(w.lower in _CLAUSE_END for w in doc.words[k + 1 : i])
 
 
 def _indefinite_before(cast: Cast, i: int) -> str | None:

@@ -1,0 +1,51 @@
+"""Russian cast linking: who a later mention, a pronoun or a passive's agent stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _card(text: str) -> dict[str, list[str]]:
+    return code_dream_ru(text).card()
+
+
+def test_a_pronoun_points_to_the_latest_mention_not_the_latest_newcomer() -> None:
+    text = "Пришла Джулия, а потом мой брат. Брат сел. Я обняла его."
+    assert _card(text)["friendliness"] == ["D 6> 1MBA"]
+
+
+def test_a_name_opening_its_sentence_is_a_character() -> None:
+    assert _card("Ирма пришла ко мне.")["characters"] == ["1FKA"]
+
+
+def test_the_agent_of_a_passive_is_a_character_and_the_doer() -> None:
+    card = _card("Я была укушена собакой.")
+    assert card["characters"] == ["1ANI"]
+    assert card["aggression"] == ["1ANI 7> D"]
+
+
+def test_each_other_is_no_friend() -> None:
+    assert _card("Мальчики дрались друг с другом.")["characters"] == ["2MSC"]
+
+
+def test_a_group_acting_on_each_other_is_mutual_within_the_group() -> None:
+    assert _card("Двое мужчин стреляли друг в друга.")["aggression"] == ["2MSA 7= 2MSA"]
+
+
+def test_with_him_after_a_preposition_is_him_not_them() -> None:
+    assert _card("Пришёл брат, и я с ним поссорилась.")["aggression"] == ["D 2= 1MBA"]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    text = "Нэнси и Джулия пришли. Нэнси засмеялась, а Джулия ударила её."
+    assert _card(text)["aggression"] == ["1FKA 7> 1FKA"]
+
+
+def test_an_indeclinable_name_after_a_comma_renames_the_person_before() -> None:
+    card = _card("Я отдала тетрадь преподавательнице, Дороти Крэндалл.")
+    assert card["characters"] == ["1FOA"]
+    assert card["friendliness"] == ["D 3> 1FOA"]
