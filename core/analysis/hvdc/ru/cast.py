@@ -260,12 +260,22 @@ def _person_name(doc: RuDoc, i: int) -> bool:
         return False
     if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
         return False
-    if prev is not None and prev.pos == "NOUN" and not prev.animate:
+    if prev is not None and prev.pos == "NOUN" and not prev.animate and not _acts(doc, i):
         return False  # «библиотека Кларка», «больница Крайла»: the name of a place
     sentence = doc.sentences[doc.sentence_of[i]]
     opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
     closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
     return opened == closed
+
+
+def _acts(doc: RuDoc, i: int) -> bool:
+    """«На мою фразу Нэнси ответила»: a name followed by a verb is its subject, a person,
+    whatever noun stands before it."""
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if nxt is None or nxt.pos != "VERB" or doc.sentence_of[i + 1] != doc.sentence_of[i]:
+        return False
+    # «во дворе Адельберта пью»: a genitive name before the dreamer's verb is the place's
+    return doc.words[i].case == "nomn" and (nxt.person == "3per" or nxt.tense == "past")
 
 
 def _title_sex(doc: RuDoc, i: int, sex: str) -> str:

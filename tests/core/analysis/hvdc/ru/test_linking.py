@@ -49,3 +49,16 @@ def test_an_indeclinable_name_after_a_comma_renames_the_person_before() -> None:
     card = _card("Я отдала тетрадь преподавательнице, Дороти Крэндалл.")
     assert card["characters"] == ["1FOA"]
     assert card["friendliness"] == ["D 3> 1FOA"]
+
+
+def test_a_name_after_a_thing_is_a_person_when_it_acts() -> None:
+    assert _card("На мою фразу Нэнси ответила смехом.")["characters"] == ["1FKA"]
+
+
+def test_a_genitive_name_after_a_place_stays_the_place() -> None:
+    assert _card("Я во дворе Адельберта пью воду.")["characters"] == []
+
+
+def test_waking_life_in_a_relative_clause_is_its_own() -> None:
+    text = "Нэнси ответила язвительным «хм», которое в жизни меня немного мучает."
+    assert _card(text)["characters"] == ["1FKA"]
