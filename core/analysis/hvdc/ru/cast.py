@@ -214,7 +214,9 @@ def _template(doc: RuDoc, i: int) -> str | None:
     if entry is not None:
         return entry.code
     if (w.name or _opening_name(doc, i)) and w.pos == "NOUN" and _person_name(doc, i):
-        return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
+        # «Саша толкнул»: a name of either sex («Саша», «Женя») takes it from its verb
+        sex = _FEMININE.get(w.gender) or _agreement_sex(doc, i, default="I")
+        return "1" + _title_sex(doc, i, sex) + "KA"
     return None
 
 

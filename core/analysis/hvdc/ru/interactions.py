@@ -29,6 +29,7 @@ from .participants import (
     clause_of,
     fill_unsaid,
     impersonal,
+    pair_partner,
     passive,
     passive_sides,
     recipient_of,
@@ -173,6 +174,8 @@ def _sides(
         recipient = cast.last_before(i, "")  # «мы помирились»: the dreamer and her companion
     if recipient is None and initiator is not None and _each_other(doc, i):
         recipient = _partner(doc, cast, i, initiator)
+    if recipient is None and initiator not in (None, "D") and _mutual_verb(doc, i, entry):
+        recipient = pair_partner(doc, cast, i, initiator or "")
     return initiator, recipient
 
 
@@ -198,11 +201,15 @@ def _partner(doc: RuDoc, cast: Cast, verb: int, initiator: str) -> str | None:
     return None
 
 
+def _mutual_verb(doc: RuDoc, verb: int, entry: Entry) -> bool:
+    """A reflexive act with «с» («помирились», «дрались»): done together, not to someone."""
+    reflexive = doc.words[verb].lemma.endswith(("ся", "сь"))
+    return reflexive and _MUTUAL_PREPOSITION in entry.extra.split("|")
+
+
 def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
     """A mutual act («помирились», «встретились») told of «мы» with no one after «с»."""
-    if _MUTUAL_PREPOSITION not in entry.extra.split("|"):
-        return False
-    if not doc.words[verb].lemma.endswith(("ся", "сь")):
+    if not _mutual_verb(doc, verb, entry):
         return False
     return any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
 

@@ -70,10 +70,13 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
     if v.person in ("2per",) or (v.person == "3per" and first):
         return False
     if v.person == "3per":
+        if v.number == "plur" and paired(doc, cast, word) is not None:
+            return True  # «мама и папа ссорятся»
         return not v.number or not w.number or v.number == w.number
     if v.tense == "past":
         if v.number == "plur":  # «подруги смеялись»: a group even where the noun looks singular
-            return w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
+            group = w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
+            return group or paired(doc, cast, word) is not None
         if w.lemma == "мы" or w.number == "plur":
             return False
         if w.lemma == "я":
@@ -82,6 +85,33 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
         gender = _gender_of(who)
         return not gender or not v.gender or gender == v.gender
     return True
+
+
+def paired(doc: RuDoc, cast: Cast, k: int) -> int | None:
+    """The person joined by «и» to the person word at ``k`` («мама и папа», «Ваня и мой
+    брат»): together they are the plural subject of one verb."""
+    if actor(doc, cast, k) in (None, "D"):
+        return None
+    for step in (1, -1):
+        j = k + step
+        if not (0 <= j < len(doc.words)) or doc.words[j].lower != "и":
+            continue
+        other = j + step
+        while 0 <= other < len(doc.words) and doc.words[other].pos == "ADJF":
+            other += step
+        inside = 0 <= other < len(doc.words) and doc.sentence_of[other] == doc.sentence_of[k]
+        if inside and actor(doc, cast, other) not in (None, "D"):
+            return other
+    return None
+
+
+def pair_partner(doc: RuDoc, cast: Cast, verb: int, initiator: str) -> str | None:
+    """«Ваня и Петя дрались»: the other of a pair that does a mutual act together."""
+    for k in clause_of(doc, verb):
+        other = paired(doc, cast, k) if actor(doc, cast, k) == initiator else None
+        if other is not None and doc.words[k].case == "nomn":
+            return actor(doc, cast, other)
+    return None
 
 
 def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:

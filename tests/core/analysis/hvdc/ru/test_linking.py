@@ -62,3 +62,15 @@ def test_a_genitive_name_after_a_place_stays_the_place() -> None:
 def test_waking_life_in_a_relative_clause_is_its_own() -> None:
     text = "Нэнси ответила язвительным «хм», которое в жизни меня немного мучает."
     assert _card(text)["characters"] == ["1FKA"]
+
+
+def test_a_pair_joined_by_and_acting_on_each_other_is_mutual_between_them() -> None:
+    assert _card("Мама и папа поссорились друг с другом.")["aggression"] == ["1FMA 2= 1MFA"]
+
+
+def test_a_pair_fighting_together_fights_each_other() -> None:
+    assert _card("Ваня и Петя дрались.")["aggression"] == ["1MKA 7= 1MKA"]
+
+
+def test_a_name_of_either_sex_takes_it_from_its_verb() -> None:
+    assert _card("Саша толкнул меня.")["characters"] == ["1MKA"]
