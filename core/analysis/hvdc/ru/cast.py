@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
 from .lexicon import lexicon
-from .nlp import RuDoc, Word, morph_analyzer
+from .names import initials, opening_name, passive_agent, person_name, title_sex
+from .nlp import RuDoc, Word
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
 from .reciprocals import reciprocal
 from .renames import apposition, aside_of, rename, subject_renamed
@@ -33,7 +34,6 @@ _PEERS = frozenset({"девочка", "девчонка"})
 _ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
-_TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _FEMININE = {"femn": "F", "masc": "M"}
 _RANKS = frozenset({"старший", "младший", "другой", "второй", "средний"})
@@ -78,7 +78,7 @@ def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> st
     """M/F from an adjective just before, or a past verb or «который» just after, a word that
     does not show its sex itself («врач сказала», «С. М., которого»; initials have no
     adjective, and the verb before them is someone else's: «увидела С. М.»)."""
-    before = () if _initials(doc, i) else (i - 1, i - 2)
+    before = () if initials(doc, i) else (i - 1, i - 2)
     for j in (*before, *range(i + 1, i + after + 1)):
         if 0 <= j < len(doc.words) and doc.sentence_of[j] == doc.sentence_of[i]:
             w = doc.words[j]
@@ -204,44 +204,20 @@ def _age_told_next(doc: RuDoc, i: int) -> str:
 
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
-    if _initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
+    if initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
         return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
     if w.pos not in ("NOUN", "NPRO", "ADJF") or _anaphoric(doc, i) or reciprocal(doc, i):
         return None
-    if unmet(doc, i) and not _passive_agent(doc, i):
+    if unmet(doc, i) and not passive_agent(doc, i):
         return None
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
-    if (w.name or _opening_name(doc, i)) and w.pos == "NOUN" and _person_name(doc, i):
+    if (w.name or opening_name(doc, i)) and w.pos == "NOUN" and person_name(doc, i):
         # «Саша толкнул»: a name of either sex («Саша», «Женя») takes it from its verb
         sex = _FEMININE.get(w.gender) or _agreement_sex(doc, i, default="I")
-        return "1" + _title_sex(doc, i, sex) + "KA"
+        return "1" + title_sex(doc, i, sex) + "KA"
     return None
-
-
-def _opening_name(doc: RuDoc, i: int) -> bool:
-    """«Ирма надулась»: a name that opens its sentence, where the capital letter says
-    nothing, is a name when pymorphy3's first reading of the word is one (not «Вера», which
-    is first the noun «вера»)."""
-    w = doc.words[i]
-    if i != doc.sentences[doc.sentence_of[i]].first or not w.text[:1].isupper():
-        return False
-    tag = morph_analyzer().parse(w.lower)[0].tag
-    return "Name" in tag or "Surn" in tag
-
-
-def _passive_agent(doc: RuDoc, i: int) -> bool:
-    """«я была укушена собакой», «преследуемая волком»: the instrumental right after a
-    passive participle is the one who did it (a character), not what someone was
-    («была собакой»)."""
-    if doc.words[i].case != "ablt" or not doc.words[i].animate:
-        return False
-    for k in (i - 1, i - 2):
-        w = doc.words[k] if k >= 0 else None
-        if w is not None and w.pos in ("PRTS", "PRTF"):
-            return any("pssv" in p.tag for p in morph_analyzer().parse(w.lower)[:2])
-    return False
 
 
 def _anaphoric(doc: RuDoc, i: int) -> bool:
@@ -250,56 +226,6 @@ def _anaphoric(doc: RuDoc, i: int) -> bool:
     if i < 1 or doc.words[i - 1].lemma not in _DEMONSTRATIVES:
         return False
     return not one_of(doc, i)
-
-
-def _person_name(doc: RuDoc, i: int) -> bool:
-    """A name that is a person: not a place after «в/на/по» («в Юклиде», «по Сидар-роуд»),
-    not a title in quotes («Энни, бери ружьё»), not a surname after a first name or a title
-    already counted («Дороти Уильямс», «мисс Стовер»)."""
-    w = doc.words[i]
-    prev = doc.words[i - 1] if i > 0 else None
-    if "-" in w.text or w.case == "loct":
-        return False
-    if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
-        return False
-    if prev is not None and prev.pos == "NOUN" and not prev.animate and not _acts(doc, i):
-        return False  # «библиотека Кларка», «больница Крайла»: the name of a place
-    sentence = doc.sentences[doc.sentence_of[i]]
-    opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
-    closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
-    return opened == closed
-
-
-def _acts(doc: RuDoc, i: int) -> bool:
-    """«На мою фразу Нэнси ответила»: a name followed by a verb is its subject, a person,
-    whatever noun stands before it."""
-    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
-    if nxt is None or nxt.pos != "VERB" or doc.sentence_of[i + 1] != doc.sentence_of[i]:
-        return False
-    # «во дворе Адельберта пью»: a genitive name before the dreamer's verb is the place's
-    return doc.words[i].case == "nomn" and (nxt.person == "3per" or nxt.tense == "past")
-
-
-def _title_sex(doc: RuDoc, i: int, sex: str) -> str:
-    prev = doc.words[i - 1].lower if i > 0 else ""
-    return _TITLES.get(prev, sex)
-
-
-def _initials(doc: RuDoc, i: int) -> bool:
-    """«С. М.», «Г. С.»: a person named by initials, as dream reports often do."""
-    words = doc.words
-    if i + 3 >= len(words) or (i > 0 and words[i - 1].text == "."):
-        return False
-    return (
-        _is_initial(words[i].text)
-        and words[i + 1].text == "."
-        and _is_initial(words[i + 2].text)
-        and words[i + 3].text == "."
-    )
-
-
-def _is_initial(text: str) -> bool:
-    return len(text) == 1 and text.isupper() and text.isalpha()
 
 
 def dreamer_sex(doc: RuDoc) -> str:
@@ -347,7 +273,7 @@ def build_cast(doc: RuDoc) -> Cast:
             cast.by_word[i] = cast.by_word[renamed]
             seen.setdefault(key, cast.by_word[renamed])  # «подругой Джейн … Джейн осталась»
             continue
-        if _initials(doc, i):
+        if initials(doc, i):
             key = doc.words[i].text + doc.words[i + 2].text
         if code[0] == "2" and f"{doc.words[i].lemma}|group" in seen:
             key = f"{doc.words[i].lemma}|group"  # «мальчишки … Они (мальчишки)»: the same boys

@@ -83,6 +83,8 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
             sex = {"femn": "F", "masc": "M"}.get(v.gender, "")
             return not cast.dreamer_sex or not sex or sex == cast.dreamer_sex
         gender = _gender_of(who)
+        if gender == "plur":  # «полиция арестовала»: a group named by a singular noun
+            gender = w.gender
         return not gender or not v.gender or gender == v.gender
     return True
 
@@ -212,7 +214,8 @@ def recipient_of(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
         if rel not in _OBJECTS:
             continue
         who = actor(doc, cast, child)
-        if who is not None and _marked(doc, child, markers):
+        direct = rel == "obj" and "obj" in markers and _accusative_form(doc, child)
+        if who is not None and (_marked(doc, child, markers) or direct):
             return who
     for k in clause_of(doc, verb):
         if k == verb or doc.words[k].case == "nomn":
@@ -221,6 +224,16 @@ def recipient_of(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
         if who is not None and _marked(doc, k, markers):
             return who
     return None
+
+
+def _accusative_form(doc: RuDoc, k: int) -> bool:
+    """«схватил мою дочь»: a noun whose nominative and accusative look alike, which the
+    parse makes the object, is the object (pymorphy3's first reading says nominative);
+    never after a preposition."""
+    w = doc.words[k]
+    if w.case != "nomn" or preposition(doc, k):
+        return False
+    return any(p.tag.case == "accs" for p in morph_analyzer().parse(w.lower)[:4])
 
 
 def _owner(doc: RuDoc, k: int) -> str | None:

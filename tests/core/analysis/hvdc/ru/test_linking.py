@@ -74,3 +74,11 @@ def test_a_pair_fighting_together_fights_each_other() -> None:
 
 def test_a_name_of_either_sex_takes_it_from_its_verb() -> None:
     assert _card("Саша толкнул меня.")["characters"] == ["1MKA"]
+
+
+def test_an_object_that_looks_nominative_is_still_the_object() -> None:
+    assert _card("Человек в чёрном схватил мою дочь.")["aggression"] == ["1ISA 6> 1FDA"]
+
+
+def test_a_group_named_by_a_singular_noun_agrees_as_a_singular() -> None:
+    assert _card("Мою маму арестовала полиция.")["aggression"] == ["2JOA 6> 1FMA"]
