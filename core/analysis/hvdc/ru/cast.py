@@ -312,10 +312,17 @@ def _met_again(doc: RuDoc, cast: Cast, seen: dict[str, str], i: int) -> None:
     the bare noun later is that person too, not someone new."""
     w = doc.words[i]
     entry = lexicon("characters").get(w.lemma)
-    if entry is None or not _anaphoric(doc, i) or doc.words[i - 1].number != "sing":
-        return  # «этой женщины»: the demonstrative shows the singular the noun may hide
-    met = cast.last_before(i, w.gender if w.gender in ("femn", "masc") else "")
-    if met is not None:
+    if entry is None or not _anaphoric(doc, i):
+        return
+    # «этой женщины»: the demonstrative shows the singular the noun may hide
+    singular = doc.words[i - 1].number == "sing"
+    gender = (w.gender if w.gender in ("femn", "masc") else "") if singular else "plur"
+    same = [k for k in cast.by_word if k < i and doc.words[k].lemma == w.lemma]
+    met = cast.by_word[max(same)] if same else cast.last_before(i, gender)
+    if met is None:
+        return
+    cast.by_word[i] = met  # «Этот человек ударил меня»: the one met before did it
+    if singular:
         seen.setdefault(f"{w.lemma}|1", met)
 
 

@@ -36,6 +36,9 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
         while k > 0 and doc.words[k].text in (",", "—"):
             k -= 1
         return cast.code_at(k) if k >= 0 else None
+    if w.lemma == "тот" and _standing_alone(doc, i):
+        # «отругал мальчика, и тот заплакал»: «тот» is the one last named
+        return _antecedent(doc, cast, i, "plur" if w.number == "plur" else w.gender)
     if w.lemma in _THIRD or w.lower in _OBJECT_FORMS:
         genders = _readings(doc, i)
         for gender in genders:
@@ -44,6 +47,14 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
                 return found
         return _indefinite_before(cast, i) if genders[0] != "plur" else None
     return None
+
+
+def _standing_alone(doc: RuDoc, i: int) -> bool:
+    """«тот» with no noun of its own after it (not «тот мужчина», «тот же», «то, что»)."""
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if doc.words[i].gender == "neut" or nxt is None:
+        return False
+    return nxt.pos not in ("NOUN", "ADJF", "PRCL", "NPRO") and nxt.text not in (",", "«")
 
 
 def _readings(doc: RuDoc, i: int) -> tuple[str, ...]:

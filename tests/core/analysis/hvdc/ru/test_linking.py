@@ -82,3 +82,13 @@ def test_an_object_that_looks_nominative_is_still_the_object() -> None:
 
 def test_a_group_named_by_a_singular_noun_agrees_as_a_singular() -> None:
     assert _card("Мою маму арестовала полиция.")["aggression"] == ["2JOA 6> 1FMA"]
+
+
+def test_this_man_is_the_man_met_before() -> None:
+    text = "Пришёл какой-то человек. Этот человек ударил меня."
+    assert _card(text)["aggression"] == ["1ISA 7> D"]
+
+
+def test_tot_standing_alone_is_the_one_last_named() -> None:
+    text = "Учитель отругал мальчика, и тот заплакал. Потом тот ударил учителя."
+    assert "1MSC 7R 1MOA" in _card(text)["aggression"]
