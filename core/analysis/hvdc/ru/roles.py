@@ -45,7 +45,9 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
             found = _antecedent(doc, cast, i, gender)
             if found is not None:
                 return found
-        return _indefinite_before(cast, i) if genders[0] != "plur" else None
+        if genders[0] == "plur":
+            return _two_before(cast, i)
+        return _indefinite_before(cast, i)
     return None
 
 
@@ -89,6 +91,16 @@ def _between_edge(doc: RuDoc, k: int, i: int) -> bool:
     if doc.sentence_of[k] != doc.sentence_of[i]:
         return True
     return any(w.lower in _CLAUSE_END for w in doc.words[k + 1 : i])
+
+
+def _two_before(cast: Cast, i: int) -> str | None:
+    """«Ирма сказала …, а Джулия спорила. Потом они начали ссориться»: with no group named,
+    «они» are the people named one by one; the act is coded on the latest of them (HVdC
+    writes such a pair as one side of the act)."""
+    people = [c for c in cast.characters if c.word < i and c.code[0] == "1"]
+    if len(people) < 2:
+        return None
+    return cast.last_before(i, "")
 
 
 def _indefinite_before(cast: Cast, i: int) -> str | None:

@@ -92,3 +92,12 @@ def test_this_man_is_the_man_met_before() -> None:
 def test_tot_standing_alone_is_the_one_last_named() -> None:
     text = "Учитель отругал мальчика, и тот заплакал. Потом тот ударил учителя."
     assert "1MSC 7R 1MOA" in _card(text)["aggression"]
+
+
+def test_they_are_two_people_named_one_by_one() -> None:
+    text = "Ирма пришла, а потом пришла Джулия. Они ударили меня."
+    assert _card(text)["aggression"] == ["1FKA 7> D"]
+
+
+def test_they_with_one_person_named_are_someone_unnamed() -> None:
+    assert _card("Пришла Джулия. Они ударили меня.")["aggression"] == ["2IUA 7> D"]
