@@ -90,13 +90,15 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
 
 
 def paired(doc: RuDoc, cast: Cast, k: int) -> int | None:
-    """The person joined by «и» to the person word at ``k`` («мама и папа», «Ваня и мой
-    брат»): together they are the plural subject of one verb."""
+    """The person joined by «и» (or a following «с») to the person word at ``k`` («мама и
+    папа», «Ваня и мой брат», «мама с папой»): together they are the plural subject of one
+    verb."""
     if actor(doc, cast, k) in (None, "D"):
         return None
     for step in (1, -1):
         j = k + step
-        if not (0 <= j < len(doc.words)) or doc.words[j].lower != "и":
+        joins = ("и", "с", "со") if step == 1 else ("и",)  # «мама с папой переглянулись»
+        if not (0 <= j < len(doc.words)) or doc.words[j].lower not in joins:
             continue
         other = j + step
         while 0 <= other < len(doc.words) and doc.words[other].pos == "ADJF":

@@ -101,3 +101,7 @@ def test_they_are_two_people_named_one_by_one() -> None:
 
 def test_they_with_one_person_named_are_someone_unnamed() -> None:
     assert _card("Пришла Джулия. Они ударили меня.")["aggression"] == ["2IUA 7> D"]
+
+
+def test_mother_with_father_is_a_pair_as_with_and() -> None:
+    assert _card("Мама с папой поссорились.")["aggression"] == ["1FMA 2= 1MFA"]
