@@ -186,6 +186,24 @@ def _dropped_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         who = actor(doc, cast, k)
         if who is not None and (doc.words[verb].pos != "VERB" or _agrees(doc, cast, verb, k, who)):
             return who
+    opened = all(w.case != "nomn" for w in doc.words[sentence.first : verb])
+    return _previous_subject(doc, cast, verb) if opened else None
+
+
+def _previous_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    """«Ко мне подошёл мужчина. Схватил меня за руку»: a sentence that opens with its verb,
+    with no subject before it, goes on with the previous sentence's subject (the first
+    person named there in the nominative that agrees with the verb)."""
+    number = doc.sentence_of[verb]
+    if number == 0 or doc.words[verb].pos != "VERB":
+        return None
+    previous = doc.sentences[number - 1]
+    for k in range(previous.first, previous.last):
+        if doc.words[k].case != "nomn":
+            continue
+        who = actor(doc, cast, k)
+        if who is not None and _agrees(doc, cast, verb, k, who):
+            return who
     return None
 
 

@@ -105,3 +105,13 @@ def test_they_with_one_person_named_are_someone_unnamed() -> None:
 
 def test_mother_with_father_is_a_pair_as_with_and() -> None:
     assert _card("Мама с папой поссорились.")["aggression"] == ["1FMA 2= 1MFA"]
+
+
+def test_a_sentence_opening_with_its_verb_goes_on_with_the_last_subject() -> None:
+    text = "Ко мне подошёл мужчина. Схватил меня за руку и потащил."
+    assert _card(text)["aggression"] == ["1MSA 6> D"]
+
+
+def test_the_dreamer_as_the_last_subject_goes_on_too() -> None:
+    text = "Я увидела брата. Подбежала к нему и обняла."
+    assert _card(text)["friendliness"] == ["D 6> 1MBA"]
