@@ -279,8 +279,8 @@ def _occasion(doc: RuDoc, verb: int) -> bool:
     гости», «к себе», «домой»; «позвала на помощь» is a call for help."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     after = doc.words[verb + 1 : min(sentence.last, verb + 5)]
-    if any(w.lemma == "помощь" for w in after):
-        return False
+    if any(w.lemma == "помощь" for w in doc.words[verb + 1 : min(sentence.last, verb + 8)]):
+        return False  # «позвал маму с огорода на помощь»
     return any(w.pos == "INFN" or w.lower in ("на", "в", "к", "домой", "гости") for w in after)
 
 

@@ -79,11 +79,20 @@ def _antecedent(doc: RuDoc, cast: Cast, i: int, gender: str) -> str | None:
     oblique = doc.words[i].case not in ("nomn", "")
     for k in sorted((k for k in cast.by_word if k < i), reverse=True):
         code = cast.by_word[k]
-        if oblique and doc.words[k].case == "nomn" and not _between_edge(doc, k, i):
+        if oblique and _subject_side(doc, k) and not _between_edge(doc, k, i):
             continue
         if not gender or genders.get(code, "") == gender:
             return code
     return None
+
+
+def _subject_side(doc: RuDoc, k: int) -> bool:
+    """A subject, or the one joined to it by «с» («мама с братом подошли и зажали его»: not
+    the brother)."""
+    if doc.words[k].case == "nomn":
+        return True
+    joined = k >= 2 and doc.words[k - 1].lower in ("с", "со")
+    return joined and doc.words[k - 2].case == "nomn" and doc.words[k - 2].pos == "NOUN"
 
 
 def _between_edge(doc: RuDoc, k: int, i: int) -> bool:

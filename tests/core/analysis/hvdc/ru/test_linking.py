@@ -115,3 +115,8 @@ def test_a_sentence_opening_with_its_verb_goes_on_with_the_last_subject() -> Non
 def test_the_dreamer_as_the_last_subject_goes_on_too() -> None:
     text = "Я увидела брата. Подбежала к нему и обняла."
     assert _card(text)["friendliness"] == ["D 6> 1MBA"]
+
+
+def test_an_object_pronoun_is_not_the_one_joined_to_the_subject() -> None:
+    text = "Вошёл мужчина. Мама с братом подошли и зажали его между дверями."
+    assert _card(text)["aggression"] == ["1FMA 7> 1MSA"]
