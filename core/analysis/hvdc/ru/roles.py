@@ -36,6 +36,8 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
         while k > 0 and doc.words[k].text in (",", "—"):
             k -= 1
         return cast.code_at(k) if k >= 0 else None
+    if w.lemma == "один" and i + 2 < len(doc.words) and doc.words[i + 1].lower == "из":
+        return _one_of(doc, cast, i + 2)
     if w.lemma == "тот" and _standing_alone(doc, i):
         # «отругал мальчика, и тот заплакал»: «тот» is the one last named
         return _antecedent(doc, cast, i, "plur" if w.number == "plur" else w.gender)
@@ -49,6 +51,23 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
             return _two_before(cast, i)
         return _indefinite_before(cast, i)
     return None
+
+
+def _one_of(doc: RuDoc, cast: Cast, k: int) -> str | None:
+    """«Одна из девушек ударила меня»: the one of them is the character the cast made of
+    «одна из девушек»; «один из них» is one member of the group «они» stand for."""
+    while k + 1 < len(doc.words) and doc.words[k].pos == "ADJF":
+        k += 1  # «одна из моих сестёр»
+    code = cast.code_at(k)
+    if code is not None:
+        return code
+    if doc.words[k].lower not in ("них", "их"):
+        return None
+    group = _antecedent(doc, cast, k, "plur")
+    if group is None or group[0] == "1":
+        return group
+    sex = group[1] if group[1] in "MF" else "I"
+    return f"1{sex}{group[2:]}"
 
 
 def _standing_alone(doc: RuDoc, i: int) -> bool:

@@ -120,3 +120,11 @@ def test_the_dreamer_as_the_last_subject_goes_on_too() -> None:
 def test_an_object_pronoun_is_not_the_one_joined_to_the_subject() -> None:
     text = "Вошёл мужчина. Мама с братом подошли и зажали его между дверями."
     assert _card(text)["aggression"] == ["1FMA 7> 1MSA"]
+
+
+def test_one_of_the_girls_is_the_girl_the_cast_made() -> None:
+    assert _card("Одна из девушек ударила меня.")["aggression"] == ["1FKA 7> D"]
+
+
+def test_one_of_them_is_a_member_of_the_group() -> None:
+    assert _card("Пришли мальчишки. Один из них толкнул меня.")["aggression"] == ["1MSC 7> D"]
