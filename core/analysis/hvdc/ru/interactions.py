@@ -39,6 +39,7 @@ from .participants import (
 from .reciprocals import reciprocal_object
 from .refusals import code_refused_requests
 from .rejections import code_rejections
+from .roles import in_speech
 from .verbal import code_verbal_hostility, hostile_speech
 from .warmth import code_warmth
 
@@ -214,8 +215,16 @@ def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
     return any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
 
 
+_THREAT, _SAID = "4", "2"
+
+
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
+    if in_speech(doc, i):  # «сказал: «Я тебя убью»»: words, not the act they name
+        if category != "aggression" or verb.tense == "past":
+            return None
+        # an act promised is a threat (HVdC level 4), one declared («ненавижу») hostile words
+        entry = Entry(_THREAT if verb.tense == "futr" else _SAID, entry.extra)
     initiator, recipient = _sides(doc, cast, i, category, entry)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         if recipient is None:

@@ -26,6 +26,9 @@ _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "ч�
 def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
     """The code of the person word at ``i`` (D for the dreamer), or None for a non-person."""
     w = doc.words[i]
+    quote = _speech_opening(doc, i) if w.lemma in ("я", "ты") else None
+    if quote is not None:
+        return _speaker(doc, cast, quote) if w.lemma == "я" else _addressee(doc, cast, quote)
     if w.lemma in _DREAMER:
         return "D"
     code = cast.code_at(i)
@@ -51,6 +54,47 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
             return _two_before(cast, i)
         return _indefinite_before(cast, i)
     return None
+
+
+def in_speech(doc: RuDoc, i: int) -> bool:
+    """Whether the word at ``i`` is in direct speech («сказал: «Я тебя убью»»)."""
+    return _speech_opening(doc, i) is not None
+
+
+def _speech_opening(doc: RuDoc, i: int) -> int | None:
+    """The «of direct speech that holds the word at ``i`` («сказал: «Я тебя убью»»), or
+    None: there «я» is the speaker and «ты» the one spoken to, not the dreamer."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for k in range(i - 1, sentence.first - 1, -1):
+        if doc.words[k].text == "»":
+            return None
+        if doc.words[k].text == "«":
+            return k if k > sentence.first and doc.words[k - 1].text == ":" else None
+    return None
+
+
+def _speaker(doc: RuDoc, cast: Cast, quote: int) -> str | None:
+    """Who says the quoted words: the nearest person named in the nominative before them."""
+    sentence = doc.sentences[doc.sentence_of[quote]]
+    for k in range(quote - 1, sentence.first - 1, -1):
+        if doc.words[k].case == "nomn" and doc.words[k].lemma != "ты":
+            who = actor(doc, cast, k)
+            if who is not None:
+                return who
+    return None
+
+
+def _addressee(doc: RuDoc, cast: Cast, quote: int) -> str | None:
+    """Who the quoted words are said to: a dative before them («сказала мне:»), else the
+    dreamer when someone else speaks (she is the one who heard it)."""
+    sentence = doc.sentences[doc.sentence_of[quote]]
+    for k in range(quote - 1, sentence.first - 1, -1):
+        if doc.words[k].case == "datv":
+            who = actor(doc, cast, k)
+            if who is not None:
+                return who
+    speaker = _speaker(doc, cast, quote)
+    return "D" if speaker not in (None, "D") else None
 
 
 def _one_of(doc: RuDoc, cast: Cast, k: int) -> str | None:

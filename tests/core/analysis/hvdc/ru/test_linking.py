@@ -128,3 +128,15 @@ def test_one_of_the_girls_is_the_girl_the_cast_made() -> None:
 
 def test_one_of_them_is_a_member_of_the_group() -> None:
     assert _card("Пришли мальчишки. Один из них толкнул меня.")["aggression"] == ["1MSC 7> D"]
+
+
+def test_i_and_you_in_direct_speech_are_the_speaker_and_the_one_spoken_to() -> None:
+    assert _card("Пришёл мужчина и сказал: «Я тебя убью».")["aggression"] == ["1MSA 4> D"]
+
+
+def test_a_kindness_only_promised_in_direct_speech_is_not_done() -> None:
+    assert _card("Сестра сказала: «Я тебя обниму».")["friendliness"] == []
+
+
+def test_hate_declared_in_direct_speech_is_hostile_words() -> None:
+    assert _card("Я крикнула брату: «Я тебя ненавижу!»")["aggression"] == ["D 2> 1MBA"]
