@@ -18,6 +18,7 @@ from .nlp import RuDoc, Word
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
 from .reciprocals import reciprocal
 from .renames import apposition, aside_of, rename, subject_renamed
+from .speech import in_speech
 from .unmet import unmet
 
 _OWN = frozenset({"мой", "наш", "свой"})
@@ -232,8 +233,8 @@ def dreamer_sex(doc: RuDoc) -> str:
     """F or M when past-tense verbs or short adjectives agree with «я», else ""."""
     votes = {"F": 0, "M": 0}
     for i, w in enumerate(doc.words):
-        if w.lemma not in _DREAMER or w.case != "nomn":
-            continue
+        if w.lemma not in _DREAMER or w.case != "nomn" or in_speech(doc, i):
+            continue  # «Он сказал: «Я пришёл»»: the speaker's sex, not the dreamer's
         sentence = doc.sentences[doc.sentence_of[i]]
         for j in range(i + 1, min(i + 4, sentence.last)):
             nxt = doc.words[j]

@@ -39,7 +39,7 @@ from .participants import (
 from .reciprocals import reciprocal_object
 from .refusals import code_refused_requests
 from .rejections import code_rejections
-from .roles import in_speech
+from .speech import in_speech
 from .verbal import code_verbal_hostility, hostile_speech
 from .warmth import code_warmth
 

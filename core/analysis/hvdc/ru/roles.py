@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .cast import Cast
 from .nlp import RuDoc
+from .speech import speech_opening
 
 _DREAMER = frozenset({"я", "мы"})
 _THIRD = {"он": "masc", "она": "femn", "они": "plur", "оно": ""}
@@ -26,7 +27,7 @@ _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "ч�
 def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
     """The code of the person word at ``i`` (D for the dreamer), or None for a non-person."""
     w = doc.words[i]
-    quote = _speech_opening(doc, i) if w.lemma in ("я", "ты") else None
+    quote = speech_opening(doc, i) if w.lemma in ("я", "ты") else None
     if quote is not None:
         return _speaker(doc, cast, quote) if w.lemma == "я" else _addressee(doc, cast, quote)
     if w.lemma in _DREAMER:
@@ -53,23 +54,6 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
         if genders[0] == "plur":
             return _two_before(cast, i)
         return _indefinite_before(cast, i)
-    return None
-
-
-def in_speech(doc: RuDoc, i: int) -> bool:
-    """Whether the word at ``i`` is in direct speech («сказал: «Я тебя убью»»)."""
-    return _speech_opening(doc, i) is not None
-
-
-def _speech_opening(doc: RuDoc, i: int) -> int | None:
-    """The «of direct speech that holds the word at ``i`` («сказал: «Я тебя убью»»), or
-    None: there «я» is the speaker and «ты» the one spoken to, not the dreamer."""
-    sentence = doc.sentences[doc.sentence_of[i]]
-    for k in range(i - 1, sentence.first - 1, -1):
-        if doc.words[k].text == "»":
-            return None
-        if doc.words[k].text == "«":
-            return k if k > sentence.first and doc.words[k - 1].text == ":" else None
     return None
 
 

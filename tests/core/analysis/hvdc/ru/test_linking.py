@@ -140,3 +140,7 @@ def test_a_kindness_only_promised_in_direct_speech_is_not_done() -> None:
 
 def test_hate_declared_in_direct_speech_is_hostile_words() -> None:
     assert _card("Я крикнула брату: «Я тебя ненавижу!»")["aggression"] == ["D 2> 1MBA"]
+
+
+def test_a_speaker_saying_i_does_not_tell_the_dreamer_sex() -> None:
+    assert code_dream_ru("Мужчина сказал: «Я пришёл».").dreamer_sex == ""
