@@ -269,6 +269,8 @@ def build_cast(doc: RuDoc) -> Cast:
             renamed = subject_renamed(doc, cast, i)
         if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:
             renamed = i - 1  # «моя подруга Шарлотта»: the name is the friend's, not someone new
+        if renamed is None and key not in seen and opening_name(doc, i):
+            renamed = _named_next(doc, cast, i, code)
         if renamed is not None:
             rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]
@@ -293,6 +295,21 @@ def build_cast(doc: RuDoc) -> Cast:
     _add_everyone(doc, cast)
     _add_others(doc, cast)
     return cast
+
+
+def _named_next(doc: RuDoc, cast: Cast, i: int, code: str) -> int | None:
+    """«…разбудила мою соседку. Ирма сказала…»: a name that opens the sentence right after
+    someone familiar of its sex was met unnamed is that person's name (HVdC counts them
+    once): the last such person of the previous sentence."""
+    previous = doc.sentence_of[i] - 1
+    if previous < 0:
+        return None
+    first, last = doc.sentences[previous].first, doc.sentences[previous].last
+    for char in reversed(cast.characters):
+        w = doc.words[char.word]
+        if first <= char.word < last and char.code[:2] == code[:2] and not w.name:
+            return char.word if char.code[2] == "K" else None
+    return None
 
 
 def _add_others(doc: RuDoc, cast: Cast) -> None:

@@ -144,3 +144,8 @@ def test_hate_declared_in_direct_speech_is_hostile_words() -> None:
 
 def test_a_speaker_saying_i_does_not_tell_the_dreamer_sex() -> None:
     assert code_dream_ru("Мужчина сказал: «Я пришёл».").dreamer_sex == ""
+
+
+def test_a_name_opening_the_next_sentence_names_the_one_just_met() -> None:
+    text = "Девушка из соседней комнаты разбудила мою соседку. Ирма сказала, что рано."
+    assert _card(text)["characters"] == ["1FKA", "1FKA"]
