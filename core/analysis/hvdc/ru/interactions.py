@@ -209,10 +209,13 @@ def _mutual_verb(doc: RuDoc, verb: int, entry: Entry) -> bool:
 
 
 def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
-    """A mutual act («помирились», «встретились») told of «мы» with no one after «с»."""
+    """A mutual act («помирились», «встретились») told of «мы» with no one after «с»: «мы»
+    in its clause, or a plural verb whose dropped subject is the dreamer («мы с ним
+    ругались, потом помирились»)."""
     if not _mutual_verb(doc, verb, entry):
         return False
-    return any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
+    plural = doc.words[verb].number == "plur"  # the caller's subject is the dreamer
+    return plural or any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
 
 
 _THREAT, _SAID = "4", "2"

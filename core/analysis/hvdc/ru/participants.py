@@ -70,13 +70,13 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
     if v.person in ("2per",) or (v.person == "3per" and first):
         return False
     if v.person == "3per":
-        if v.number == "plur" and paired(doc, cast, word) is not None:
-            return True  # «мама и папа ссорятся»
+        if v.number == "plur" and (paired(doc, cast, word) is not None or _undeclined(w)):
+            return True  # «мама и папа ссорятся», «нападают зомби»
         return not v.number or not w.number or v.number == w.number
     if v.tense == "past":
         if v.number == "plur":  # «подруги смеялись»: a group even where the noun looks singular
             group = w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
-            return group or paired(doc, cast, word) is not None
+            return group or _undeclined(w) or paired(doc, cast, word) is not None
         if w.lemma == "мы" or w.number == "plur":
             return False
         if w.lemma == "я":
@@ -87,6 +87,17 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
             gender = w.gender
         return not gender or not v.gender or gender == v.gender
     return True
+
+
+@lru_cache(maxsize=4096)
+def _fixed(lower: str) -> bool:
+    return "Fixd" in morph_analyzer().parse(lower)[0].tag
+
+
+def _undeclined(w: Word) -> bool:
+    """«напали зомби»: a noun that never changes («зомби», «кенгуру») shows no number, so it
+    agrees with a plural verb too."""
+    return w.pos == "NOUN" and _fixed(w.lower)
 
 
 def paired(doc: RuDoc, cast: Cast, k: int) -> int | None:

@@ -149,3 +149,13 @@ def test_a_speaker_saying_i_does_not_tell_the_dreamer_sex() -> None:
 def test_a_name_opening_the_next_sentence_names_the_one_just_met() -> None:
     text = "Девушка из соседней комнаты разбудила мою соседку. Ирма сказала, что рано."
     assert _card(text)["characters"] == ["1FKA", "1FKA"]
+
+
+def test_an_undeclined_noun_agrees_with_a_plural_verb() -> None:
+    text = "Снилось, что на нас напали зомби и мы от них отбивались."
+    assert _card(text)["aggression"] == ["1CZZ 7> D", "D 7R 1CZZ"]
+
+
+def test_a_plural_verb_with_the_dreamer_as_dropped_subject_is_we_together() -> None:
+    text = "Снился папа, мы с ним ругались, потом помирились."
+    assert _card(text)["friendliness"] == ["D 2= 1MFA"]
