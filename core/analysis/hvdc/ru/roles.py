@@ -42,6 +42,8 @@ def actor(doc: RuDoc, cast: Cast, i: int) -> str | None:
         return cast.code_at(k) if k >= 0 else None
     if w.lemma == "один" and i + 2 < len(doc.words) and doc.words[i + 1].lower == "из":
         return _one_of(doc, cast, i + 2)
+    if w.lemma in ("один", "другой") and w.case == "nomn" and _acts_next(doc, i):
+        return _member(doc, cast, i)  # «двое парней. Один схватил меня, другой …»
     if w.lemma == "тот" and _standing_alone(doc, i):
         # «отругал мальчика, и тот заплакал»: «тот» is the one last named
         return _antecedent(doc, cast, i, "plur" if w.number == "plur" else w.gender)
@@ -91,11 +93,22 @@ def _one_of(doc: RuDoc, cast: Cast, k: int) -> str | None:
         return code
     if doc.words[k].lower not in ("них", "их"):
         return None
+    return _member(doc, cast, k)
+
+
+def _member(doc: RuDoc, cast: Cast, k: int) -> str | None:
+    """One member of the latest group named before ``k``, in the group's own terms."""
     group = _antecedent(doc, cast, k, "plur")
     if group is None or group[0] == "1":
         return group
     sex = group[1] if group[1] in "MF" else "I"
     return f"1{sex}{group[2:]}"
+
+
+def _acts_next(doc: RuDoc, i: int) -> bool:
+    """«Один схватил»: the word stands alone as its verb's subject."""
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    return nxt is not None and nxt.pos == "VERB" and doc.sentence_of[i + 1] == doc.sentence_of[i]
 
 
 def _standing_alone(doc: RuDoc, i: int) -> bool:
@@ -177,7 +190,9 @@ def clause_subject(doc: RuDoc, cast: Cast, i: int) -> str:
         w = doc.words[j]
         if w.lower in _CLAUSE_END:
             break
-        if w.case in ("nomn", "datv") or w.lemma in _DREAMER:
+        after_preposition = j > sentence.first and doc.words[j - 1].pos == "PREP"
+        if (w.case in ("nomn", "datv") or w.lemma in _DREAMER) and not after_preposition:
+            # «женщина рядом с ним потеряла сознание»: «с ним» is not who suffers
             who = actor(doc, cast, j)
             if who is not None:
                 return who

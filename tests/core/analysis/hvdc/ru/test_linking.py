@@ -159,3 +159,13 @@ def test_an_undeclined_noun_agrees_with_a_plural_verb() -> None:
 def test_a_plural_verb_with_the_dreamer_as_dropped_subject_is_we_together() -> None:
     text = "Снился папа, мы с ним ругались, потом помирились."
     assert _card(text)["friendliness"] == ["D 2= 1MFA"]
+
+
+def test_one_and_the_other_standing_alone_are_members_of_the_group() -> None:
+    text = "Ко мне пристали двое парней. Один схватил меня за руку."
+    assert "1MKA 6> D" in _card(text)["aggression"]
+
+
+def test_a_pronoun_after_a_preposition_is_not_who_suffers() -> None:
+    text = "Один мужчина умер, а женщина рядом с ним потеряла сознание."
+    assert "M5, 1FSA" in _card(text)["misfortune"]
