@@ -355,8 +355,10 @@ def passive_sides(doc: RuDoc, cast: Cast, verb: int) -> tuple[str | None, str | 
     («я была укушена», «преследуемая волком, я бежала»)."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     doer = None
-    for k in range(verb + 1, min(sentence.last, verb + 4)):
-        if doc.words[k].case == "ablt":
+    for k in range(verb + 1, min(sentence.last, verb + 7)):
+        if doc.words[k].lower in _CLAUSE_EDGE:
+            break  # «ранена в руку каким-то солдатом»: the doer may come after the wound
+        if doc.words[k].case == "ablt" and preposition(doc, k) == "":
             doer = actor(doc, cast, k)
             if doer is not None:
                 break

@@ -169,3 +169,7 @@ def test_one_and_the_other_standing_alone_are_members_of_the_group() -> None:
 def test_a_pronoun_after_a_preposition_is_not_who_suffers() -> None:
     text = "Один мужчина умер, а женщина рядом с ним потеряла сознание."
     assert "M5, 1FSA" in _card(text)["misfortune"]
+
+
+def test_the_agent_of_a_passive_may_come_after_the_wound() -> None:
+    assert _card("Я была ранена в руку каким-то солдатом.")["aggression"] == ["1MOA 7> D"]
