@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
 from .lexicon import lexicon
+from .names import initials, opening_name, passive_agent, person_name, title_sex
 from .nlp import RuDoc, Word
 from .number import counted, counted_people, one_of, plural_agreement, singular_agreement
+from .reciprocals import reciprocal
 from .renames import apposition, aside_of, rename, subject_renamed
+from .speech import in_speech
 from .unmet import unmet
 
 _OWN = frozenset({"мой", "наш", "свой"})
@@ -32,7 +35,6 @@ _PEERS = frozenset({"девочка", "девчонка"})
 _ANOTHER = frozenset({"другой", "второй", "третий", "новый", "иной", "еще"})
 _FAMILY_LETTERS = frozenset("FMXBTHWY")
 _DEMONSTRATIVES = frozenset({"этот", "тот", "такой"})
-_TITLES = {"мисс": "F", "миссис": "F", "госпожа": "F", "мистер": "M", "господин": "M"}
 _KIN_CHILDREN = frozenset({"сын", "дочь", "брат", "сестра", "братик", "сестренка"})
 _FEMININE = {"femn": "F", "masc": "M"}
 _RANKS = frozenset({"старший", "младший", "другой", "второй", "средний"})
@@ -54,15 +56,22 @@ class Cast:
     characters: list[Character] = field(default_factory=list)
     by_word: dict[int, str] = field(default_factory=dict)
     dreamer_sex: str = ""  # "F", "M" or "" when no agreement shows it
+    #: words that rename a character after a comma or a bracket («учительнице, Дороти»):
+    #: another mention of that person, never the subject of the verb before them
+    asides: set[int] = field(default_factory=set)
 
     def code_at(self, word: int) -> str | None:
         return self.by_word.get(word)
 
     def last_before(self, word: int, gender: str) -> str | None:
-        """The latest character before ``word`` a pronoun of ``gender`` can point to."""
-        for char in reversed(self.characters):
-            if char.word < word and (not gender or char.gender == gender):
-                return char.code
+        """The character a pronoun of ``gender`` at ``word`` points to: the one mentioned
+        last before it, by any of its mentions («Нэнси … Джулия … Нэнси засмеялась, она …»
+        is Nancy), not the one whose first mention is latest."""
+        genders = {char.code: char.gender for char in self.characters}
+        for k in sorted((k for k in self.by_word if k < word), reverse=True):
+            code = self.by_word[k]
+            if not gender or genders.get(code, "") == gender:
+                return code
         return None
 
 
@@ -70,7 +79,7 @@ def _agreement_sex(doc: RuDoc, i: int, default: str = "M", after: int = 3) -> st
     """M/F from an adjective just before, or a past verb or «который» just after, a word that
     does not show its sex itself («врач сказала», «С. М., которого»; initials have no
     adjective, and the verb before them is someone else's: «увидела С. М.»)."""
-    before = () if _initials(doc, i) else (i - 1, i - 2)
+    before = () if initials(doc, i) else (i - 1, i - 2)
     for j in (*before, *range(i + 1, i + after + 1)):
         if 0 <= j < len(doc.words) and doc.sentence_of[j] == doc.sentence_of[i]:
             w = doc.words[j]
@@ -196,15 +205,19 @@ def _age_told_next(doc: RuDoc, i: int) -> str:
 
 def _template(doc: RuDoc, i: int) -> str | None:
     w = doc.words[i]
-    if _initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
+    if initials(doc, i):  # «С. М.»: pymorphy3 reads the «С» as a preposition
         return "1" + _agreement_sex(doc, i, default="I", after=6) + "KA"
-    if w.pos not in ("NOUN", "NPRO", "ADJF") or unmet(doc, i) or _anaphoric(doc, i):
+    if w.pos not in ("NOUN", "NPRO", "ADJF") or _anaphoric(doc, i) or reciprocal(doc, i):
+        return None
+    if unmet(doc, i) and not passive_agent(doc, i):
         return None
     entry = lexicon("characters").get(w.lemma)
     if entry is not None:
         return entry.code
-    if w.name and w.pos == "NOUN" and _person_name(doc, i):
-        return "1" + _title_sex(doc, i, _FEMININE.get(w.gender, "I")) + "KA"
+    if (w.name or opening_name(doc, i)) and w.pos == "NOUN" and person_name(doc, i):
+        # «Саша толкнул»: a name of either sex («Саша», «Женя») takes it from its verb
+        sex = _FEMININE.get(w.gender) or _agreement_sex(doc, i, default="I")
+        return "1" + title_sex(doc, i, sex) + "KA"
     return None
 
 
@@ -216,52 +229,12 @@ def _anaphoric(doc: RuDoc, i: int) -> bool:
     return not one_of(doc, i)
 
 
-def _person_name(doc: RuDoc, i: int) -> bool:
-    """A name that is a person: not a place after «в/на/по» («в Юклиде», «по Сидар-роуд»),
-    not a title in quotes («Энни, бери ружьё»), not a surname after a first name or a title
-    already counted («Дороти Уильямс», «мисс Стовер»)."""
-    w = doc.words[i]
-    prev = doc.words[i - 1] if i > 0 else None
-    if "-" in w.text or w.case == "loct":
-        return False
-    if prev is not None and (prev.lower in ("в", "во", "на", "по", "из") or prev.name):
-        return False
-    if prev is not None and prev.pos == "NOUN" and not prev.animate:
-        return False  # «библиотека Кларка», «больница Крайла»: the name of a place
-    sentence = doc.sentences[doc.sentence_of[i]]
-    opened = sum(1 for x in doc.words[sentence.first : i] if x.text == "«")
-    closed = sum(1 for x in doc.words[sentence.first : i] if x.text == "»")
-    return opened == closed
-
-
-def _title_sex(doc: RuDoc, i: int, sex: str) -> str:
-    prev = doc.words[i - 1].lower if i > 0 else ""
-    return _TITLES.get(prev, sex)
-
-
-def _initials(doc: RuDoc, i: int) -> bool:
-    """«С. М.», «Г. С.»: a person named by initials, as dream reports often do."""
-    words = doc.words
-    if i + 3 >= len(words) or (i > 0 and words[i - 1].text == "."):
-        return False
-    return (
-        _is_initial(words[i].text)
-        and words[i + 1].text == "."
-        and _is_initial(words[i + 2].text)
-        and words[i + 3].text == "."
-    )
-
-
-def _is_initial(text: str) -> bool:
-    return len(text) == 1 and text.isupper() and text.isalpha()
-
-
 def dreamer_sex(doc: RuDoc) -> str:
     """F or M when past-tense verbs or short adjectives agree with «я», else ""."""
     votes = {"F": 0, "M": 0}
     for i, w in enumerate(doc.words):
-        if w.lemma not in _DREAMER or w.case != "nomn":
-            continue
+        if w.lemma not in _DREAMER or w.case != "nomn" or in_speech(doc, i):
+            continue  # «Он сказал: «Я пришёл»»: the speaker's sex, not the dreamer's
         sentence = doc.sentences[doc.sentence_of[i]]
         for j in range(i + 1, min(i + 4, sentence.last)):
             nxt = doc.words[j]
@@ -290,16 +263,20 @@ def build_cast(doc: RuDoc) -> Cast:
         renamed = apposition(doc, cast, i)
         if renamed is None:
             renamed = aside_of(doc, cast, i)
+        if renamed is not None:
+            cast.asides.add(i)
         if renamed is None:
             renamed = subject_renamed(doc, cast, i)
         if renamed is None and doc.words[i].name and i > 0 and cast.code_at(i - 1) is not None:
             renamed = i - 1  # «моя подруга Шарлотта»: the name is the friend's, not someone new
+        if renamed is None and key not in seen and opening_name(doc, i):
+            renamed = _named_next(doc, cast, i, code)
         if renamed is not None:
             rename(cast, renamed, code)
             cast.by_word[i] = cast.by_word[renamed]
             seen.setdefault(key, cast.by_word[renamed])  # «подругой Джейн … Джейн осталась»
             continue
-        if _initials(doc, i):
+        if initials(doc, i):
             key = doc.words[i].text + doc.words[i + 2].text
         if code[0] == "2" and f"{doc.words[i].lemma}|group" in seen:
             key = f"{doc.words[i].lemma}|group"  # «мальчишки … Они (мальчишки)»: the same boys
@@ -320,6 +297,21 @@ def build_cast(doc: RuDoc) -> Cast:
     return cast
 
 
+def _named_next(doc: RuDoc, cast: Cast, i: int, code: str) -> int | None:
+    """«…разбудила мою соседку. Ирма сказала…»: a name that opens the sentence right after
+    someone familiar of its sex was met unnamed is that person's name (HVdC counts them
+    once): the last such person of the previous sentence."""
+    previous = doc.sentence_of[i] - 1
+    if previous < 0:
+        return None
+    first, last = doc.sentences[previous].first, doc.sentences[previous].last
+    for char in reversed(cast.characters):
+        w = doc.words[char.word]
+        if first <= char.word < last and char.code[:2] == code[:2] and not w.name:
+            return char.word if char.code[2] == "K" else None
+    return None
+
+
 def _add_others(doc: RuDoc, cast: Cast) -> None:
     """«выступали другие», «остальные закончили»: the others, once («остальные» after a
     group is the rest of it)."""
@@ -338,10 +330,17 @@ def _met_again(doc: RuDoc, cast: Cast, seen: dict[str, str], i: int) -> None:
     the bare noun later is that person too, not someone new."""
     w = doc.words[i]
     entry = lexicon("characters").get(w.lemma)
-    if entry is None or not _anaphoric(doc, i) or doc.words[i - 1].number != "sing":
-        return  # «этой женщины»: the demonstrative shows the singular the noun may hide
-    met = cast.last_before(i, w.gender if w.gender in ("femn", "masc") else "")
-    if met is not None:
+    if entry is None or not _anaphoric(doc, i):
+        return
+    # «этой женщины»: the demonstrative shows the singular the noun may hide
+    singular = doc.words[i - 1].number == "sing"
+    gender = (w.gender if w.gender in ("femn", "masc") else "") if singular else "plur"
+    same = [k for k in cast.by_word if k < i and doc.words[k].lemma == w.lemma]
+    met = cast.by_word[max(same)] if same else cast.last_before(i, gender)
+    if met is None:
+        return
+    cast.by_word[i] = met  # «Этот человек ударил меня»: the one met before did it
+    if singular:
         seen.setdefault(f"{w.lemma}|1", met)
 
 

@@ -29,14 +29,17 @@ from .participants import (
     clause_of,
     fill_unsaid,
     impersonal,
+    pair_partner,
     passive,
     passive_sides,
     recipient_of,
     subject_of,
     thing_subject,
 )
+from .reciprocals import reciprocal_object
 from .refusals import code_refused_requests
 from .rejections import code_rejections
+from .speech import in_speech
 from .verbal import code_verbal_hostility, hostile_speech
 from .warmth import code_warmth
 
@@ -194,20 +197,61 @@ def _sides(
     recipient = recipient_of(doc, cast, i, entry.extra)
     if recipient is None and initiator == "D" and _together(doc, i, entry):
         recipient = cast.last_before(i, "")  # «мы помирились»: the dreamer and her companion
+    if recipient is None and initiator is not None and _each_other(doc, i):
+        recipient = _partner(doc, cast, i, initiator)
+    if recipient is None and initiator not in (None, "D") and _mutual_verb(doc, i, entry):
+        recipient = pair_partner(doc, cast, i, initiator or "")
     return initiator, recipient
 
 
+def _two_of(cast: Cast, code: str) -> bool:
+    """Whether two characters share the code («Нэнси» and «Джулия», both 1FKA), so an act
+    between two mentions of it can be one of them acting on the other."""
+    return code != "D" and sum(1 for c in cast.characters if c.code == code) > 1
+
+
+def _each_other(doc: RuDoc, verb: int) -> bool:
+    return reciprocal_object(doc, clause_of(doc, verb)) is not None
+
+
+def _partner(doc: RuDoc, cast: Cast, verb: int, initiator: str) -> str | None:
+    """Who is on the other side of «друг друга»: a group acts within itself (HVdC codes
+    «стреляли друг в друга» on the group, ``2MSA 8= 2MSA``); «мы» is the dreamer and her
+    companion; a single subject («Ирма и Барб ссорились»), the latest other person named."""
+    if initiator[0] in "23456789":
+        return initiator
+    for k in sorted((k for k in cast.by_word if k < verb), reverse=True):
+        if cast.by_word[k] != initiator or initiator == "D":
+            return cast.by_word[k]
+    return None
+
+
+def _mutual_verb(doc: RuDoc, verb: int, entry: Entry) -> bool:
+    """A reflexive act with «с» («помирились», «дрались»): done together, not to someone."""
+    reflexive = doc.words[verb].lemma.endswith(("ся", "сь"))
+    return reflexive and _MUTUAL_PREPOSITION in entry.extra.split("|")
+
+
 def _together(doc: RuDoc, verb: int, entry: Entry) -> bool:
-    """A mutual act («помирились», «встретились») told of «мы» with no one after «с»."""
-    if _MUTUAL_PREPOSITION not in entry.extra.split("|"):
+    """A mutual act («помирились», «встретились») told of «мы» with no one after «с»: «мы»
+    in its clause, or a plural verb whose dropped subject is the dreamer («мы с ним
+    ругались, потом помирились»)."""
+    if not _mutual_verb(doc, verb, entry):
         return False
-    if not doc.words[verb].lemma.endswith(("ся", "сь")):
-        return False
-    return any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
+    plural = doc.words[verb].number == "plur"  # the caller's subject is the dreamer
+    return plural or any(doc.words[k].lower == "мы" for k in clause_of(doc, verb))
+
+
+_THREAT, _SAID = "4", "2"
 
 
 def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code | None:
     verb = doc.words[i]
+    if in_speech(doc, i):  # «сказал: «Я тебя убью»»: words, not the act they name
+        if category != "aggression" or verb.tense == "past":
+            return None
+        # an act promised is a threat (HVdC level 4), one declared («ненавижу») hostile words
+        entry = Entry(_THREAT if verb.tense == "futr" else _SAID, entry.extra)
     initiator, recipient = _sides(doc, cast, i, category, entry)
     if entry.extra.startswith("<"):  # «убегать от полицейского»: the object is the aggressor
         if recipient is None:
@@ -217,7 +261,10 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         return None  # «вода нас не пускала», «ветер сбил меня»: no one did it
     if recipient is not None or (category == "friendliness" and int(entry.code) >= _FILL_LEVEL):
         initiator, recipient = fill_unsaid(doc, cast, i, initiator, recipient)
-    if initiator is None or recipient is None or recipient == initiator:
+    each_other = _each_other(doc, i)
+    if initiator is None or recipient is None:
+        return None
+    if recipient == initiator and not (each_other or _two_of(cast, initiator)):
         return None
     if category == "aggression" and verb.lemma in _FOLLOW and recipient != "D":
         return None  # «я побежала за мамой»: going after someone is a chase only at the dreamer
@@ -226,6 +273,7 @@ def _code(doc: RuDoc, cast: Cast, i: int, category: str, entry: Entry) -> Code |
         and verb.lemma.endswith(("ся", "сь"))
         and verb.lemma not in _GREETINGS  # «она поздоровалась со мной»: she greets me
     ) or (category == "friendliness" and entry.code == MARRIAGE)  # a marriage is the couple's
+    mutual = mutual or each_other
     sign = "=" if mutual else ">"
     if mutual and recipient == "D":  # HVdC writes the dreamer first in a mutual act
         initiator, recipient = recipient, initiator
@@ -267,8 +315,8 @@ def _occasion(doc: RuDoc, verb: int) -> bool:
     гости», «к себе», «домой»; «позвала на помощь» is a call for help."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     after = doc.words[verb + 1 : min(sentence.last, verb + 5)]
-    if any(w.lemma == "помощь" for w in after):
-        return False
+    if any(w.lemma == "помощь" for w in doc.words[verb + 1 : min(sentence.last, verb + 8)]):
+        return False  # «позвал маму с огорода на помощь»
     return any(w.pos == "INFN" or w.lower in ("на", "в", "к", "домой", "гости") for w in after)
 
 

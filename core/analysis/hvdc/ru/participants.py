@@ -70,18 +70,63 @@ def _agrees(doc: RuDoc, cast: Cast, verb: int, word: int, who: str) -> bool:
     if v.person in ("2per",) or (v.person == "3per" and first):
         return False
     if v.person == "3per":
+        if v.number == "plur" and (paired(doc, cast, word) is not None or _undeclined(w)):
+            return True  # «мама и папа ссорятся», «нападают зомби»
         return not v.number or not w.number or v.number == w.number
     if v.tense == "past":
         if v.number == "plur":  # «подруги смеялись»: a group even where the noun looks singular
-            return w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
+            group = w.number == "plur" or w.lemma == "мы" or who[:1] in "23456789"
+            return group or _undeclined(w) or paired(doc, cast, word) is not None
         if w.lemma == "мы" or w.number == "plur":
             return False
         if w.lemma == "я":
             sex = {"femn": "F", "masc": "M"}.get(v.gender, "")
             return not cast.dreamer_sex or not sex or sex == cast.dreamer_sex
         gender = _gender_of(who)
+        if gender == "plur":  # «полиция арестовала»: a group named by a singular noun
+            gender = w.gender
         return not gender or not v.gender or gender == v.gender
     return True
+
+
+@lru_cache(maxsize=4096)
+def _fixed(lower: str) -> bool:
+    return "Fixd" in morph_analyzer().parse(lower)[0].tag
+
+
+def _undeclined(w: Word) -> bool:
+    """«напали зомби»: a noun that never changes («зомби», «кенгуру») shows no number, so it
+    agrees with a plural verb too."""
+    return w.pos == "NOUN" and _fixed(w.lower)
+
+
+def paired(doc: RuDoc, cast: Cast, k: int) -> int | None:
+    """The person joined by «и» (or a following «с») to the person word at ``k`` («мама и
+    папа», «Ваня и мой брат», «мама с папой»): together they are the plural subject of one
+    verb."""
+    if actor(doc, cast, k) in (None, "D"):
+        return None
+    for step in (1, -1):
+        j = k + step
+        joins = ("и", "с", "со") if step == 1 else ("и",)  # «мама с папой переглянулись»
+        if not (0 <= j < len(doc.words)) or doc.words[j].lower not in joins:
+            continue
+        other = j + step
+        while 0 <= other < len(doc.words) and doc.words[other].pos == "ADJF":
+            other += step
+        inside = 0 <= other < len(doc.words) and doc.sentence_of[other] == doc.sentence_of[k]
+        if inside and actor(doc, cast, other) not in (None, "D"):
+            return other
+    return None
+
+
+def pair_partner(doc: RuDoc, cast: Cast, verb: int, initiator: str) -> str | None:
+    """«Ваня и Петя дрались»: the other of a pair that does a mutual act together."""
+    for k in clause_of(doc, verb):
+        other = paired(doc, cast, k) if actor(doc, cast, k) == initiator else None
+        if other is not None and doc.words[k].case == "nomn":
+            return actor(doc, cast, other)
+    return None
 
 
 def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
@@ -102,7 +147,8 @@ def subject_of(doc: RuDoc, cast: Cast, verb: int) -> str | None:
     finite = (verb,) if doc.words[verb].pos == "VERB" else ()
     for _ in range(3):
         for child, rel in children(doc, current):
-            who = actor(doc, cast, child) if rel in _SUBJECT else None
+            aside = child in cast.asides
+            who = actor(doc, cast, child) if rel in _SUBJECT and not aside else None
             if (
                 who is not None
                 and all(_agrees(doc, cast, v, child, who) for v in (current, *finite))
@@ -151,6 +197,24 @@ def _dropped_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
         who = actor(doc, cast, k)
         if who is not None and (doc.words[verb].pos != "VERB" or _agrees(doc, cast, verb, k, who)):
             return who
+    opened = all(w.case != "nomn" for w in doc.words[sentence.first : verb])
+    return _previous_subject(doc, cast, verb) if opened else None
+
+
+def _previous_subject(doc: RuDoc, cast: Cast, verb: int) -> str | None:
+    """«Ко мне подошёл мужчина. Схватил меня за руку»: a sentence that opens with its verb,
+    with no subject before it, goes on with the previous sentence's subject (the first
+    person named there in the nominative that agrees with the verb)."""
+    number = doc.sentence_of[verb]
+    if number == 0 or doc.words[verb].pos != "VERB":
+        return None
+    previous = doc.sentences[number - 1]
+    for k in range(previous.first, previous.last):
+        if doc.words[k].case != "nomn":
+            continue
+        who = actor(doc, cast, k)
+        if who is not None and _agrees(doc, cast, verb, k, who):
+            return who
     return None
 
 
@@ -160,6 +224,7 @@ def _nearest_subject(doc: RuDoc, cast: Cast, verb: int, also: tuple[int, ...] = 
         w = doc.words[k]
         if (
             k == verb
+            or k in cast.asides
             or (w.case != "nomn" and w.lemma not in ("я", "мы"))
             or w.case not in ("nomn", "")
         ):
@@ -180,7 +245,8 @@ def recipient_of(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
         if rel not in _OBJECTS:
             continue
         who = actor(doc, cast, child)
-        if who is not None and _marked(doc, child, markers):
+        direct = rel == "obj" and "obj" in markers and _accusative_form(doc, child)
+        if who is not None and (_marked(doc, child, markers) or direct):
             return who
     for k in clause_of(doc, verb):
         if k == verb or doc.words[k].case == "nomn":
@@ -189,6 +255,16 @@ def recipient_of(doc: RuDoc, cast: Cast, verb: int, marker: str) -> str | None:
         if who is not None and _marked(doc, k, markers):
             return who
     return None
+
+
+def _accusative_form(doc: RuDoc, k: int) -> bool:
+    """«схватил мою дочь»: a noun whose nominative and accusative look alike, which the
+    parse makes the object, is the object (pymorphy3's first reading says nominative);
+    never after a preposition."""
+    w = doc.words[k]
+    if w.case != "nomn" or preposition(doc, k):
+        return False
+    return any(p.tag.case == "accs" for p in morph_analyzer().parse(w.lower)[:4])
 
 
 def _owner(doc: RuDoc, k: int) -> str | None:
@@ -279,8 +355,10 @@ def passive_sides(doc: RuDoc, cast: Cast, verb: int) -> tuple[str | None, str | 
     («я была укушена», «преследуемая волком, я бежала»)."""
     sentence = doc.sentences[doc.sentence_of[verb]]
     doer = None
-    for k in range(verb + 1, min(sentence.last, verb + 4)):
-        if doc.words[k].case == "ablt":
+    for k in range(verb + 1, min(sentence.last, verb + 7)):
+        if doc.words[k].lower in _CLAUSE_EDGE:
+            break  # «ранена в руку каким-то солдатом»: the doer may come after the wound
+        if doc.words[k].case == "ablt" and preposition(doc, k) == "":
             doer = actor(doc, cast, k)
             if doer is not None:
                 break

@@ -28,7 +28,9 @@ _UNABLE = frozenset(
     {"мочь", "смочь", "суметь", "успеть", "знать", "уметь", "найти", "слышать", "услышать",
      "видеть", "увидеть", "понять", "понимать", "удаться", "получиться"}
 )  # fmt: skip
-_REFUSE = frozenset({"отказаться", "отказываться"})
+_REFUSE = frozenset({"отказаться", "отказываться", "отказать", "отказывать"})
+#: Requests proper: what someone else asks of the dreamer (a call or a shout is not one).
+_REQUESTS = frozenset({"попросить", "просить", "умолять", "упросить", "упрашивать", "молить"})
 _WONT = frozenset({"захотеть", "стать", "согласиться", "соглашаться"})
 #: Answers that refuse without «не»: laughing the request off, turning or walking away.
 _BRUSH_OFF = frozenset(
@@ -37,15 +39,17 @@ _BRUSH_OFF = frozenset(
 )  # fmt: skip
 
 
-def _asked(doc: RuDoc, cast: Cast, i: int) -> str | None:
-    """The person the dreamer asks at ``i`` («попросила её», «позвала мужа», «кричала ей,
-    чтобы она вернулась»)."""
-    if subject_of(doc, cast, i) != "D":
+def _asked(doc: RuDoc, cast: Cast, i: int) -> tuple[str, str] | None:
+    """(who asks, who is asked) at ``i``: the dreamer asking someone («попросила её»,
+    «позвала мужа», «кричала ей, чтобы она вернулась»), or someone asking the dreamer
+    («старик попросил у меня денег»)."""
+    asker = subject_of(doc, cast, i)
+    if asker is None or (asker != "D" and doc.words[i].lemma not in _REQUESTS):
         return None
-    for k in range(i + 1, min(len(doc.words), i + 3)):
+    for k in range(i + 1, min(len(doc.words), i + 4)):
         who = actor(doc, cast, k)
-        if who is not None and who != "D" and doc.words[k].case != "nomn":
-            return who
+        if who is not None and doc.words[k].case != "nomn" and (who == "D") != (asker == "D"):
+            return asker, who
     return None
 
 
@@ -61,14 +65,16 @@ def _refusal_at(doc: RuDoc, k: int) -> bool:
 
 
 def code_refused_requests(doc: RuDoc, cast: Cast) -> list[Code]:
-    """«я попросила её помочь, но она отказалась» → 1FTA 3> D, once per request."""
+    """«я попросила её помочь, но она отказалась» → 1FTA 3> D, «он попросил у меня денег,
+    но я ему отказала» → D 3> 1MSA, once per request."""
     codes: list[Code] = []
     for i, w in enumerate(doc.words):
         if w.lemma not in _ASK or w.pos != "VERB":
             continue
-        asked = _asked(doc, cast, i)
-        if asked is None:
+        pair = _asked(doc, cast, i)
+        if pair is None:
             continue
+        asker, asked = pair
         sentence = doc.sentence_of[i]
         for k in range(i + 1, len(doc.words)):
             if doc.sentence_of[k] > sentence + 1:
@@ -77,6 +83,7 @@ def code_refused_requests(doc: RuDoc, cast: Cast) -> list[Code]:
                 subject = [actor(doc, cast, j) for j in range(max(0, k - 3), k)]
                 if asked in subject or not any(subject):
                     v = doc.words[k]
-                    codes.append(Code("aggression", f"{asked} 3> D", (v.start, v.end), v.text))
+                    code = f"{asked} 3> {asker}"
+                    codes.append(Code("aggression", code, (v.start, v.end), v.text))
                 break
     return codes

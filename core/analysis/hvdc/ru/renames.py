@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .nlp import RuDoc
+from .nlp import RuDoc, morph_analyzer
 
 if TYPE_CHECKING:
     from .cast import Cast
@@ -32,8 +32,15 @@ def apposition(doc: RuDoc, cast: Cast, i: int) -> int | None:
     if cast.code_at(k) is None:
         return None
     # an apposition agrees in case with the noun it renames («с Бобом, моим парнем»)
-    same = doc.words[k].case == doc.words[i].case
+    same = doc.words[k].case == doc.words[i].case or _indeclinable(doc, i)
     return k if same or (doc.words[j].text == "(" and doc.words[i].case == "nomn") else None
+
+
+def _indeclinable(doc: RuDoc, i: int) -> bool:
+    """«преподавательнице, Дороти Крэндалл»: a foreign name that does not decline shows no
+    case of its own, so it agrees with any (pymorphy3 tags it ``Fixd``)."""
+    w = doc.words[i]
+    return w.name and "Fixd" in morph_analyzer().parse(w.lower)[0].tag
 
 
 def aside_of(doc: RuDoc, cast: Cast, i: int) -> int | None:

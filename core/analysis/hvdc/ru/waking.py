@@ -22,9 +22,18 @@ _LATER = frozenset({"потом", "затем", "дальше", "еще", "ещ�
 def waking(doc: RuDoc, i: int) -> bool:
     """«В жизни мы с ней…», «на самом деле он учится в Майами»: waking life, not the dream."""
     sentence = doc.sentences[doc.sentence_of[i]]
-    lowers = [w.lower for w in doc.words[sentence.first : sentence.last]]
+    lowers = [w.lower for w in doc.words[sentence.first : _aside_after(doc, i, sentence.last)]]
     pairs = set(pairwise(lowers))
     return bool(pairs & _WAKING) or "наяву" in lowers
+
+
+def _aside_after(doc: RuDoc, i: int, last: int) -> int:
+    """Where a relative clause after ``i`` opens («Нэнси ответила язвительным «хм», которое
+    в жизни меня мучает»): what it says of waking life is its own, not the main clause's."""
+    for k in range(i + 1, last - 1):
+        if doc.words[k].text == "," and doc.words[k + 1].lemma == "который":
+            return k
+    return last
 
 
 def dream_start(doc: RuDoc) -> int:

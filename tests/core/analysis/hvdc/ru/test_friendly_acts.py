@@ -57,3 +57,8 @@ def test_kind_words_and_praise_are_verbal_friendliness() -> None:
 def test_pity_for_someone_is_covert_friendliness() -> None:
     assert _friendliness("Пришёл брат. Мне было жалко его.") == ["D 1> 1MBA"]
     assert _friendliness("Мне было жаль, что лето кончилось.") == []
+
+
+def test_a_call_for_help_said_a_few_words_on_is_no_invitation() -> None:
+    text = "Я сказала брату, чтобы он позвал маму с огорода на помощь."
+    assert code_dream_ru(text).card()["friendliness"] == []

@@ -71,3 +71,8 @@ def test_the_dreamers_own_withheld_kindness_toward_someone_named() -> None:
 
 def test_the_dreamer_not_talking_to_someone_rejects_them() -> None:
     assert _aggression("Пришла подруга. Я не разговаривала с ней весь вечер.") == ["D 3> 1FKA"]
+
+
+def test_the_dreamer_refusing_a_request_rejects_the_one_who_asked() -> None:
+    text = "Старик попросил у меня денег, но я ему отказала."
+    assert code_dream_ru(text).card()["aggression"] == ["D 3> 1MSA"]
