@@ -77,7 +77,7 @@ def test_an_adult_age_is_adult() -> None:
 
 
 def test_boys_of_the_dreamers_age_are_male_adult_peers() -> None:
-    assert _chars("Мне помогали какие-то мальчишки, примерно моего возраста.") == ["2MSA"]
+    assert _chars("Мне помогали какие-то мальчишки, примерно моего возраста.") == ["2MUA"]
 
 
 def test_someone_only_compared_with_is_not_in_the_dream() -> None:
@@ -115,3 +115,11 @@ def test_a_clause_that_places_someone_on_our_street_makes_him_known() -> None:
 def test_people_named_by_race_alone_are_an_ethnic_group() -> None:
     assert _chars("Под водой были чернокожие, которые утащили меня.") == ["2JEA"]
     assert _chars("Я убегала от огромного темнокожего мужчины.") == ["1MEA"]
+
+
+def test_some_people_are_of_uncertain_identity() -> None:
+    assert _chars("На кухне сидели какие-то люди.") == ["2JUA"]
+
+
+def test_some_single_man_stays_a_stranger() -> None:
+    assert _chars("Ко мне подошёл какой-то мужчина.") == ["1MSA"]

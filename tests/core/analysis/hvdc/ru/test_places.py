@@ -188,3 +188,17 @@ def test_running_into_it_is_a_move_into_the_place_just_named() -> None:
 
 def test_a_place_looked_at_is_not_where_the_dreamer_is() -> None:
     assert _settings("Я смотрела на улицу, где шёл дождь.") == ["AQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("Мы с подругой сидели на причале.", "OQ"),
+        ("Я шла по ущелью.", "OQ"),
+        ("Мы ехали в такси.", "OQ"),
+        ("Я мылась в душевой.", "IQ"),
+        ("Мы пели в часовне.", "IF"),
+    ],
+)
+def test_places_of_the_english_list_are_places(text: str, setting: str) -> None:
+    assert _settings(text) == [setting]
