@@ -16,9 +16,10 @@ from .nlp import RuDoc, Word
 _OWN = frozenset({"мой", "наш", "свой"})
 _OTHERS = frozenset({"его", "ее", "их", "твой", "ваш", "чей-то"})
 _STRANGE = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "странный"})
-#: "Some": the dreamer does not say who, which is HVdC's uncertain identity for a group
-#: («какие-то мальчишки», English "some boys"); one «какой-то мужчина» reads as a stranger.
-_SOME = frozenset({"какой-то", "какой-нибудь", "некоторый"})
+#: "Some", "other": the dreamer does not say who, which is HVdC's uncertain identity for a
+#: group («какие-то мальчишки», «другие люди», English "some boys", "other people"); one
+#: «какой-то мужчина» reads as a stranger.
+_SOME = frozenset({"какой-то", "какой-нибудь", "некоторый", "другой"})
 _KNOWN = frozenset({"знакомый", "старый", "лучший", "близкий", "бывший", "любимый"})
 #: HVdC's ethnic identity: a person named by nation, race or religion (the dreamer's own
 #: nation, «русский» for a Russian dreamer, names nobody apart, so it is left out).
@@ -115,7 +116,7 @@ def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     if before & _ETHNIC:
         return "E"  # «темнокожий мужчина», «китайские солдаты»: named by nation or race
     after = _after_text(doc, i)
-    if _uncertain(doc, i, before, after):
+    if identity in ("S", "K") and _uncertain(doc, i, before, after):
         return "U"
     if before & _STRANGE or any(cue in after for cue in _STRANGER_CUES):
         return "S" if identity != "O" else "O"
@@ -129,10 +130,12 @@ def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
 
 
 def _uncertain(doc: RuDoc, i: int, before: set[str], after: str) -> bool:
-    """HVdC's uncertain identity for a group the dreamer calls only "some" («какие-то
-    мальчишки», English "some boys"), unless she calls them strangers outright
+    """HVdC's uncertain identity for a group the dreamer calls only "some" or "other"
+    («какие-то мальчишки», «другие люди», English "some boys", "other people"), unless she calls them strangers outright
     («незнакомые», «которых я не знаю»). A single «какой-то мужчина» stays a stranger: the
     gold codes it S as often as U, and «не знаю, кто это был» after it as S too."""
     if before & (_STRANGE - _SOME) or any(cue in after for cue in _STRANGER_CUES):
         return False
+    if before & _OWN or _mine_after(doc, i):
+        return False  # «другие девочки из нашего сестринства»: the dreamer's own
     return bool(before & _SOME) and doc.words[i].number == "plur"

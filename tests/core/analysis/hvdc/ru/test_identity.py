@@ -123,3 +123,11 @@ def test_some_people_are_of_uncertain_identity() -> None:
 
 def test_some_single_man_stays_a_stranger() -> None:
     assert _chars("Ко мне подошёл какой-то мужчина.") == ["1MSA"]
+
+
+def test_other_people_are_of_uncertain_identity() -> None:
+    assert _chars("Рядом стояли другие люди.") == ["2JUA"]
+
+
+def test_other_students_keep_their_occupation() -> None:
+    assert _chars("Вокруг меня стояли другие студенты.") == ["2JOA"]
