@@ -282,9 +282,48 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
     return "D" if own == "F" and _but_changed(doc, i) else own
 
 
+#: «у него дома», «у неё в квартире»: whose place, and the gender the pronoun points to.
+_AT_WHOSE = {"него": "masc", "неё": "femn", "нее": "femn", "них": "plur"}
+#: «в его доме»: a possessive pronoun right before the place.
+_WHOSE = {"его": "masc", "её": "femn", "ее": "femn", "их": "plur"}
+#: Identities of people the dreamer does not know (HVdC strangers, uncertain, occupational,
+#: ethnic): their home is a place she does not know either.
+_STRANGERS = frozenset("SUOE")
+
+
+def _owner_pronoun(doc: RuDoc, i: int) -> tuple[int, str] | None:
+    """(word, gender) of «у него» just before the place, or «его» right before it after a
+    preposition («в его доме»; not «навестить его в роддом», where «его» is the object)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(max(sentence.first + 1, i - 2), i):
+        if doc.words[j - 1].lower == "у" and doc.words[j].lower in _AT_WHOSE:
+            return j, _AT_WHOSE[doc.words[j].lower]
+    before = doc.words[i - 1].lower if i > sentence.first else ""
+    if before in _WHOSE and i - 2 >= sentence.first and doc.words[i - 2].pos == "PREP":
+        return i - 1, _WHOSE[before]
+    return None
+
+
+def _strangers_place(doc: RuDoc, cast: Cast, i: int) -> bool:
+    """«у него дома» (a masked man's), «в доме незнакомца»: the place belongs to someone the
+    dreamer does not know, so it is unfamiliar (HVdC U), as the English coder's "his home"."""
+    pronoun = _owner_pronoun(doc, i)
+    if pronoun is not None:
+        owner = cast.last_before(*pronoun)
+        return owner is not None and owner[2] in _STRANGERS
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i + 1, min(sentence.last, i + 3)):
+        owner = cast.code_at(j)
+        if owner is not None and doc.words[j].case == "gent":
+            return owner[2] in _STRANGERS
+    return False
+
+
 def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
     """F when the place is the dreamer's own world, else Q (HVdC's questionable)."""
     w = doc.words[i]
+    if _strangers_place(doc, cast, i):
+        return "U"
     vehicle = w.lemma in _VEHICLES
     indefinite = _indefinite(doc, i)
     if not vehicle and ((listed == "F" and not indefinite) or _own_near(doc, cast, i)):

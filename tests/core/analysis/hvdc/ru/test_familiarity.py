@@ -101,3 +101,13 @@ def test_a_mall_is_indoors() -> None:
 
 def test_a_named_ocean_is_geographical() -> None:
     assert _settings("Я еду в красивой машине по шоссе над Тихим океаном.") == ["OG"]
+
+
+def test_a_strangers_home_is_unfamiliar() -> None:
+    text = "Из темноты появился незнакомый мужчина, и вот я уже у него дома."
+    assert code_dream_ru(text).card()["settings"] == ["IU"]
+
+
+def test_a_brothers_home_is_not_a_strangers() -> None:
+    text = "Ко мне подошёл мой брат, и вот я уже у него дома."
+    assert code_dream_ru(text).card()["settings"] == ["IQ"]

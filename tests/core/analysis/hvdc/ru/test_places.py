@@ -112,7 +112,8 @@ def test_a_scene_marker_may_open_a_clause() -> None:
 
 
 def test_someone_elses_home_is_not_the_dreamers() -> None:
-    assert _settings("Мужчина схватил меня, и я уже была у него дома.") == ["IQ"]
+    # a man the dreamer does not know (S): his home is unfamiliar, not hers
+    assert _settings("Мужчина схватил меня, и я уже была у него дома.") == ["IU"]
     assert _settings("Я была у себя дома.") == ["IF"]
 
 
