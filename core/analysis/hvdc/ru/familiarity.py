@@ -319,6 +319,21 @@ def _strangers_place(doc: RuDoc, cast: Cast, i: int) -> bool:
     return False
 
 
+#: Buildings whose rooms a later «на кухне», «в подвале» are.
+_HOUSES = frozenset({"дом", "домик", "квартира", "особняк", "коттедж", "здание", "гостиница"})
+
+
+def _rooms_of(doc: RuDoc, cast: Cast, i: int, scene: tuple[int, int]) -> str:
+    """«на кухне», «в подвале»: the dreamer's own home's rooms (F), unless the dream has put
+    her in a house that is not hers («Я была в доме. Это был красивый большой дом … Я пошла на
+    кухню»): then they are that house's rooms, as familiar as it is."""
+    for j in range(i - 1, -1, -1):
+        w = doc.words[j]
+        if w.lemma in _HOUSES and w.pos == "NOUN" and _bare(doc, j):
+            return _known(doc, cast, j, "", (0, len(doc.words)))
+    return "F"
+
+
 def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
     """F when the place is the dreamer's own world, else Q (HVdC's questionable)."""
     w = doc.words[i]
@@ -333,7 +348,7 @@ def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) 
     if any(cue in nearby for cue in _FAMILIAR_CUES):
         return "F"
     if w.lemma in _HOME_ROOMS and (_bare(doc, i) or w.pos == "ADVB"):
-        return "F"
+        return _rooms_of(doc, cast, i, scene)
     words = doc.words[scene[0] : scene[1]]
     if not indefinite and not vehicle:
         if any(_home_word(doc, scene[0] + k) for k in range(len(words))):

@@ -111,3 +111,13 @@ def test_a_strangers_home_is_unfamiliar() -> None:
 def test_a_brothers_home_is_not_a_strangers() -> None:
     text = "Ко мне подошёл мой брат, и вот я уже у него дома."
     assert code_dream_ru(text).card()["settings"] == ["IQ"]
+
+
+def test_rooms_of_a_house_that_is_not_hers_are_not_familiar() -> None:
+    text = "Я была в доме. Это был большой дом с дорогой мебелью. Я пошла на кухню."
+    assert code_dream_ru(text).card()["settings"] == ["IQ"]
+
+
+def test_rooms_of_her_own_house_are_familiar() -> None:
+    assert code_dream_ru("Я была в нашем доме. Я пошла на кухню.").card()["settings"] == ["IF"]
+    assert code_dream_ru("Я пошла на кухню.").card()["settings"] == ["IF"]
