@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .apposition import apposition
 from .lexicon import lexicon
 from .nlp import RuDoc, Word, morph_analyzer
 from .number import counted
@@ -39,6 +40,8 @@ def unmet(doc: RuDoc, i: int) -> bool:
     if waking(doc, i) or _likened(doc, i) or _absent(doc, i) or _noun_as_adjective(doc, i):
         return True
     if _graded(doc, i) or _what_the_dreamer_is(doc, i) or _anyone_who_might(doc, i):
+        return True
+    if apposition(doc, i):
         return True
     if lexicon("characters").get(doc.words[i].lemma) and _by_diminutive_only(doc, i):
         return True
