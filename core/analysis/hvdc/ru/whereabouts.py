@@ -120,7 +120,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         if _sought(doc, i):
             continue
-        if _simile(doc, i):
+        if _simile(doc, i) or _any_such(doc, i):
             continue  # «цветной, как в кино», «будто на сцене»: a likeness, not a place
         if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
             continue  # «с мостом во рту», «с домом»: something had, not a place
@@ -137,6 +137,17 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
     return _strong_places_only_alone(doc, found)
+
+
+#: «у каждой аудитории», «в любом магазине»: every such place, none in particular.
+_EVERY = frozenset({"каждый", "любой", "всякий"})
+
+
+def _any_such(doc: RuDoc, i: int) -> bool:
+    """A place said of every one of its kind («ждёт меня у каждой аудитории») is no one place
+    the dreamer is at: HVdC codes a setting where she is."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    return any(w.lemma in _EVERY for w in doc.words[max(sentence.first, i - 2) : i])
 
 
 def _pronoun_place(doc: RuDoc, i: int, found: list[tuple[int, str]]) -> str:

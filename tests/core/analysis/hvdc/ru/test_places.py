@@ -203,3 +203,8 @@ def test_a_place_looked_at_is_not_where_the_dreamer_is() -> None:
 )
 def test_places_of_the_english_list_are_places(text: str, setting: str) -> None:
     assert _settings(text) == [setting]
+
+
+def test_every_place_of_a_kind_is_no_one_setting() -> None:
+    text = "Он ждал меня у каждой аудитории. Потом мы гуляли в парке."
+    assert _settings(text) == ["OQ"]
