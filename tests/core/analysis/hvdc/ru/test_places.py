@@ -208,3 +208,12 @@ def test_places_of_the_english_list_are_places(text: str, setting: str) -> None:
 def test_every_place_of_a_kind_is_no_one_setting() -> None:
     text = "Он ждал меня у каждой аудитории. Потом мы гуляли в парке."
     assert _settings(text) == ["OQ"]
+
+
+def test_entering_a_place_of_another_familiarity_is_a_new_setting() -> None:
+    text = "Я зашла в наш магазин. Наконец я пришла в какой-то безымянный магазинчик."
+    assert _settings(text) == ["IF", "IU"]
+
+
+def test_entering_another_place_of_the_same_kind_is_no_new_setting() -> None:
+    assert _settings("Я зашла в наш магазин. Потом я пошла в другой магазин.") == ["IF"]
