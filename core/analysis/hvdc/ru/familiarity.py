@@ -271,9 +271,29 @@ def _names_a_place(doc: RuDoc, j: int) -> bool:
     return any(w.text == "»" for w in doc.words[j + 1 : j + 4])  # a short name, not speech
 
 
+#: Words that may stand between a place and the «знакомую» that describes it.
+_BETWEEN = frozenset({",", "очень", "совсем", "вполне", "такой", "до", "боли", "—"})
+
+
+def _called_known(doc: RuDoc, i: int) -> bool:
+    """«перешла в другую, очень знакомую»: the place's own description calls it familiar,
+    which outweighs a strange scene before it (HVdC F)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i + 1
+    while j < sentence.last and doc.words[j].lower in _BETWEEN:
+        j += 1
+    if j >= sentence.last or j == i + 1:
+        return False
+    w = doc.words[j]
+    nxt = doc.words[j + 1] if j + 1 < sentence.last else None
+    return w.lemma in ("знакомый", "родной") and not (nxt is not None and nxt.pos == "NOUN")
+
+
 def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
     """F, D, G, U or Q for the place word at ``i`` inside the scene ``[first, last)``;
     ``listed`` is the familiarity the place list gives the word itself (дача → F)."""
+    if _called_known(doc, i):
+        return "F"
     if _unfamiliar(doc, i, scene):
         return "U"
     if _distorted(doc, cast, i, scene):

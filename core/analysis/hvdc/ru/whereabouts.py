@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .cast import Cast
+from .ellipsis import elided_place
 from .lexicon import Entry, lexicon
 from .moves import (
     CARRIES,
@@ -103,6 +104,10 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
         if w.lower in _HOME_ADVERBS and not _after_preposition(doc, i):  # not «из дома»
             if _dreamer_there(doc, i):
                 found.append((i, "I" if _someone_elses(doc, i) else "IF"))
+            continue
+        place = elided_place(doc, i, found)  # «вышла из комнаты и перешла в другую»
+        if place:
+            found.append((i, place))
             continue
         if w.lower in _IT and _after_preposition(doc, i):
             place = _pronoun_place(doc, i, found)  # «стоял дом. Мы вбежали в него»

@@ -121,3 +121,8 @@ def test_rooms_of_a_house_that_is_not_hers_are_not_familiar() -> None:
 def test_rooms_of_her_own_house_are_familiar() -> None:
     assert code_dream_ru("Я была в нашем доме. Я пошла на кухню.").card()["settings"] == ["IF"]
     assert code_dream_ru("Я пошла на кухню.").card()["settings"] == ["IF"]
+
+
+def test_a_place_described_as_familiar_is_familiar_after_a_strange_one() -> None:
+    text = "Я оказалась в незнакомой комнате. Потом я вышла и перешла в другую, очень знакомую."
+    assert code_dream_ru(text).card()["settings"] == ["IU", "IF"]

@@ -217,3 +217,8 @@ def test_entering_a_place_of_another_familiarity_is_a_new_setting() -> None:
 
 def test_entering_another_place_of_the_same_kind_is_no_new_setting() -> None:
     assert _settings("Я зашла в наш магазин. Потом я пошла в другой магазин.") == ["IF"]
+
+
+def test_a_place_named_by_another_alone_is_a_place() -> None:
+    text = "Я была в незнакомой комнате, потом перешла в другую, знакомую."
+    assert _settings(text) == ["IU", "IF"]
