@@ -118,6 +118,8 @@ def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     after = _after_text(doc, i)
     if identity in ("S", "K") and _uncertain(doc, i, before, after):
         return "U"
+    if identity == "S" and _the_children(doc, i, before):
+        return "U"
     if before & _STRANGE or any(cue in after for cue in _STRANGER_CUES):
         return "S" if identity != "O" else "O"
     if identity in ("S", "K") and any(cue in after for cue in _UNCERTAIN_CUES):
@@ -139,3 +141,17 @@ def _uncertain(doc: RuDoc, i: int, before: set[str], after: str) -> bool:
     if before & _OWN or _mine_after(doc, i):
         return False  # «другие девочки из нашего сестринства»: the dreamer's own
     return bool(before & _SOME) and doc.words[i].number == "plur"
+
+
+#: Words before «дети» that count them or say whose they are: then not "the children".
+_COUNTS = frozenset({"сотня", "тысяча", "много", "несколько", "множество", "толпа", "куча"})
+
+
+def _the_children(doc: RuDoc, i: int, before: set[str]) -> bool:
+    """«сидела с детьми», «развлекает всех детей»: children the dreamer tends or sees but
+    cannot name are of uncertain identity, as the English coder's "the children"; counted
+    («сотни детей») or someone's («её дети») they are not."""
+    w = doc.words[i]
+    if w.lemma != "ребенок" or w.number != "plur" or before & (_COUNTS | _OWN):
+        return False
+    return possessor(doc, i) == "" and not any(b.pos == "NUMR" for b in _before(doc, i))

@@ -131,3 +131,11 @@ def test_other_people_are_of_uncertain_identity() -> None:
 
 def test_other_students_keep_their_occupation() -> None:
     assert _chars("Вокруг меня стояли другие студенты.") == ["2JOA"]
+
+
+def test_the_children_are_of_uncertain_identity() -> None:
+    assert _chars("Я сидела с детьми.") == ["2JUC"]
+
+
+def test_hundreds_of_children_are_strangers() -> None:
+    assert _chars("На меня смотрели сотни детей.") == ["2JSC"]
