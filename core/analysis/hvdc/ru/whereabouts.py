@@ -105,8 +105,8 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             if _dreamer_there(doc, i):
                 found.append((i, "I" if _someone_elses(doc, i) else "IF"))
             continue
-        place = elided_place(doc, i, found)  # «вышла из комнаты и перешла в другую»
-        if place:
+        place = elided_place(doc, i, found) or _street_corner(doc, i)
+        if place:  # «перешла в другую», «повернула за угол»
             found.append((i, place))
             continue
         if w.lower in _IT and _after_preposition(doc, i):
@@ -142,6 +142,14 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
     return _strong_places_only_alone(doc, found)
+
+
+def _street_corner(doc: RuDoc, i: int) -> str:
+    """«повернула за угол», «ждала на углу»: a street corner, outdoors (the English list's
+    corner); «в углу» is the corner of a room, and «в углу комнаты» the room."""
+    w = doc.words[i]
+    at = i > 0 and doc.words[i - 1].lower in ("за", "на")
+    return "O" if w.lemma == "угол" and w.pos == "NOUN" and at else ""
 
 
 #: «у каждой аудитории», «в любом магазине»: every such place, none in particular.

@@ -222,3 +222,8 @@ def test_entering_another_place_of_the_same_kind_is_no_new_setting() -> None:
 def test_a_place_named_by_another_alone_is_a_place() -> None:
     text = "Я была в незнакомой комнате, потом перешла в другую, знакомую."
     assert _settings(text) == ["IU", "IF"]
+
+
+def test_a_street_corner_is_outdoors() -> None:
+    assert _settings("Я повернула за угол.") == ["OQ"]
+    assert _settings("Я сидела в углу.") == ["AQ"]
