@@ -139,3 +139,7 @@ def test_the_children_are_of_uncertain_identity() -> None:
 
 def test_hundreds_of_children_are_strangers() -> None:
     assert _chars("На меня смотрели сотни детей.") == ["2JSC"]
+
+
+def test_a_name_read_as_a_plural_is_one_person() -> None:
+    assert _chars("Я увидела мисс Стовер.") == ["1FKA"]
