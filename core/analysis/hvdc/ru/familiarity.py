@@ -271,9 +271,29 @@ def _names_a_place(doc: RuDoc, j: int) -> bool:
     return any(w.text == "»" for w in doc.words[j + 1 : j + 4])  # a short name, not speech
 
 
+#: Words that may stand between a place and the «знакомую» that describes it.
+_BETWEEN = frozenset({",", "очень", "совсем", "вполне", "такой", "до", "боли", "—"})
+
+
+def _called_known(doc: RuDoc, i: int) -> bool:
+    """«перешла в другую, очень знакомую»: the place's own description calls it familiar,
+    which outweighs a strange scene before it (HVdC F)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i + 1
+    while j < sentence.last and doc.words[j].lower in _BETWEEN:
+        j += 1
+    if j >= sentence.last or j == i + 1:
+        return False
+    w = doc.words[j]
+    nxt = doc.words[j + 1] if j + 1 < sentence.last else None
+    return w.lemma in ("знакомый", "родной") and not (nxt is not None and nxt.pos == "NOUN")
+
+
 def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
     """F, D, G, U or Q for the place word at ``i`` inside the scene ``[first, last)``;
     ``listed`` is the familiarity the place list gives the word itself (дача → F)."""
+    if _called_known(doc, i):
+        return "F"
     if _unfamiliar(doc, i, scene):
         return "U"
     if _distorted(doc, cast, i, scene):
@@ -282,9 +302,63 @@ def familiarity(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, i
     return "D" if own == "F" and _but_changed(doc, i) else own
 
 
+#: «у него дома», «у неё в квартире»: whose place, and the gender the pronoun points to.
+_AT_WHOSE = {"него": "masc", "неё": "femn", "нее": "femn", "них": "plur"}
+#: «в его доме»: a possessive pronoun right before the place.
+_WHOSE = {"его": "masc", "её": "femn", "ее": "femn", "их": "plur"}
+#: Identities of people the dreamer does not know (HVdC strangers, uncertain, occupational,
+#: ethnic): their home is a place she does not know either.
+_STRANGERS = frozenset("SUOE")
+
+
+def _owner_pronoun(doc: RuDoc, i: int) -> tuple[int, str] | None:
+    """(word, gender) of «у него» just before the place, or «его» right before it after a
+    preposition («в его доме»; not «навестить его в роддом», where «его» is the object)."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(max(sentence.first + 1, i - 2), i):
+        if doc.words[j - 1].lower == "у" and doc.words[j].lower in _AT_WHOSE:
+            return j, _AT_WHOSE[doc.words[j].lower]
+    before = doc.words[i - 1].lower if i > sentence.first else ""
+    if before in _WHOSE and i - 2 >= sentence.first and doc.words[i - 2].pos == "PREP":
+        return i - 1, _WHOSE[before]
+    return None
+
+
+def _strangers_place(doc: RuDoc, cast: Cast, i: int) -> bool:
+    """«у него дома» (a masked man's), «в доме незнакомца»: the place belongs to someone the
+    dreamer does not know, so it is unfamiliar (HVdC U), as the English coder's "his home"."""
+    pronoun = _owner_pronoun(doc, i)
+    if pronoun is not None:
+        owner = cast.last_before(*pronoun)
+        return owner is not None and owner[2] in _STRANGERS
+    sentence = doc.sentences[doc.sentence_of[i]]
+    for j in range(i + 1, min(sentence.last, i + 3)):
+        owner = cast.code_at(j)
+        if owner is not None and doc.words[j].case == "gent":
+            return owner[2] in _STRANGERS
+    return False
+
+
+#: Buildings whose rooms a later «на кухне», «в подвале» are.
+_HOUSES = frozenset({"дом", "домик", "квартира", "особняк", "коттедж", "здание", "гостиница"})
+
+
+def _rooms_of(doc: RuDoc, cast: Cast, i: int, scene: tuple[int, int]) -> str:
+    """«на кухне», «в подвале»: the dreamer's own home's rooms (F), unless the dream has put
+    her in a house that is not hers («Я была в доме. Это был красивый большой дом … Я пошла на
+    кухню»): then they are that house's rooms, as familiar as it is."""
+    for j in range(i - 1, -1, -1):
+        w = doc.words[j]
+        if w.lemma in _HOUSES and w.pos == "NOUN" and _bare(doc, j):
+            return _known(doc, cast, j, "", (0, len(doc.words)))
+    return "F"
+
+
 def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) -> str:
     """F when the place is the dreamer's own world, else Q (HVdC's questionable)."""
     w = doc.words[i]
+    if _strangers_place(doc, cast, i):
+        return "U"
     vehicle = w.lemma in _VEHICLES
     indefinite = _indefinite(doc, i)
     if not vehicle and ((listed == "F" and not indefinite) or _own_near(doc, cast, i)):
@@ -294,7 +368,7 @@ def _known(doc: RuDoc, cast: Cast, i: int, listed: str, scene: tuple[int, int]) 
     if any(cue in nearby for cue in _FAMILIAR_CUES):
         return "F"
     if w.lemma in _HOME_ROOMS and (_bare(doc, i) or w.pos == "ADVB"):
-        return "F"
+        return _rooms_of(doc, cast, i, scene)
     words = doc.words[scene[0] : scene[1]]
     if not indefinite and not vehicle:
         if any(_home_word(doc, scene[0] + k) for k in range(len(words))):

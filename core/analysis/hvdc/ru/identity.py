@@ -16,6 +16,10 @@ from .nlp import RuDoc, Word
 _OWN = frozenset({"мой", "наш", "свой"})
 _OTHERS = frozenset({"его", "ее", "их", "твой", "ваш", "чей-то"})
 _STRANGE = frozenset({"незнакомый", "чужой", "неизвестный", "какой-то", "некий", "странный"})
+#: "Some", "other": the dreamer does not say who, which is HVdC's uncertain identity for a
+#: group («какие-то мальчишки», «другие люди», English "some boys", "other people"); one
+#: «какой-то мужчина» reads as a stranger.
+_SOME = frozenset({"какой-то", "какой-нибудь", "некоторый", "другой"})
 _KNOWN = frozenset({"знакомый", "старый", "лучший", "близкий", "бывший", "любимый"})
 #: HVdC's ethnic identity: a person named by nation, race or religion (the dreamer's own
 #: nation, «русский» for a Russian dreamer, names nobody apart, so it is left out).
@@ -112,6 +116,10 @@ def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     if before & _ETHNIC:
         return "E"  # «темнокожий мужчина», «китайские солдаты»: named by nation or race
     after = _after_text(doc, i)
+    if identity in ("S", "K") and _uncertain(doc, i, before, after):
+        return "U"
+    if identity == "S" and _the_children(doc, i, before):
+        return "U"
     if before & _STRANGE or any(cue in after for cue in _STRANGER_CUES):
         return "S" if identity != "O" else "O"
     if identity in ("S", "K") and any(cue in after for cue in _UNCERTAIN_CUES):
@@ -121,3 +129,29 @@ def identity_of(doc: RuDoc, i: int, identity: str, family: bool) -> str:
     if identity in ("S", "U") and before & _KNOWN:
         return "K"
     return identity
+
+
+def _uncertain(doc: RuDoc, i: int, before: set[str], after: str) -> bool:
+    """HVdC's uncertain identity for a group the dreamer calls only "some" or "other"
+    («какие-то мальчишки», «другие люди», English "some boys", "other people"), unless she calls them strangers outright
+    («незнакомые», «которых я не знаю»). A single «какой-то мужчина» stays a stranger: the
+    gold codes it S as often as U, and «не знаю, кто это был» after it as S too."""
+    if before & (_STRANGE - _SOME) or any(cue in after for cue in _STRANGER_CUES):
+        return False
+    if before & _OWN or _mine_after(doc, i):
+        return False  # «другие девочки из нашего сестринства»: the dreamer's own
+    return bool(before & _SOME) and doc.words[i].number == "plur"
+
+
+#: Words before «дети» that count them or say whose they are: then not "the children".
+_COUNTS = frozenset({"сотня", "тысяча", "много", "несколько", "множество", "толпа", "куча"})
+
+
+def _the_children(doc: RuDoc, i: int, before: set[str]) -> bool:
+    """«сидела с детьми», «развлекает всех детей»: children the dreamer tends or sees but
+    cannot name are of uncertain identity, as the English coder's "the children"; counted
+    («сотни детей») or someone's («её дети») they are not."""
+    w = doc.words[i]
+    if w.lemma != "ребенок" or w.number != "plur" or before & (_COUNTS | _OWN):
+        return False
+    return possessor(doc, i) == "" and not any(b.pos == "NUMR" for b in _before(doc, i))

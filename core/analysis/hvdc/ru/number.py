@@ -76,8 +76,11 @@ def _governed(doc: RuDoc, i: int) -> bool:
 
 def singular_agreement(doc: RuDoc, i: int) -> bool:
     """«от огромного темнокожего мужчины»: a singular adjective before the noun shows the
-    genitive singular that pymorphy3 may read as a nominative plural."""
+    genitive singular that pymorphy3 may read as a nominative plural; a person's name is one
+    person whatever pymorphy3 reads, unless its verb is plural («Смиты пришли»)."""
     before = doc.words[i - 1] if i > 0 else None
+    if doc.words[i].name and not _plural_verb_after(doc, i):
+        return True  # «мисс Стовер» (read as a plural of «стовера»): a name is one person
     if before is None or doc.words[i].case != "nomn":
         return False
     if before.pos in ("ADJF", "PRTF") and before.number == "sing":

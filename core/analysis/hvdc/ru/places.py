@@ -32,6 +32,8 @@ _ALONG = frozenset(
 _FAMILY = frozenset("FMXBTHWRY")
 _TAKING = frozenset({"сдавать", "сдать", "писать"})
 _MAX_SETTINGS = 3
+#: Familiarities that tell two places apart (a changed D or an unsure Q place is the same).
+_KNOWN_KINDS = frozenset("FUG")
 _DEFAULT = "AQ"  # nothing says where: HVdC's ambiguous, unqualified setting
 #: Sentence openings that start a new scene («Потом сон сменился», «Вдруг я оказалась …»).
 _SCENE_MARKERS = (
@@ -86,6 +88,11 @@ def _scene_settings(
     for i, listed in inside[start + 1 :]:
         if toward(doc, i):
             continue  # «побежала к дому»: not there yet
+        if listed[0] == kind[0] != "A" and _entered(doc, cast, i):
+            fam = familiarity(doc, cast, i, listed[1:], scene)
+            if fam != codes[-1].code[1] and {fam, codes[-1].code[1]} <= _KNOWN_KINDS:
+                codes.append(_make(doc, i, listed[0] + fam))  # «вышла из незнакомой комнаты
+                continue  # и перешла в другую, знакомую»: a new place, told apart by kind
         if (
             listed[0] == kind[0]
             or "A" in (listed[0], kind[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .apposition import apposition
 from .lexicon import lexicon
 from .nlp import RuDoc, Word, morph_analyzer
 from .number import counted
@@ -18,6 +19,16 @@ _LINKING = frozenset({"быть", "стать", "оказаться", "прев�
 _RACE_ADJECTIVES = frozenset({"чернокожий", "темнокожий"})
 _ANYONE = frozenset({"кто-то", "кто-нибудь", "кто-либо"})
 _LIKE = frozenset({"как", "словно", "будто", "точно", "подобно"})
+#: «кто-нибудь», «кто-либо» are "anyone": with a "may" or "if" they are no one in particular.
+_ANY_AT_ALL = frozenset({"кто-нибудь", "кто-либо"})
+_MIGHT = frozenset({"мочь", "бы", "если", "чтобы", "ли", "вдруг"})
+#: Degree words: what follows them is an adjective («очень знакомую» комнату), not a person.
+_DEGREE = frozenset(
+    {"очень", "совсем", "совершенно", "довольно", "слишком", "весьма", "крайне", "такой",
+     "так", "смутно", "вполне"}
+)  # fmt: skip
+#: Words between «я» and a noun that says what the dreamer is («я опять девочка»).
+_STILL = frozenset({"опять", "снова", "вновь", "уже", "еще", "ещё", "тоже", "теперь", "всё", "все"})
 
 
 def unmet(doc: RuDoc, i: int) -> bool:
@@ -27,6 +38,10 @@ def unmet(doc: RuDoc, i: int) -> bool:
     if _sought(doc, i) or _idiom(doc, i) or _listed_next(doc, i):
         return True
     if waking(doc, i) or _likened(doc, i) or _absent(doc, i) or _noun_as_adjective(doc, i):
+        return True
+    if _graded(doc, i) or _what_the_dreamer_is(doc, i) or _anyone_who_might(doc, i):
+        return True
+    if apposition(doc, i):
         return True
     if lexicon("characters").get(doc.words[i].lemma) and _by_diminutive_only(doc, i):
         return True
@@ -152,3 +167,34 @@ def _idiom(doc: RuDoc, i: int) -> bool:
             "из",
         )
     )
+
+
+def _graded(doc: RuDoc, i: int) -> bool:
+    """«перешла в другую, очень знакомую»: a degree word shows an adjective (a familiar room),
+    not a substantivised «знакомая» (an acquaintance)."""
+    w = doc.words[i]
+    return w.pos in ("ADJF", "ADJS") and i > 0 and doc.words[i - 1].lemma in _DEGREE
+
+
+def _what_the_dreamer_is(doc: RuDoc, i: int) -> bool:
+    """«я опять девочка», «что я снова студентка»: a noun after «я» says what the dreamer is
+    (a predicate, as «я была студенткой»), not someone else."""
+    if doc.words[i].case != "nomn":
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    j = i - 1
+    while j >= sentence.first and (
+        doc.words[j].lower in _STILL or doc.words[j].pos in ("ADJF", "PRTF")
+    ):
+        j -= 1
+    return j >= sentence.first and doc.words[j].lower == "я"
+
+
+def _anyone_who_might(doc: RuDoc, i: int) -> bool:
+    """«кто-нибудь вполне может туда проскользнуть», «если кто-нибудь придёт»: anyone who
+    might, not someone in the dream («каждый раз, когда кто-нибудь просил» is someone)."""
+    if doc.words[i].lemma not in _ANY_AT_ALL:
+        return False
+    sentence = doc.sentences[doc.sentence_of[i]]
+    near = doc.words[max(sentence.first, i - 3) : min(sentence.last, i + 4)]
+    return any(w.lemma in _MIGHT for w in near)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .cast import Cast
+from .ellipsis import elided_place
 from .lexicon import Entry, lexicon
 from .moves import (
     CARRIES,
@@ -104,6 +105,10 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             if _dreamer_there(doc, i):
                 found.append((i, "I" if _someone_elses(doc, i) else "IF"))
             continue
+        place = elided_place(doc, i, found) or _street_corner(doc, i)
+        if place:  # «перешла в другую», «повернула за угол»
+            found.append((i, place))
+            continue
         if w.lower in _IT and _after_preposition(doc, i):
             place = _pronoun_place(doc, i, found)  # «стоял дом. Мы вбежали в него»
             if place:
@@ -120,7 +125,7 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             continue
         if _sought(doc, i):
             continue
-        if _simile(doc, i):
+        if _simile(doc, i) or _any_such(doc, i):
             continue  # «цветной, как в кино», «будто на сцене»: a likeness, not a place
         if w.case == "ablt" and _governing_preposition(doc, i) in ("с", "со"):
             continue  # «с мостом во рту», «с домом»: something had, not a place
@@ -137,6 +142,25 @@ def mentions(doc: RuDoc, cast: Cast) -> list[tuple[int, str]]:
             inside = "O"  # «перед домом», «вышла из дома»: by the building, not in it
         found.append((i, inside + own))
     return _strong_places_only_alone(doc, found)
+
+
+def _street_corner(doc: RuDoc, i: int) -> str:
+    """«повернула за угол», «ждала на углу»: a street corner, outdoors (the English list's
+    corner); «в углу» is the corner of a room, and «в углу комнаты» the room."""
+    w = doc.words[i]
+    at = i > 0 and doc.words[i - 1].lower in ("за", "на")
+    return "O" if w.lemma == "угол" and w.pos == "NOUN" and at else ""
+
+
+#: «у каждой аудитории», «в любом магазине»: every such place, none in particular.
+_EVERY = frozenset({"каждый", "любой", "всякий"})
+
+
+def _any_such(doc: RuDoc, i: int) -> bool:
+    """A place said of every one of its kind («ждёт меня у каждой аудитории») is no one place
+    the dreamer is at: HVdC codes a setting where she is."""
+    sentence = doc.sentences[doc.sentence_of[i]]
+    return any(w.lemma in _EVERY for w in doc.words[max(sentence.first, i - 2) : i])
 
 
 def _pronoun_place(doc: RuDoc, i: int, found: list[tuple[int, str]]) -> str:

@@ -101,3 +101,28 @@ def test_a_mall_is_indoors() -> None:
 
 def test_a_named_ocean_is_geographical() -> None:
     assert _settings("Я еду в красивой машине по шоссе над Тихим океаном.") == ["OG"]
+
+
+def test_a_strangers_home_is_unfamiliar() -> None:
+    text = "Из темноты появился незнакомый мужчина, и вот я уже у него дома."
+    assert code_dream_ru(text).card()["settings"] == ["IU"]
+
+
+def test_a_brothers_home_is_not_a_strangers() -> None:
+    text = "Ко мне подошёл мой брат, и вот я уже у него дома."
+    assert code_dream_ru(text).card()["settings"] == ["IQ"]
+
+
+def test_rooms_of_a_house_that_is_not_hers_are_not_familiar() -> None:
+    text = "Я была в доме. Это был большой дом с дорогой мебелью. Я пошла на кухню."
+    assert code_dream_ru(text).card()["settings"] == ["IQ"]
+
+
+def test_rooms_of_her_own_house_are_familiar() -> None:
+    assert code_dream_ru("Я была в нашем доме. Я пошла на кухню.").card()["settings"] == ["IF"]
+    assert code_dream_ru("Я пошла на кухню.").card()["settings"] == ["IF"]
+
+
+def test_a_place_described_as_familiar_is_familiar_after_a_strange_one() -> None:
+    text = "Я оказалась в незнакомой комнате. Потом я вышла и перешла в другую, очень знакомую."
+    assert code_dream_ru(text).card()["settings"] == ["IU", "IF"]

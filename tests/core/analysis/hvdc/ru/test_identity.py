@@ -77,7 +77,7 @@ def test_an_adult_age_is_adult() -> None:
 
 
 def test_boys_of_the_dreamers_age_are_male_adult_peers() -> None:
-    assert _chars("Мне помогали какие-то мальчишки, примерно моего возраста.") == ["2MSA"]
+    assert _chars("Мне помогали какие-то мальчишки, примерно моего возраста.") == ["2MUA"]
 
 
 def test_someone_only_compared_with_is_not_in_the_dream() -> None:
@@ -115,3 +115,31 @@ def test_a_clause_that_places_someone_on_our_street_makes_him_known() -> None:
 def test_people_named_by_race_alone_are_an_ethnic_group() -> None:
     assert _chars("Под водой были чернокожие, которые утащили меня.") == ["2JEA"]
     assert _chars("Я убегала от огромного темнокожего мужчины.") == ["1MEA"]
+
+
+def test_some_people_are_of_uncertain_identity() -> None:
+    assert _chars("На кухне сидели какие-то люди.") == ["2JUA"]
+
+
+def test_some_single_man_stays_a_stranger() -> None:
+    assert _chars("Ко мне подошёл какой-то мужчина.") == ["1MSA"]
+
+
+def test_other_people_are_of_uncertain_identity() -> None:
+    assert _chars("Рядом стояли другие люди.") == ["2JUA"]
+
+
+def test_other_students_keep_their_occupation() -> None:
+    assert _chars("Вокруг меня стояли другие студенты.") == ["2JOA"]
+
+
+def test_the_children_are_of_uncertain_identity() -> None:
+    assert _chars("Я сидела с детьми.") == ["2JUC"]
+
+
+def test_hundreds_of_children_are_strangers() -> None:
+    assert _chars("На меня смотрели сотни детей.") == ["2JSC"]
+
+
+def test_a_name_read_as_a_plural_is_one_person() -> None:
+    assert _chars("Я увидела мисс Стовер.") == ["1FKA"]

@@ -49,7 +49,7 @@ def test_feeling_rejected_is_rejection_by_the_last_person_met() -> None:
 
 def test_babysitting_is_care_for_the_children() -> None:
     card = code_dream_ru("Я сидела с детьми, и, сделав уроки, прилегла.").card()
-    assert card["friendliness"] == ["D 4> 2JSC"]
+    assert card["friendliness"] == ["D 4> 2JUC"]
 
 
 def test_a_thing_holding_the_dreamer_back_is_no_ones_rejection() -> None:

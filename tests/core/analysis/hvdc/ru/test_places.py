@@ -112,7 +112,8 @@ def test_a_scene_marker_may_open_a_clause() -> None:
 
 
 def test_someone_elses_home_is_not_the_dreamers() -> None:
-    assert _settings("Мужчина схватил меня, и я уже была у него дома.") == ["IQ"]
+    # a man the dreamer does not know (S): his home is unfamiliar, not hers
+    assert _settings("Мужчина схватил меня, и я уже была у него дома.") == ["IU"]
     assert _settings("Я была у себя дома.") == ["IF"]
 
 
@@ -188,3 +189,41 @@ def test_running_into_it_is_a_move_into_the_place_just_named() -> None:
 
 def test_a_place_looked_at_is_not_where_the_dreamer_is() -> None:
     assert _settings("Я смотрела на улицу, где шёл дождь.") == ["AQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ("Мы с подругой сидели на причале.", "OQ"),
+        ("Я шла по ущелью.", "OQ"),
+        ("Мы ехали в такси.", "OQ"),
+        ("Я мылась в душевой.", "IQ"),
+        ("Мы пели в часовне.", "IF"),
+    ],
+)
+def test_places_of_the_english_list_are_places(text: str, setting: str) -> None:
+    assert _settings(text) == [setting]
+
+
+def test_every_place_of_a_kind_is_no_one_setting() -> None:
+    text = "Он ждал меня у каждой аудитории. Потом мы гуляли в парке."
+    assert _settings(text) == ["OQ"]
+
+
+def test_entering_a_place_of_another_familiarity_is_a_new_setting() -> None:
+    text = "Я зашла в наш магазин. Наконец я пришла в какой-то безымянный магазинчик."
+    assert _settings(text) == ["IF", "IU"]
+
+
+def test_entering_another_place_of_the_same_kind_is_no_new_setting() -> None:
+    assert _settings("Я зашла в наш магазин. Потом я пошла в другой магазин.") == ["IF"]
+
+
+def test_a_place_named_by_another_alone_is_a_place() -> None:
+    text = "Я была в незнакомой комнате, потом перешла в другую, знакомую."
+    assert _settings(text) == ["IU", "IF"]
+
+
+def test_a_street_corner_is_outdoors() -> None:
+    assert _settings("Я повернула за угол.") == ["OQ"]
+    assert _settings("Я сидела в углу.") == ["AQ"]

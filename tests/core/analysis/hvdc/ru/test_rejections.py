@@ -23,7 +23,7 @@ def test_leaving_someone_is_rejection_but_running_from_them_is_flight() -> None:
 
 
 def test_leaving_someone_alone_is_desertion() -> None:
-    assert _aggression("Я просто ушла и оставила детей одних.") == ["D 3> 2JSC"]
+    assert _aggression("Я просто ушла и оставила детей одних.") == ["D 3> 2JUC"]
 
 
 def test_ignoring_someone_is_rejection() -> None:
