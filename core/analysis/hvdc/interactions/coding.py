@@ -19,7 +19,9 @@ from ..types import Code
 from .acceptance import acceptances, granted_requests
 from .acts import act_tokens, false_sense, negated, verb
 from .cues import cue_tokens
+from .dates import dates
 from .favours import favours
+from .hands import hand_contacts
 from .hostility import covert_anger, refusals, refused_requests
 from .invitations import invitations
 from .marriage import MARRIAGE, is_marriage, marriage_couple
@@ -268,8 +270,8 @@ def code_interactions(
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
-    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
-    friendly += invitations(doc, cast, cues["asking"], cues["coming"])
+    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast) + hand_contacts(doc, cast)
+    friendly += invitations(doc, cast, cues["asking"], cues["coming"]) + dates(doc, cast)
     friendly += praise(doc, cast, cues["praising"], cues["wishing"])
     friendly += granted_requests(doc, cast, cues["reporting"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
