@@ -17,7 +17,8 @@ from ..lexicon import lemma_candidates
 from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
-from .order import shared_partner, subject_token
+from .asides import subject_past_aside
+from .order import shared_partner
 
 _GOING = word_set("be go")
 _BEFORE_DATE = word_set("out on")
@@ -57,7 +58,7 @@ def _couple(doc: Document, cast: Cast, k: int) -> tuple[int, int] | None:
         return None
     if negated(doc, verb) or doc.tokens[verb - 1].low in _UNDONE:
         return None
-    subj = subject_token(doc, cast, verb)
+    subj = subject_past_aside(doc, cast, verb)
     if subj is None:
         return None
     one = cast.refs[subj]

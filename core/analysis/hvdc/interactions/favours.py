@@ -17,7 +17,7 @@ from ..participants import clause_of
 from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
-from .order import subject_token
+from .asides import subject_past_aside
 
 _FAVOURS = word_set(
     "make get buy carry cook fix sing play bring find save prepare build write pick order "
@@ -47,7 +47,7 @@ def favours(doc: Document, cast: Cast) -> list[Code]:
             continue
         if verb is None or receiver is None or negated(doc, verb):
             continue
-        subj = subject_token(doc, cast, verb)
+        subj = subject_past_aside(doc, cast, verb)
         if subj is None or cast.refs[subj] == receiver:
             continue
         (start, end), text = doc.span_text(verb, verb)

@@ -19,6 +19,7 @@ from ..lexicon import lemma_candidates
 from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
+from .asides import subject_past_aside
 from .order import shared_partner, subject_token
 
 _HOLDING = word_set("hold take squeeze clasp grasp")
@@ -85,7 +86,7 @@ def _contact(doc: Document, cast: Cast, k: int) -> tuple[int, tuple[int, int, bo
 def _subject(doc: Document, cast: Cast, verb: int) -> int | None:
     """The subject of the verb at ``verb``; a pronoun governed by a preposition is no subject
     (``the boy was sitting behind me holding hands``): the one before it is."""
-    subj = subject_token(doc, cast, verb)
+    subj = subject_past_aside(doc, cast, verb)
     if subj is not None and subj > 0 and doc.tokens[subj - 1].low in _PREPOSITIONS:
         subj = subject_token(doc, cast, subj - 1)
     return subj
