@@ -1,5 +1,6 @@
 """A bracketed aside between a subject and its verb does not make its own ``I`` the doer;
-a visit is a coming to see someone, not any ``come to see``."""
+a visit is a coming to see someone, not any ``come to see``; a doctor's examination is no
+help (HVdC does not code routine occupational services as friendliness)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
 )
 def test_asides_and_visits(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a doctor's examination is a routine occupational service, not coded as help
+        "The doctor examined me very quickly.",
+        "My sister was examining the fish in the fountain.",
+    ],
+)
+def test_examinations_are_no_help(parser: SentenceParser, text: str) -> None:
+    assert codes(text, parser) == []
