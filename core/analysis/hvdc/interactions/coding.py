@@ -22,6 +22,7 @@ from .applause import applause
 from .cues import cue_tokens
 from .dates import dates
 from .favours import favours
+from .gifts import received_gifts
 from .hands import hand_contacts
 from .hostility import covert_anger, refusals, refused_requests
 from .invitations import invitations
@@ -273,6 +274,7 @@ def code_interactions(
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
     friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast) + hand_contacts(doc, cast)
     friendly += invitations(doc, cast, cues["asking"], cues["coming"]) + dates(doc, cast)
+    friendly += received_gifts(doc, cast)
     friendly += praise(doc, cast, cues["praising"], cues["wishing"]) + applause(doc, cast)
     friendly += granted_requests(doc, cast, cues["reporting"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
