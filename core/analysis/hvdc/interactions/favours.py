@@ -20,11 +20,11 @@ from .acts import negated
 from .asides import subject_past_aside
 
 _FAVOURS = word_set(
-    "make get buy carry cook fix sing play bring find save prepare build write pick order "
+    "make get buy purchase carry cook fix sing play bring find save prepare build write pick order "
     "reserve pack sew bake fetch open draw paint knit mend wash iron clean arrange"
 )
 #: Favours that hand something over: a gift (friendliness 3) rather than a service (4).
-_GIFTS = word_set("buy bring bake knit sew")
+_GIFTS = word_set("buy purchase bring bake knit sew")
 _DETERMINERS = word_set("the a an my his her their our this that")
 _PERSONS = word_set("me him her us")
 _THING_DETERMINERS = word_set("a an the some my his her their our this that another")

@@ -28,3 +28,18 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
 )
 def test_received_gifts(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, parser) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a perfect tense is the giving itself, not a participle
+        ("My parents had given us a lot of money.", ["2JXA 3> D"]),
+        ("My father has given me a ring.", ["1MFA 3> D"]),
+        ("I had given the costume much thought.", []),
+        # a purchase for someone is a gift like buying
+        ("My father had purchased a dress for me.", ["1MFA 3> D"]),
+    ],
+)
+def test_gifts_given(parser: SentenceParser, text: str, expected: list[str]) -> None:
+    assert codes(text, parser) == expected
