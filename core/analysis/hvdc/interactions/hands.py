@@ -9,7 +9,9 @@ of holding or taking + someone else's hand (``my``/``her`` hand: the owner recei
 verb of holding + ``hands with`` X, or ``X and I``/``we`` + ``held hands`` (mutual); a verb of
 placing + one's own hand + ``on`` + a character's shoulder, arm, head or back (a hand on the
 chest may push; elsewhere it may be sexuality's).  One's own hand (``he took his hand out of
-his pocket``), a hand of cards (``took the hand``), negated or supposed acts are none.
+his pocket``), a hand of cards (``took the hand``), negated or supposed acts are none.  A
+handshake (``I shook his hand``, ``we shook hands``) is read the same way but is a greeting,
+friendliness 2 (the lexicon's ``shake hand`` never matched either).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from .asides import subject_past_aside
 from .order import shared_partner, subject_token
 
 _HOLDING = word_set("hold take squeeze clasp grasp")
+#: A handshake is a greeting: gestural friendliness (2), not contact (6).
+_SHAKING = word_set("shake")
 _PLACING = word_set("put place lay rest")
 _HANDS = word_set("hand hands")
 _POSSESSIVES = word_set("my his her their our")
@@ -34,8 +38,8 @@ _LEVEL = 6
 
 
 def hand_contacts(doc: Document, cast: Cast) -> list[Code]:
-    """``S 6> R`` (``S 6= R`` for hands held together) for each contact of the module
-    docstring; one per pair per sentence."""
+    """``S 6> R`` (``S 6= R`` for hands held together; level 2 for a handshake) for each
+    contact of the module docstring; one per pair per sentence."""
     codes: list[Code] = []
     seen: set[tuple[str, int]] = set()
     for k, tok in enumerate(doc.tokens):
@@ -47,7 +51,8 @@ def hand_contacts(doc: Document, cast: Cast) -> list[Code]:
         verb, (one, other, mutual) = found
         if mutual and other == DREAMER:
             one, other = other, one
-        label = f"{cast.code_of(one)} {_LEVEL}{'=' if mutual else '>'} {cast.code_of(other)}"
+        level = 2 if _SHAKING.intersection(lemma_candidates(doc.tokens[verb].low)) else _LEVEL
+        label = f"{cast.code_of(one)} {level}{'=' if mutual else '>'} {cast.code_of(other)}"
         key = (label, doc.tokens[k].sentence)
         if key not in seen:
             seen.add(key)
@@ -67,7 +72,8 @@ def _contact(doc: Document, cast: Cast, k: int) -> tuple[int, tuple[int, int, bo
     if subj is None:
         return None
     doer = cast.refs[subj]
-    if verb == k - 1 and doc.tokens[k].low == "hands" and _HOLDING.intersection(forms):
+    holding = _HOLDING.intersection(forms) or _SHAKING.intersection(forms)
+    if verb == k - 1 and doc.tokens[k].low == "hands" and holding:
         partner = _after_with(doc, cast, k)
         if partner is None:
             partner = shared_partner(doc, cast, subj)
@@ -75,7 +81,7 @@ def _contact(doc: Document, cast: Cast, k: int) -> tuple[int, tuple[int, int, bo
     if verb != k - 2 or owner_tok not in cast.refs:
         return None
     owner = cast.refs[owner_tok]
-    if _HOLDING.intersection(forms) and owner != doer:
+    if holding and owner != doer:
         return verb, (doer, owner, False)
     if _PLACING.intersection(forms) and owner == doer:
         touched = _after_on(doc, cast, k)

@@ -1,4 +1,5 @@
-"""Holding someone's hand, holding hands, a hand laid on someone's shoulder: friendliness 6."""
+"""Holding someone's hand, holding hands, a hand laid on someone's shoulder: friendliness 6;
+a handshake: friendliness 2."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ def codes(text: str, parser: SentenceParser) -> list[str]:
         ("My sister put her hands on my brother's chest.", []),
         ("My boyfriend did not take my hand.", []),
         ("I wanted to hold my boyfriend's hand.", []),
+        # a handshake is a greeting: friendliness 2, mutual when hands are shaken together
+        ("I shook hands with my father.", ["D 2= 1MFA"]),
+        ("My father and I shook hands.", ["D 2= 1MFA"]),
+        ("My father shook my hand.", ["1MFA 2> D"]),
+        ("My father shook his head.", []),
     ],
 )
 def test_hand_contacts(parser: SentenceParser, text: str, expected: list[str]) -> None:
