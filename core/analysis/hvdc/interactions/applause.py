@@ -17,6 +17,7 @@ from ..types import Code
 from .acts import negated
 from .asides import subject_past_aside
 
+_STEMS = ("applaud", "clap")  # a cheap test on every token before any other
 _POSSESSIVES = word_set("my his her their our")
 _DETERMINERS = _POSSESSIVES | word_set("the a an this that")
 _LEVEL = 2
@@ -28,8 +29,8 @@ def applause(doc: Document, cast: Cast) -> list[Code]:
     """``S 2> P`` for each applause of S for P (see the module docstring); one per pair."""
     codes: list[Code] = []
     told: set[str] = set()
-    for i in range(len(doc.tokens)):
-        if not _applauds(doc, i) or negated(doc, i):
+    for i, tok in enumerate(doc.tokens):
+        if not tok.low.startswith(_STEMS) or not _applauds(doc, i) or negated(doc, i):
             continue
         subj = subject_past_aside(doc, cast, i)
         if subj is None:
