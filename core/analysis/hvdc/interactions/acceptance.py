@@ -21,6 +21,7 @@ from ..lexicon import lemma_candidates
 from ..text import Document
 from ..types import Code
 from .acts import negated
+from .asides import subject_past_aside
 from .order import subject_token
 
 _YES = frozenset(["yes", "okay", "ok", "sure"])
@@ -46,7 +47,7 @@ def acceptances(
     for i in sorted(cues):
         if negated(doc, i):
             continue
-        subj = subject_token(doc, cast, i)
+        subj = subject_past_aside(doc, cast, i)
         if subj is None:
             continue
         who = cast.code_of(cast.refs[subj])
@@ -92,7 +93,7 @@ def granted_requests(doc: Document, cast: Cast, saying: list[int]) -> list[Code]
     for i in saying:
         if not _says_yes(doc, i) or negated(doc, i):
             continue
-        subj = subject_token(doc, cast, i)
+        subj = subject_past_aside(doc, cast, i)
         if (
             subj is None
             or cast.refs[subj] == DREAMER

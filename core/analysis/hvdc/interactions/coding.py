@@ -18,8 +18,12 @@ from ..text import Document
 from ..types import Code
 from .acceptance import acceptances, granted_requests
 from .acts import act_tokens, false_sense, negated, verb
+from .applause import applause
 from .cues import cue_tokens
+from .dates import dates
 from .favours import favours
+from .gifts import received_gifts
+from .hands import hand_contacts
 from .hostility import (
     covert_anger,
     feeling_at_thing,
@@ -278,9 +282,10 @@ def code_interactions(
     aggression.sort(key=lambda c: c.span[0] if c.span else -1)
     aggression = _answered(_distinct(doc, aggression))
     friendly = _scan(doc, cast, parse, "friendliness", acts["friendliness"])
-    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast)
-    friendly += invitations(doc, cast, cues["asking"], cues["coming"])
-    friendly += praise(doc, cast, cues["praising"], cues["wishing"])
+    friendly += covert_warmth(doc, cast, emotions) + favours(doc, cast) + hand_contacts(doc, cast)
+    friendly += invitations(doc, cast, cues["asking"], cues["coming"]) + dates(doc, cast)
+    friendly += received_gifts(doc, cast)
+    friendly += praise(doc, cast, cues["praising"], cues["wishing"]) + applause(doc, cast)
     friendly += granted_requests(doc, cast, cues["reporting"])
     friendly.sort(key=lambda c: c.span[0] if c.span else -1)
     friendly += acceptances(doc, cast, friendly, cues["accepting"], cues["reporting"])

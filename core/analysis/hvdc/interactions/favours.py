@@ -17,14 +17,14 @@ from ..participants import clause_of
 from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
-from .order import subject_token
+from .asides import subject_past_aside
 
 _FAVOURS = word_set(
-    "make get buy carry cook fix sing play bring find save prepare build write pick order "
+    "make get buy purchase carry cook fix sing play bring find save prepare build write pick order "
     "reserve pack sew bake fetch open draw paint knit mend wash iron clean arrange"
 )
 #: Favours that hand something over: a gift (friendliness 3) rather than a service (4).
-_GIFTS = word_set("buy bring bake knit sew")
+_GIFTS = word_set("buy purchase bring bake knit sew")
 _DETERMINERS = word_set("the a an my his her their our this that")
 _PERSONS = word_set("me him her us")
 _THING_DETERMINERS = word_set("a an the some my his her their our this that another")
@@ -47,7 +47,7 @@ def favours(doc: Document, cast: Cast) -> list[Code]:
             continue
         if verb is None or receiver is None or negated(doc, verb):
             continue
-        subj = subject_token(doc, cast, verb)
+        subj = subject_past_aside(doc, cast, verb)
         if subj is None or cast.refs[subj] == receiver:
             continue
         (start, end), text = doc.span_text(verb, verb)

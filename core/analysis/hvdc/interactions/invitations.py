@@ -18,7 +18,7 @@ from ..participants import object_token
 from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
-from .order import subject_token
+from .asides import subject_past_aside
 
 #: What one is asked to do that makes the request an invitation: to go, come or join in.
 _JOINING = word_set(
@@ -44,7 +44,7 @@ def invitations(doc: Document, cast: Cast, asking: list[int], coming: list[int])
     for i, receiver in sorted(asked + [(i, _visited(doc, cast, i)) for i in coming]):
         if receiver is None or _unreal(doc, i):
             continue
-        subj = subject_token(doc, cast, i)
+        subj = subject_past_aside(doc, cast, i)
         if subj is None or cast.refs[subj] == cast.refs[receiver]:
             continue
         label = f"{cast.code_of(cast.refs[subj])} {_LEVEL}> {cast.code_of(cast.refs[receiver])}"

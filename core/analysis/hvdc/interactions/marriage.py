@@ -7,12 +7,19 @@ and ``we got married`` has no ``Q`` doer although the parse sees a passive.  The
 the object (``married my uncle``), the object of ``to``/``with`` (``engaged to a boy``), the
 other half of ``X and Y`` or the companion of ``we``; a ``wedding`` is the couple of its
 owner (``her wedding dress``) and no one's when it has none (``a mock wedding``).
+
+A proposal is not yet a marriage but one side's act on the other (``1MKA 7> D``): ``he asked
+me to marry him`` (a request verb, its object, ``to marry``) goes from the one who asks to the
+one asked, and a spoken ``marry me`` from the speaker to the one told (the dreamer, when
+someone else says it).
 """
 
 from __future__ import annotations
 
 from ..cast.model import DREAMER, Cast
+from ..lexicon import lemma_candidates
 from ..parse.tree import Parse
+from ..participants import companions, object_token
 from ..text import Document, word_set
 from .acts import negated
 from .order import shared_partner, subject_token
@@ -26,6 +33,14 @@ _MODALS = word_set("would could might should")
 _OWNERS = word_set("my her his their our")
 #: How far up the parse a marriage word looks for its couple: ``we were going to be married``.
 _CLIMB = ("xcomp", "acomp", "conj", "auxpass", "pcomp", "prep", "advcl", "ccomp")
+#: Verbs that ask for a marriage (``asked me to marry him``); ``want`` is a wish, not a proposal.
+_PROPOSING = word_set("ask beg plead urge persuade")
+#: Verbs that report a spoken ``marry me``.
+_SAYING = word_set("say ask tell beg plead whisper cry exclaim")
+#: A request only meant or supposed: ``to ask him to marry me``, ``would ask``.
+_UNDONE = word_set("to would could might should will if")
+_POSSESSIVES = word_set("my our his their")
+_SAID_REACH = 6  # words from the speech verb to "marry me"
 
 
 def is_marriage(lemma: str) -> bool:
@@ -41,6 +56,9 @@ def marriage_couple(
     one; None when the words name neither side."""
     if negated(doc, i) or _negated_or_unreal(doc, parse, i):
         return NOT_CODED
+    proposed = _proposal(doc, cast, i)
+    if proposed is not None:
+        return proposed
     if lemma.startswith("wedding"):
         owner = _owner(doc, cast, parse, i)
         return SKIP if owner is None else _couple(owner, UNKNOWN)
@@ -52,6 +70,55 @@ def marriage_couple(
     if partner is None and one != DREAMER and cast.characters[one].plural:
         return one, one, True  # "a young couple were getting married"
     return _couple(one, UNKNOWN if partner is None else partner)
+
+
+def _proposal(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | None:
+    """(the one who proposes, the one proposed to, False) for a proposal at the ``marry`` of
+    token i (see the module docstring), None for any other marriage word."""
+    if doc.tokens[i].low != "marry" or i < 3:
+        return None
+    asked = i - 2
+    if doc.tokens[i - 1].low == "to" and asked in cast.refs:
+        req = i - 3
+        if _PROPOSING.intersection(lemma_candidates(doc.tokens[req].low)):
+            subj = subject_token(doc, cast, req)
+            if subj is None or doc.tokens[req - 1].low in _UNDONE:
+                return None
+            one, other = cast.refs[subj], cast.refs[asked]
+            return (one, other, False) if one != other else None
+    nxt = doc.tokens[i + 1].low if i + 1 < len(doc.tokens) else ""
+    return _spoken_proposal(doc, cast, i) if nxt == "me" else None
+
+
+def _spoken_proposal(doc: Document, cast: Cast, i: int) -> tuple[int, int, bool] | None:
+    """``he said, marry me``: the speaker proposes to the one told, the dreamer when someone
+    else speaks and no one else is told; a speaker the cast does not know (``one of them``)
+    is the last character named before."""
+    first = doc.sentences[doc.tokens[i].sentence].first
+    for j in range(i - 1, max(first, i - _SAID_REACH) - 1, -1):
+        if _SAYING.intersection(lemma_candidates(doc.tokens[j].low)):
+            if doc.tokens[j - 1].low in _UNDONE:
+                return None
+            subj = _speaker(doc, cast, j)
+            if subj is None:  # "one of them ... said, marry me": the last one named asks her
+                named = companions(doc, cast, j)
+                return (named[0], DREAMER, False) if named else None
+            told = object_token(doc, cast, j, reach=3)
+            if told is not None and told < i - 1 and cast.refs[told] != cast.refs[subj]:
+                return cast.refs[subj], cast.refs[told], False
+            return (cast.refs[subj], DREAMER, False) if cast.refs[subj] != DREAMER else None
+    return None
+
+
+def _speaker(doc: Document, cast: Cast, j: int) -> int | None:
+    """The subject of the speech verb at j; a possessive is the owner of a thing acted on
+    before (``he grabbed my arm and said``), not the speaker: look further back."""
+    subj = subject_token(doc, cast, j)
+    for _ in range(2):
+        if subj is None or doc.tokens[subj].low not in _POSSESSIVES:
+            break
+        subj = subject_token(doc, cast, subj)
+    return subj
 
 
 def _couple(one: int, other: int) -> tuple[int, int, bool]:

@@ -17,7 +17,7 @@ from ..participants import object_after
 from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
-from .order import subject_token
+from .asides import subject_past_aside
 
 _PRAISE = word_set(
     "nice kind sweet lovely wonderful clever talented smart pretty beautiful handsome lucky "
@@ -35,7 +35,7 @@ def praise(doc: Document, cast: Cast, verbs: list[int], wishes: list[int]) -> li
     codes: list[Code] = []
     told = [(i, _praised(doc, cast, i)) for i in verbs]
     for i, praised in told + [(i, _wished(doc, cast, i)) for i in wishes]:
-        subj = None if praised is None else subject_token(doc, cast, i)
+        subj = None if praised is None else subject_past_aside(doc, cast, i)
         if praised is None or subj is None or negated(doc, i) or cast.refs[subj] == praised:
             continue
         (start, end), text = doc.span_text(i, i)

@@ -24,6 +24,7 @@ _REFLEXIVE = word_set("myself herself himself themselves itself ourselves yourse
 _SPEAKERS = word_set("i you we they to he she")
 #: Be-forms before "married"/"engaged" that tell a standing state, not a wedding in the dream.
 _STATE_BE = word_set("am is are 's been")
+_HAVE = word_set("had has have having")
 _GIVE_IDIOMS = word_set("way each up in out a an birth")
 #: Friendly acts that need someone on the receiving end in the words right after them.
 _NEEDS_PERSON = word_set("drive pick play hold pet")
@@ -116,7 +117,7 @@ def not_an_interaction(doc: Document, cast: Cast, i: int, lemma: str) -> bool:
     prev = doc.tokens[i - 1].low if i > 0 else ""
     if word in _NOUN_FORMS and lemma.split()[0] not in {"give"}:
         return word != "driving" or not _person_follows(doc, cast, i)
-    if word == "given":
+    if word == "given" and prev not in _HAVE:  # "had given me the money" is the act itself
         return _next_word(doc, i) is None or doc.tokens[i + 1].low != "by"
     after = _next_word(doc, i, _UP_BACK)
     if after is not None and doc.tokens[after].low in _REFLEXIVE:
