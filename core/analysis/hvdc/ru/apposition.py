@@ -94,14 +94,20 @@ def _renames_better(doc: RuDoc, second: int, first: int) -> bool:
     )
 
 
-def apposition(doc: RuDoc, i: int) -> bool:
-    """Whether the person noun at ``i`` is one of two names for one person and the other one
-    is kept: the second unless it tells more of who it is, then the first."""
+def kept_partner(doc: RuDoc, i: int) -> int | None:
+    """The other name of the person noun at ``i`` when the two name one person and the other
+    one is kept (the second unless ``i`` tells more of who it is, then the first)."""
     head = _head_of(doc, i)
     if head is not None and not _renames_better(doc, i, head):
-        return True
+        return head
     sentence = doc.sentences[doc.sentence_of[i]]
     for k in range(i + 2, min(sentence.last, i + 2 + _REACH + 2)):
         if _head_of(doc, k) == i:
-            return _renames_better(doc, k, i)
-    return False
+            return k if _renames_better(doc, k, i) else None
+    return None
+
+
+def apposition(doc: RuDoc, i: int) -> bool:
+    """Whether the person noun at ``i`` is one of two names for one person and the other one
+    is kept (:func:`kept_partner`)."""
+    return kept_partner(doc, i) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .apposition import kept_partner
 from .groups import EVERYONE, OTHERS, everyone, others
 from .identity import identity_of
 from .lexicon import lexicon
@@ -294,7 +295,19 @@ def build_cast(doc: RuDoc) -> Cast:
         cast.characters.append(Character(code, i, w.lemma, gender or w.gender))
     _add_everyone(doc, cast)
     _add_others(doc, cast)
+    _link_dropped_names(doc, cast)
     return cast
+
+
+def _link_dropped_names(doc: RuDoc, cast: Cast) -> None:
+    """A person noun left out as the lesser of two names for one person
+    («преподавательнице, Дороти Крэндалл») still stands for that person, so an act told of it
+    («отдала тетрадь преподавательнице») reaches her."""
+    for i, w in enumerate(doc.words):
+        if w.pos == "NOUN" and i not in cast.by_word:
+            kept = kept_partner(doc, i)
+            if kept is not None and kept in cast.by_word:
+                cast.by_word[i] = cast.by_word[kept]
 
 
 def _named_next(doc: RuDoc, cast: Cast, i: int, code: str) -> int | None:
