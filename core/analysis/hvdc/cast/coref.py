@@ -60,7 +60,7 @@ def restates(st: CastState, i: int, prev: list[str]) -> bool:
         char.identity = found[0][2]
     if found and char.sex in "?I" and found[0][1] in "MF" and not char.plural:
         char.sex = found[0][1]  # "a person, a man of about 40": now we know
-    if prev and prev[0] in {"my", "our"} and char.identity in "SUO":
+    if any(w in {"my", "our"} for w in prev[:2]) and char.identity in "SUO":
         char.identity = "K"
     if found and found[0][3] == "*" and prev[:1] in (["my"], ["our"]) and not char.plural:
         char.identity = found[0][2]  # "Sonja, my niece": the dreamer's relative
@@ -93,6 +93,8 @@ def _predicate_subject(st: CastState, i: int) -> int | None:
     j = _past_adjectives(st, i, j)
     if j < 0 or st.toks[j].low not in W.BE_VERBS or j == i - 1:
         return None
+    if word_at(st, j - 1) == "one":
+        return None  # "people kept arriving, and one was my friend's boyfriend": a member
     for k in range(j - 1, max(-1, j - 7), -1):
         if st.toks[k].low in {"there", "it", "this", "that", ".", "who's"}:
             return None
@@ -101,11 +103,15 @@ def _predicate_subject(st: CastState, i: int) -> int | None:
     return None
 
 
+#: Where a predicate noun phrase starts: ``was a famous dancer``, ``was my music teacher``.
+_PREDICATE_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their"})
+
+
 def _past_adjectives(st: CastState, i: int, j: int) -> int:
     """``was a famous ballet dancer``: step back over descriptive words to ``a``/``the``."""
     for k in range(j, max(-1, i - 5), -1):
         w = st.toks[k].low
-        if w in {"a", "an", "the"}:
+        if w in _PREDICATE_DETERMINERS:
             return k - 1 if k < j else j  # "was a famous dancer", "was my music teacher"
         if not st.toks[k].is_word or (w in st.nouns and w not in W.HAIR_PERSONS) or w in W.BE_VERBS:
             return j

@@ -1,0 +1,24 @@
+"""A noun that says who a character already met is names no one new (HVdC codes each
+character once): predicates after a relative clause, members singled out of a group."""
+
+from __future__ import annotations
+
+from core.analysis.hvdc import code_dream
+
+
+def _characters(text: str) -> list[str]:
+    return code_dream(text).card()["characters"]
+
+
+def test_a_predicate_after_a_possessive_restates_the_subject() -> None:
+    text = "I talked with an elderly woman who at one time was my music teacher."
+    assert _characters(text) == ["1FKA"]
+
+
+def test_my_before_an_adjective_makes_the_restated_character_known() -> None:
+    assert _characters("A man came in. He was my history teacher.") == ["1MKA"]
+
+
+def test_one_of_a_group_named_by_a_predicate_is_a_new_individual() -> None:
+    text = "People kept arriving, and one was my friend's boyfriend."
+    assert "1MKA" in _characters(text)
