@@ -22,3 +22,17 @@ def test_my_before_an_adjective_makes_the_restated_character_known() -> None:
 def test_one_of_a_group_named_by_a_predicate_is_a_new_individual() -> None:
     text = "People kept arriving, and one was my friend's boyfriend."
     assert "1MKA" in _characters(text)
+
+
+def test_someone_met_only_after_the_dreamer_woke_up_is_no_character() -> None:
+    assert _characters("A man chased me. I woke up to find my sister beside me.") == ["1MSA"]
+
+
+def test_a_waking_inside_the_dream_keeps_whom_the_dreamer_meets() -> None:
+    text = "I lay down on a bench and when I woke up, my mother was there."
+    assert _characters(text) == ["1FMA"]
+
+
+def test_what_happened_before_the_dreamer_woke_is_still_the_dream() -> None:
+    text = "I awoke before the old woman could reach me."
+    assert _characters(text) == ["1FSA"]
