@@ -147,6 +147,8 @@ def _head_of_possessor(st: CastState, t: int) -> int | None:
 def _named_before(st: CastState, i: int) -> int | None:
     """``Chuck Branden, my boyfriend (22)``, ``Nancy (19) my ex-roommate``, ``Julia, girl
     living across the hall``: a noun set off right after a name describes that person."""
+    if word_at(st, i - 1) == "-" and i > 1 and st.toks[i - 2].is_word:
+        i -= 2  # "my ex-roommate", "my step-mother": the noun starts at its prefix
     j = i - 1
     for _ in range(2):  # "the student instructor", "our house mother"
         if j < 0:  # the report opens with the noun ("Mother."): nothing is named before it

@@ -256,17 +256,34 @@ def _names_a_brand(st: CastState, end: int) -> bool:
 
 
 def attach_name(st: CastState, i: int) -> None:
-    """``my friend Betty``, ``cousin (29) Jack``: a following name belongs to the noun."""
+    """``my friend Betty``, ``cousin (29) Jack``, ``the instructor of the class, Dorothy
+    Crandall``: a following name belongs to the noun (past an ``of``/``from`` phrase only
+    when a comma sets the name off)."""
     cid = st.cast.refs[i]
     commas = 0
+    phrase = False
     for j in range(i + 1, min(len(st.toks), i + 7)):
         tok = st.toks[j]
         commas += tok.low == ","
+        if tok.low in _PHRASE_HEADS and not commas:
+            phrase = True
+            continue
         if (tok.low in W.SKIP_TO_NAME or tok.low.isdigit()) and commas < 2:
             continue
-        if is_name(st, j) and _compatible(st, cid, j):
+        if phrase and not commas and _plain_word(st, j):
+            continue  # "of the class": the name comes after the comma
+        if (commas or not phrase) and is_name(st, j) and _compatible(st, cid, j):
             _claim_name(st, j, cid)
         return
+
+
+_PHRASE_HEADS = frozenset({"of", "from"})
+
+
+def _plain_word(st: CastState, j: int) -> bool:
+    """A lower-case word that refers to no one: ``the``, ``class`` in ``of the class``."""
+    tok = st.toks[j]
+    return tok.is_word and not tok.capitalized and j not in st.cast.refs and tok.low not in st.nouns
 
 
 def _compatible(st: CastState, cid: int, j: int) -> bool:

@@ -36,3 +36,13 @@ def test_a_waking_inside_the_dream_keeps_whom_the_dreamer_meets() -> None:
 def test_what_happened_before_the_dreamer_woke_is_still_the_dream() -> None:
     text = "I awoke before the old woman could reach me."
     assert _characters(text) == ["1FSA"]
+
+
+def test_a_name_set_off_after_an_of_phrase_names_the_noun_before_it() -> None:
+    text = "I gave the card to the instructor of the class, Dorothy Crandall. She smiled."
+    assert _characters(text) == ["1FKA"]
+
+
+def test_a_hyphenated_noun_after_a_name_describes_that_person() -> None:
+    text = "Two friends, Nancy (19) my ex-roommate and Julia, were with me."
+    assert _characters(text) == ["1FKA", "1FKA"]
