@@ -71,6 +71,10 @@ def _as_a_role(prev: list[str], k: int) -> bool:
     )
 
 
+#: ``many others``: a group not met before; ``the others`` points back at one.
+_NEW_OTHERS = frozenset({"many", "several", "some", "few", "numerous", "various"})
+
+
 def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
     """Uses of character nouns that name no one: ``a date with``, ``we were friends``."""
     nxt = word_at(st, i + 1)
@@ -78,6 +82,8 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
     if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
         return True
+    if st.toks[i].low == "others" and (not prev or prev[0] not in _NEW_OTHERS):
+        return True  # "the others", "my friends and others": people already met
     if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
         return True  # "no audience", "felt myself a stranger"
     if prev[:2] in (["more", "no"], ["one", "not"]):

@@ -46,3 +46,11 @@ def test_a_name_set_off_after_an_of_phrase_names_the_noun_before_it() -> None:
 def test_a_hyphenated_noun_after_a_name_describes_that_person() -> None:
     text = "Two friends, Nancy (19) my ex-roommate and Julia, were with me."
     assert _characters(text) == ["1FKA", "1FKA"]
+
+
+def test_many_others_is_a_group_of_uncertain_people() -> None:
+    assert _characters("I was in church along with many others.") == ["2JUA"]
+
+
+def test_the_others_point_back_at_people_already_met() -> None:
+    assert _characters("My friends waited in the car. The others went home.") == ["2JKA"]
