@@ -44,6 +44,14 @@ def refers_back(st: CastState, i: int, lemma: str, code: str, prev: list[str]) -
 def restates(st: CastState, i: int, prev: list[str]) -> bool:
     """``he was a stranger``, ``Norma (18), a girl who...``: a noun that describes a
     character already there; it may sharpen that character's identity."""
+    alternative = _alternative_to(st, i, prev)
+    if alternative is not None:
+        st.cast.refs[i] = alternative  # another word for the same person
+        found = noun_code(st, i)
+        char = st.cast.characters[alternative]
+        if found and {char.sex, found[0][1]} == {"M", "F"}:
+            char.sex = "I"  # "a boy or a girl": the dreamer cannot tell the sex
+        return True
     target = _predicate_subject(st, i)
     if target is None:  # not "or": the first character has id 0
         target = _apposition_subject(st, i, prev)
@@ -65,6 +73,21 @@ def restates(st: CastState, i: int, prev: list[str]) -> bool:
     if found and found[0][3] == "*" and prev[:1] in (["my"], ["our"]) and not char.plural:
         char.identity = found[0][2]  # "Sonja, my niece": the dreamer's relative
     return True
+
+
+def _alternative_to(st: CastState, i: int, prev: list[str]) -> int | None:
+    """``the attendant or lecturer``, ``some men (or boy)``: a noun offered as another word
+    for the person just named is that person, not a second one."""
+    k = 0
+    while k < len(prev) and prev[k] in {"a", "an", "the", "("}:
+        k += 1
+    if k >= len(prev) or prev[k] != "or":
+        return None
+    j = i - k - 2
+    while j >= 0 and st.toks[j].low in {"(", ","}:
+        j -= 1
+    ref = st.cast.refs.get(j)
+    return None if ref is None or ref == DREAMER else ref
 
 
 def _already_met(st: CastState, i: int, named: int, prev: list[str]) -> int:

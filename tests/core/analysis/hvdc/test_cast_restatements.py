@@ -54,3 +54,12 @@ def test_many_others_is_a_group_of_uncertain_people() -> None:
 
 def test_the_others_point_back_at_people_already_met() -> None:
     assert _characters("My friends waited in the car. The others went home.") == ["2JKA"]
+
+
+def test_another_word_offered_with_or_is_the_same_person() -> None:
+    assert _characters("The attendant or lecturer began to speak.") == ["1MOA"]
+    assert _characters("I was trying to trick some men (or boy) into talking.") == ["2MUA"]
+
+
+def test_a_boy_or_a_girl_is_one_person_of_indefinite_sex() -> None:
+    assert _characters("A boy or a girl waved at me.") == ["1IKA"]
