@@ -145,6 +145,9 @@ def _apposition_subject(st: CastState, i: int, prev: list[str]) -> int | None:
     named = _named_before(st, i)
     if named is not None:
         return named
+    group = _group_apposition(st, i, prev)
+    if group is not None:
+        return group
     if len(prev) < 2 or not (prev[0] in {"a", "an"} or prev[1] in {"a", "an"}):
         return None
     lead = prev[1] if prev[0] in {"a", "an"} else (prev[2] if len(prev) > 2 else "")
@@ -155,6 +158,27 @@ def _apposition_subject(st: CastState, i: int, prev: list[str]) -> int | None:
         return None
     head = _head_of_possessor(st, last)
     return st.cast.refs[head if head is not None else last]
+
+
+_HEDGES = frozenset({"supposedly", "probably", "apparently", "both", "all", "perhaps"})
+
+
+def _group_apposition(st: CastState, i: int, prev: list[str]) -> int | None:
+    """``two girls, supposedly his sisters, came out``: a plural noun set off by a comma
+    right after a group says who the group is."""
+    if not st.toks[i].low.endswith("s"):
+        return None
+    k = 0
+    if prev[k : k + 1] and prev[k] in {"my", "our", "his", "her", "their"}:
+        k += 1
+    if prev[k : k + 1] and prev[k] in _HEDGES:
+        k += 1
+    if not k or prev[k : k + 1] != [","]:
+        return None  # "my aunts, cousins, uncles": a list, not an apposition
+    ref = st.cast.refs.get(i - k - 2)
+    if ref is None or ref == DREAMER or not st.cast.characters[ref].plural:
+        return None
+    return ref
 
 
 def _head_of_possessor(st: CastState, t: int) -> int | None:

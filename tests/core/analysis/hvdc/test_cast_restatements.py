@@ -63,3 +63,24 @@ def test_another_word_offered_with_or_is_the_same_person() -> None:
 
 def test_a_boy_or_a_girl_is_one_person_of_indefinite_sex() -> None:
     assert _characters("A boy or a girl waved at me.") == ["1IKA"]
+
+
+def test_a_denied_predicate_past_one_of_names_no_one() -> None:
+    text = "A girl came in. The girl is not one of my best friends and is not married."
+    assert _characters(text) == ["1FKA"]
+
+
+def test_a_plural_predicate_after_a_possessive_names_no_new_group() -> None:
+    assert _characters("She and her husband had become our landlords.") == ["1MKA"]
+
+
+def test_a_plural_apposition_says_who_the_group_is() -> None:
+    assert _characters("Then two girls, supposedly his sisters, came out.") == ["2FKA"]
+
+
+def test_a_list_of_relatives_is_not_an_apposition() -> None:
+    assert _characters("My aunts, cousins, and my grandmother came.") == ["2JRA", "1FRA"]
+
+
+def test_any_after_a_negation_names_no_one() -> None:
+    assert _characters("I didn't see any people there.") == []
