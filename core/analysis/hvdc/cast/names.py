@@ -104,7 +104,7 @@ def is_name(st: CastState, j: int) -> bool:
     if w in W.NON_PERSON or w in st.nouns:
         return False
     after = st.toks[name_end(st, j) + 1].low if name_end(st, j) + 1 < len(st.toks) else ""
-    if after in W.PLACE_SUFFIXES:
+    if after in W.PLACE_SUFFIXES or _names_a_thing(st, name_end(st, j) + 1):
         return False
     if _titled(st, j) or w in W.PROMINENT:
         return True
@@ -253,6 +253,18 @@ def _names_a_brand(st: CastState, end: int) -> bool:
         return False
     nxt = word_at(st, end + 1)
     return nxt in st.objects or nxt in st.places or nxt in {"characters", "name"}
+
+
+def _names_a_thing(st: CastState, k: int) -> bool:
+    """``a green Lincoln sedan``, ``Donald Duck``: a capitalized word right before an object
+    noun or a capitalized animal word names a make or a cartoon, not a person."""
+    if k >= len(st.toks) or not st.toks[k].is_word or st.toks[k - 1].low.endswith("'s"):
+        return False  # "Marie's house": the owner of a thing is a person
+    tok = st.toks[k]
+    code = st.nouns.get(tok.low, "")
+    if tok.capitalized:
+        return code[1:] in ("ANI", "CZZ") and tok.sentence == st.toks[k - 1].sentence
+    return tok.low in st.objects and tok.low not in W.VERB_LIKE_OBJECTS
 
 
 def attach_name(st: CastState, i: int) -> None:

@@ -84,3 +84,15 @@ def test_a_list_of_relatives_is_not_an_apposition() -> None:
 
 def test_any_after_a_negation_names_no_one() -> None:
     assert _characters("I didn't see any people there.") == []
+
+
+def test_a_name_before_an_animal_word_is_a_cartoon_not_a_person() -> None:
+    assert _characters("I saw Donald Duck and Mickey Mouse.") == []
+
+
+def test_a_name_before_an_object_word_is_a_make_not_a_person() -> None:
+    assert _characters("He drove up in a Chevrolet car.") == []
+
+
+def test_the_owner_of_a_thing_is_still_a_person() -> None:
+    assert _characters("We all were at Marie's house.") == ["1FKA"]
