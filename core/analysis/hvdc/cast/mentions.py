@@ -82,7 +82,7 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
     if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
         return True
-    if st.toks[i].low == "others" and (not prev or prev[0] not in _NEW_OTHERS):
+    if st.toks[i].low == "others" and prev and prev[0] not in _NEW_OTHERS:
         return True  # "the others", "my friends and others": people already met
     if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
         return True  # "no audience", "felt myself a stranger"

@@ -96,3 +96,7 @@ def test_a_name_before_an_object_word_is_a_make_not_a_person() -> None:
 
 def test_the_owner_of_a_thing_is_still_a_person() -> None:
     assert _characters("We all were at Marie's house.") == ["1FKA"]
+
+
+def test_others_opening_a_sentence_are_a_group() -> None:
+    assert _characters("Others and I were supposed to fill the bins.") == ["2JUA"]
