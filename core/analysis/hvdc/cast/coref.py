@@ -63,6 +63,7 @@ def restates(st: CastState, i: int, prev: list[str]) -> bool:
     if target == DREAMER:
         return True
     char = st.cast.characters[target]
+    was_unknown = char.identity in "SU"
     found = noun_code(st, i)
     if found and char.identity in "SU" and found[0][2] in "OK":
         char.identity = found[0][2]
@@ -72,6 +73,9 @@ def restates(st: CastState, i: int, prev: list[str]) -> bool:
         char.identity = "K"
     if found and found[0][3] == "*" and prev[:1] in (["my"], ["our"]) and not char.plural:
         char.identity = found[0][2]  # "Sonja, my niece": the dreamer's relative
+        if was_unknown:  # "a woman ... it was my mother": a later "my mother" is she
+            key, _ = dedup_key(st, found[1], "1", char.identity, prev)
+            st.by_key.setdefault(key, target)
     return True
 
 
@@ -118,12 +122,36 @@ def _predicate_subject(st: CastState, i: int) -> int | None:
         return None
     if word_at(st, j - 1) == "one":
         return None  # "people kept arriving, and one was my friend's boyfriend": a member
+    if word_at(st, j - 1) == "it":
+        return _unknown_one_recognized(st, i)
     for k in range(j - 1, max(-1, j - 7), -1):
         if st.toks[k].low in {"there", "it", "this", "that", ".", "who's"}:
             return None
         if k in st.cast.refs:
             return st.cast.refs[k]
     return None
+
+
+def _unknown_one_recognized(st: CastState, i: int) -> int | None:
+    """``I could see a woman scrubbing the floor ... it was my mother``: ``it was my X``
+    names the stranger just seen (same sex, in this or the last sentence), not a new
+    character; without such a stranger (``the phone rang; it was my mother``) it is one."""
+    found = noun_code(st, i)
+    if found is None or found[0][0] != "1" or word_at(st, i - 1) not in {"my", "our"}:
+        return None
+    sex = found[0][1]
+    sent = st.toks[i].sentence
+
+    def stranger(c: Character) -> bool:
+        return (
+            not c.plural
+            and not c.is_animal
+            and c.identity in {"S", "U"}
+            and (c.sex == sex or c.sex in "?I" or sex in "?IJ")
+            and st.toks[c.token].sentence >= sent - 1
+        )
+
+    return recent(st, i, stranger)
 
 
 #: Where a predicate noun phrase starts: ``was a famous dancer``, ``was my music teacher``.

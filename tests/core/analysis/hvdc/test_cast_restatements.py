@@ -100,3 +100,15 @@ def test_the_owner_of_a_thing_is_still_a_person() -> None:
 
 def test_others_opening_a_sentence_are_a_group() -> None:
     assert _characters("Others and I were supposed to fill the bins.") == ["2JUA"]
+
+
+def test_it_was_my_mother_names_the_stranger_just_seen() -> None:
+    text = (
+        "I could see a woman scrubbing the floor. I was shocked to discover that it was "
+        "my mother. My mother smiled."
+    )
+    assert _characters(text) == ["1FMA"]
+
+
+def test_it_was_my_mother_without_a_stranger_is_the_mother() -> None:
+    assert _characters("The phone rang. It was my mother.") == ["1FMA"]
