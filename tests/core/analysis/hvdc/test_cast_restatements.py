@@ -112,3 +112,8 @@ def test_it_was_my_mother_names_the_stranger_just_seen() -> None:
 
 def test_it_was_my_mother_without_a_stranger_is_the_mother() -> None:
     assert _characters("The phone rang. It was my mother.") == ["1FMA"]
+
+
+def test_each_member_of_a_group_met_is_no_new_character() -> None:
+    text = "A lot of girls were there. Each girl had a special feat to show."
+    assert _characters(text) == ["2FKA"]
