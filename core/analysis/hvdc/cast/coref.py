@@ -137,10 +137,12 @@ def _unknown_one_recognized(st: CastState, i: int) -> int | None:
     names the stranger just seen (same sex, in this or the last sentence), not a new
     character; without such a stranger (``the phone rang; it was my mother``) it is one."""
     found = noun_code(st, i)
-    if found is None or found[0][0] != "1" or word_at(st, i - 1) not in {"my", "our"}:
+    det = word_at(st, i - 1)
+    if found is None or found[0][0] != "1" or det not in {"my", "our", "a", "an"}:
         return None
     sex = found[0][1]
     sent = st.toks[i].sentence
+    unsexed_only = det in {"a", "an"}  # "somebody, it was a man": only says the sex
 
     def stranger(c: Character) -> bool:
         return (
@@ -148,6 +150,7 @@ def _unknown_one_recognized(st: CastState, i: int) -> int | None:
             and not c.is_animal
             and c.identity in {"S", "U"}
             and (c.sex == sex or c.sex in "?I" or sex in "?IJ")
+            and (not unsexed_only or c.sex in "?I")
             and st.toks[c.token].sentence >= sent - 1
         )
 

@@ -117,3 +117,8 @@ def test_it_was_my_mother_without_a_stranger_is_the_mother() -> None:
 def test_each_member_of_a_group_met_is_no_new_character() -> None:
     text = "A lot of girls were there. Each girl had a special feat to show."
     assert _characters(text) == ["2FKA"]
+
+
+def test_it_was_a_man_tells_the_sex_of_someone_just_met() -> None:
+    assert _characters("Then somebody, it was a man, sneaked into the room.") == ["1MUA"]
+    assert _characters("I heard someone at the door. It was a woman.") == ["1FUA"]
