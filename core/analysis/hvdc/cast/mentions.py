@@ -82,6 +82,8 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
     if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
         return True
+    if lemma == "person" and any(w in _MODALS for w in prev[2:4]):
+        return True  # "these seals could kill a person": anyone, no one in the dream
     if st.toks[i].low == "others" and prev and prev[0] not in _NEW_OTHERS:
         return True  # "the others", "my friends and others": people already met
     if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
@@ -113,6 +115,7 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
     )
 
 
+_MODALS = frozenset({"could", "would", "can", "might", "may", "should", "will"})
 _NEGATIONS = frozenset(
     {"not", "n't", "doesn't", "don't", "didn't", "never", "without", "hardly", "wasn't", "weren't"}
 )

@@ -122,3 +122,8 @@ def test_each_member_of_a_group_met_is_no_new_character() -> None:
 def test_it_was_a_man_tells_the_sex_of_someone_just_met() -> None:
     assert _characters("Then somebody, it was a man, sneaked into the room.") == ["1MUA"]
     assert _characters("I heard someone at the door. It was a woman.") == ["1FUA"]
+
+
+def test_a_person_after_a_modal_is_anyone_not_a_character() -> None:
+    assert _characters("The seals could bite so hard they could kill a person.") == ["2ANI"]
+    assert _characters("I met a person I knew.") == ["1IKA"]
