@@ -80,6 +80,8 @@ def _handle_noun(st: CastState, i: int) -> bool:
         if animal is not None:
             st.cast.refs[i] = animal
             return True
+    if _each_of_a_group(st, i, lemma, prev):
+        return True
     code, key_lemma = code_in_context(st, i, lemma, code, prev)
     if lemma in {"boy", "fellow", "man"} and after_has(st, i, W.STEADY_CUES):
         key_lemma = "boyfriend"
@@ -95,6 +97,18 @@ def _handle_noun(st: CastState, i: int) -> bool:
     else:
         new_character(st, code, key, i, plural_noun=code[0] != "1")
     attach_name(st, i)
+    return True
+
+
+def _each_of_a_group(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
+    """``a lot of girls ... each girl had a feat to show``: ``each``/``every`` + a singular
+    noun speaks of the members of a group already met, not of a new character."""
+    if not prev or prev[0] not in {"each", "every"}:
+        return False
+    group = st.by_key.get(f"{W.ALIASES.get(lemma + 's', lemma + 's')}:2")
+    if group is None or group == DREAMER:
+        return False
+    st.cast.refs[i] = group
     return True
 
 

@@ -71,6 +71,10 @@ def _as_a_role(prev: list[str], k: int) -> bool:
     )
 
 
+#: ``many others``: a group not met before; ``the others`` points back at one.
+_NEW_OTHERS = frozenset({"many", "several", "some", "few", "numerous", "various"})
+
+
 def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
     """Uses of character nouns that name no one: ``a date with``, ``we were friends``."""
     nxt = word_at(st, i + 1)
@@ -78,17 +82,23 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return not prev or prev[0] not in {"my", "his", "her"} or nxt in {"with", "of", "for"}
     if lemma == "person" and (not prev or prev[0] not in {"a", "another", "one"}):
         return True
+    if lemma == "person" and any(w in _MODALS for w in prev[2:4]):
+        return True  # "these seals could kill a person": anyone, no one in the dream
+    if st.toks[i].low == "others" and prev and prev[0] not in _NEW_OTHERS:
+        return True  # "the others", "my friends and others": people already met
     if prev and (prev[0] == "no" or (prev[0] in {"a", "an"} and prev[1:2] == ["myself"])):
         return True  # "no audience", "felt myself a stranger"
     if prev[:2] in (["more", "no"], ["one", "not"]):
         return True  # "no more animals", "not one seal"
+    if prev[:1] == ["any"] and any(w in _NEGATIONS for w in prev[1:4]):
+        return True  # "he doesn't have any sisters", "I didn't see any people"
     if prev[:1] in (["a"], ["an"]) and prev[1:2] in (["felt"], ["feel"], ["feeling"]):
         return True  # "feeling a stranger": how the dreamer feels
     if prev[:2] == ["all", "of"] or (st.toks[i].low == "people" and nxt == "like"):
         return True  # "she of all people", "people like me": idioms and generic people
     if prev[:1] and prev[0] in W.PRONOUNS and st.toks[i].low in W.AMBIGUOUS_VERBS:
         return True  # "they dove", "we fish": a verb, not an animal
-    if _denied_predicate(prev):
+    if _denied_predicate(prev_words(st, i, 7)):
         return True  # "she is not one of my best friends": says who someone is not
     if st.toks[i].low.endswith("s") and any(w in {"we", "us"} for w in prev[:2]):
         return True  # "we girls", "us two girls": the dreamer's own party
@@ -96,6 +106,8 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
         return True
     if _counterfactual(prev):
         return True  # "I should have married another fellow": no one in the dream
+    if prev[:1] and prev[0] in _OWNERS:
+        prev = prev[1:]  # "had become our landlords", "were my friends"
     return (
         bool(prev)
         and prev[0] in {"were", "are", "make", "made", "become", "became"}
@@ -103,10 +115,17 @@ def not_a_person(st: CastState, i: int, lemma: str, prev: list[str]) -> bool:
     )
 
 
+_MODALS = frozenset({"could", "would", "can", "might", "may", "should", "will"})
+_NEGATIONS = frozenset(
+    {"not", "n't", "doesn't", "don't", "didn't", "never", "without", "hardly", "wasn't", "weren't"}
+)
+_OWNERS = frozenset({"my", "our", "his", "her", "their", "your"})
+
+
 def _denied_predicate(prev: list[str]) -> bool:
     """``she is not one of my best friends``: ``be not`` + the noun's own phrase; not ``I was
     not packed, and mother was...`` (a clause boundary between)."""
-    if "not" not in prev[:4]:
+    if "not" not in prev[:6]:
         return False
     k = prev.index("not")
     between = prev[:k]

@@ -104,7 +104,7 @@ def is_name(st: CastState, j: int) -> bool:
     if w in W.NON_PERSON or w in st.nouns:
         return False
     after = st.toks[name_end(st, j) + 1].low if name_end(st, j) + 1 < len(st.toks) else ""
-    if after in W.PLACE_SUFFIXES:
+    if after in W.PLACE_SUFFIXES or _names_a_thing(st, name_end(st, j) + 1):
         return False
     if _titled(st, j) or w in W.PROMINENT:
         return True
@@ -255,18 +255,47 @@ def _names_a_brand(st: CastState, end: int) -> bool:
     return nxt in st.objects or nxt in st.places or nxt in {"characters", "name"}
 
 
+def _names_a_thing(st: CastState, k: int) -> bool:
+    """``a green Lincoln sedan``, ``Donald Duck``: a capitalized word right before an object
+    noun or a capitalized animal word names a make or a cartoon, not a person."""
+    if k >= len(st.toks) or not st.toks[k].is_word or st.toks[k - 1].low.endswith("'s"):
+        return False  # "Marie's house": the owner of a thing is a person
+    tok = st.toks[k]
+    code = st.nouns.get(tok.low, "")
+    if tok.capitalized:
+        return code[1:] in ("ANI", "CZZ") and tok.sentence == st.toks[k - 1].sentence
+    return tok.low in st.objects and tok.low not in W.VERB_LIKE_OBJECTS
+
+
 def attach_name(st: CastState, i: int) -> None:
-    """``my friend Betty``, ``cousin (29) Jack``: a following name belongs to the noun."""
+    """``my friend Betty``, ``cousin (29) Jack``, ``the instructor of the class, Dorothy
+    Crandall``: a following name belongs to the noun (past an ``of``/``from`` phrase only
+    when a comma sets the name off)."""
     cid = st.cast.refs[i]
     commas = 0
+    phrase = False
     for j in range(i + 1, min(len(st.toks), i + 7)):
         tok = st.toks[j]
         commas += tok.low == ","
+        if tok.low in _PHRASE_HEADS and not commas:
+            phrase = True
+            continue
         if (tok.low in W.SKIP_TO_NAME or tok.low.isdigit()) and commas < 2:
             continue
-        if is_name(st, j) and _compatible(st, cid, j):
+        if phrase and not commas and _plain_word(st, j):
+            continue  # "of the class": the name comes after the comma
+        if (commas or not phrase) and is_name(st, j) and _compatible(st, cid, j):
             _claim_name(st, j, cid)
         return
+
+
+_PHRASE_HEADS = frozenset({"of", "from"})
+
+
+def _plain_word(st: CastState, j: int) -> bool:
+    """A lower-case word that refers to no one: ``the``, ``class`` in ``of the class``."""
+    tok = st.toks[j]
+    return tok.is_word and not tok.capitalized and j not in st.cast.refs and tok.low not in st.nouns
 
 
 def _compatible(st: CastState, cid: int, j: int) -> bool:

@@ -86,23 +86,50 @@ _WAKING_VERBS = frozenset({"woke", "awakened", "awoke", "wake", "waking", "woken
 
 
 def drop_waking_only(doc: Document, cast: Cast) -> None:
-    """``My roommate then awakened me``: someone met only in the waking world around the dream
-    (whoever woke the dreamer) is no character of the dream."""
+    """``My roommate then awakened me``, ``I woke up to find myself kissing my girlfriend``:
+    someone met only in the waking world around the dream (whoever woke the dreamer, whoever
+    is there once the dreamer has woken) is no character of the dream."""
     toks = doc.tokens
     waking = {
         tok.sentence
         for k, tok in enumerate(toks[:-1])
         if tok.low in _WAKING_VERBS and toks[k + 1].low == "me"
     }
-    if not waking:
-        return
-    seen: dict[int, set[int]] = {}
+    awake_from = _woken_dreamer(doc)
+    seen: dict[int, list[int]] = {}
     for tok, ref in cast.refs.items():
         if ref != DREAMER:
-            seen.setdefault(ref, set()).add(doc.tokens[tok].sentence)
-    gone = {ref for ref, sents in seen.items() if sents <= waking}
+            seen.setdefault(ref, []).append(tok)
+    gone = {
+        ref
+        for ref, mentions in seen.items()
+        if all(
+            toks[t].sentence in waking or t > awake_from.get(toks[t].sentence, len(toks))
+            for t in mentions
+        )
+    }
     if gone:
         _remove(cast, gone)
+
+
+_TIME_LINKS = frozenset({"when", "after", "as", "once"})
+_WOKEN_OBJECTS = frozenset({"them", "him", "her", "us", "everyone", "everybody", "the"})
+
+
+def _woken_dreamer(doc: Document) -> dict[int, int]:
+    """Sentence -> token after which the dreamer is awake: ``I woke up``, ``I awoke``
+    (not ``I woke them up``: waking someone else happens inside the dream)."""
+    toks = doc.tokens
+    out: dict[int, int] = {}
+    for k in range(1, len(toks) - 1):
+        if toks[k].low not in _WAKING_VERBS or toks[k - 1].low != "i":
+            continue
+        if toks[k + 1].low in _WOKEN_OBJECTS or (k > 1 and toks[k - 2].low in _TIME_LINKS):
+            continue  # "when I woke up, it was late": a waking inside the dream
+        if any(t.low == "before" and t.sentence == toks[k].sentence for t in toks[k : k + 6]):
+            continue  # "I awakened before any harm had been done by the creature"
+        out.setdefault(toks[k].sentence, k)
+    return out
 
 
 def _remove(cast: Cast, gone: set[int]) -> None:

@@ -249,3 +249,8 @@ MY_GROUP = re.compile(
 KIN = word_set(
     "mother father sister brother grandmother grandfather aunt uncle cousin mom dad husband wife"
 )
+#: Object words that are also common verbs after a subject name (``Mary watched``...).
+VERB_LIKE_OBJECTS = word_set(
+    "watch saw ring iron fire light paper drink book hammer pen pin brush comb file cut match "
+    "dress shop film picture phone call nail hand face plant"
+)

@@ -107,3 +107,18 @@ def test_named_roads_in_the_scene_are_the_dreamers_town() -> None:
 )
 def test_partners_and_sex_told_after_the_age(text: str, expected: list[str]) -> None:
     assert code_dream(text).card()["characters"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two thugs attacked me.", ["2MSA"]),  # strangers, as gangsters are
+        ("The bookkeeper was there. She looked old.", ["1FOA"]),  # occupation, sex from "she"
+        ("I saw peasants sowing seed in the fields.", ["2JOA"]),
+        ("A foreigner asked me the way.", ["1IEA"]),  # HVdC E: ethnic or national identity
+    ],
+)
+def test_occupations_strangers_and_foreigners_missing_from_the_lexicon(
+    text: str, expected: list[str]
+) -> None:
+    assert _codes(text, "characters") == expected
