@@ -39,12 +39,29 @@ _CLAUSE_END = frozenset({",", ".", ";", ":", "—", "!", "?", "но", "а", "ч�
 #: feeler is its nominative subject, and a dative beside it is whom the feeling is about
 #: («я ей очень обрадовалась» is the dreamer's joy).
 _DATIVE_FEELERS = frozenset({"нравиться", "понравиться", "полегчать", "взгрустнуться"})
+#: Adverbs of feeling that, before a word of quality or an act, only say "very": «страшно
+#: искажены», «я страшно разозлилась», «ужасно холодно» («мне страшно идти» is fear).
+_INTENSIFIERS = frozenset({"страшно", "ужасно", "жутко", "удивительно", "безумно", "дико"})
+_QUALITIES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "VERB", "ADVB", "COMP"})
+#: Nouns that a feeling adjective describes as felt («в подавленном настроении»); before any
+#: other noun it describes a look or a thing («судья весёлого вида», «весёлая музыка»).
+_FELT_NOUNS = frozenset({"настроение", "состояние", "чувство", "душа", "сердце"})
 #: «ничего страшного», «ничего смешного»: a feeling word after «ничего» denies it.
 _NOTHING = frozenset({"ничего", "нечего"})
 
 
 def _states_feeling(doc: RuDoc, i: int) -> bool:
     w = doc.words[i]
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    if (
+        nxt is not None
+        and w.lower in _INTENSIFIERS
+        and nxt.pos in _QUALITIES
+        and nxt.lemma not in _LINKING
+    ):
+        return False
+    if w.pos == "ADJF" and nxt is not None and nxt.pos == "NOUN" and nxt.case == w.case:
+        return nxt.lemma in _FELT_NOUNS
     if w.lemma in _PREDICATIVE_ONLY:
         near = doc.words[max(0, i - 2) : i + 2]  # «ведёт себя странно» is a manner
         return not any(

@@ -10,6 +10,8 @@ _NEGATORS = frozenset({"не", "ни", "без", "нет", "никогда"})
 _STOPPING = frozenset(
     {"перестать", "переставать", "прекратить", "прекращать", "бросить", "расхотеть"}
 )
+#: «мне не было страшно», «ей не стало легче»: a denied linking verb denies its predicate.
+_LINKING = frozenset({"быть", "стать"})
 _BOUNDARY = frozenset({",", ".", ";", ":", "—", "-", "!", "?", "но", "а", "однако", "(", ")"})
 
 
@@ -28,8 +30,8 @@ def negated(doc: RuDoc, i: int) -> bool:
         if w.lower in _NEGATORS or w.lemma in _STOPPING:
             # «пока я не свалилась»: «пока … не» means "until", it denies nothing
             return not (w.lower == "не" and _until(doc, j))
-        if w.pos == "VERB":  # «не верю и злюсь»: the «не» belongs to the first verb
-            break
+        if w.pos == "VERB" and w.lemma not in _LINKING:
+            break  # «не верю и злюсь»: the «не» belongs to the first verb
     after = doc.words[i + 1 : min(sentence.last, i + 3)]
     if after and after[0].lower == "нет":
         return True

@@ -82,3 +82,26 @@ def test_vexation_and_bewilderment() -> None:
     assert _emotions("Меня это взбесило.") == ["AN, D"]
     assert _emotions("Мне было досадно.") == ["AN, D"]
     assert _emotions("Я была совсем сбита с толку.") == ["CO, D"]
+
+
+def test_a_feeling_adverb_before_a_quality_or_an_act_only_means_very() -> None:
+    assert _emotions("Лица были страшно искажены.") == []
+    assert _emotions("Я страшно разозлилась.") == ["AN, D"]
+    assert _emotions("Было ужасно холодно.") == []
+    assert _emotions("Мне было страшно идти туда.") == ["AP, D"]
+    assert _emotions("Удивительно было то, что мы жили там.") == ["CO, D"]
+
+
+def test_a_feeling_adjective_before_a_noun_describes_unless_the_noun_is_a_mood() -> None:
+    assert _emotions("Вышел судья очень весёлого вида.") == []
+    assert _emotions("Я ушла в очень подавленном настроении.") == ["SD, D"]
+
+
+def test_a_denied_linking_verb_denies_the_feeling() -> None:
+    assert _emotions("Мне не было страшно.") == []
+    assert _emotions("Я не была рада.") == []
+
+
+def test_glad_in_the_plural_is_happiness() -> None:
+    # pymorphy3 reads «рады» as the noun «рада» (a council)
+    assert _emotions("Мы были очень рады.") == ["HA, D"]
