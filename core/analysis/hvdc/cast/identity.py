@@ -4,6 +4,7 @@ the key that tells whether a mention is a character already met."""
 from __future__ import annotations
 
 from . import words as W
+from .group_sex import small_group_sex
 from .mentions import one_of
 from .model import DREAMER, parse_code
 from .names import stated_age
@@ -23,6 +24,7 @@ def code_in_context(
         number = "1"
         sex = "I" if sex == "J" else sex
         lemma = lemma[:-1] if lemma.endswith("s") else lemma
+    sex = small_group_sex(lemma, sex, prev)
     if st.pending:
         lent_sex, age = st.pending[0], st.pending[1] or age
         sex = lent_sex if lent_sex in "MF" or sex in "?IJ" else sex  # "kid sister" stays F
