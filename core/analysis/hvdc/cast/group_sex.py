@@ -28,9 +28,9 @@ def small_group_sex(lemma: str, sex: str, prev: list[str]) -> str:
     """
     if sex != "J" or lemma in MIXED_BY_MEANING:
         return sex
-    for word in prev[:5]:
+    for k, word in enumerate(prev[:5]):
         if word in _PHRASE_END:
             return sex
         if word in SMALL_COUNTS:
-            return "I"
+            return sex if prev[k + 1 : k + 3] == ["a", "quite"] else "I"  # "quite a few": many
     return sex

@@ -27,3 +27,7 @@ def test_a_pair_mixed_by_meaning_stays_joint() -> None:
 
 def test_a_count_beyond_the_noun_phrase_counts_something_else() -> None:
     assert _characters("I bought two books and people watched me.") == ["2JSA"]
+
+
+def test_quite_a_few_is_a_crowd() -> None:
+    assert _characters("There were quite a few people in the store.") == ["2JSA"]
