@@ -147,7 +147,10 @@ def _uncertain_clause(st: CastState, i: int) -> bool:
             break
         words.append(st.toks[j].low)
     text = " ".join(words)
-    return any(cue in text for cue in W.UNCERTAIN_CUES)
+    if any(cue in text for cue in W.UNCERTAIN_CUES):
+        return True
+    nxt = [t.low for t in st.toks[i + 1 : i + 14] if t.sentence == sent + 1]
+    return bool(W.UNCERTAIN_OF_THEM.search(" ".join(nxt)))  # "a man. I must have known him"
 
 
 def _age(st: CastState, lemma: str, age: str, prev: list[str]) -> str:

@@ -126,6 +126,11 @@ UNCERTAIN_CUES = (
     "don't remember",
     "do not remember",
 )
+#: The next sentence doubting who the person just met was: "I must have known him".
+UNCERTAIN_OF_THEM = re.compile(
+    r"\b(must have known|didn't recognize|couldn't recognize|can't place|couldn't place)"
+    r" (him|her|them)\b"
+)
 #: Phrases after a person noun that tell the dreamer knows the person.
 KNOWN_CUES = (
     " was my ",

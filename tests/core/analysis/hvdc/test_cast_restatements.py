@@ -127,3 +127,8 @@ def test_it_was_a_man_tells_the_sex_of_someone_just_met() -> None:
 def test_a_person_after_a_modal_is_anyone_not_a_character() -> None:
     assert _characters("The seals could bite so hard they could kill a person.") == ["2ANI"]
     assert _characters("I met a person I knew.") == ["1IKA"]
+
+
+def test_a_next_sentence_doubting_who_they_were_makes_identity_uncertain() -> None:
+    text = "I was driving in a car with a man. Evidently I must have known him."
+    assert _characters(text) == ["1MUA"]
