@@ -1,0 +1,42 @@
+"""Acts ported from the English act table: one test per new class of act."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3", reason="the nlp-ru extra (natasha, pymorphy3) is not installed")
+
+from core.analysis.hvdc.ru import code_dream_ru
+
+
+def _card(text: str) -> dict[str, list[str]]:
+    return code_dream_ru(text).card()
+
+
+def test_escaping_from_someone_is_their_chase() -> None:
+    assert _card("Мы удрали от злого соседа.")["aggression"] == ["1MKA 6> D"]
+
+
+def test_hiding_from_someone_is_their_chase() -> None:
+    assert _card("Я спряталась от полицейского.")["aggression"] == ["1MOA 6> D"]
+
+
+def test_throwing_someone_down_is_an_attack() -> None:
+    assert _card("Какой-то мужчина сбросил меня с лестницы.")["aggression"] == ["1MSA 7> D"]
+
+
+def test_a_jealous_feeling_is_covert_hostility() -> None:
+    assert _card("Я ревновала своего парня.")["aggression"] == ["D 1> 1MKA"]
+
+
+def test_breaking_up_is_a_mutual_rejection() -> None:
+    # A reflexive verb with «с» is mutual in the Russian frame, as «поссориться с» is.
+    assert _card("Я рассталась со своим парнем.")["aggression"] == ["D 3= 1MKA"]
+
+
+def test_being_glad_of_someone_is_covert_friendliness() -> None:
+    assert _card("Я обрадовалась подруге.")["friendliness"] == ["D 1> 1FKA"]
+
+
+def test_sending_someone_something_is_a_gift() -> None:
+    assert _card("Мама прислала мне посылку.")["friendliness"] == ["1FMA 3> D"]
