@@ -40,3 +40,23 @@ def test_being_glad_of_someone_is_covert_friendliness() -> None:
 
 def test_sending_someone_something_is_a_gift() -> None:
     assert _card("Мама прислала мне посылку.")["friendliness"] == ["1FMA 3> D"]
+
+
+def test_lunging_at_someone_is_an_attack() -> None:
+    assert _card("Собака кинулась на меня.")["aggression"] == ["1ANI 7> D"]
+
+
+def test_burning_someones_house_destroys_a_possession() -> None:
+    assert _card("Сосед сжёг мою машину.")["aggression"] == ["1MKA 5> D"]
+
+
+def test_paying_no_attention_to_someone_is_a_rejection() -> None:
+    assert _card("Брат не обращал на меня внимания.")["aggression"] == ["1MBA 3> D"]
+
+
+def test_going_to_visit_someone_is_a_visit() -> None:
+    assert _card("Я пошла в гости к подруге.")["friendliness"] == ["D 5> 1FKA"]
+
+
+def test_teaching_someone_is_help() -> None:
+    assert _card("Бабушка обучала меня вязанию.")["friendliness"] == ["1FRA 4> D"]
