@@ -60,3 +60,13 @@ def test_going_to_visit_someone_is_a_visit() -> None:
 
 def test_teaching_someone_is_help() -> None:
     assert _card("Бабушка обучала меня вязанию.")["friendliness"] == ["1FRA 4> D"]
+
+
+def test_advancing_on_the_dreamer_is_a_chase() -> None:
+    assert _card("Огромный медведь шёл прямо на меня.")["aggression"] == ["1ANI 6> D"]
+    assert _card("Я пошла на концерт с подругой.")["aggression"] == []
+
+
+def test_leaving_friends_is_no_chase() -> None:
+    # «уйти от» is left out of the table: leaving someone is not fleeing a pursuer.
+    assert _card("Я ушла от подруг домой.")["aggression"] == []
