@@ -29,9 +29,10 @@ def test_a_jealous_feeling_is_covert_hostility() -> None:
     assert _card("Я ревновала своего парня.")["aggression"] == ["D 1> 1MKA"]
 
 
-def test_breaking_up_is_a_mutual_rejection() -> None:
-    # A reflexive verb with «с» is mutual in the Russian frame, as «поссориться с» is.
-    assert _card("Я рассталась со своим парнем.")["aggression"] == ["D 3= 1MKA"]
+def test_parting_at_a_corner_is_no_rejection() -> None:
+    # «расстаться» is left out of the table: in a dream it mostly means parting at a corner,
+    # not breaking up with someone.
+    assert _card("Мы расстались с подругой у метро и пошли по домам.")["aggression"] == []
 
 
 def test_being_glad_of_someone_is_covert_friendliness() -> None:
