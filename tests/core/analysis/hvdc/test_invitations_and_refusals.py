@@ -78,9 +78,7 @@ def test_attacks_and_restraint(parser: SentenceParser, text: str, expected: list
         ("I was held prisoner by a man.", []),  # held captive is no embrace
     ],
 )
-def test_affection_help_and_outings(
-    parser: SentenceParser, text: str, expected: list[str]
-) -> None:
+def test_affection_help_and_outings(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "friendliness", parser) == expected
 
 
@@ -93,9 +91,7 @@ def test_affection_help_and_outings(
         ("My father was commending my sister and me.", ["1MFA 2> D + 1FTA"]),
     ],
 )
-def test_who_is_helped_and_praised(
-    parser: SentenceParser, text: str, expected: list[str]
-) -> None:
+def test_who_is_helped_and_praised(parser: SentenceParser, text: str, expected: list[str]) -> None:
     assert codes(text, "friendliness", parser) == expected
 
 
@@ -136,9 +132,7 @@ def test_confinement_and_aim(parser: SentenceParser, text: str, expected: list[s
 
 
 def test_a_goodbye_is_verbal_friendliness(parser: SentenceParser) -> None:
-    assert codes("I met my aunt. I said goodbye to her.", "friendliness", parser) == [
-        "D 2> 1FRA"
-    ]
+    assert codes("I met my aunt. I said goodbye to her.", "friendliness", parser) == ["D 2> 1FRA"]
 
 
 @pytest.mark.parametrize(
@@ -225,7 +219,9 @@ def test_favours_with_two_objects(parser: SentenceParser, text: str, expected: l
 
 def test_a_finite_clause_keeps_its_own_subject(parser: SentenceParser) -> None:
     # the parser hangs "animals" on "space" and "trying" on "falling": the dreamer is no grabber
-    text = "I was falling through space and weird animals were trying to grab me while I was falling."
+    text = (
+        "I was falling through space and weird animals were trying to grab me while I was falling."
+    )
     assert codes(text, "aggression", parser) == ["2ANI 6> D"]
 
 
