@@ -16,6 +16,7 @@ from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .asides import subject_past_aside
+from .once import add_once
 
 _STEMS = ("applaud", "clap")  # a cheap test on every token before any other
 _POSSESSIVES = word_set("my his her their our")
@@ -40,10 +41,7 @@ def applause(doc: Document, cast: Cast) -> list[Code]:
         if performer is None:
             continue
         label = f"{cast.code_of(clapper)} {_LEVEL}> {cast.code_of(performer)}"
-        if label not in told:
-            told.add(label)
-            (start, end), text = doc.span_text(i, i)
-            codes.append(Code("friendliness", label, (start, end), text))
+        add_once(codes, told, label, doc, i, label)
     return codes
 
 

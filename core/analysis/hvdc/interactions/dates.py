@@ -18,6 +18,7 @@ from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .asides import subject_past_aside
+from .once import add_once
 from .order import shared_partner
 
 _GOING = word_set("be go")
@@ -42,10 +43,7 @@ def dates(doc: Document, cast: Cast) -> list[Code]:
             continue
         one, other = (couple[1], couple[0]) if couple[1] == DREAMER else couple
         label = f"{cast.code_of(one)} {_LEVEL}= {cast.code_of(other)}"
-        if label not in told:
-            told.add(label)
-            (start, end), text = doc.span_text(k, k)
-            codes.append(Code("friendliness", label, (start, end), text))
+        add_once(codes, told, label, doc, k, label)
     return codes
 
 

@@ -22,6 +22,7 @@ from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .asides import subject_past_aside
+from .once import add_once
 from .order import shared_partner, subject_token
 
 _HOLDING = word_set("hold take squeeze clasp grasp")
@@ -53,11 +54,7 @@ def hand_contacts(doc: Document, cast: Cast) -> list[Code]:
             one, other = other, one
         level = 2 if _SHAKING.intersection(lemma_candidates(doc.tokens[verb].low)) else _LEVEL
         label = f"{cast.code_of(one)} {level}{'=' if mutual else '>'} {cast.code_of(other)}"
-        key = (label, doc.tokens[k].sentence)
-        if key not in seen:
-            seen.add(key)
-            (start, end), text = doc.span_text(verb, verb)
-            codes.append(Code("friendliness", label, (start, end), text))
+        add_once(codes, seen, (label, doc.tokens[k].sentence), doc, verb, label)
     return codes
 
 

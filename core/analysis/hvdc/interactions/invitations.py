@@ -19,6 +19,7 @@ from ..text import Document, word_set
 from ..types import Code
 from .acts import negated
 from .asides import subject_past_aside
+from .once import add_once
 
 #: What one is asked to do that makes the request an invitation: to go, come or join in.
 _JOINING = word_set(
@@ -48,11 +49,7 @@ def invitations(doc: Document, cast: Cast, asking: list[int], coming: list[int])
         if subj is None or cast.refs[subj] == cast.refs[receiver]:
             continue
         label = f"{cast.code_of(cast.refs[subj])} {_LEVEL}> {cast.code_of(cast.refs[receiver])}"
-        if label in told:
-            continue
-        told.add(label)
-        (start, end), text = doc.span_text(i, i)
-        codes.append(Code("friendliness", label, (start, end), text))
+        add_once(codes, told, label, doc, i, label)
     return codes
 
 
