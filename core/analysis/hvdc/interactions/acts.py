@@ -105,6 +105,16 @@ def _lexicon_forms(category: str, word: str) -> _Forms:
     return tuple(forms)
 
 
+#: A word just before a verb that makes its act supposed, wished or future, not done.
+_SUPPOSED = word_set("to would could might should will if whether")
+
+
+def not_done(doc: Document, verb: int) -> bool:
+    """The act of ``verb`` did not happen: it is negated, or supposed («would take her hand»,
+    «if we went on a date», «to hold his hand»)."""
+    return negated(doc, verb) or (verb > 0 and doc.tokens[verb - 1].low in _SUPPOSED)
+
+
 def negated(doc: Document, i: int) -> bool:
     sent = doc.sentences[doc.tokens[i].sentence]
     for j in range(i - 1, max(sent.first, i - 4) - 1, -1):

@@ -16,7 +16,7 @@ from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..text import Document, word_set
 from ..types import Code
-from .acts import negated
+from .acts import not_done
 from .asides import subject_past_aside
 from .once import add_once
 from .order import shared_partner
@@ -24,7 +24,6 @@ from .order import shared_partner
 _GOING = word_set("be go")
 _BEFORE_DATE = word_set("out on")
 _DETERMINERS = word_set("the a an my his her their our this that")
-_UNDONE = word_set("to would could might should will if whether")
 _LEVEL = 5
 
 
@@ -54,7 +53,7 @@ def _couple(doc: Document, cast: Cast, k: int) -> tuple[int, int] | None:
         verb -= 1
     if not _GOING.intersection(lemma_candidates(doc.tokens[verb].low)):
         return None
-    if negated(doc, verb) or doc.tokens[verb - 1].low in _UNDONE:
+    if not_done(doc, verb):
         return None
     subj = subject_past_aside(doc, cast, verb)
     if subj is None:

@@ -20,7 +20,7 @@ from ..cast.model import DREAMER, Cast
 from ..lexicon import lemma_candidates
 from ..text import Document, word_set
 from ..types import Code
-from .acts import negated
+from .acts import not_done
 from .asides import subject_past_aside
 from .once import add_once
 from .order import shared_partner, subject_token
@@ -34,7 +34,6 @@ _POSSESSIVES = word_set("my his her their our")
 _PREPOSITIONS = word_set("behind beside near with to at of for by from toward towards")
 #: Where a hand laid on someone comforts or greets (``on her shoulder``, ``on my arm``).
 _COMFORTED = word_set("shoulder shoulders arm arms head forehead back hand hands cheek")
-_UNDONE = word_set("to would could might should will if whether")
 _LEVEL = 6
 
 
@@ -63,7 +62,7 @@ def _contact(doc: Document, cast: Cast, k: int) -> tuple[int, tuple[int, int, bo
     owner_tok = k - 1
     verb = k - 2 if doc.tokens[owner_tok].low in _POSSESSIVES or owner_tok in cast.refs else k - 1
     forms = lemma_candidates(doc.tokens[verb].low)
-    if negated(doc, verb) or (verb > 0 and doc.tokens[verb - 1].low in _UNDONE):
+    if not_done(doc, verb):
         return None
     subj = _subject(doc, cast, verb)
     if subj is None:
