@@ -14,7 +14,7 @@ from .cast import Cast
 from .lexicon import Entry, lexicon
 from .negation import negated
 from .nlp import RuDoc
-from .roles import actor, clause_subject
+from .roles import clause_subject
 
 #: Adjectives that name a feeling only in the short, predicative form («я была зла»), not as
 #: an attribute («злая собака» is not an angry dreamer).
@@ -113,18 +113,7 @@ def _feeler(doc: RuDoc, cast: Cast, i: int) -> str:
     verb = doc.words[i]
     if verb.pos != "VERB" or verb.lemma in _DATIVE_FEELERS:
         return clause_subject(doc, cast, i)
-    sentence = doc.sentences[doc.sentence_of[i]]
-    for j in range(i - 1, max(sentence.first, i - 8) - 1, -1):
-        w = doc.words[j]
-        if w.lower in _CLAUSE_END:
-            break
-        if w.case == "nomn" or w.lemma in ("я", "мы"):
-            who = actor(doc, cast, j)
-            if who is not None:
-                return who
-    if verb.person == "3per" and verb.number == "plur":
-        return cast.last_before(i, "plur") or "D"
-    return "D"
+    return clause_subject(doc, cast, i, cases=("nomn",))
 
 
 def _denied_by_nothing(doc: RuDoc, i: int) -> bool:

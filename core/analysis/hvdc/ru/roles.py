@@ -182,16 +182,18 @@ def _indefinite_before(cast: Cast, i: int) -> str | None:
     return None
 
 
-def clause_subject(doc: RuDoc, cast: Cast, i: int) -> str:
+def clause_subject(
+    doc: RuDoc, cast: Cast, i: int, cases: tuple[str, ...] = ("nomn", "datv")
+) -> str:
     """Who the clause around ``i`` is about: the nearest person word before it in the clause
-    (nominative or dative, «ей было страшно»), or the dreamer."""
+    in one of ``cases`` (nominative or dative, «ей было страшно»), or the dreamer."""
     sentence = doc.sentences[doc.sentence_of[i]]
     for j in range(i - 1, max(sentence.first, i - 8) - 1, -1):
         w = doc.words[j]
         if w.lower in _CLAUSE_END:
             break
         after_preposition = j > sentence.first and doc.words[j - 1].pos == "PREP"
-        if (w.case in ("nomn", "datv") or w.lemma in _DREAMER) and not after_preposition:
+        if (w.case in cases or w.lemma in _DREAMER) and not after_preposition:
             # «женщина рядом с ним потеряла сознание»: «с ним» is not who suffers
             who = actor(doc, cast, j)
             if who is not None:
